@@ -1,0 +1,14 @@
+/**
+ * One SDK client per service, created once per container and reused by warm invocations.
+ * Endpoints come from the standard AWS_ENDPOINT_URL_<SERVICE> variables, which the local environment sets.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { loadEnv } from '#shared/config';
+
+export const env = loadEnv({ TABLE_NAME: z.string().min(1) });
+
+export const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+});

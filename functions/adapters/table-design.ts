@@ -1,0 +1,50 @@
+/**
+ * The single table's key design, as code: the key attributes, the indexes and the key builders. The CDK
+ * storage construct and the local table creation both read INDEXES, so the two cannot drift. The prose
+ * version of the design is the block comment in lib/constructs/storage.ts. No AWS imports here.
+ */
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export interface IndexDesign {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export const INDEXES = {
+  /** Editions newest first; a user's cases. */
+  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** The cases of an edition, sharded so that the deadline rush spreads over EDITION_SHARDS partitions. */
+  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+} as const satisfies Record<string, IndexDesign>;
+
+/** Shards of an edition's case index: about 1,000 writes/s each, so 16 shards absorb ~16,000 case writes/s. */
+export const EDITION_SHARDS = 16;
+
+/** A stable shard for a case id (FNV-1a over the id, modulo EDITION_SHARDS). */
+export function shardOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % EDITION_SHARDS;
+}
+
+export const keys = {
+  edition: (editionId: string) => ({ pk: `EDITION#${editionId}`, sk: 'EDITION' }),
+  /** All editions sit in one small partition: a handful per year. Sorted by opening time, then id. */
+  editionListing: (opensAt: string, editionId: string) => ({ gsi1pk: 'EDITIONS', gsi1sk: `${opensAt}#${editionId}` }),
+  editionsPartition: 'EDITIONS',
+
+  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  /** ULIDs sort by creation time, so the owner's list is newest first with ScanIndexForward=false. */
+  caseByOwner: (ownerId: string, caseId: string) => ({ gsi1pk: `OWNER#${ownerId}`, gsi1sk: `CASE#${caseId}` }),
+  ownerPartition: (ownerId: string) => `OWNER#${ownerId}`,
+  caseByEdition: (editionId: string, caseId: string) => ({
+    gsi2pk: `EDITION#${editionId}#${shardOf(caseId)}`,
+    gsi2sk: `CASE#${caseId}`,
+  }),
+  editionShardPartition: (editionId: string, shard: number) => `EDITION#${editionId}#${shard}`,
+};

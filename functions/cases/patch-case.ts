@@ -1,0 +1,46 @@
+import { caseView, fieldsOf, patchedCase, viewerOf } from '#domain/case';
+import { AppError, notFound } from '#domain/errors';
+import { assertAccepting, gateRefusal, readiness } from '#domain/rules';
+import { getCase, replaceCase } from '#adapters/cases-repo';
+import { getEdition } from '#adapters/editions-repo';
+import { httpHandler } from '#shared/handler';
+import { routes } from '#shared/routes';
+
+const ATTEMPTS = 3;
+
+/**
+ * Primary course:
+ * 1. Read the case: 404 unless the caller may see it, 403 unless they own it, 412 if If-Match names
+ *    another version.
+ * 2. Check that the edition accepts edits now (409) and that the case is not withdrawn (409).
+ * 3. Merge the patch. A submitted case must stay eligible (422 listing every problem).
+ * 4. Write it in one transaction, conditioned on the version read and on the edition's dates.
+ *    A concurrent edit is a 412 with If-Match; without it, the merge is redone on the fresh case.
+ */
+export const handler = httpHandler(routes.patchCase, async ({ params, body, caller, ifMatch, now }) => {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const current = await getCase(params.caseId);
+    const viewer = current && viewerOf(current, caller);
+    if (!current || !viewer) throw notFound('The case');
+    if (viewer !== 'owner') throw new AppError('forbidden', 'Only the owner of a case can change it.');
+    if (typeof ifMatch === 'number' && ifMatch !== current.version) {
+      throw new AppError('precondition-failed', `The case is at version ${current.version}.`);
+    }
+    const edition = await getEdition(current.editionId);
+    if (!edition) throw new Error(`Case ${current.caseId} refers to a missing edition ${current.editionId}`);
+    assertAccepting(edition, now);
+    if (current.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
+
+    const next = patchedCase(current, body, now);
+    if (next.status === 'submitted') {
+      const r = readiness(fieldsOf(next), edition.rules, edition.timeZone, now);
+      if (!r.ready) throw new AppError('not-eligible', 'A submitted case must stay eligible.', r.problems);
+    }
+
+    const outcome = await replaceCase(next, current.version, now.toISOString());
+    if (outcome === 'ok') return { status: 200, body: caseView(next, edition, 'owner', now), version: next.version };
+    if (outcome === 'gate-closed') throw gateRefusal((await getEdition(edition.editionId)) ?? edition, now);
+    if (typeof ifMatch === 'number') throw new AppError('precondition-failed', 'The case changed while you were editing it.');
+  }
+  throw new AppError('conflict', 'The case is being changed elsewhere; try again.');
+});

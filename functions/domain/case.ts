@@ -1,0 +1,71 @@
+import type { Caller } from '#shared/auth';
+import type { EditionRecord } from './edition.ts';
+import { readiness } from './rules.ts';
+import { CASE_FIELD_NAMES, type CaseFields, type CasePatch, type CaseStatus, type CaseView } from './schemas.ts';
+
+/** A case as stored. */
+export interface CaseRecord extends CaseFields {
+  caseId: string;
+  editionId: string;
+  ownerId: string;
+  /** The owner's account address at creation: where e-mails about the case go. */
+  ownerEmail: string;
+  status: CaseStatus;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export function newCase(caseId: string, editionId: string, owner: Caller, fields: CaseFields, now: Date): CaseRecord {
+  const t = now.toISOString();
+  return { ...fields, caseId, editionId, ownerId: owner.sub, ownerEmail: owner.email, status: 'draft', createdAt: t, updatedAt: t, version: 1 };
+}
+
+/** Merge: a given field replaces the stored one, null removes it. */
+export function patchedCase(current: CaseRecord, patch: CasePatch, now: Date): CaseRecord {
+  const next: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete next[k];
+    else if (v !== undefined) next[k] = v;
+  }
+  return { ...(next as unknown as CaseRecord), updatedAt: now.toISOString(), version: current.version + 1 };
+}
+
+export const fieldsOf = (c: CaseRecord): CaseFields =>
+  Object.fromEntries(CASE_FIELD_NAMES.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])) as CaseFields;
+
+export type Viewer = 'owner' | 'organiser' | 'reviewer';
+
+/** Who the caller is to this case, or undefined when they may not see it (which the API answers with 404). */
+export function viewerOf(c: CaseRecord, caller: Caller): Viewer | undefined {
+  if (c.ownerId === caller.sub) return 'owner';
+  if (caller.groups.includes('organisers')) return 'organiser';
+  return undefined;
+}
+
+export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, now: Date): CaseView {
+  const view: CaseView = {
+    caseId: c.caseId,
+    editionId: c.editionId,
+    status: c.status,
+    title: c.title ?? null,
+    category: c.category ?? null,
+    caseType: c.caseType ?? null,
+    summary: c.summary ?? null,
+    description: c.description ?? null,
+    implementedOn: c.implementedOn ?? null,
+    countries: c.countries ?? null,
+    organisation: c.organisation ?? null,
+    partners: c.partners ?? null,
+    contact: c.contact ?? null,
+    links: c.links ?? null,
+    readiness: readiness(fieldsOf(c), edition.rules, edition.timeZone, now),
+    receipt: null,
+    decision: null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    version: c.version,
+  };
+  if (viewer === 'reviewer') delete view.contact;
+  return view;
+}

@@ -1,0 +1,104 @@
+/**
+ * Domain rules: pure functions of their inputs and the clock (passed in, never read here).
+ */
+import { AppError, type FieldProblem } from './errors.ts';
+import type { CaseFields, EditionStatus, Readiness, Rules } from './schemas.ts';
+
+/** What the rules need to know of an edition. */
+export interface EditionClock {
+  opensAt: string;
+  deadline: string;
+  closedAt?: string | null | undefined;
+  releasedAt?: string | null | undefined;
+}
+
+/** upcoming before opensAt, open until the deadline or an earlier manual close, closed after, released once published. */
+export function editionStatus(e: EditionClock, now: Date): EditionStatus {
+  const t = now.toISOString();
+  if (e.releasedAt) return 'released';
+  if (e.closedAt && e.closedAt <= t) return 'closed';
+  if (t < e.opensAt) return 'upcoming';
+  if (t >= e.deadline) return 'closed';
+  return 'open';
+}
+
+export type Acceptance = { ok: true; until: string } | { ok: false; code: 'edition-not-open' | 'deadline-passed'; detail: string };
+
+/**
+ * Whether the edition takes new cases and edits from this caller now. An extension (issue 4) lets one
+ * applicant go on after the deadline. The same rule is enforced again in the write itself (the
+ * repository's condition expression), so a late request cannot slip through between check and write.
+ */
+export function acceptance(e: EditionClock, now: Date, extensionDeadline?: string | null): Acceptance {
+  const t = now.toISOString();
+  if (e.releasedAt) return { ok: false, code: 'deadline-passed', detail: 'The results of this edition are published.' };
+  if (extensionDeadline && t < extensionDeadline) return { ok: true, until: extensionDeadline };
+  const status = editionStatus(e, now);
+  if (status === 'upcoming') return { ok: false, code: 'edition-not-open', detail: `The edition opens at ${e.opensAt}.` };
+  if (status === 'closed') return { ok: false, code: 'deadline-passed', detail: `The edition closed at ${e.closedAt && e.closedAt < e.deadline ? e.closedAt : e.deadline}.` };
+  return { ok: true, until: e.deadline };
+}
+
+/** The calendar date (YYYY-MM-DD) at `now` in an IANA time zone. */
+export function dateIn(timeZone: string, now: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const REQUIRED: (keyof CaseFields)[] = ['title', 'category', 'caseType', 'summary', 'description', 'implementedOn', 'countries', 'organisation', 'contact'];
+
+/**
+ * Everything that stands between a case and submission, all at once. "Today" is the date in the edition's
+ * time zone, so an applicant in Beijing can enter today's date on the morning of the deadline.
+ */
+export function readiness(c: CaseFields, rules: Rules, timeZone: string, now: Date): Readiness {
+  const problems: FieldProblem[] = [];
+  const missing = (path: string, what: string) => problems.push({ path, code: 'required', message: `${what} is required to submit` });
+
+  for (const f of REQUIRED) if (c[f] === undefined || c[f] === null) missing(f, f);
+
+  if (c.implementedOn) {
+    if (c.implementedOn < rules.implementedOnOrAfter) {
+      problems.push({ path: 'implementedOn', code: 'implemented-too-early', message: `The case must be implemented on or after ${rules.implementedOnOrAfter}` });
+    } else if (c.implementedOn > dateIn(timeZone, now)) {
+      problems.push({ path: 'implementedOn', code: 'implemented-in-future', message: 'The implementation date is in the future' });
+    }
+  }
+
+  if (c.countries) {
+    const distinct = new Set(c.countries);
+    if (distinct.size !== c.countries.length) {
+      problems.push({ path: 'countries', code: 'duplicate-country', message: 'A country or region is listed twice' });
+    }
+    if (distinct.size < rules.minCountries) {
+      problems.push({ path: 'countries', code: 'min-countries', message: `At least ${rules.minCountries} distinct countries or regions are required` });
+    }
+  }
+
+  if (c.organisation) {
+    if (!c.organisation.name) missing('organisation.name', 'The organisation name');
+    if (!c.organisation.country) missing('organisation.country', 'The organisation country');
+  }
+  if (c.contact) {
+    if (!c.contact.name) missing('contact.name', 'The contact name');
+    if (!c.contact.email) missing('contact.email', 'The contact e-mail');
+  }
+
+  return { ready: problems.length === 0, problems };
+}
+
+/** The API's 409 when the edition does not accept this caller's writes now, else undefined. */
+export function acceptanceError(e: EditionClock, now: Date, extensionDeadline?: string | null): AppError | undefined {
+  const a = acceptance(e, now, extensionDeadline);
+  return a.ok ? undefined : new AppError(a.code, a.detail);
+}
+
+export function assertAccepting(e: EditionClock, now: Date, extensionDeadline?: string | null): void {
+  const err = acceptanceError(e, now, extensionDeadline);
+  if (err) throw err;
+}
+
+/** The write's own deadline condition refused it: say why, from a fresh read of the edition. */
+export function gateRefusal(fresh: EditionClock, now: Date): AppError {
+  return acceptanceError(fresh, now) ?? new AppError('deadline-passed', 'The edition stopped accepting changes.');
+}

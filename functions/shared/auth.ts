@@ -1,0 +1,34 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+
+export type Group = 'organisers' | 'reviewers';
+
+export interface Caller {
+  sub: string;
+  email: string;
+  groups: Group[];
+}
+
+const GROUPS: readonly string[] = ['organisers', 'reviewers'];
+
+/**
+ * Cognito's REST authorizer passes `cognito:groups` as a string: "organisers" for one group and
+ * "[organisers reviewers]" or "organisers,reviewers" for several. Accept each form, and a real array.
+ */
+export function parseGroups(raw: unknown): Group[] {
+  const parts = Array.isArray(raw)
+    ? raw.map(String)
+    : typeof raw === 'string'
+      ? raw.replace(/^\[|\]$/g, '').split(/[\s,]+/)
+      : [];
+  return parts.filter((g): g is Group => GROUPS.includes(g));
+}
+
+/** The caller from the authorizer's claims, or undefined when the request carries none. */
+export function callerFrom(event: APIGatewayProxyEvent): Caller | undefined {
+  const claims = event.requestContext?.authorizer?.claims as Record<string, unknown> | undefined;
+  const sub = claims?.sub;
+  if (typeof sub !== 'string' || sub.length === 0) return undefined;
+  return { sub, email: typeof claims?.email === 'string' ? claims.email : '', groups: parseGroups(claims?.['cognito:groups']) };
+}
+
+export const isOrganiser = (c: Caller): boolean => c.groups.includes('organisers');

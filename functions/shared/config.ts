@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * Reads the environment once, at cold start, and fails loudly when something is missing: a function
+ * that starts without its table name must not limp on with an empty string.
+ */
+export function loadEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
+  const parsed = z.object(shape).safeParse(env);
+  if (!parsed.success) {
+    const which = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new Error(`Missing or invalid environment: ${which}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,131 @@
+/**
+ * HTTP helpers: problem details (RFC 9457), JSON responses, ETags and cursors. Errors become responses
+ * here and nowhere else.
+ */
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import type { z } from 'zod';
+import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode } from '#domain/errors';
+
+export const PROBLEM_TYPE_BASE = 'https://practice-cases.dev/problems/';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  instance?: string;
+  errors?: FieldProblem[];
+}
+
+export function problemBody(code: ProblemCode, detail?: string, errors?: FieldProblem[], instance?: string): Problem {
+  return {
+    type: PROBLEM_TYPE_BASE + code,
+    title: PROBLEM_TITLES[code],
+    status: PROBLEM_STATUS[code],
+    code,
+    ...(detail ? { detail } : {}),
+    ...(instance ? { instance } : {}),
+    ...(errors?.length ? { errors } : {}),
+  };
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+export function problemResponse(err: AppError, instance?: string): APIGatewayProxyResult {
+  return {
+    statusCode: err.status,
+    headers: { 'content-type': PROBLEM_TYPE, 'cache-control': 'no-store' },
+    body: JSON.stringify(problemBody(err.code, err.message, err.errors, instance)),
+  };
+}
+
+export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
+  return {
+    statusCode,
+    headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+// ---------- validation ----------
+
+const ZOD_CODE: Record<string, string> = {
+  invalid_type: 'invalid-type',
+  too_big: 'too-long',
+  too_small: 'too-short',
+  unrecognized_keys: 'unknown-field',
+  invalid_format: 'invalid-format',
+  invalid_value: 'invalid-value',
+  invalid_union: 'invalid-value',
+  not_multiple_of: 'invalid-value',
+};
+
+/** Zod issues as field problems with stable codes. A custom issue carries its own code in params. */
+export function fieldProblems(error: z.ZodError, prefix?: string): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ path: path ? `${path}.${key}` : key, code: 'unknown-field', message: `${key} is not a field you can set` });
+      }
+      continue;
+    }
+    const custom = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    out.push({ path, code: custom ?? (missing ? 'required' : (ZOD_CODE[issue.code] ?? 'invalid-value')), message: issue.message });
+  }
+  return out;
+}
+
+export function validate<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError('validation-failed', `The ${where} is not valid.`, fieldProblems(parsed.error, where === 'body' ? undefined : where));
+  }
+  return parsed.data;
+}
+
+// ---------- optimistic concurrency ----------
+
+export const etag = (version: number): string => `"${version}"`;
+
+/** If-Match as a version number, '*' for any, or undefined when absent. An unparsable tag matches nothing. */
+export function parseIfMatch(header: string | undefined): number | '*' | undefined {
+  if (header === undefined) return undefined;
+  const h = header.trim();
+  if (h === '*') return '*';
+  const m = /^(?:W\/)?"?(\d{1,15})"?$/.exec(h);
+  return m ? Number(m[1]) : -1;
+}
+
+// ---------- cursors ----------
+
+/** An opaque cursor: the DynamoDB LastEvaluatedKey, base64url-encoded. */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+}
+
+/**
+ * Decodes a cursor and checks that it continues the same query: only the key attributes named, all
+ * strings, and the fixed ones equal to what this query asks for. Anything else is a 400, not a 500 from
+ * DynamoDB and not a way to read another partition.
+ */
+export function decodeCursor(cursor: string | undefined, attributes: string[], fixed: Record<string, string>): Record<string, string> | undefined {
+  if (cursor === undefined) return undefined;
+  const bad = () => new AppError('validation-failed', 'The cursor is not valid for this list.', [{ path: 'cursor', code: 'invalid-cursor', message: 'Use the nextCursor of the previous page' }]);
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) throw bad();
+  const entries = Object.entries(key);
+  if (entries.length !== attributes.length) throw bad();
+  for (const [k, v] of entries) if (!attributes.includes(k) || typeof v !== 'string' || v.length > 1024) throw bad();
+  for (const [k, v] of Object.entries(fixed)) if ((key as Record<string, string>)[k] !== v) throw bad();
+  return key as Record<string, string>;
+}

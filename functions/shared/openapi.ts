@@ -1,0 +1,120 @@
+/**
+ * The OpenAPI 3.1 document, generated from the route table and the zod schemas: nothing about the API is
+ * written twice. Schemas with a `meta({ id })` become components; everything else is inlined.
+ */
+import { z } from 'zod';
+import { PROBLEM_STATUS, type ProblemCode } from '#domain/errors';
+import { ProblemSchema } from '#domain/schemas';
+import type { RouteSpec } from './routes.ts';
+
+type Json = Record<string, unknown>;
+
+const COMPONENT_PREFIX = '#/components/schemas/';
+
+/** Converts a schema and hoists its $defs into `components`, rewriting references to point there. */
+function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: Json): Json {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  const { $defs, $schema: _s, ...rest } = json;
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node && typeof node === 'object') {
+      const out: Json = {};
+      for (const [k, v] of Object.entries(node)) {
+        out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/') ? COMPONENT_PREFIX + v.slice(8) : rewrite(v);
+      }
+      return out;
+    }
+    return node;
+  };
+  for (const [id, def] of Object.entries(($defs ?? {}) as Json)) {
+    // Input and output shapes of one id can differ (defaults, transforms): keep them apart.
+    const name = io === 'input' && !id.endsWith('Input') ? `${id}Input` : id;
+    components[name] = rewrite(def);
+  }
+  return rewrite(rest) as Json;
+}
+
+function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query', components: Json): Json[] {
+  if (!schema) return [];
+  const json = schemaOf(schema, 'input', components);
+  const props = (json.properties ?? {}) as Record<string, Json>;
+  const required = new Set((json.required as string[] | undefined) ?? []);
+  return Object.entries(props).map(([name, s]) => ({ name, in: where, required: where === 'path' || required.has(name), schema: s }));
+}
+
+const COMMON: ProblemCode[] = ['rate-limited', 'internal-error'];
+
+function problemsFor(route: RouteSpec): ProblemCode[] {
+  const codes = new Set<ProblemCode>(COMMON);
+  if (route.params || route.query || route.body) codes.add('validation-failed');
+  if (route.body) codes.add('payload-too-large');
+  if (route.access !== 'public') codes.add('unauthorized');
+  if (route.access !== 'public' && route.access !== 'signed-in') codes.add('forbidden');
+  for (const c of route.problems) codes.add(c);
+  return [...codes];
+}
+
+export interface OpenApiOptions {
+  title?: string;
+  version?: string;
+  servers?: { url: string; description?: string }[];
+}
+
+export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}): Json {
+  const components: Json = {};
+  const problemRef = { $ref: COMPONENT_PREFIX + 'Problem' };
+  components.Problem = schemaOf(ProblemSchema, 'output', components);
+  const paths: Record<string, Json> = {};
+
+  for (const route of routes) {
+    const responses: Json = {};
+    for (const [status, r] of Object.entries(route.responses)) {
+      const contentType = r.contentType ?? 'application/json';
+      responses[status] = {
+        description: r.description,
+        ...(r.etag ? { headers: { ETag: { description: 'The resource version, for If-Match', schema: { type: 'string' } } } } : {}),
+        content: { [contentType]: { schema: r.schema ? schemaOf(r.schema, 'output', components) : {} } },
+      };
+    }
+    const byStatus = new Map<number, ProblemCode[]>();
+    for (const code of problemsFor(route)) byStatus.set(PROBLEM_STATUS[code], [...(byStatus.get(PROBLEM_STATUS[code]) ?? []), code]);
+    for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+      responses[String(status)] = { description: `Problem: ${codes.join(', ')}`, content: { 'application/problem+json': { schema: problemRef } } };
+    }
+
+    const parameters = [...parametersOf(route.params, 'path', components), ...parametersOf(route.query, 'query', components)];
+    if (route.ifMatch) {
+      parameters.push({ name: 'If-Match', in: 'header', required: false, description: 'The ETag last read; 412 if the resource has changed since', schema: { type: 'string' } });
+    }
+
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      operationId: route.operationId,
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      tags: [route.tag],
+      ...(route.access === 'public' ? { security: [] } : { 'x-access': route.access }),
+      ...(parameters.length ? { parameters } : {}),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input', components) } } } } : {}),
+      responses,
+    };
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: options.title ?? 'Practice cases API',
+      version: options.version ?? '1.0.0',
+      description:
+        'The backend of a yearly international call for practice cases. Errors are RFC 9457 problem details with a stable `code`. ' +
+        'Lists take `limit` (1..100) and `cursor`. Mutable resources carry a `version`, sent as the ETag; send it back in If-Match.',
+    },
+    ...(options.servers ? { servers: options.servers } : {}),
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token (locally: POST /local/token)' } },
+    },
+  };
+}

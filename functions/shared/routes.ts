@@ -1,0 +1,110 @@
+/**
+ * The route table: the one declaration of the HTTP API. API Gateway (lib/constructs/api.ts), the local
+ * server (lib/local/server.ts) and the OpenAPI document (shared/openapi.ts) all read it. Each route is
+ * one Lambda function, with the grants listed here and nothing more.
+ */
+import type { z } from 'zod';
+import * as s from '#domain/schemas';
+import type { Group } from './auth.ts';
+import type { ProblemCode } from '#domain/errors';
+
+export type Method = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Who may call: anyone, any signed-in user, or members of a group. */
+export type Access = 'public' | 'signed-in' | Group;
+
+export interface RouteSpec {
+  operationId: string;
+  method: Method;
+  /** API Gateway style: /cases/{caseId} */
+  path: string;
+  /** The handler module, relative to functions/; it exports `handler`. */
+  entry: string;
+  access: Access;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Success responses: status → description and schema (none for an empty body). */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string; etag?: boolean }>;
+  /** Problem codes this route can answer besides the ones every route can (validation, auth, rate limit). */
+  problems: ProblemCode[];
+  /** Grants: the single table, read-only or read-write. */
+  table?: 'read' | 'write';
+  /** Reads If-Match for optimistic concurrency. */
+  ifMatch?: boolean;
+}
+
+const route = <const T extends RouteSpec>(r: T): T => r;
+
+export const routes = {
+  listEditions: route({
+    operationId: 'listEditions', method: 'GET', path: '/editions', entry: 'editions/list-editions.ts', access: 'public',
+    tag: 'Editions', summary: 'Editions, newest first', query: s.PageQuery,
+    responses: { 200: { description: 'A page of editions', schema: s.page(s.Edition) } },
+    problems: [], table: 'read',
+  }),
+  getEdition: route({
+    operationId: 'getEdition', method: 'GET', path: '/editions/{editionId}', entry: 'editions/get-edition.ts', access: 'public',
+    tag: 'Editions', summary: 'One edition', params: s.EditionParams,
+    responses: { 200: { description: 'The edition', schema: s.Edition, etag: true } },
+    problems: ['not-found'], table: 'read',
+  }),
+  putEdition: route({
+    operationId: 'putEdition', method: 'PUT', path: '/editions/{editionId}', entry: 'editions/put-edition.ts', access: 'organisers',
+    tag: 'Editions', summary: 'Create or update an edition',
+    description: 'Creates the edition (201) or replaces its settings (200). Refused with 409 once the results are released.',
+    params: s.EditionParams, body: s.EditionInput,
+    responses: {
+      200: { description: 'Updated', schema: s.Edition, etag: true },
+      201: { description: 'Created', schema: s.Edition, etag: true },
+    },
+    problems: ['conflict', 'precondition-failed'], table: 'write', ifMatch: true,
+  }),
+  createCase: route({
+    operationId: 'createCase', method: 'POST', path: '/editions/{editionId}/cases', entry: 'cases/create-case.ts', access: 'signed-in',
+    tag: 'Cases', summary: 'Draft a new case', description: 'Any field may be missing in a draft; readiness lists what stands between it and submission.',
+    params: s.EditionParams, body: s.CaseCreateInput,
+    responses: { 201: { description: 'The new draft', schema: s.Case, etag: true } },
+    problems: ['not-found', 'edition-not-open', 'deadline-passed'], table: 'write',
+  }),
+  listMyCases: route({
+    operationId: 'listMyCases', method: 'GET', path: '/me/cases', entry: 'cases/list-my-cases.ts', access: 'signed-in',
+    tag: 'Cases', summary: "The caller's cases, all editions, newest first", query: s.PageQuery,
+    responses: { 200: { description: 'A page of cases', schema: s.page(s.Case) } },
+    problems: [], table: 'read',
+  }),
+  getCase: route({
+    operationId: 'getCase', method: 'GET', path: '/cases/{caseId}', entry: 'cases/get-case.ts', access: 'signed-in',
+    tag: 'Cases', summary: 'One case', description: 'For its owner and organisers. Anyone else gets 404.',
+    params: s.CaseParams,
+    responses: { 200: { description: 'The case', schema: s.Case, etag: true } },
+    problems: ['not-found'], table: 'read',
+  }),
+  patchCase: route({
+    operationId: 'patchCase', method: 'PATCH', path: '/cases/{caseId}', entry: 'cases/patch-case.ts', access: 'signed-in',
+    tag: 'Cases', summary: 'Change fields of a case',
+    description: 'Merge: a given field replaces the stored one, null removes it. Only while the edition accepts submissions. A submitted case must stay eligible (422).',
+    params: s.CaseParams, body: s.CasePatchInput,
+    responses: { 200: { description: 'The case as stored', schema: s.Case, etag: true } },
+    problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed', 'precondition-failed', 'not-eligible'],
+    table: 'write', ifMatch: true,
+  }),
+  openapi: route({
+    operationId: 'getOpenApi', method: 'GET', path: '/openapi.json', entry: 'docs/openapi.ts', access: 'public',
+    tag: 'Docs', summary: 'This OpenAPI document',
+    responses: { 200: { description: 'OpenAPI 3.1', contentType: 'application/json' } },
+    problems: [],
+  }),
+  docs: route({
+    operationId: 'getDocs', method: 'GET', path: '/docs', entry: 'docs/docs.ts', access: 'public',
+    tag: 'Docs', summary: 'The API reference, rendered',
+    responses: { 200: { description: 'HTML', contentType: 'text/html' } },
+    problems: [],
+  }),
+} satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof routes;
+export const ROUTES: RouteSpec[] = Object.values(routes);

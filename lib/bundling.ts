@@ -1,0 +1,20 @@
+/**
+ * The esbuild settings every function is bundled with. The function construct (lib/constructs/function.ts)
+ * and the benchmark (test/bench) both read this, so the bench measures what Lambda runs.
+ */
+export const ESBUILD_SETTINGS = {
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  minify: true,
+  sourcemap: true,
+  mainFields: ['module', 'main'],
+  /** ESM bundles still meet CommonJS dependencies that call require(). */
+  banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  /** The SDK is bundled, not taken from the runtime: pinned versions, and tree-shaking keeps it small. */
+  external: [] as string[],
+} as const;
+
+/** Lambda settings the local server mirrors (its early-timeout context uses the same timeout). */
+export const FUNCTION_TIMEOUT_SECONDS = 10;
+export const FUNCTION_MEMORY_MB = 512;

@@ -1,0 +1,147 @@
+/**
+ * The local HTTP server: serves every route of the route table by building the API Gateway proxy event
+ * and calling the same handler module that Lambda runs. It plays API Gateway's part too: the Cognito
+ * authorizer (local tokens), the 10 MB body limit, unknown routes, CORS and problem-shaped gateway errors.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { AppError, type ProblemCode } from '../../functions/domain/errors.ts';
+import { problemBody } from '../../functions/shared/http.ts';
+import type { RouteSpec } from '../../functions/shared/routes.ts';
+import { FUNCTION_TIMEOUT_SECONDS } from '../bundling.ts';
+import { compileRoutes, lambdaContext, proxyEvent } from './events.ts';
+import { authorizerClaims, verifyToken } from './tokens.ts';
+
+type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+/** A route only the local server has (tokens, the outbox). */
+export interface LocalRoute {
+  method: string;
+  path: string;
+  handle(body: unknown, url: URL): Promise<{ status: number; body: unknown }>;
+}
+
+export interface LocalServerOptions {
+  port: number;
+  host?: string;
+  routes: RouteSpec[];
+  functionsDir: string;
+  secret: Buffer;
+  localRoutes?: LocalRoute[];
+  log?: (line: string) => void;
+}
+
+/** API Gateway's payload limit. */
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization,content-type,if-match',
+  'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+  'access-control-expose-headers': 'etag,location',
+};
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {
+  res.writeHead(status, { ...CORS, ...headers });
+  res.end(body);
+}
+
+function sendProblem(res: ServerResponse, code: ProblemCode, detail?: string) {
+  const p = problemBody(code, detail);
+  send(res, p.status, { 'content-type': 'application/problem+json; charset=utf-8' }, JSON.stringify(p));
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_REQUEST_BYTES) tooLarge = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function createLocalServer(opts: LocalServerOptions): Server {
+  const matcher = compileRoutes(opts.routes);
+  const handlers = new Map<string, Promise<Handler>>();
+  const load = (route: RouteSpec) => {
+    let h = handlers.get(route.entry);
+    if (!h) {
+      h = import(pathToFileURL(join(opts.functionsDir, route.entry)).href).then((m: { handler: Handler }) => m.handler);
+      handlers.set(route.entry, h);
+    }
+    return h;
+  };
+
+  return createServer(async (req, res) => {
+    const started = Date.now();
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (method === 'OPTIONS') return send(res, 204, {}, '');
+      const body = await readBody(req);
+      if (body === 'too-large') return sendProblem(res, 'payload-too-large', 'The request is larger than 10 MB.');
+
+      const local = opts.localRoutes?.find((r) => r.method === method && r.path === url.pathname);
+      if (local) {
+        let parsed: unknown = {};
+        if (body.length) {
+          try {
+            parsed = JSON.parse(body.toString('utf8'));
+          } catch {
+            return sendProblem(res, 'validation-failed', 'The body is not valid JSON.');
+          }
+        }
+        const out = await local.handle(parsed, url);
+        return send(res, out.status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(out.body));
+      }
+
+      const matched = matcher.match(method, url.pathname);
+      if (matched === undefined || matched === 'method-not-allowed') {
+        // API Gateway answers an unknown path or method alike; the deployed API maps it to 404 too.
+        return sendProblem(res, 'not-found', `No route ${method} ${url.pathname}.`);
+      }
+
+      // The authorizer: a non-public route needs a valid token before the function is called at all.
+      let claims: Record<string, string> | undefined;
+      const auth = req.headers.authorization;
+      const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+      if (matched.route.access !== 'public') {
+        const verified = bearer ? verifyToken(bearer, opts.secret) : undefined;
+        if (!verified) return sendProblem(res, 'unauthorized', 'Send a valid bearer token.');
+        claims = authorizerClaims(verified);
+      }
+
+      const event = proxyEvent({ matched, method, path: url.pathname, query: url.searchParams, headers: req.headers, body, claims, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' });
+      const handler = await load(matched.route);
+      const result = await handler(event, lambdaContext(matched.route.operationId, FUNCTION_TIMEOUT_SECONDS * 1000));
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
+      const payload = result.isBase64Encoded ? Buffer.from(result.body, 'base64').toString('latin1') : result.body;
+      send(res, result.statusCode, headers, payload);
+      opts.log?.(`${method} ${url.pathname} ${result.statusCode} ${Date.now() - started}ms`);
+    } catch (err) {
+      // What API Gateway would answer for a crashed integration, with no detail leaked.
+      opts.log?.(`${method} ${url.pathname} failed: ${(err as Error).stack ?? String(err)}`);
+      if (!res.headersSent) sendProblem(res, err instanceof AppError ? err.code : 'internal-error');
+    }
+  });
+}
+
+export function listen(server: Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const addr = server.address();
+      resolve(addr && typeof addr === 'object' ? addr.port : port);
+    });
+  });
+}
