@@ -46,7 +46,7 @@ export function setLocalEnv(dynamoEndpoint: string, tableName = LOCAL_TABLE_NAME
   });
 }
 
-function localRoutes(secret: Buffer, outboxDir: string | undefined): LocalRoute[] {
+export function localRoutes(secret: Buffer, outboxDir: string | undefined): LocalRoute[] {
   return [
     {
       method: 'POST',

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { acceptance, dateIn, editionStatus, readiness } from '#domain/rules';
+import { DEFAULT_RULES } from '#domain/categories';
+import type { CaseFields } from '#domain/schemas';
+
+const edition = { opensAt: '2024-05-01T00:00:00.000Z', deadline: '2024-06-20T16:00:00.000Z' };
+const at = (iso: string) => new Date(iso);
+
+describe('editionStatus', () => {
+  it.each([
+    ['2024-04-30T23:59:59.999Z', 'upcoming'],
+    ['2024-05-01T00:00:00.000Z', 'open'],
+    ['2024-06-20T15:59:59.999Z', 'open'],
+    ['2024-06-20T16:00:00.000Z', 'closed'],
+  ])('at %s it is %s', (now, status) => {
+    expect(editionStatus(edition, at(now))).toBe(status);
+  });
+
+  it('is closed from a manual close before the deadline', () => {
+    const closed = { ...edition, closedAt: '2024-06-01T00:00:00.000Z' };
+    expect(editionStatus(closed, at('2024-05-31T23:59:59.999Z'))).toBe('open');
+    expect(editionStatus(closed, at('2024-06-01T00:00:00.000Z'))).toBe('closed');
+  });
+
+  it('is released once released, whatever the dates', () => {
+    expect(editionStatus({ ...edition, releasedAt: '2024-11-20T00:00:00.000Z' }, at('2024-05-10T00:00:00.000Z'))).toBe('released');
+  });
+});
+
+describe('acceptance', () => {
+  it('refuses before opening with edition-not-open and after the deadline with deadline-passed', () => {
+    expect(acceptance(edition, at('2024-04-30T00:00:00.000Z'))).toMatchObject({ ok: false, code: 'edition-not-open' });
+    expect(acceptance(edition, at('2024-06-20T16:00:00.000Z'))).toMatchObject({ ok: false, code: 'deadline-passed' });
+    expect(acceptance(edition, at('2024-06-20T15:59:59.999Z'))).toEqual({ ok: true, until: edition.deadline });
+  });
+
+  it('lets an extension holder in after the deadline, until the extension ends', () => {
+    const ext = '2024-06-22T16:00:00.000Z';
+    expect(acceptance(edition, at('2024-06-21T00:00:00.000Z'), ext)).toEqual({ ok: true, until: ext });
+    expect(acceptance(edition, at(ext), ext)).toMatchObject({ ok: false, code: 'deadline-passed' });
+  });
+
+  it('refuses everyone once released, extension or not', () => {
+    const released = { ...edition, releasedAt: '2024-06-10T00:00:00.000Z' };
+    expect(acceptance(released, at('2024-06-11T00:00:00.000Z'), '2024-07-01T00:00:00.000Z')).toMatchObject({ ok: false });
+  });
+});
+
+describe('dateIn', () => {
+  it('gives the calendar date in the time zone', () => {
+    // 2024-06-19T20:00Z is already 20 June in Beijing.
+    expect(dateIn('Asia/Shanghai', at('2024-06-19T20:00:00.000Z'))).toBe('2024-06-20');
+    expect(dateIn('UTC', at('2024-06-19T20:00:00.000Z'))).toBe('2024-06-19');
+  });
+});
+
+const complete: CaseFields = {
+  title: 'Joint CERT training',
+  category: 'cybersecurity',
+  caseType: 'training',
+  summary: 'Two CERTs trained together.',
+  description: 'A year of joint exercises.',
+  implementedOn: '2021-09-01',
+  countries: ['KE', 'CN'],
+  organisation: { name: 'Example CERT', country: 'KE' },
+  contact: { name: 'A. Example', email: 'a@example.org' },
+};
+const now = at('2024-06-01T00:00:00.000Z');
+const check = (c: CaseFields, when = now) => readiness(c, DEFAULT_RULES, 'Asia/Shanghai', when);
+const codes = (c: CaseFields, when = now) => check(c, when).problems.map((p) => `${p.path}:${p.code}`);
+
+describe('readiness', () => {
+  it('is ready when every rule holds', () => {
+    expect(check(complete)).toEqual({ ready: true, problems: [] });
+  });
+
+  it('lists every missing required field at once', () => {
+    expect(codes({})).toEqual([
+      'title:required', 'category:required', 'caseType:required', 'summary:required', 'description:required',
+      'implementedOn:required', 'countries:required', 'organisation:required', 'contact:required',
+    ]);
+  });
+
+  it('takes 2016-01-01 and refuses 2015-12-31', () => {
+    expect(check({ ...complete, implementedOn: '2016-01-01' }).ready).toBe(true);
+    expect(codes({ ...complete, implementedOn: '2015-12-31' })).toEqual(['implementedOn:implemented-too-early']);
+  });
+
+  it('refuses a date after today in the edition time zone, and takes today there', () => {
+    const morningInBeijing = at('2024-06-19T20:00:00.000Z'); // 04:00 on 20 June in Beijing
+    expect(check({ ...complete, implementedOn: '2024-06-20' }, morningInBeijing).ready).toBe(true);
+    expect(codes({ ...complete, implementedOn: '2024-06-21' }, morningInBeijing)).toEqual(['implementedOn:implemented-in-future']);
+  });
+
+  it('needs two distinct countries: one is not enough, a duplicate does not count twice', () => {
+    expect(codes({ ...complete, countries: ['CN'] })).toEqual(['countries:min-countries']);
+    expect(codes({ ...complete, countries: ['CN', 'CN'] })).toEqual(['countries:duplicate-country', 'countries:min-countries']);
+    expect(check({ ...complete, countries: ['HK', 'MO'] }).ready).toBe(true);
+  });
+
+  it('follows the edition rules, not constants', () => {
+    const strict = { implementedOnOrAfter: '2020-01-01', minCountries: 3 };
+    expect(readiness(complete, strict, 'UTC', now).problems.map((p) => p.code)).toEqual(['min-countries']);
+    expect(readiness({ ...complete, implementedOn: '2019-12-31', countries: ['KE', 'CN', 'BR'] }, strict, 'UTC', now).problems.map((p) => p.code)).toEqual([
+      'implemented-too-early',
+    ]);
+  });
+
+  it('needs the organisation and the contact complete', () => {
+    expect(codes({ ...complete, organisation: { name: 'X' }, contact: { email: 'a@example.org' } })).toEqual([
+      'organisation.country:required',
+      'contact.name:required',
+    ]);
+  });
+});

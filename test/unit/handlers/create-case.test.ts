@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { handler } from '../../../functions/cases/create-case.ts';
+import { routes } from '#shared/routes';
+import { keys } from '#adapters/table-design';
+import { apiEvent, invoke } from '../../support/api-event.ts';
+import { ann, cancelled, editionItem, NOW } from './fixtures.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const event = (body: unknown = { title: 'My case' }, who: { sub: string } | null = ann) =>
+  apiEvent(routes.createCase, { path: '/editions/2024/cases', body, ...(who ? { who } : {}) });
+
+beforeEach(() => {
+  ddb.reset();
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('POST /editions/{editionId}/cases', () => {
+  it('writes the draft and the deadline condition in one transaction', async () => {
+    // Prepare
+    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem() });
+    ddb.on(TransactWriteCommand).resolves({});
+    // Act
+    const res = await invoke(handler, event({ title: 'My case', countries: ['KE', 'CN'] }));
+    // Assess
+    expect(res.status).toBe(201);
+    expect(res.headers.etag).toBe('"1"');
+    expect(res.headers.location).toBe(`/cases/${res.json?.caseId}`);
+    expect(res.json).toMatchObject({ editionId: '2024', status: 'draft', title: 'My case', version: 1, decision: null, receipt: null });
+    const caseId = String(res.json?.caseId);
+    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+    expect(ddb).toHaveReceivedCommandWith(TransactWriteCommand, {
+      TransactItems: [
+        {
+          ConditionCheck: {
+            TableName: 'unit-table',
+            Key: keys.edition('2024'),
+            ConditionExpression: 'opensAt <= :now AND deadline > :now AND attribute_not_exists(closedAt) AND attribute_not_exists(releasedAt)',
+            ExpressionAttributeValues: { ':now': NOW.toISOString() },
+          },
+        },
+        {
+          Put: {
+            TableName: 'unit-table',
+            ConditionExpression: 'attribute_not_exists(pk)',
+            Item: expect.objectContaining({
+              ...keys.case(caseId),
+              ...keys.caseByOwner('ann', caseId),
+              ...keys.caseByEdition('2024', caseId),
+              ownerId: 'ann',
+              ownerEmail: 'ann@example.org',
+              status: 'draft',
+              version: 1,
+              countries: ['KE', 'CN'],
+            }),
+          },
+        },
+      ],
+    });
+  });
+
+  it('answers 409 edition-not-open before the edition opens, without writing', async () => {
+    ddb.on(GetCommand).resolves({ Item: editionItem({ opensAt: '2024-06-02T00:00:00.000Z' }) });
+    const res = await invoke(handler, event());
+    expect(res.status).toBe(409);
+    expect(res.json?.code).toBe('edition-not-open');
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('answers 409 deadline-passed when the write lands after the deadline', async () => {
+    // The read saw it open; by the time the write arrived DynamoDB's condition refused it.
+    ddb.on(GetCommand).resolvesOnce({ Item: editionItem() }).resolves({ Item: editionItem({ closedAt: NOW.toISOString() }) });
+    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+    const res = await invoke(handler, event());
+    expect(res.status).toBe(409);
+    expect(res.json?.code).toBe('deadline-passed');
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('answers 404 for an unknown edition', async () => {
+    ddb.on(GetCommand).resolves({});
+    const res = await invoke(handler, event());
+    expect(res.status).toBe(404);
+    expect(res.json?.code).toBe('not-found');
+  });
+
+  it('answers 401 without claims and 400 for a server-owned field, before any SDK call', async () => {
+    expect((await invoke(handler, event({ title: 'x' }, null))).json?.code).toBe('unauthorized');
+    const bad = await invoke(handler, event({ title: 'x', status: 'submitted' }));
+    expect(bad.status).toBe(400);
+    expect(bad.json?.errors).toEqual([{ path: 'status', code: 'unknown-field', message: 'status is not a field you can set' }]);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('answers 400 for broken JSON and 413 for an over-large body', async () => {
+    const broken = await invoke(handler, apiEvent(routes.createCase, { path: '/editions/2024/cases', who: ann, rawBody: '{"title":' }));
+    expect(broken.status).toBe(400);
+    const huge = await invoke(handler, event({ title: 'x', description: 'y'.repeat(300_000) }));
+    expect(huge.status).toBe(413);
+    expect(huge.json?.code).toBe('payload-too-large');
+  });
+
+  it('maps DynamoDB throttling to 429 with Retry-After', async () => {
+    ddb.on(GetCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    const res = await invoke(handler, event());
+    expect(res.status).toBe(429);
+    expect(res.json?.code).toBe('rate-limited');
+    expect(res.headers['retry-after']).toBe('1');
+  });
+
+  it('answers an unexpected failure with a 500 problem that leaks nothing', async () => {
+    ddb.on(GetCommand).rejects(Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443 arn:aws:dynamodb:secret'), { name: 'TimeoutError' }));
+    const res = await invoke(handler, event());
+    expect(res.status).toBe(500);
+    expect(res.json?.code).toBe('internal-error');
+    expect(res.body).not.toMatch(/ECONNREFUSED|arn:aws|at .*\.ts/);
+  });
+});

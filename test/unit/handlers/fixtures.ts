@@ -1,0 +1,60 @@
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { keys } from '#adapters/table-design';
+
+export const NOW = new Date('2024-06-01T08:00:00.000Z');
+export const CASE_ID = '01HZX3N4QK7M2XG5V6R9T0BCDE';
+export const ann = { sub: 'ann' };
+export const ben = { sub: 'ben' };
+export const org = { sub: 'olga', groups: ['organisers'] };
+
+export const editionItem = (over: Record<string, unknown> = {}) => ({
+  ...keys.edition('2024'),
+  type: 'edition',
+  editionId: '2024',
+  name: 'Practice cases 2024',
+  opensAt: '2024-05-01T00:00:00.000Z',
+  deadline: '2024-06-20T16:00:00.000Z',
+  timeZone: 'Asia/Shanghai',
+  rules: { implementedOnOrAfter: '2016-01-01', minCountries: 2 },
+  createdAt: '2024-04-01T00:00:00.000Z',
+  updatedAt: '2024-04-01T00:00:00.000Z',
+  version: 3,
+  ...over,
+});
+
+export const completeFields = {
+  title: 'Joint CERT training',
+  category: 'cybersecurity',
+  caseType: 'training',
+  summary: 'Two CERTs trained together.',
+  description: 'A year of joint exercises.',
+  implementedOn: '2021-09-01',
+  countries: ['KE', 'CN'],
+  organisation: { name: 'Example CERT', country: 'KE' },
+  contact: { name: 'A. Example', email: 'a@example.org' },
+};
+
+export const caseItem = (over: Record<string, unknown> = {}) => ({
+  ...keys.case(CASE_ID),
+  type: 'case',
+  caseId: CASE_ID,
+  editionId: '2024',
+  ownerId: 'ann',
+  ownerEmail: 'ann@example.org',
+  status: 'draft',
+  title: 'Draft',
+  createdAt: '2024-05-10T00:00:00.000Z',
+  updatedAt: '2024-05-10T00:00:00.000Z',
+  version: 2,
+  ...over,
+});
+
+/** What DynamoDB answers when a transaction's condition fails: one reason per item, in order. */
+export const cancelled = (...codes: ('ConditionalCheckFailed' | 'None')[]) =>
+  new TransactionCanceledException({
+    message: 'Transaction cancelled',
+    $metadata: {},
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+
+export const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });

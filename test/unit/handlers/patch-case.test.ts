@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { handler } from '../../../functions/cases/patch-case.ts';
+import { routes } from '#shared/routes';
+import { keys } from '#adapters/table-design';
+import { apiEvent, invoke, type Who } from '../../support/api-event.ts';
+import { ann, ben, cancelled, CASE_ID, caseItem, completeFields, editionItem, NOW, org } from './fixtures.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const patch = (body: unknown, who: Who = ann, headers: Record<string, string> = {}) =>
+  invoke(handler, apiEvent(routes.patchCase, { path: `/cases/${CASE_ID}`, who, body, headers }));
+
+beforeEach(() => {
+  ddb.reset();
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+  ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem() });
+  ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem() });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('PATCH /cases/{caseId}', () => {
+  it('merges the fields, bumps the version and conditions the write on the version read and the deadline', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    const res = await patch({ summary: 'New summary', title: null }, ann, { 'if-match': '"2"' });
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBe('"3"');
+    expect(res.json).toMatchObject({ summary: 'New summary', title: null, version: 3 });
+    const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(tx[0]!.ConditionCheck?.Key).toEqual(keys.edition('2024'));
+    expect(tx[1]!.Put).toMatchObject({ ConditionExpression: '#v = :v', ExpressionAttributeValues: { ':v': 2 } });
+    expect(tx[1]!.Put?.Item).not.toHaveProperty('title');
+    expect(tx[1]!.Put?.Item).toMatchObject({ summary: 'New summary', version: 3, ownerId: 'ann' });
+  });
+
+  it('answers 412 for a stale If-Match without writing', async () => {
+    const res = await patch({ title: 'x' }, ann, { 'if-match': '"1"' });
+    expect(res.status).toBe(412);
+    expect(res.json?.code).toBe('precondition-failed');
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('answers 412 when another write wins the race and If-Match was sent', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed'));
+    const res = await patch({ title: 'x' }, ann, { 'if-match': '2' });
+    expect(res.status).toBe(412);
+  });
+
+  it('redoes the merge on the fresh case when another write wins and no If-Match was sent', async () => {
+    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolvesOnce({ Item: caseItem() }).resolves({ Item: caseItem({ version: 3, summary: 'theirs' }) });
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'ConditionalCheckFailed')).resolves({});
+    const res = await patch({ title: 'mine' });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ title: 'mine', summary: 'theirs', version: 4 });
+    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
+  });
+
+  it('hides the case from a stranger (404) and refuses an organiser (403)', async () => {
+    expect((await patch({ title: 'x' }, ben)).json?.code).toBe('not-found');
+    expect((await patch({ title: 'x' }, org)).json?.code).toBe('forbidden');
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('answers 404 for an unknown case and 400 for an id that is not a ULID', async () => {
+    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({});
+    expect((await patch({ title: 'x' })).status).toBe(404);
+    const bad = await invoke(handler, apiEvent(routes.patchCase, { path: '/cases/not-a-ulid', who: ann, body: { title: 'x' } }));
+    expect(bad.status).toBe(400);
+    expect(bad.json?.errors).toMatchObject([{ path: 'path.caseId' }]);
+  });
+
+  it('answers 409 deadline-passed after the deadline', async () => {
+    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem({ deadline: '2024-06-01T07:59:59.999Z' }) });
+    const res = await patch({ title: 'x' });
+    expect(res.json?.code).toBe('deadline-passed');
+  });
+
+  it('keeps a submitted case eligible: 422 listing every problem', async () => {
+    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem({ ...completeFields, status: 'submitted' }) });
+    const res = await patch({ countries: ['KE'], implementedOn: '2015-12-31' });
+    expect(res.status).toBe(422);
+    expect(res.json?.code).toBe('not-eligible');
+    expect((res.json?.errors as { code: string }[]).map((e) => e.code)).toEqual(['implemented-too-early', 'min-countries']);
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('refuses a withdrawn case with 409 conflict', async () => {
+    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem({ status: 'withdrawn' }) });
+    expect((await patch({ title: 'x' })).json?.code).toBe('conflict');
+  });
+});

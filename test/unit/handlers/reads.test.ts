@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { handler as getCase } from '../../../functions/cases/get-case.ts';
+import { handler as listMine } from '../../../functions/cases/list-my-cases.ts';
+import { handler as listEditions } from '../../../functions/editions/list-editions.ts';
+import { handler as getEdition } from '../../../functions/editions/get-edition.ts';
+import { routes } from '#shared/routes';
+import { encodeCursor } from '#shared/http';
+import { INDEXES, keys } from '#adapters/table-design';
+import { apiEvent, invoke } from '../../support/api-event.ts';
+import { ann, ben, CASE_ID, caseItem, completeFields, editionItem, NOW, org } from './fixtures.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+
+beforeEach(() => {
+  ddb.reset();
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('GET /cases/{caseId}', () => {
+  beforeEach(() => {
+    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem(completeFields) });
+    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem() });
+  });
+  const get = (who: typeof ann) => invoke(getCase, apiEvent(routes.getCase, { path: `/cases/${CASE_ID}`, who }));
+
+  it('shows the owner the case with its readiness and ETag', async () => {
+    const res = await get(ann);
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBe('"2"');
+    expect(res.json).toMatchObject({ caseId: CASE_ID, readiness: { ready: true, problems: [] }, contact: completeFields.contact });
+    expect(res.json).not.toHaveProperty('ownerId');
+    expect(res.json).not.toHaveProperty('pk');
+  });
+
+  it('shows it to an organiser, and to nobody else (404, as for a case that does not exist)', async () => {
+    expect((await get(org)).status).toBe(200);
+    const stranger = await get(ben);
+    expect(stranger.status).toBe(404);
+    expect(stranger.json?.code).toBe('not-found');
+    // A reviewer who is not assigned is a stranger too.
+    expect((await get({ sub: 'rita', groups: ['reviewers'] } as typeof ann)).status).toBe(404);
+  });
+});
+
+describe('GET /me/cases', () => {
+  it("queries the caller's partition newest first and pages with an opaque cursor", async () => {
+    const last = { ...keys.case(CASE_ID), ...keys.caseByOwner('ann', CASE_ID) };
+    ddb.on(QueryCommand).resolves({ Items: [caseItem()], LastEvaluatedKey: last });
+    ddb.on(BatchGetCommand).resolves({ Responses: { 'unit-table': [editionItem()] } });
+    const res = await invoke(listMine, apiEvent(routes.listMyCases, { who: ann, query: { limit: '1' } }));
+    expect(res.status).toBe(200);
+    expect((res.json?.items as unknown[]).length).toBe(1);
+    expect(res.json?.nextCursor).toBe(encodeCursor(last));
+    expect(ddb).toHaveReceivedCommandWith(QueryCommand, {
+      IndexName: INDEXES.gsi1.name,
+      ExpressionAttributeValues: { ':pk': 'OWNER#ann', ':case': 'CASE#' },
+      ScanIndexForward: false,
+      Limit: 1,
+    });
+
+    await invoke(listMine, apiEvent(routes.listMyCases, { who: ann, query: { cursor: String(res.json?.nextCursor) } }));
+    expect(ddb).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: last, Limit: 25 });
+  });
+
+  it("refuses another owner's cursor, a garbage cursor and a limit out of range with 400", async () => {
+    const theirs = encodeCursor({ ...keys.case(CASE_ID), ...keys.caseByOwner('ben', CASE_ID) })!;
+    for (const query of [{ cursor: theirs }, { cursor: 'not-base64-json' }, { limit: '0' }, { limit: '101' }, { limit: 'ten' }]) {
+      const res = await invoke(listMine, apiEvent(routes.listMyCases, { who: ann, query }));
+      expect(res.status, JSON.stringify(query)).toBe(400);
+    }
+    expect(ddb).not.toHaveReceivedCommand(QueryCommand);
+  });
+});
+
+describe('editions', () => {
+  it('lists editions newest first without a token', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [editionItem()] });
+    const res = await invoke(listEditions, apiEvent(routes.listEditions));
+    expect(res.json).toMatchObject({ items: [{ editionId: '2024', status: 'open' }], nextCursor: null });
+    expect(ddb).toHaveReceivedCommandWith(QueryCommand, { IndexName: 'gsi1', ScanIndexForward: false, ExpressionAttributeValues: { ':pk': 'EDITIONS' } });
+  });
+
+  it('gets one edition with its ETag, or 404', async () => {
+    ddb.on(GetCommand).resolvesOnce({ Item: editionItem() }).resolves({});
+    const one = await invoke(getEdition, apiEvent(routes.getEdition, { path: '/editions/2024' }));
+    expect(one.headers.etag).toBe('"3"');
+    expect((await invoke(getEdition, apiEvent(routes.getEdition, { path: '/editions/2024' }))).status).toBe(404);
+    expect((await invoke(getEdition, apiEvent(routes.getEdition, { path: '/editions/24' }))).status).toBe(400);
+  });
+});
