@@ -67,7 +67,8 @@ describe('GET /me/cases', () => {
 
   it("refuses another owner's cursor, a garbage cursor and a limit out of range with 400", async () => {
     const theirs = encodeCursor({ ...keys.case(CASE_ID), ...keys.caseByOwner('ben', CASE_ID) })!;
-    for (const query of [{ cursor: theirs }, { cursor: 'not-base64-json' }, { limit: '0' }, { limit: '101' }, { limit: 'ten' }]) {
+    const queries: Record<string, string>[] = [{ cursor: theirs }, { cursor: 'not-base64-json' }, { limit: '0' }, { limit: '101' }, { limit: 'ten' }];
+    for (const query of queries) {
       const res = await invoke(listMine, apiEvent(routes.listMyCases, { who: ann, query }));
       expect(res.status, JSON.stringify(query)).toBe(400);
     }
