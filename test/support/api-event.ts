@@ -43,7 +43,7 @@ type Handler = (e: APIGatewayProxyEvent, c: Context) => Promise<APIGatewayProxyR
 /** Invokes a handler and parses its JSON body. */
 export async function invoke(handler: Handler, event: APIGatewayProxyEvent) {
   const res = await handler(event, context());
-  let json: Record<string, unknown> | null = null;
+  let json: Record<string, unknown> | null;
   try {
     json = JSON.parse(res.body) as Record<string, unknown>;
   } catch {
