@@ -24,14 +24,4 @@ export async function openEdition(over: { opensAt?: string; deadline?: string } 
   return editionId;
 }
 
-export const completeFields = {
-  title: 'Joint CERT training',
-  category: 'cybersecurity',
-  caseType: 'training',
-  summary: 'Two CERTs trained together.',
-  description: 'A year of joint exercises.',
-  implementedOn: '2021-09-01',
-  countries: ['KE', 'CN'],
-  organisation: { name: 'Example CERT', country: 'KE' },
-  contact: { name: 'A. Example', email: 'a@example.org' },
-};
+export { completeFields } from '../support/cases.ts';

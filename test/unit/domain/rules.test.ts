@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptance, dateIn, editionStatus, readiness } from '#domain/rules';
 import { DEFAULT_RULES } from '#domain/categories';
 import type { CaseFields } from '#domain/schemas';
+import { completeFields } from '../../support/cases.ts';
 
 const edition = { opensAt: '2024-05-01T00:00:00.000Z', deadline: '2024-06-20T16:00:00.000Z' };
 const at = (iso: string) => new Date(iso);
@@ -54,17 +55,7 @@ describe('dateIn', () => {
   });
 });
 
-const complete: CaseFields = {
-  title: 'Joint CERT training',
-  category: 'cybersecurity',
-  caseType: 'training',
-  summary: 'Two CERTs trained together.',
-  description: 'A year of joint exercises.',
-  implementedOn: '2021-09-01',
-  countries: ['KE', 'CN'],
-  organisation: { name: 'Example CERT', country: 'KE' },
-  contact: { name: 'A. Example', email: 'a@example.org' },
-};
+const complete: CaseFields = { ...completeFields, countries: [...completeFields.countries] };
 const now = at('2024-06-01T00:00:00.000Z');
 const check = (c: CaseFields, when = now) => readiness(c, DEFAULT_RULES, 'Asia/Shanghai', when);
 const codes = (c: CaseFields, when = now) => check(c, when).problems.map((p) => `${p.path}:${p.code}`);

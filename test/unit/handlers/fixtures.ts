@@ -22,17 +22,7 @@ export const editionItem = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export const completeFields = {
-  title: 'Joint CERT training',
-  category: 'cybersecurity',
-  caseType: 'training',
-  summary: 'Two CERTs trained together.',
-  description: 'A year of joint exercises.',
-  implementedOn: '2021-09-01',
-  countries: ['KE', 'CN'],
-  organisation: { name: 'Example CERT', country: 'KE' },
-  contact: { name: 'A. Example', email: 'a@example.org' },
-};
+export { completeFields } from '../../support/cases.ts';
 
 export const caseItem = (over: Record<string, unknown> = {}) => ({
   ...keys.case(CASE_ID),
