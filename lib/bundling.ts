@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /**
  * The esbuild settings every function is bundled with. The function construct (lib/constructs/function.ts)
  * and the benchmark (test/bench) both read this, so the bench measures what Lambda runs.
@@ -18,3 +20,6 @@ export const ESBUILD_SETTINGS = {
 /** Lambda settings the local server mirrors (its early-timeout context uses the same timeout). */
 export const FUNCTION_TIMEOUT_SECONDS = 10;
 export const FUNCTION_MEMORY_MB = 512;
+
+/** Where the handler modules live; route entries are relative to it. */
+export const FUNCTIONS_DIR = fileURLToPath(new URL('../functions', import.meta.url));

@@ -6,14 +6,14 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ROUTES } from '../../functions/shared/routes.ts';
+import { FUNCTIONS_DIR } from '../bundling.ts';
 import { fieldProblems } from '../../functions/shared/http.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamodb.ts';
 import { createLocalServer, listen, type LocalRoute } from './server.ts';
 import { loadSecret, signToken, TokenRequest } from './tokens.ts';
 
-export const FUNCTIONS_DIR = resolve(fileURLToPath(new URL('../../functions', import.meta.url)));
+export { FUNCTIONS_DIR };
 export const LOCAL_TABLE_NAME = 'practice-cases';
 
 export interface LocalEnvironmentOptions {
@@ -43,6 +43,7 @@ export function setLocalEnv(dynamoEndpoint: string, tableName = LOCAL_TABLE_NAME
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'practice-cases-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    CORS_ALLOWED_ORIGINS: process.env.CORS_ALLOWED_ORIGINS ?? '*',
   });
 }
 

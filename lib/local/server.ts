@@ -43,8 +43,9 @@ const CORS = {
   'access-control-expose-headers': 'etag,location',
 };
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {
-  res.writeHead(status, { ...CORS, ...headers });
+/** The server's own answers (preflight, gateway errors, local routes) carry CORS headers as API Gateway's do; handlers add their own. */
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string, cors = true) {
+  res.writeHead(status, cors ? { ...CORS, ...headers } : headers);
   res.end(body);
 }
 
@@ -125,7 +126,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
       const payload = result.isBase64Encoded ? Buffer.from(result.body, 'base64').toString('latin1') : result.body;
-      send(res, result.statusCode, headers, payload);
+      send(res, result.statusCode, headers, payload, false);
       opts.log?.(`${method} ${url.pathname} ${result.statusCode} ${Date.now() - started}ms`);
     } catch (err) {
       // What API Gateway would answer for a crashed integration, with no detail leaked.

@@ -1,0 +1,44 @@
+/**
+ * The backend, one stack per stage: identity (auth), the single table (storage) and the HTTP API with one function
+ * per route (api). Physical names are left to CloudFormation, so dev and prod can live in one account.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ROUTES } from '../functions/shared/routes.ts';
+import { Api } from './constructs/api.ts';
+import { Auth } from './constructs/auth.ts';
+import { Storage } from './constructs/storage.ts';
+import type { Stage } from './stage-config.ts';
+
+export interface BackendStackProps extends StackProps {
+  stage: Stage;
+}
+
+export class BackendStack extends Stack {
+  readonly auth: Auth;
+  readonly storage: Storage;
+  readonly api: Api;
+
+  constructor(scope: Construct, id: string, props: BackendStackProps) {
+    super(scope, id, props);
+    const { name, settings } = props.stage;
+
+    this.auth = new Auth(this, 'Auth', {
+      removal: settings.removal,
+      email: settings.cognitoEmail === 'ses' ? { kind: 'ses', from: settings.sesSender } : { kind: 'cognito' },
+    });
+    this.storage = new Storage(this, 'Storage', { removal: settings.removal });
+    this.api = new Api(this, 'Api', {
+      stageName: name,
+      settings,
+      userPool: this.auth.userPool,
+      table: this.storage.table,
+      routes: ROUTES,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+  }
+}

@@ -1,0 +1,282 @@
+/**
+ * The HTTP API: an API Gateway REST API built from the route table (functions/shared/routes.ts), one Lambda
+ * function per route with only the grants the route names, the Cognito authorizer on every route that is not
+ * public, problem+json gateway responses, stage throttling, JSON access logs, tracing, CORS for the stage's
+ * origins, and a WAF web ACL in front of the stage.
+ */
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import type { ProblemCode } from '../../functions/domain/errors.ts';
+import { problemBody } from '../../functions/shared/http.ts';
+import type { RouteSpec } from '../../functions/shared/routes.ts';
+import type { StageName, StageSettings } from '../stage-config.ts';
+import { BackendFunction } from './function.ts';
+
+/** Request headers a browser may send cross-origin, and response headers it may read. */
+const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match'];
+const CORS_EXPOSE_HEADERS = ['ETag', 'Location'];
+
+/**
+ * Answers API Gateway gives itself, before or instead of a handler, as problem details with the stable codes of
+ * API.md. API Gateway answers an unknown path or method with MISSING_AUTHENTICATION_TOKEN (403); that is a 404
+ * here. A missing, malformed or expired token on a real route is the Cognito authorizer's UNAUTHORIZED (401).
+ */
+const GATEWAY_PROBLEMS: { id: string; type: apigw.ResponseType; code: ProblemCode; detail?: string }[] = [
+  { id: 'Unauthorized', type: apigw.ResponseType.UNAUTHORIZED, code: 'unauthorized', detail: 'Send a valid bearer token.' },
+  { id: 'ExpiredToken', type: apigw.ResponseType.EXPIRED_TOKEN, code: 'unauthorized', detail: 'The token has expired.' },
+  { id: 'UnknownRoute', type: apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, code: 'not-found', detail: 'There is no such route.' },
+  { id: 'ResourceNotFound', type: apigw.ResponseType.RESOURCE_NOT_FOUND, code: 'not-found', detail: 'There is no such route.' },
+  { id: 'AccessDenied', type: apigw.ResponseType.ACCESS_DENIED, code: 'forbidden' },
+  { id: 'WafFiltered', type: apigw.ResponseType.WAF_FILTERED, code: 'forbidden', detail: 'The request was blocked by the web application firewall.' },
+  { id: 'Throttled', type: apigw.ResponseType.THROTTLED, code: 'rate-limited', detail: 'Slow down and retry shortly.' },
+  { id: 'QuotaExceeded', type: apigw.ResponseType.QUOTA_EXCEEDED, code: 'rate-limited', detail: 'Slow down and retry shortly.' },
+  { id: 'RequestTooLarge', type: apigw.ResponseType.REQUEST_TOO_LARGE, code: 'payload-too-large' },
+  { id: 'Default4xx', type: apigw.ResponseType.DEFAULT_4XX, code: 'validation-failed', detail: 'The request could not be processed.' },
+  { id: 'Default5xx', type: apigw.ResponseType.DEFAULT_5XX, code: 'internal-error' },
+];
+
+/**
+ * A gateway response body is a VTL template: `$` and `#` would be read as template syntax. The problem bodies are
+ * static JSON and must stay so.
+ */
+function staticTemplate(body: object): string {
+  const json = JSON.stringify(body);
+  if (/[$#]/.test(json)) throw new Error(`Gateway response body would be read as VTL: ${json}`);
+  return json;
+}
+
+const PATH_SEGMENT = /^(?:[A-Za-z0-9._:-]+|\{[A-Za-z][A-Za-z0-9]*\})$/;
+
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export interface ApiProps {
+  stageName: StageName;
+  settings: StageSettings;
+  userPool: cognito.IUserPool;
+  table: ITable;
+  routes: readonly RouteSpec[];
+}
+
+export class Api extends Construct {
+  readonly restApi: apigw.RestApi;
+  readonly webAcl: wafv2.CfnWebACL;
+  /** The function of each route, by operationId. */
+  readonly functions = new Map<string, BackendFunction>();
+  private authorizer: apigw.CognitoUserPoolsAuthorizer | undefined;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { settings } = props;
+    const retain = settings.removal === 'retain';
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: settings.logRetentionDays as logs.RetentionDays,
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+
+    this.restApi = new apigw.RestApi(this, 'RestApi', {
+      restApiName: `${Stack.of(this).stackName}-api`,
+      description: `Practice cases API (${props.stageName})`,
+      endpointConfiguration: { types: [apigw.EndpointType.REGIONAL] },
+      // Execution logging (APIG6) needs the account-level CloudWatch role. It is kept when a stage is destroyed,
+      // because the setting is shared by every API in the account and region.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      deployOptions: {
+        stageName: props.stageName,
+        throttlingRateLimit: settings.apiThrottle.rateLimit,
+        throttlingBurstLimit: settings.apiThrottle.burstLimit,
+        accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields({
+          caller: true,
+          httpMethod: true,
+          ip: true,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: true,
+        }),
+        // Errors only, and never request or response bodies (they carry personal data).
+        loggingLevel: apigw.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        metricsEnabled: true,
+        tracingEnabled: true,
+      },
+    });
+
+    // The stack's ApiUrl output is the one place the URL is published.
+    this.restApi.node.tryRemoveChild('Endpoint');
+
+    const cloudWatchRole = this.restApi.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole) {
+      Validations.of(cloudWatchRole).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason:
+          'The account-level role API Gateway uses to write execution logs; AmazonAPIGatewayPushToCloudWatchLogs is the ' +
+          'policy AWS documents for it, and the role is assumable only by apigateway.amazonaws.com.',
+      });
+    }
+    Validations.of(this.restApi).acknowledge({
+      id: 'AwsSolutions-APIG2',
+      reason:
+        'Requests are validated strictly in each handler by the zod schemas of functions/shared/routes.ts, which answer ' +
+        'with field-level problem details (API.md) and run identically locally; API Gateway models would duplicate ' +
+        'them and answer with a different body.',
+    });
+
+    this.addGatewayResponses(settings.corsOrigins);
+    this.addRoutes(props);
+    this.webAcl = this.addWebAcl(props);
+  }
+
+  get url(): string {
+    return this.restApi.url;
+  }
+
+  private addGatewayResponses(origins: readonly string[]) {
+    // One allowed origin is sent as is. With several, the caller's Origin is echoed: a gateway response body is a
+    // fixed problem document with nothing private in it, and the browser still applies the preflight's allow-list
+    // to every request that reaches a handler.
+    const [only] = origins;
+    const allowOrigin = origins.length === 1 && only ? `'${only}'` : 'method.request.header.Origin';
+    for (const { id, type, code, detail } of GATEWAY_PROBLEMS) {
+      const body = problemBody(code, detail);
+      this.restApi.addGatewayResponse(id, {
+        type,
+        statusCode: String(body.status),
+        responseHeaders: {
+          'Content-Type': "'application/problem+json'",
+          'Cache-Control': "'no-store'",
+          'Access-Control-Allow-Origin': allowOrigin,
+          Vary: "'Origin'",
+        },
+        templates: { 'application/json': staticTemplate(body) },
+      });
+    }
+  }
+
+  private cognitoAuthorizer(userPool: cognito.IUserPool): apigw.CognitoUserPoolsAuthorizer {
+    this.authorizer ??= new apigw.CognitoUserPoolsAuthorizer(this, 'Authorizer', {
+      cognitoUserPools: [userPool],
+      identitySource: apigw.IdentitySource.header('Authorization'),
+    });
+    return this.authorizer;
+  }
+
+  private resourceFor(path: string): apigw.IResource {
+    let resource: apigw.IResource = this.restApi.root;
+    for (const segment of path.split('/').filter(Boolean)) {
+      if (!PATH_SEGMENT.test(segment)) throw new Error(`Route path ${path}: "${segment}" is not a valid API Gateway path segment.`);
+      resource = resource.getResource(segment) ?? resource.addResource(segment);
+    }
+    return resource;
+  }
+
+  private addRoutes(props: ApiProps) {
+    const { settings } = props;
+    const functionsScope = new Construct(this, 'Functions');
+    const methodsByResource = new Map<apigw.IResource, Set<string>>();
+
+    for (const route of props.routes) {
+      const fn = new BackendFunction(functionsScope, pascal(route.operationId), {
+        entry: route.entry,
+        description: `${route.method} ${route.path} (${route.operationId})`,
+        logRetentionDays: settings.logRetentionDays,
+        removal: settings.removal,
+        logLevel: settings.logLevel,
+        environment: { CORS_ALLOWED_ORIGINS: settings.corsOrigins.join(',') },
+      });
+      if (route.table) fn.bindTable(props.table, route.table);
+      this.functions.set(route.operationId, fn);
+
+      const resource = this.resourceFor(route.path);
+      const integration = new apigw.LambdaIntegration(fn.lambda, { proxy: true, allowTestInvoke: false });
+      if (route.access === 'public') {
+        const method = resource.addMethod(route.method, integration, {
+          operationName: route.operationId,
+          authorizationType: apigw.AuthorizationType.NONE,
+        });
+        const reason = `${route.method} ${route.path} is public by contract (API.md): ${route.summary}.`;
+        Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+        Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason });
+      } else {
+        // Signed-in users and group members alike carry a Cognito ID token; the group rule itself is the handler's
+        // (403 forbidden), since an authorizer cannot tell groups apart.
+        resource.addMethod(route.method, integration, {
+          operationName: route.operationId,
+          authorizationType: apigw.AuthorizationType.COGNITO,
+          authorizer: this.cognitoAuthorizer(props.userPool),
+        });
+      }
+      const methods = methodsByResource.get(resource) ?? new Set<string>();
+      methods.add(route.method);
+      methodsByResource.set(resource, methods);
+    }
+
+    // Preflight only where there are methods, naming exactly those methods.
+    for (const [resource, methods] of methodsByResource) {
+      resource.addCorsPreflight({
+        allowOrigins: [...settings.corsOrigins],
+        allowMethods: [...methods],
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: CORS_EXPOSE_HEADERS,
+        allowCredentials: false,
+      });
+    }
+  }
+
+  private addWebAcl(props: ApiProps): wafv2.CfnWebACL {
+    const metricPrefix = `PracticeCases-${props.stageName}`;
+    const visibility = (name: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
+      cloudWatchMetricsEnabled: true,
+      metricName: `${metricPrefix}-${name}`,
+      sampledRequestsEnabled: true,
+    });
+
+    const webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('WebAcl'),
+      customResponseBodies: {
+        'rate-limited': { contentType: 'APPLICATION_JSON', content: JSON.stringify(problemBody('rate-limited', 'Too many requests from your address; retry in a few minutes.')) },
+      },
+      rules: [
+        {
+          name: 'RateLimitPerIp',
+          priority: 0,
+          statement: { rateBasedStatement: { limit: props.settings.wafRateLimit, aggregateKeyType: 'IP', evaluationWindowSec: 300 } },
+          action: { block: { customResponse: { responseCode: 429, customResponseBodyKey: 'rate-limited' } } },
+          visibilityConfig: visibility('RateLimitPerIp'),
+        },
+        {
+          name: 'AWSManagedRulesCommonRuleSet',
+          priority: 1,
+          overrideAction: { none: {} },
+          statement: {
+            managedRuleGroupStatement: {
+              vendorName: 'AWS',
+              name: 'AWSManagedRulesCommonRuleSet',
+              // Case descriptions are up to 20,000 characters, over this rule's 8 KB body limit. The handlers cap
+              // bodies (413) and validate every field, so oversize bodies are counted, not blocked.
+              ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
+            },
+          },
+          visibilityConfig: visibility('CommonRuleSet'),
+        },
+      ],
+    });
+
+    new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
+      resourceArn: this.restApi.deploymentStage.stageArn,
+      webAclArn: webAcl.attrArn,
+    });
+    return webAcl;
+  }
+}

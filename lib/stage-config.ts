@@ -1,0 +1,75 @@
+/**
+ * Per-stage settings, read from the `stages` key of cdk.json's context and checked once, loudly, before any
+ * construct is built. `cdk deploy -c stage=prod` picks the prod block; nothing else differs between stages.
+ */
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+export const STAGE_NAMES = ['dev', 'prod'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** An origin as a browser sends it: scheme, host and port, no path and no trailing slash. */
+const Origin = z.url().refine((value) => new URL(value).origin === value, {
+  message: 'must be a bare origin such as https://cases.example.org (no path, no trailing slash)',
+});
+
+const RETENTION_DAYS = new Set<number>(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
+
+export const StageSettings = z
+  .object({
+    /** destroy: stateful resources go with the stack (dev). retain: they stay, and the table gets deletion protection (prod). */
+    removal: z.enum(['destroy', 'retain']),
+    /** Browser origins allowed to call the API (CORS). */
+    corsOrigins: z.array(Origin).min(1),
+    /** The verified SES identity mails are sent from (used by the mail construct). */
+    sesSender: z.email(),
+    /**
+     * Who sends Cognito's sign-up and recovery mails: `cognito` (Cognito's own sender, capped at 50 mails a day, fine
+     * for dev) or `ses` (sesSender, which must be a verified SES identity in the stack's region).
+     */
+    cognitoEmail: z.enum(['cognito', 'ses']),
+    /** Where operational alarms go (used by the ops construct). */
+    alarmEmail: z.email(),
+    /** API Gateway stage throttling: steady requests per second and burst, for the whole stage. */
+    apiThrottle: z.object({ rateLimit: z.number().positive(), burstLimit: z.number().int().positive() }).strict(),
+    /** WAF rate-based rule: requests per source IP in a 5-minute window before the IP is blocked. */
+    wafRateLimit: z.number().int().min(10).max(2_000_000_000),
+    /** Retention of every function's and the API's log groups. Must be a value CloudWatch Logs accepts. */
+    logRetentionDays: z.number().int().refine((d) => RETENTION_DAYS.has(d), {
+      message: `must be one of ${[...RETENTION_DAYS].sort((a, b) => a - b).join(', ')}`,
+    }),
+    /** Powertools log level of every function. */
+    logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
+  })
+  .strict();
+
+export type StageSettings = z.infer<typeof StageSettings>;
+
+export interface Stage {
+  name: StageName;
+  settings: StageSettings;
+}
+
+/** A stage that does not exist or settings that do not parse: a message for the person running cdk, not a bug. */
+export class StageConfigError extends Error {
+  override readonly name = 'StageConfigError';
+}
+
+const isStageName = (name: string): name is StageName => (STAGE_NAMES as readonly string[]).includes(name);
+
+/** The named stage's settings from the `stages` context value. Throws with a message that says what to fix. */
+export function resolveStage(name: unknown, stages: unknown): Stage {
+  const stageName = name === undefined ? 'dev' : String(name);
+  if (!isStageName(stageName)) {
+    throw new StageConfigError(`Unknown stage "${stageName}". Use -c stage=${STAGE_NAMES.join(' or -c stage=')}.`);
+  }
+  if (typeof stages !== 'object' || stages === null || !(stageName in stages)) {
+    throw new StageConfigError(`No settings for stage "${stageName}": add "stages": { "${stageName}": { ... } } to the context in cdk.json.`);
+  }
+  const parsed = StageSettings.safeParse((stages as Record<string, unknown>)[stageName]);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  stages.${stageName}.${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new StageConfigError(`Invalid settings for stage "${stageName}" in cdk.json:\n${problems}`);
+  }
+  return { name: stageName, settings: parsed.data };
+}

@@ -1,0 +1,361 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
+import { ROUTES } from '../../functions/shared/routes.ts';
+import {
+  actionsOf,
+  buildForTest,
+  cdkJson,
+  functionOfMethod,
+  methodFor,
+  methods,
+  ofType,
+  stageSettings,
+  statementsOfFunction,
+  synthStage,
+} from './synth.ts';
+
+type Synth = ReturnType<typeof synthStage>;
+const STAGES = ['dev', 'prod'] as const;
+const synths = {} as Record<(typeof STAGES)[number], Synth>;
+
+beforeAll(() => {
+  for (const stage of STAGES) synths[stage] = synthStage(stage);
+});
+
+const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+const WRITE_ONLY_ACTIONS = ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+
+function tableLogicalId(s: Synth): string {
+  const tables = ofType(s.resources, 'AWS::DynamoDB::Table');
+  expect(tables).toHaveLength(1);
+  return (tables[0] as [string, unknown])[0];
+}
+
+describe.each(STAGES)('the %s stack', (stage) => {
+  const settings = stageSettings(stage);
+
+  describe('storage', () => {
+    it('builds the single table from TABLE_KEYS and INDEXES: on-demand, string keys, every GSI projecting ALL', () => {
+      const { template } = synths[stage];
+      const attributes = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey])];
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayEquals(attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+        GlobalSecondaryIndexes: Match.arrayEquals(
+          Object.values(INDEXES).map((index) => ({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          })),
+        ),
+      });
+    });
+
+    it('has point-in-time recovery, encryption at rest and TTL on the TTL attribute', () => {
+      synths[stage].template.hasResourceProperties('AWS::DynamoDB::Table', {
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+      });
+    });
+  });
+
+  describe('auth', () => {
+    it('has a self-service user pool: e-mail as username, verified e-mail, strong passwords, optional TOTP only', () => {
+      synths[stage].template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        MfaConfiguration: 'OPTIONAL',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+        Policies: {
+          PasswordPolicy: Match.objectLike({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+        },
+      });
+      const pool = ofType(synths[stage].resources, 'AWS::Cognito::UserPool')[0]?.[1];
+      const policy = (pool?.Properties?.Policies as { PasswordPolicy: { MinimumLength: number } }).PasswordPolicy;
+      expect(policy.MinimumLength).toBeGreaterThanOrEqual(12);
+    });
+
+    it('has the organisers and reviewers groups', () => {
+      const groups = ofType(synths[stage].resources, 'AWS::Cognito::UserPoolGroup').map(([, r]) => r.Properties?.GroupName);
+      expect(groups.sort()).toEqual(['organisers', 'reviewers']);
+    });
+
+    it('has a public app client: no secret, SRP and refresh only, no OAuth flows', () => {
+      synths[stage].template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        ExplicitAuthFlows: Match.arrayEquals(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+        AllowedOAuthFlowsUserPoolClient: false,
+      });
+    });
+  });
+
+  describe('api', () => {
+    it('puts the Cognito authorizer on every method of every non-public route, and none on public routes', () => {
+      const { resources } = synths[stage];
+      const authorizers = ofType(resources, 'AWS::ApiGateway::Authorizer');
+      expect(authorizers).toHaveLength(1);
+      const [authorizerId, authorizer] = authorizers[0] as [string, { Properties?: Record<string, unknown> }];
+      expect(authorizer.Properties?.Type).toBe('COGNITO_USER_POOLS');
+      expect(authorizer.Properties?.IdentitySource).toBe('method.request.header.Authorization');
+      expect(JSON.stringify(authorizer.Properties?.ProviderARNs)).toContain('UserPool');
+
+      for (const route of ROUTES) {
+        const method = methodFor(resources, route);
+        if (route.access === 'public') {
+          expect(method.props.AuthorizationType, `${route.method} ${route.path}`).toBe('NONE');
+          expect(method.props.AuthorizerId, `${route.method} ${route.path}`).toBeUndefined();
+        } else {
+          expect(method.props.AuthorizationType, `${route.method} ${route.path}`).toBe('COGNITO_USER_POOLS');
+          expect(method.props.AuthorizerId, `${route.method} ${route.path}`).toEqual({ Ref: authorizerId });
+        }
+      }
+    });
+
+    it('serves exactly the routes of the route table, plus CORS preflights', () => {
+      const all = methods(synths[stage].resources);
+      const served = all.filter((m) => m.httpMethod !== 'OPTIONS').map((m) => `${m.httpMethod} ${m.path}`);
+      expect(served.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+      for (const m of all.filter((x) => x.httpMethod === 'OPTIONS')) {
+        expect(m.props.AuthorizationType).toBe('NONE');
+        expect((m.props.Integration as { Type: string }).Type).toBe('MOCK');
+      }
+    });
+
+    it('answers CORS preflights on every route path with the stage origins, the allowed headers and exactly its methods', () => {
+      const { resources } = synths[stage];
+      for (const route of ROUTES) {
+        const preflight = methodFor(resources, { method: 'OPTIONS' as never, path: route.path });
+        const text = JSON.stringify(preflight.props.Integration);
+        for (const origin of settings.corsOrigins) expect(text).toContain(origin);
+        expect(text).toContain("'Authorization,Content-Type,If-Match'");
+        expect(text).toContain("'ETag,Location'");
+        const integration = preflight.props.Integration as { IntegrationResponses: { ResponseParameters: Record<string, string> }[] };
+        const header = integration.IntegrationResponses[0]?.ResponseParameters['method.response.header.Access-Control-Allow-Methods'] ?? '';
+        const allowed = header.replace(/'/g, '').split(',');
+        const expected = ROUTES.filter((r) => r.path === route.path).map((r) => r.method);
+        expect(allowed.sort(), route.path).toEqual([...new Set(expected)].sort());
+      }
+    });
+
+    it('has one Lambda function per route, on nodejs24.x and arm64, integrated as a proxy', () => {
+      const { resources } = synths[stage];
+      const functions = ofType(resources, 'AWS::Lambda::Function');
+      expect(functions).toHaveLength(ROUTES.length);
+      const integrated = new Set<string>();
+      for (const route of ROUTES) {
+        const method = methodFor(resources, route);
+        expect((method.props.Integration as { Type: string }).Type).toBe('AWS_PROXY');
+        const fnId = functionOfMethod(method);
+        integrated.add(fnId);
+        const props = resources[fnId]?.Properties;
+        expect(props?.Runtime, route.operationId).toBe('nodejs24.x');
+        expect(props?.Architectures, route.operationId).toEqual(['arm64']);
+        expect(props?.TracingConfig).toEqual({ Mode: 'Active' });
+        expect(props?.Handler).toBe('index.handler');
+      }
+      expect(integrated.size).toBe(ROUTES.length);
+    });
+
+    it('gives every function the Powertools environment and its own log group with the stage retention', () => {
+      const { resources } = synths[stage];
+      for (const [id, fn] of ofType(resources, 'AWS::Lambda::Function')) {
+        const env = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect(env, id).toMatchObject({
+          NODE_OPTIONS: '--enable-source-maps',
+          POWERTOOLS_SERVICE_NAME: expect.any(String),
+          POWERTOOLS_METRICS_NAMESPACE: expect.any(String),
+          POWERTOOLS_LOG_LEVEL: settings.logLevel,
+        });
+        const logGroupId = ((fn.Properties?.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup).Ref;
+        const logGroup = resources[logGroupId];
+        expect(logGroup?.Type).toBe('AWS::Logs::LogGroup');
+        expect(logGroup?.Properties?.RetentionInDays).toBe(settings.logRetentionDays);
+        expect(logGroup?.DeletionPolicy).toBe(settings.removal === 'retain' ? 'Retain' : 'Delete');
+      }
+    });
+
+    it("grants each function exactly its route's table access, on the table and its indexes, and nothing for routes without a table", () => {
+      const s = synths[stage];
+      const table = tableLogicalId(s);
+      const tableResources = [
+        { 'Fn::GetAtt': [table, 'Arn'] },
+        { 'Fn::Join': ['', [{ 'Fn::GetAtt': [table, 'Arn'] }, '/index/*']] },
+      ];
+      for (const route of ROUTES) {
+        const fnId = functionOfMethod(methodFor(s.resources, route));
+        const statements = statementsOfFunction(s.resources, fnId);
+        const dynamo = statements.filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:')));
+        const env = (s.resources[fnId]?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+        const label = `${route.operationId} (${route.table ?? 'no table'})`;
+
+        if (!route.table) {
+          expect(dynamo, label).toEqual([]);
+          expect(env.TABLE_NAME, label).toBeUndefined();
+          continue;
+        }
+        expect(env.TABLE_NAME, label).toEqual({ Ref: table });
+        const actions = dynamo.flatMap(actionsOf).sort();
+        for (const st of dynamo) {
+          expect(st.Effect).toBe('Allow');
+          expect(st.Resource, label).toEqual(tableResources);
+        }
+        if (route.table === 'read') {
+          expect(actions, label).toEqual(READ_ACTIONS);
+        } else {
+          expect(actions, label).toEqual([...READ_ACTIONS, ...WRITE_ONLY_ACTIONS].sort());
+        }
+        expect(actions, label).not.toContain('dynamodb:Scan');
+      }
+    });
+
+    it('uses per-function roles with inline statements only: no managed policies, logs only to the own log group', () => {
+      const s = synths[stage];
+      for (const [fnId, fn] of ofType(s.resources, 'AWS::Lambda::Function')) {
+        const roleId = JSON.stringify(fn.Properties?.Role).match(/"Fn::GetAtt":\["([A-Za-z0-9]+)","Arn"\]/)?.[1] ?? '';
+        expect(s.resources[roleId]?.Properties?.ManagedPolicyArns, fnId).toBeUndefined();
+        const logGroupId = ((fn.Properties?.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup).Ref;
+        const logStatements = statementsOfFunction(s.resources, fnId).filter((st) => actionsOf(st).some((a) => a.startsWith('logs:')));
+        expect(logStatements.length, fnId).toBeGreaterThan(0);
+        for (const st of logStatements) expect(st.Resource, fnId).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+      }
+    });
+
+    it('throttles the stage, logs access as JSON, traces and records metrics', () => {
+      synths[stage].template.hasResourceProperties('AWS::ApiGateway::Stage', {
+        StageName: stage,
+        TracingEnabled: true,
+        MethodSettings: [
+          Match.objectLike({
+            HttpMethod: '*',
+            ResourcePath: '/*',
+            ThrottlingRateLimit: settings.apiThrottle.rateLimit,
+            ThrottlingBurstLimit: settings.apiThrottle.burstLimit,
+            MetricsEnabled: true,
+            DataTraceEnabled: false,
+          }),
+        ],
+        AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('^\\{"requestId":"\\$context\\.requestId"') },
+      });
+    });
+
+    it('answers gateway errors as problem+json with the stable codes of API.md', () => {
+      const { resources } = synths[stage];
+      const responses = new Map(
+        ofType(resources, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => [String(r.Properties?.ResponseType), r.Properties ?? {}]),
+      );
+      const expected: Record<string, [number, string]> = {
+        UNAUTHORIZED: [401, 'unauthorized'],
+        MISSING_AUTHENTICATION_TOKEN: [404, 'not-found'],
+        ACCESS_DENIED: [403, 'forbidden'],
+        WAF_FILTERED: [403, 'forbidden'],
+        THROTTLED: [429, 'rate-limited'],
+        REQUEST_TOO_LARGE: [413, 'payload-too-large'],
+        DEFAULT_4XX: [400, 'validation-failed'],
+        DEFAULT_5XX: [500, 'internal-error'],
+      };
+      for (const [type, [status, code]] of Object.entries(expected)) {
+        const response = responses.get(type);
+        expect(response, type).toBeDefined();
+        expect(response?.StatusCode, type).toBe(String(status));
+        const params = response?.ResponseParameters as Record<string, string>;
+        expect(params['gatewayresponse.header.Content-Type'], type).toBe("'application/problem+json'");
+        expect(params['gatewayresponse.header.Access-Control-Allow-Origin'], type).toBeDefined();
+        const body = JSON.parse((response?.ResponseTemplates as Record<string, string>)['application/json'] ?? '{}') as Record<string, unknown>;
+        expect(body, type).toMatchObject({ status, code, type: expect.stringMatching(new RegExp(`/${code}$`)), title: expect.any(String) });
+      }
+      for (const [type, response] of responses) {
+        const body = JSON.parse((response.ResponseTemplates as Record<string, string>)['application/json'] ?? '{}') as { status: number };
+        expect(String(body.status), type).toBe(response.StatusCode);
+      }
+    });
+
+    it('puts a WAF web ACL on the stage: a per-IP rate rule and the common rule set, counting oversize bodies', () => {
+      const { template, resources } = synths[stage];
+      template.hasResourceProperties('AWS::WAFv2::WebACL', {
+        Scope: 'REGIONAL',
+        DefaultAction: { Allow: {} },
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Statement: { RateBasedStatement: Match.objectLike({ Limit: settings.wafRateLimit, AggregateKeyType: 'IP' }) },
+            Action: { Block: Match.anyValue() },
+          }),
+          Match.objectLike({
+            OverrideAction: { None: {} },
+            Statement: {
+              ManagedRuleGroupStatement: Match.objectLike({
+                VendorName: 'AWS',
+                Name: 'AWSManagedRulesCommonRuleSet',
+                RuleActionOverrides: [{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }],
+              }),
+            },
+          }),
+        ]),
+      });
+      const [aclId] = ofType(resources, 'AWS::WAFv2::WebACL')[0] as [string, unknown];
+      const [stageId] = ofType(resources, 'AWS::ApiGateway::Stage')[0] as [string, unknown];
+      const association = ofType(resources, 'AWS::WAFv2::WebACLAssociation')[0]?.[1];
+      expect(association?.Properties?.WebACLArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+      expect(JSON.stringify(association?.Properties?.ResourceArn)).toContain(`{"Ref":"${stageId}"}`);
+    });
+
+    it('outputs the API URL, the user pool and client ids and the table name', () => {
+      const outputs = synths[stage].template.toJSON().Outputs as Record<string, unknown>;
+      expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    });
+  });
+});
+
+describe('stage differences', () => {
+  it('prod retains the table and the user pool, with deletion protection', () => {
+    const { template } = synths.prod;
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    });
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    });
+  });
+
+  it('dev destroys the table and the user pool with the stack, without deletion protection', () => {
+    const { template } = synths.dev;
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtection: 'INACTIVE' }),
+    });
+  });
+
+  it('names the stack after the stage', () => {
+    expect(synths.dev.stack.stackName).toBe('PracticeCases-dev');
+    expect(synths.prod.stack.stackName).toBe('PracticeCases-prod');
+  });
+
+  it('uses dev when no stage is given', () => {
+    expect(buildForTest(undefined).stack.stackName).toBe('PracticeCases-dev');
+  });
+
+  it('refuses an unknown stage, and settings that do not parse, with a message that says what to fix', () => {
+    expect(() => buildForTest('staging')).toThrow(/Unknown stage "staging".*-c stage=dev or -c stage=prod/);
+    const stages = cdkJson.context.stages as Record<string, Record<string, unknown>>;
+    const broken = { ...stages, prod: { ...stages.prod, corsOrigins: ['https://cases.example.org/app/'] } };
+    expect(() => buildForTest('prod', { stages: broken })).toThrow(/stages\.prod\.corsOrigins\.0: must be a bare origin/);
+  });
+});
+

@@ -1,0 +1,119 @@
+/**
+ * Builds the app for a stage exactly as bin/app.ts does (cdk.json's context, cdk-nag registered), minus asset
+ * bundling, and helpers to read the template: resource paths, methods by route, a function's IAM statements.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../lib/build-app.ts';
+import type { RouteSpec } from '../../functions/shared/routes.ts';
+
+type Json = Record<string, unknown>;
+interface CfnResource {
+  Type: string;
+  Properties?: Json;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+export const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json };
+
+/** The app for a stage with cdk.json's context, without bundling (tests need the template, not the zip files). */
+export function buildForTest(stage: string | undefined, extraContext: Json = {}) {
+  return buildApp({
+    context: { ...cdkJson.context, ...(stage === undefined ? {} : { stage }), 'aws:cdk:bundling-stacks': [], ...extraContext },
+    outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')),
+  });
+}
+
+export function stageSettings(stage: 'dev' | 'prod') {
+  const stages = cdkJson.context.stages as Record<string, Json>;
+  return stages[stage] as {
+    removal: string;
+    corsOrigins: string[];
+    apiThrottle: { rateLimit: number; burstLimit: number };
+    wafRateLimit: number;
+    logRetentionDays: number;
+    logLevel: string;
+  };
+}
+
+export function synthStage(stage: 'dev' | 'prod') {
+  const { app, stack } = buildForTest(stage);
+  const template = Template.fromStack(stack);
+  return { app, stack, template, resources: template.toJSON().Resources as Record<string, CfnResource> };
+}
+
+export function ofType(resources: Record<string, CfnResource>, type: string): [string, CfnResource][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+
+const refOf = (value: unknown): string | undefined =>
+  typeof value === 'object' && value !== null && 'Ref' in value ? String((value as { Ref: unknown }).Ref) : undefined;
+
+/** The API path of every AWS::ApiGateway::Resource by logical id, and '/' for the root resource. */
+export function resourcePaths(resources: Record<string, CfnResource>): Map<string, string> {
+  const parts = new Map(ofType(resources, 'AWS::ApiGateway::Resource').map(([id, r]) => [id, r.Properties as Json]));
+  const pathOf = (id: string): string => {
+    const props = parts.get(id);
+    if (!props) throw new Error(`No API resource ${id}`);
+    const parent = refOf(props.ParentId);
+    return `${parent ? pathOf(parent) : ''}/${String(props.PathPart)}`;
+  };
+  return new Map([...parts.keys()].map((id) => [id, pathOf(id)]));
+}
+
+export interface MethodInfo {
+  logicalId: string;
+  path: string;
+  httpMethod: string;
+  props: Json;
+}
+
+export function methods(resources: Record<string, CfnResource>): MethodInfo[] {
+  const paths = resourcePaths(resources);
+  return ofType(resources, 'AWS::ApiGateway::Method').map(([logicalId, r]) => {
+    const props = r.Properties as Json;
+    const resourceRef = refOf(props.ResourceId);
+    return { logicalId, path: resourceRef ? (paths.get(resourceRef) ?? '?') : '/', httpMethod: String(props.HttpMethod), props };
+  });
+}
+
+export function methodFor(resources: Record<string, CfnResource>, route: Pick<RouteSpec, 'method' | 'path'>): MethodInfo {
+  const found = methods(resources).filter((m) => m.path === route.path && m.httpMethod === route.method);
+  if (found.length !== 1) throw new Error(`Expected one method for ${route.method} ${route.path}, found ${found.length}`);
+  return found[0] as MethodInfo;
+}
+
+/** The Lambda function a proxy method integrates with, from the integration URI. */
+export function functionOfMethod(method: MethodInfo): string {
+  const integration = method.props.Integration as Json;
+  const ids = JSON.stringify(integration.Uri).match(/"Fn::GetAtt":\["([A-Za-z0-9]+)","Arn"\]/);
+  if (!ids?.[1]) throw new Error(`Method ${method.logicalId} has no Lambda integration`);
+  return ids[1];
+}
+
+export interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** Every statement of every inline policy attached to the function's role. */
+export function statementsOfFunction(resources: Record<string, CfnResource>, functionId: string): Statement[] {
+  const fn = resources[functionId];
+  const roleId = JSON.stringify(fn?.Properties?.Role).match(/"Fn::GetAtt":\["([A-Za-z0-9]+)","Arn"\]/)?.[1];
+  if (!roleId) throw new Error(`Function ${functionId} has no role`);
+  const statements: Statement[] = [];
+  for (const [, policy] of ofType(resources, 'AWS::IAM::Policy')) {
+    const roles = (policy.Properties?.Roles as unknown[]).map(refOf);
+    if (!roles.includes(roleId)) continue;
+    statements.push(...((policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement));
+  }
+  const inline = resources[roleId]?.Properties?.Policies as { PolicyDocument: { Statement: Statement[] } }[] | undefined;
+  for (const p of inline ?? []) statements.push(...p.PolicyDocument.Statement);
+  return statements;
+}
+
+export const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
