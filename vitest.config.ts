@@ -6,7 +6,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup.ts'], env: { POWERTOOLS_LOG_LEVEL: 'SILENT', TABLE_NAME: 'unit-table', AWS_REGION: 'eu-west-1' } },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup.ts'], env: { POWERTOOLS_LOG_LEVEL: 'SILENT', TABLE_NAME: 'unit-table', AWS_REGION: 'eu-west-1', CORS_ALLOWED_ORIGINS: 'https://app.example.org' } },
       },
       {
         extends: true,

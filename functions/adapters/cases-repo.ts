@@ -4,6 +4,7 @@ import type { CaseRecord } from '#domain/case';
 import { ddb, env } from './clients.ts';
 import { INDEXES, keys, TABLE_KEYS } from './table-design.ts';
 import { decodeCursor, encodeCursor } from '#shared/http';
+import { AppError } from '#domain/errors';
 
 export type { CaseRecord };
 
@@ -64,53 +65,54 @@ function editionGate(editionId: string, now: string) {
 
 export type WriteOutcome = 'ok' | 'gate-closed' | 'version-mismatch';
 
-function outcomeOf(err: unknown): WriteOutcome {
-  if (err instanceof TransactionCanceledException) {
-    const reasons = err.CancellationReasons ?? [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'gate-closed';
-    if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'version-mismatch';
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+/** Attempts for a transaction that DynamoDB cancelled because another one touched the same item. */
+export const CONFLICT_ATTEMPTS = 5;
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(500, 25 * 2 ** attempt)));
+
+/**
+ * Runs [edition gate, case write] as one transaction. Every case write of an edition condition-checks the
+ * same edition item, so in the deadline rush DynamoDB cancels some with TransactionConflict: those are
+ * retried with full-jitter backoff instead of failing the applicant's request.
+ */
+async function gatedWrite(items: TransactItems): Promise<WriteOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ddb.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'ok';
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException)) throw err;
+      const codes = (err.CancellationReasons ?? []).map((r) => r.Code);
+      if (codes[0] === 'ConditionalCheckFailed') return 'gate-closed';
+      if (codes[1] === 'ConditionalCheckFailed') return 'version-mismatch';
+      if (!codes.includes('TransactionConflict')) throw err;
+      if (attempt >= CONFLICT_ATTEMPTS) throw new AppError('rate-limited', 'Many changes to this edition right now; retry in a moment.');
+      await backoff(attempt);
+    }
   }
-  throw err;
 }
 
 /** Puts a new case if the edition accepts it at `now`. */
-export async function createCase(c: CaseRecord, now: string): Promise<WriteOutcome> {
-  try {
-    await ddb.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          editionGate(c.editionId, now),
-          { Put: { TableName: env.TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
-    return 'ok';
-  } catch (err) {
-    return outcomeOf(err);
-  }
+export function createCase(c: CaseRecord, now: string): Promise<WriteOutcome> {
+  return gatedWrite([
+    editionGate(c.editionId, now),
+    { Put: { TableName: env.TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
 }
 
 /** Replaces a case if it is still at `expectedVersion` and its edition accepts edits at `now`. */
-export async function replaceCase(c: CaseRecord, expectedVersion: number, now: string): Promise<WriteOutcome> {
-  try {
-    await ddb.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          editionGate(c.editionId, now),
-          {
-            Put: {
-              TableName: env.TABLE_NAME,
-              Item: toItem(c),
-              ConditionExpression: '#v = :v',
-              ExpressionAttributeNames: { '#v': 'version' },
-              ExpressionAttributeValues: { ':v': expectedVersion },
-            },
-          },
-        ],
-      }),
-    );
-    return 'ok';
-  } catch (err) {
-    return outcomeOf(err);
-  }
+export function replaceCase(c: CaseRecord, expectedVersion: number, now: string): Promise<WriteOutcome> {
+  return gatedWrite([
+    editionGate(c.editionId, now),
+    {
+      Put: {
+        TableName: env.TABLE_NAME,
+        Item: toItem(c),
+        ConditionExpression: '#v = :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':v': expectedVersion },
+      },
+    },
+  ]);
 }

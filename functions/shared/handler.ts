@@ -15,6 +15,17 @@ import type { RouteSpec } from './routes.ts';
 
 export const logger = new Logger();
 
+/**
+ * With a Lambda proxy integration API Gateway adds no CORS headers to the function's answers: the handler
+ * must, for the origins the stage allows ('*' allows any; the local environment sets that).
+ */
+const ALLOWED_ORIGINS = new Set((process.env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean));
+
+export function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (!origin || !(ALLOWED_ORIGINS.has(origin) || ALLOWED_ORIGINS.has('*'))) return { vary: 'Origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'ETag, Location', vary: 'Origin' };
+}
+
 /** Bodies above this are refused with 413 before they are parsed. The largest valid case is far below it. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -49,6 +60,8 @@ function lowerCaseHeaders(h: APIGatewayProxyEvent['headers'] | null): Record<str
   return out;
 }
 
+const originOf = (event: APIGatewayProxyEvent): string | undefined => event.headers?.origin ?? event.headers?.Origin;
+
 function parseBody(event: APIGatewayProxyEvent): unknown {
   if (event.body === null || event.body === undefined || event.body === '') return {};
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
@@ -81,8 +94,7 @@ export function errorResult(err: unknown, event?: APIGatewayProxyEvent): APIGate
   const name = (err as { name?: string } | null)?.name ?? '';
   if (THROTTLED.has(name)) {
     logger.warn('throttled by a downstream service', { error: name });
-    const res = problemResponse(new AppError('rate-limited', 'The service is busy; retry in a moment.'));
-    return { ...res, headers: { ...res.headers, 'retry-after': '1' } };
+    return problemResponse(new AppError('rate-limited', 'The service is busy; retry in a moment.'));
   }
   logger.error('unhandled error', { error: err as Error, path: event?.path });
   return problemResponse(new AppError('internal-error', 'An unexpected error occurred. It has been logged.'));
@@ -111,8 +123,12 @@ export function httpHandler<const R extends RouteSpec>(route: R, useCase: (req: 
       logger.addContext(request.context);
       logger.appendKeys({ operation: route.operationId, requestId: request.event.requestContext?.requestId });
     },
+    after: (request) => {
+      if (request.response) request.response.headers = { ...request.response.headers, ...corsHeaders(originOf(request.event)) };
+    },
     onError: (request) => {
-      request.response = errorResult(request.error, request.event);
+      const res = errorResult(request.error, request.event);
+      request.response = { ...res, headers: { ...res.headers, ...corsHeaders(originOf(request.event)) } };
     },
   });
 }

@@ -36,7 +36,7 @@ const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 export function problemResponse(err: AppError, instance?: string): APIGatewayProxyResult {
   return {
     statusCode: err.status,
-    headers: { 'content-type': PROBLEM_TYPE, 'cache-control': 'no-store' },
+    headers: { 'content-type': PROBLEM_TYPE, 'cache-control': 'no-store', ...(err.code === 'rate-limited' ? { 'retry-after': '1' } : {}) },
     body: JSON.stringify(problemBody(err.code, err.message, err.errors, instance)),
   };
 }

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-s
 import { handler } from '../../../functions/cases/create-case.ts';
 import { routes } from '#shared/routes';
 import { keys } from '#adapters/table-design';
+import { CONFLICT_ATTEMPTS } from '#adapters/cases-repo';
 import { apiEvent, invoke } from '../../support/api-event.ts';
 import { ann, cancelled, editionItem, NOW } from './fixtures.ts';
 
@@ -79,6 +80,19 @@ describe('POST /editions/{editionId}/cases', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('retries a transaction DynamoDB cancelled for a conflict on the edition item, and gives up after a bound', async () => {
+    ddb.on(GetCommand).resolves({ Item: editionItem() });
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict', 'None')).rejectsOnce(cancelled('None', 'TransactionConflict')).resolves({});
+    expect((await invoke(handler, event())).status).toBe(201);
+    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 3);
+
+    ddb.on(TransactWriteCommand).rejects(cancelled('TransactionConflict', 'None'));
+    const res = await invoke(handler, event());
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 3 + CONFLICT_ATTEMPTS);
+  });
+
   it('answers 404 for an unknown edition', async () => {
     ddb.on(GetCommand).resolves({});
     const res = await invoke(handler, event());
@@ -108,6 +122,16 @@ describe('POST /editions/{editionId}/cases', () => {
     expect(res.status).toBe(429);
     expect(res.json?.code).toBe('rate-limited');
     expect(res.headers['retry-after']).toBe('1');
+  });
+
+  it('sends CORS headers for an allowed origin only, on success and on errors', async () => {
+    ddb.on(GetCommand).resolves({});
+    const allowed = await invoke(handler, apiEvent(routes.createCase, { path: '/editions/2024/cases', who: ann, body: {}, headers: { origin: 'https://app.example.org' } }));
+    expect(allowed.status).toBe(404);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.org');
+    const other = await invoke(handler, apiEvent(routes.createCase, { path: '/editions/2024/cases', who: ann, body: {}, headers: { origin: 'https://evil.example' } }));
+    expect(other.headers).not.toHaveProperty('access-control-allow-origin');
+    expect(other.headers.vary).toBe('Origin');
   });
 
   it('answers an unexpected failure with a 500 problem that leaks nothing', async () => {

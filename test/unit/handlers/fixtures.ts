@@ -40,7 +40,7 @@ export const caseItem = (over: Record<string, unknown> = {}) => ({
 });
 
 /** What DynamoDB answers when a transaction's condition fails: one reason per item, in order. */
-export const cancelled = (...codes: ('ConditionalCheckFailed' | 'None')[]) =>
+export const cancelled = (...codes: ('ConditionalCheckFailed' | 'TransactionConflict' | 'None')[]) =>
   new TransactionCanceledException({
     message: 'Transaction cancelled',
     $metadata: {},
