@@ -3,7 +3,7 @@
  * construct is built. `cdk deploy -c stage=prod` picks the prod block; nothing else differs between stages.
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const STAGE_NAMES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];

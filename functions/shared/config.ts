@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Reads the environment once, at cold start, and fails loudly when something is missing: a function

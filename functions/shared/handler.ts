@@ -7,7 +7,7 @@
 import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError } from '#domain/errors';
 import { callerFrom, type Caller } from './auth.ts';
 import { etag, jsonResponse, parseIfMatch, problemResponse, validate } from './http.ts';

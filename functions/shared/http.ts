@@ -3,7 +3,7 @@
  * here and nowhere else.
  */
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode } from '#domain/errors';
 
 export const PROBLEM_TYPE_BASE = 'https://practice-cases.dev/problems/';

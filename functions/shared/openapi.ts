@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the route table and the zod schemas: nothing about the API is
  * written twice. Schemas with a `meta({ id })` become components; everything else is inlined.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROBLEM_STATUS, type ProblemCode } from '#domain/errors';
 import { ProblemSchema } from '#domain/schemas';
 import type { RouteSpec } from './routes.ts';

@@ -3,7 +3,7 @@
  * server (lib/local/server.ts) and the OpenAPI document (shared/openapi.ts) all read it. Each route is
  * one Lambda function, with the grants listed here and nothing more.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import * as s from '#domain/schemas';
 import type { Group } from './auth.ts';
 import type { ProblemCode } from '#domain/errors';

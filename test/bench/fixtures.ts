@@ -1,0 +1,294 @@
+/**
+ * What the warm benchmark feeds a handler: an API Gateway REST (v1) proxy event as the stage would send it,
+ * a Lambda context, and canned DynamoDB items stored exactly as the repositories write them (keys from
+ * the one key design), so every handler takes its success path and does its real work.
+ */
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { AwsClientStub } from 'aws-sdk-client-mock';
+import {
+  BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import * as s from '#domain/schemas';
+import { keys } from '#adapters/table-design';
+import type { RouteSpec } from '#shared/routes';
+
+const DAY = 86_400_000;
+
+export const CALLER = {
+  sub: '3f0c9b7e-52d4-4c1a-9a43-7d2f1e8b6a10',
+  email: 'amina.okafor@example.org',
+};
+export const EDITION_ID = '2024';
+export const CASE_ID = '01J8Z3N4QK7M2XG5V6R9T0BCDE';
+/** The stored version of the edition and the case; the If-Match header names it. */
+export const VERSION = 3;
+
+/** Sample values for path parameters, by name. A new parameter needs one here. */
+const PATH_SAMPLES: Record<string, string> = { editionId: EDITION_ID, caseId: CASE_ID };
+
+// ---------- stored items ----------
+
+const CASE_FIELDS = {
+  title: 'Community broadband for mountain villages',
+  category: 'internet-infrastructure',
+  caseType: 'project',
+  summary: 'A cooperative of local operators and a university brought fixed wireless broadband to 140 villages. '.repeat(3).trim(),
+  description: 'The project started with a survey of 300 households and grew into a regional network. '.repeat(20).trim(),
+  implementedOn: '2021-03-15',
+  countries: ['CN', 'KE', 'BR'],
+  organisation: { name: 'Highland Connectivity Cooperative', country: 'CN' },
+  partners: [{ name: 'Nairobi Tech University', country: 'KE' }, { name: 'Rede Rural', country: 'BR' }],
+  contact: { name: 'Amina Okafor', email: CALLER.email, phone: '+86 10 5555 0101' },
+  links: ['https://example.org/cases/community-broadband'],
+};
+
+function editionItem(editionId: string, opensAt: Date, deadline: Date, version: number) {
+  const e = {
+    editionId,
+    name: `Global Call for Practice Cases ${editionId}`,
+    opensAt: opensAt.toISOString(),
+    deadline: deadline.toISOString(),
+    timeZone: 'Asia/Shanghai',
+    materialsDeadline: new Date(deadline.getTime() + 14 * DAY).toISOString(),
+    contact: { name: 'Call secretariat', email: 'secretariat@example.org' },
+    rules: { implementedOnOrAfter: '2016-01-01', minCountries: 2 },
+    createdAt: new Date(opensAt.getTime() - 20 * DAY).toISOString(),
+    updatedAt: new Date(opensAt.getTime() - 10 * DAY).toISOString(),
+    version,
+  };
+  return { ...keys.edition(editionId), ...keys.editionListing(e.opensAt, editionId), type: 'edition', ...e };
+}
+
+function caseItem(caseId: string, editionId: string, createdAt: Date, version: number, fields: object) {
+  const c = {
+    ...fields,
+    caseId,
+    editionId,
+    ownerId: CALLER.sub,
+    ownerEmail: CALLER.email,
+    status: 'draft',
+    createdAt: createdAt.toISOString(),
+    updatedAt: new Date(createdAt.getTime() + DAY).toISOString(),
+    version,
+  };
+  return {
+    ...keys.case(caseId), ...keys.caseByOwner(CALLER.sub, caseId), ...keys.caseByEdition(editionId, caseId), type: 'case', ...c,
+  };
+}
+
+type Item = Record<string, unknown> & { pk: string; sk: string; gsi1pk?: string; gsi1sk?: string };
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+/**
+ * The table's content, relative to `now`: edition 2024 open (opened 30 days ago, closes in 30), edition
+ * 2023 closed, and the caller's cases in both. Frozen: a handler that mutated what the SDK returned would
+ * throw (and the bench fail) instead of silently changing what later iterations measure.
+ */
+export function cannedItems(now: Date): Item[] {
+  const t = now.getTime();
+  const items: Item[] = [
+    editionItem(EDITION_ID, new Date(t - 30 * DAY), new Date(t + 30 * DAY), VERSION),
+    editionItem('2023', new Date(t - 400 * DAY), new Date(t - 340 * DAY), 5),
+    caseItem(CASE_ID, EDITION_ID, new Date(t - 3 * DAY), VERSION, CASE_FIELDS),
+    caseItem('01J8Z3N4QK7M2XG5V6R9T0BCD1', EDITION_ID, new Date(t - 4 * DAY), 1, { title: 'A second draft' }),
+    caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE2', '2023', new Date(t - 380 * DAY), 4, CASE_FIELDS),
+    caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE3', '2023', new Date(t - 390 * DAY), 2, { ...CASE_FIELDS, countries: ['CN'] }),
+  ];
+  return deepFreeze(items);
+}
+
+/**
+ * Answers the document client's commands from `items`: GetItem and BatchGetItem by key, Query by the
+ * index partition, writes succeed. Anything else is left unstubbed (it resolves to undefined, the handler
+ * fails, and the bench stops with its status code).
+ */
+export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: Item[]): void {
+  const byKey = new Map(items.map((i) => [`${i.pk}|${i.sk}`, i]));
+  const find = (key: { pk?: unknown; sk?: unknown }) => byKey.get(`${String(key.pk)}|${String(key.sk)}`);
+
+  mock.on(GetCommand).callsFake((input: { Key: { pk?: unknown; sk?: unknown } }) => {
+    const item = find(input.Key);
+    return item ? { Item: item } : {};
+  });
+  mock.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk?: unknown; sk?: unknown }[] }> }) => ({
+    Responses: Object.fromEntries(
+      Object.entries(input.RequestItems).map(([table, req]) => [table, req.Keys.map(find).filter((i) => i !== undefined)]),
+    ),
+    UnprocessedKeys: {},
+  }));
+  mock.on(QueryCommand).callsFake((input: { ExpressionAttributeValues?: Record<string, unknown>; Limit?: number; ScanIndexForward?: boolean }) => {
+    const partition = input.ExpressionAttributeValues?.[':pk'];
+    const hits = items
+      .filter((i) => i.gsi1pk === partition)
+      .sort((a, b) => String(a.gsi1sk).localeCompare(String(b.gsi1sk)) * (input.ScanIndexForward === false ? -1 : 1))
+      .slice(0, input.Limit ?? 100);
+    if (hits.length === 0) throw new Error(`bench: no canned items for a Query on partition ${String(partition)}`);
+    return { Items: hits, Count: hits.length, ScannedCount: hits.length };
+  });
+  mock.on(PutCommand).resolves({});
+  mock.on(TransactWriteCommand).resolves({});
+  mock.on(UpdateCommand).resolves({});
+  mock.on(DeleteCommand).resolves({});
+}
+
+// ---------- request bodies ----------
+
+/** A valid body for each body schema in use; a route with another schema needs one here. */
+export function sampleBodies(now: Date): Map<z.ZodType, unknown> {
+  const t = now.getTime();
+  return new Map<z.ZodType, unknown>([
+    [s.EditionInput, {
+      name: 'Global Call for Practice Cases 2024',
+      opensAt: new Date(t - 30 * DAY).toISOString(),
+      deadline: new Date(t + 45 * DAY).toISOString(),
+      timeZone: 'Asia/Shanghai',
+      materialsDeadline: new Date(t + 60 * DAY).toISOString(),
+      contact: { name: 'Call secretariat', email: 'secretariat@example.org', phone: '+86 10 5555 0100' },
+    }],
+    [s.CaseCreateInput, CASE_FIELDS],
+    [s.CasePatchInput, {
+      title: 'Community broadband for 140 mountain villages',
+      countries: ['CN', 'KE', 'BR', 'HK'],
+      partners: null,
+      contact: { name: 'Amina Okafor', email: CALLER.email },
+    }],
+  ]);
+}
+
+// ---------- event and context ----------
+
+/**
+ * The event API Gateway's REST proxy integration sends for `route`: CloudFront-style headers, the Cognito
+ * authorizer's claims (strings, as the REST authorizer passes them) for non-public routes, path parameters
+ * from PATH_SAMPLES, the sample body for routes that take one and If-Match naming the stored version.
+ */
+export function eventFor(route: RouteSpec, bodies: Map<z.ZodType, unknown>): APIGatewayProxyEvent {
+  const pathParameters: Record<string, string> = {};
+  const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const v = PATH_SAMPLES[name];
+    if (v === undefined) throw new Error(`bench: no sample value for path parameter {${name}} of ${route.operationId}; add one to PATH_SAMPLES in test/bench/fixtures.ts`);
+    pathParameters[name] = v;
+    return v;
+  });
+
+  let body: string | null = null;
+  if (route.body) {
+    if (!bodies.has(route.body)) throw new Error(`bench: no sample body for ${route.operationId}; add one to sampleBodies in test/bench/fixtures.ts`);
+    const sample = bodies.get(route.body);
+    const check = route.body.safeParse(sample);
+    if (!check.success) throw new Error(`bench: the sample body for ${route.operationId} is not valid: ${check.error.message}`);
+    body = JSON.stringify(sample);
+  }
+
+  const signedIn = route.access !== 'public';
+  const now = Date.now();
+  const claims = signedIn
+    ? {
+        sub: CALLER.sub,
+        email: CALLER.email,
+        email_verified: 'true',
+        // Cognito sends the claim only for members of a group; an applicant has none.
+        ...(route.access !== 'signed-in' ? { 'cognito:groups': route.access } : {}),
+        'cognito:username': CALLER.sub,
+        iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Bench0001',
+        aud: '5n1bench0client0id00000000',
+        token_use: 'id',
+        auth_time: String(Math.floor(now / 1000) - 600),
+        iat: String(Math.floor(now / 1000) - 600),
+        exp: String(Math.floor(now / 1000) + 3000),
+        event_id: '6c9a3d1e-6b1f-4a55-8a5e-9f0d4b2c7e31',
+      }
+    : undefined;
+
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Encoding': 'gzip, deflate, br',
+    'Accept-Language': 'en-GB,en;q=0.9,zh-CN;q=0.8',
+    'CloudFront-Forwarded-Proto': 'https',
+    'CloudFront-Is-Desktop-Viewer': 'true',
+    'CloudFront-Is-Mobile-Viewer': 'false',
+    'CloudFront-Viewer-Country': 'CN',
+    Host: 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com',
+    Origin: 'https://practice-cases.dev',
+    Referer: 'https://practice-cases.dev/',
+    'User-Agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+    Via: '2.0 7f3e1b2c9d8a6e5f4a3b2c1d0e9f8a7b.cloudfront.net (CloudFront)',
+    'X-Amz-Cf-Id': 'kT3Vb0m7dQ9nJx2rL5pW8yZ1cF4gH6jK0aS3dE5fG7hJ9kL1zX==',
+    'X-Amzn-Trace-Id': 'Root=1-66a1b2c3-4d5e6f708192a3b4c5d6e7f8',
+    'X-Forwarded-For': '203.0.113.7, 130.176.0.1',
+    'X-Forwarded-Port': '443',
+    'X-Forwarded-Proto': 'https',
+    ...(signedIn ? { Authorization: 'Bearer eyJraWQiOiJiZW5jaCIsImFsZyI6IlJTMjU2In0.eyJzdWIiOiJiZW5jaCJ9.c2lnbmF0dXJl' } : {}),
+    ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
+    ...(route.ifMatch ? { 'If-Match': `"${VERSION}"` } : {}),
+  };
+
+  return {
+    resource: route.path,
+    path,
+    httpMethod: route.method,
+    headers,
+    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: Object.keys(pathParameters).length ? pathParameters : null,
+    stageVariables: null,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'a1b2c3d4e5',
+      authorizer: claims ? { claims } : null,
+      domainName: 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com',
+      domainPrefix: 'a1b2c3d4e5',
+      extendedRequestId: 'Bq3sWF0XoAMEbXw=',
+      httpMethod: route.method,
+      identity: {
+        accessKey: null, accountId: null, apiKey: null, apiKeyId: null, caller: null, clientCert: null,
+        cognitoAuthenticationProvider: null, cognitoAuthenticationType: null, cognitoIdentityId: null,
+        cognitoIdentityPoolId: null, principalOrgId: null, sourceIp: '203.0.113.7', user: null,
+        userAgent: headers['User-Agent'] ?? null, userArn: null,
+      },
+      path: `/prod${path}`,
+      protocol: 'HTTP/1.1',
+      requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+      requestTime: '04/Mar/2024:10:15:30 +0000',
+      requestTimeEpoch: now,
+      resourceId: 'x1y2z3',
+      resourcePath: route.path,
+      stage: 'prod',
+    },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+/**
+ * A Lambda context. It has getRemainingTimeInMillis, as on Lambda, so middy arms (and clears) its
+ * early-timeout timer on every invocation just as in production. The value is fixed so the timer never
+ * fires however long the bench runs.
+ */
+export function lambdaContext(operationId: string): Context {
+  const functionName = `practice-cases-prod-${operationId}`;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:eu-west-1:123456789012:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: '2024/03/04/[$LATEST]0123456789abcdef0123456789abcdef',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * `npm run bench`: for every route in the route table, its bundle size, its cold import time next to the
+ * floor (a bundle of only the SDK clients it uses) and its warm overhead next to a bare handler making
+ * the same SDK calls. Method and how to read it: test/bench/README.md.
+ *
+ *   npm run bench [-- --runs 15 --rounds 7 --iterations 3000 --warmup 2000 --only getCase,patchCase
+ *                     --source-maps --explain]
+ *
+ * Exit status: 0 when everything was measured (missed targets included: this is a report), 1 when a
+ * bundle fails to build, an import fails or a handler answers anything but 2xx.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROUTES, type RouteSpec } from '#shared/routes';
+import {
+  bundleFunction, bundleSource, floorName, floorSource, packageBreakdown, ROOT, sdkClientsOf, type Bundle,
+} from './build.ts';
+import { lambdaEnv, measureImports, writeImportChild, type ImportTarget } from './cold.ts';
+import { fixed, mad, median, table } from './stats.ts';
+import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
+
+const IMPORT_TARGET = 1.2;
+const OVERHEAD_TARGET_US = 300;
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '7' },
+    iterations: { type: 'string', default: '3000' },
+    warmup: { type: 'string', default: '2000' },
+    only: { type: 'string' },
+    'source-maps': { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(opts.runs);
+const rounds = Number(opts.rounds);
+const iterations = Number(opts.iterations);
+const warmup = Number(opts.warmup);
+if (!(runs >= 10)) throw new Error('--runs must be at least 10');
+if (!(rounds >= 1 && iterations >= 1 && warmup >= 1)) throw new Error('--rounds, --iterations and --warmup must be positive');
+const importFlags = opts['source-maps'] ? ['--enable-source-maps'] : [];
+
+const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const KiB = (bytes: number) => bytes / 1024;
+
+interface Row {
+  route: RouteSpec;
+  bundle?: Bundle;
+  floor?: string;
+  importMs?: number;
+  importMad?: number;
+  warm?: WarmResult;
+  errors: string[];
+}
+
+const selected = opts.only ? ROUTES.filter((r) => opts.only!.split(',').includes(r.operationId)) : ROUTES;
+if (selected.length === 0) throw new Error(`no route matches --only ${opts.only}`);
+const rows: Row[] = selected.map((route) => ({ route, errors: [] }));
+
+const major = Number(process.versions.node.split('.')[0]);
+console.log(`Benchmark of ${rows.length} functions · Node ${process.version} (Lambda: nodejs24.x) · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${new Date().toISOString()}`);
+if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
+console.log(
+  `cold: median of ${runs} fresh processes per bundle, import timed inside the child${opts['source-maps'] ? ', with --enable-source-maps' : ''} · ` +
+    `warm: ${warmup} warm-up, ${rounds} rounds × ${iterations} invocations each of full and bare, median of round means\n`,
+);
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+let exitCode = 0;
+try {
+  // ---------- 1. bundles ----------
+  const floors = new Map<string, Bundle>();
+  const floorSources = new Map<string, string>();
+  for (const row of rows) {
+    const name = row.route.operationId;
+    try {
+      row.bundle = await bundleFunction(row.route.entry, tmp, name);
+    } catch (err) {
+      row.errors.push(`build of ${row.route.entry} failed: ${(err as Error).message}`);
+      continue;
+    }
+    const clients = sdkClientsOf(row.bundle.metafile, row.route.table !== undefined);
+    row.floor = floorName(clients);
+    if (!floors.has(row.floor)) {
+      const source = await floorSource(clients);
+      floorSources.set(row.floor, source);
+      floors.set(row.floor, await bundleSource(source, tmp, `floor-${row.floor}`));
+    }
+  }
+  progress(`built ${rows.filter((r) => r.bundle).length} function bundles and ${floors.size} floors in ${tmp}`);
+
+  // ---------- 2. cold imports ----------
+  const targets: ImportTarget[] = [
+    ...rows.flatMap((r) => (r.bundle ? [{ key: r.route.operationId, file: r.bundle.file }] : [])),
+    ...[...floors].map(([name, b]) => ({ key: `floor:${name}`, file: b.file })),
+  ];
+  const child = writeImportChild(tmp);
+  const cold = measureImports(targets, runs, importFlags, child, (done, total) => progress(`cold imports: run ${done}/${total}`));
+  for (const row of rows) {
+    const failure = cold.errors.get(row.route.operationId) ?? (row.floor ? cold.errors.get(`floor:${row.floor}`) : undefined);
+    if (failure) row.errors.push(failure);
+    const samples = cold.samples.get(row.route.operationId);
+    if (samples?.length) {
+      row.importMs = median(samples);
+      row.importMad = mad(samples);
+    }
+  }
+  const floorMs = new Map([...floors.keys()].map((name) => [name, median(cold.samples.get(`floor:${name}`) ?? [])]));
+
+  // ---------- 3. warm invocations ----------
+  for (const row of rows) {
+    if (!row.bundle) continue;
+    progress(`warm: ${row.route.operationId}`);
+    try {
+      row.warm = await runWarm(row.route.operationId);
+    } catch (err) {
+      row.errors.push((err as Error).message);
+    }
+  }
+
+  // ---------- 4. report ----------
+  const header = ['operation', 'bundle KiB', 'import ms', '±', 'floor', 'floor ms', 'ratio', '+ms', 'full µs', 'bare µs', 'overhead µs', 'SDK calls'];
+  const report = rows.map((row) => {
+    const floor = row.floor ? floorMs.get(row.floor) : undefined;
+    const full = row.warm ? median(row.warm.fullUs) : undefined;
+    const bare = row.warm ? median(row.warm.bareUs) : undefined;
+    return {
+      row,
+      ratio: row.importMs !== undefined && floor !== undefined ? row.importMs / floor : undefined,
+      floor,
+      full,
+      bare,
+      overhead: full !== undefined && bare !== undefined ? full - bare : undefined,
+    };
+  });
+  console.log(
+    table(
+      header,
+      report.map(({ row, ratio, floor, full, bare, overhead }) => [
+        row.route.operationId + (row.errors.length ? ' (FAILED)' : ''),
+        row.bundle ? fixed(KiB(row.bundle.bytes), 1) : '-',
+        fixed(row.importMs, 1),
+        fixed(row.importMad, 1),
+        row.floor ?? '-',
+        fixed(floor, 1),
+        ratio !== undefined ? `${fixed(ratio, 2)}x` : '-',
+        row.importMs !== undefined && floor !== undefined ? fixed(row.importMs - floor, 1) : '-',
+        fixed(full, 1),
+        fixed(bare, 1),
+        fixed(overhead, 1),
+        row.warm ? summariseCommands(row.warm.commands) : '-',
+      ]),
+    ),
+  );
+  console.log(
+    `\nfloors: ${[...floors].map(([name, b]) => `${name} = ${fixed(KiB(b.bytes), 1)} KiB, ${fixed(floorMs.get(name), 1)} ms`).join(' · ')}` +
+      `\n± = median absolute deviation of the import samples; +ms = import − floor; overhead = full − bare (medians).`,
+  );
+
+  const missImport = report.filter((r) => r.ratio !== undefined && r.ratio > IMPORT_TARGET);
+  const missWarm = report.filter((r) => r.overhead !== undefined && r.overhead >= OVERHEAD_TARGET_US);
+  const failed = rows.filter((r) => r.errors.length);
+  const parts = [
+    missImport.length
+      ? `import > ${IMPORT_TARGET}x floor: ${missImport.map((r) => `${r.row.route.operationId} ${fixed(r.ratio, 2)}x (+${fixed((r.row.importMs ?? 0) - (r.floor ?? 0), 1)} ms over ${r.row.floor})`).join(', ')}`
+      : `every import within ${IMPORT_TARGET}x floor`,
+    missWarm.length
+      ? `overhead ≥ ${OVERHEAD_TARGET_US} µs: ${missWarm.map((r) => `${r.row.route.operationId} ${fixed(r.overhead, 0)} µs`).join(', ')}`
+      : `every warm overhead under ${OVERHEAD_TARGET_US} µs`,
+    ...(failed.length ? [`FAILED: ${failed.map((r) => r.route.operationId).join(', ')}`] : []),
+  ];
+  console.log(`\nSummary: ${parts.join('; ')}.`);
+
+  if (failed.length) {
+    exitCode = 1;
+    for (const r of failed) console.error(`\n${r.route.operationId}:\n  ${r.errors.join('\n  ')}`);
+  }
+
+  if (opts.explain) await explain(rows, floorSources);
+  else if (missImport.length) console.log('Run `npm run bench -- --explain` for what the bundles are made of and what each library costs to import.');
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.exitCode = exitCode;
+
+// ---------- helpers ----------
+
+function summariseCommands(commands: string[]): string {
+  if (commands.length === 0) return 'none';
+  return commands.map((c) => c.replace(/Command$/, '')).join('+');
+}
+
+/** Runs warm.ts for one route in a fresh process and returns what it reports. */
+function runWarm(operationId: string): Promise<WarmResult> {
+  const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'test/bench/warm.ts'), operationId, String(warmup), String(iterations), String(rounds)];
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, args, { cwd: ROOT, env: lambdaEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+      if (code !== 0 || !line) return reject(new Error(`warm run of ${operationId} failed (exit ${code}): ${(err || out).trim()}`));
+      resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as WarmResult);
+    });
+  });
+}
+
+/**
+ * What the bundles are made of (bytes per package, from esbuild's metafile), and what each library and
+ * each shared module adds to the import time of the most common floor: "floor + piece" bundled and timed
+ * the same way, minus the floor. Measured on top of the floor, not alone, because pieces share Node
+ * built-ins (crypto, stream...) that the SDK already loads.
+ */
+async function explain(rows: Row[], floorSources: Map<string, string>): Promise<void> {
+  console.log('\n## What the bundles hold (KiB of minified output per package, largest first)\n');
+  for (const row of rows) {
+    if (!row.bundle) continue;
+    const top = packageBreakdown(row.bundle.metafile).slice(0, 8);
+    console.log(`${row.route.operationId.padEnd(14)} ${top.map((p) => `${p.pkg} ${fixed(KiB(p.bytes), 1)}`).join(' · ')}`);
+  }
+
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.floor) counts.set(r.floor, (counts.get(r.floor) ?? 0) + 1);
+  const base = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'empty';
+  const floor = floorSources.get(base) ?? '';
+  const pieces: [string, string][] = [
+    ['(floor alone)', ''],
+    ["zod, import { z } from 'zod'", `import { z } from 'zod'; export const zs = z.string();`],
+    ["zod, import * as z from 'zod'", `import * as z from 'zod'; export const zs = z.string();`],
+    ['@middy/core', `import middy from '@middy/core'; export const mw = middy(async () => 1);`],
+    ['powertools Logger', `import { Logger } from '@aws-lambda-powertools/logger'; export const logger = new Logger();`],
+    ['#shared/handler (middy, logger, helpers)', `export * from '#shared/handler';`],
+    ['#domain/schemas (zod + the schemas)', `export * from '#domain/schemas';`],
+    ['#shared/routes (all routes, all schemas)', `export * from '#shared/routes';`],
+  ];
+  const targets: ImportTarget[] = [];
+  const sizes = new Map<string, number>();
+  for (const [name, src] of pieces) {
+    const b = await bundleSource(`${floor}${src}\n`, tmp, `piece-${targets.length}`);
+    targets.push({ key: name, file: b.file });
+    sizes.set(name, b.bytes);
+  }
+  progress('explain: timing floor + piece imports');
+  const m = measureImports(targets, runs, importFlags, writeImportChild(tmp));
+  const floorMedian = median(m.samples.get('(floor alone)') ?? []);
+  console.log(`\n## What each piece adds to the import time of the floor "${base}" (median of ${runs})\n`);
+  console.log(
+    table(
+      ['floor + piece', 'bundle KiB', 'import ms', '±', 'added ms'],
+      targets.map((t) => {
+        const samples = m.samples.get(t.key) ?? [];
+        return [
+          t.key + (m.errors.has(t.key) ? ' (FAILED)' : ''),
+          fixed(KiB(sizes.get(t.key) ?? 0), 1),
+          fixed(median(samples), 1),
+          fixed(mad(samples), 1),
+          t.key === '(floor alone)' ? '' : fixed(median(samples) - floorMedian, 1),
+        ];
+      }),
+    ),
+  );
+}
