@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Reads the environment once, at cold start, and fails loudly when something is missing: a function
  * that starts without its table name must not limp on with an empty string.
  */
-export function loadEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
+export function loadEnv<T extends z.core.$ZodShape>(shape: T, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodMiniObject<T>> {
   const parsed = z.object(shape).safeParse(env);
   if (!parsed.success) {
     const which = parsed.error.issues.map((i) => i.path.join('.')).join(', ');

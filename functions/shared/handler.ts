@@ -7,7 +7,7 @@
 import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { AppError } from '#domain/errors';
 import { callerFrom, type Caller } from './auth.ts';
 import { etag, jsonResponse, parseIfMatch, problemResponse, validate } from './http.ts';
@@ -29,7 +29,7 @@ export function corsHeaders(origin: string | undefined): Record<string, string> 
 /** Bodies above this are refused with 413 before they are parsed. The largest valid case is far below it. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
 export interface Request<R extends RouteSpec> {
   params: Infer<R['params']>;

@@ -3,7 +3,7 @@
  * here and nowhere else.
  */
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode } from '#domain/errors';
 
 export const PROBLEM_TYPE_BASE = 'https://practice-cases.dev/problems/';
@@ -63,7 +63,7 @@ const ZOD_CODE: Record<string, string> = {
 };
 
 /** Zod issues as field problems with stable codes. A custom issue carries its own code in params. */
-export function fieldProblems(error: z.ZodError, prefix?: string): FieldProblem[] {
+export function fieldProblems(error: z.core.$ZodError, prefix?: string): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const issue of error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
@@ -80,7 +80,7 @@ export function fieldProblems(error: z.ZodError, prefix?: string): FieldProblem[
   return out;
 }
 
-export function validate<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
+export function validate<T extends z.ZodMiniType>(schema: T, input: unknown, where: string): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new AppError('validation-failed', `The ${where} is not valid.`, fieldProblems(parsed.error, where === 'body' ? undefined : where));

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the route table and the zod schemas: nothing about the API is
  * written twice. Schemas with a `meta({ id })` become components; everything else is inlined.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PROBLEM_STATUS, type ProblemCode } from '#domain/errors';
 import { ProblemSchema } from '#domain/schemas';
 import type { RouteSpec } from './routes.ts';
@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
 const COMPONENT_PREFIX = '#/components/schemas/';
 
 /** Converts a schema and hoists its $defs into `components`, rewriting references to point there. */
-function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: Json): Json {
+function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output', components: Json): Json {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
   const { $defs, $schema: _s, ...rest } = json;
   const rewrite = (node: unknown): unknown => {
@@ -34,7 +34,7 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: Json): 
   return rewrite(rest) as Json;
 }
 
-function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query', components: Json): Json[] {
+function parametersOf(schema: z.ZodMiniType | undefined, where: 'path' | 'query', components: Json): Json[] {
   if (!schema) return [];
   const json = schemaOf(schema, 'input', components);
   const props = (json.properties ?? {}) as Record<string, Json>;

@@ -3,7 +3,7 @@
  * server (lib/local/server.ts) and the OpenAPI document (shared/openapi.ts) all read it. Each route is
  * one Lambda function, with the grants listed here and nothing more.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import * as s from '#domain/schemas';
 import type { Group } from './auth.ts';
 import type { ProblemCode } from '#domain/errors';
@@ -24,11 +24,11 @@ export interface RouteSpec {
   summary: string;
   description?: string;
   tag: string;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  params?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
   /** Success responses: status → description and schema (none for an empty body). */
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string; etag?: boolean }>;
+  responses: Record<number, { description: string; schema?: z.ZodMiniType; contentType?: string; etag?: boolean }>;
   /** Problem codes this route can answer besides the ones every route can (validation, auth, rate limit). */
   problems: ProblemCode[];
   /** Grants: the single table, read-only or read-write. */

@@ -4,7 +4,7 @@
  * the one key design), so every handler takes its success path and does its real work.
  */
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import {
   BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
@@ -143,9 +143,9 @@ export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: It
 // ---------- request bodies ----------
 
 /** A valid body for each body schema in use; a route with another schema needs one here. */
-export function sampleBodies(now: Date): Map<z.ZodType, unknown> {
+export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
   const t = now.getTime();
-  return new Map<z.ZodType, unknown>([
+  return new Map<z.ZodMiniType, unknown>([
     [s.EditionInput, {
       name: 'Global Call for Practice Cases 2024',
       opensAt: new Date(t - 30 * DAY).toISOString(),
@@ -171,7 +171,7 @@ export function sampleBodies(now: Date): Map<z.ZodType, unknown> {
  * authorizer's claims (strings, as the REST authorizer passes them) for non-public routes, path parameters
  * from PATH_SAMPLES, the sample body for routes that take one and If-Match naming the stored version.
  */
-export function eventFor(route: RouteSpec, bodies: Map<z.ZodType, unknown>): APIGatewayProxyEvent {
+export function eventFor(route: RouteSpec, bodies: Map<z.ZodMiniType, unknown>): APIGatewayProxyEvent {
   const pathParameters: Record<string, string> = {};
   const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const v = PATH_SAMPLES[name];
