@@ -79,25 +79,8 @@ export const PageQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 
-export const page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
-// ---------- problems ----------
 
-export const FieldProblemSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
-
-export const ProblemSchema = named(
-  z.object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().check(z.int()),
-    code: z.string(),
-    detail: z.optional(z.string()),
-    instance: z.optional(z.string()),
-    errors: z.optional(z.array(FieldProblemSchema)),
-  }),
-  'Problem',
-  'RFC 9457 problem details',
-);
 
 // ---------- editions ----------
 
@@ -126,26 +109,7 @@ export type EditionInput = z.infer<typeof EditionInput>;
 export const EditionStatus = z.enum(['upcoming', 'open', 'closed', 'released']);
 export type EditionStatus = z.infer<typeof EditionStatus>;
 
-export const Rules = z.object({ implementedOnOrAfter: CalendarDate, minCountries: z.number().check(z.int(), z.gte(1)) });
-export type Rules = z.infer<typeof Rules>;
 
-export const Edition = named(
-  z.object({
-    editionId: EditionId,
-    name: z.string(),
-    status: EditionStatus,
-    opensAt: z.string(),
-    deadline: z.string(),
-    timeZone: z.string(),
-    materialsDeadline: z.nullable(z.string()),
-    categories: z.array(z.object({ id: Category, name: z.string() })),
-    rules: Rules,
-    contact: z.nullable(Contact),
-    version: z.number().check(z.int()),
-  }),
-  'Edition',
-);
-export type Edition = z.infer<typeof Edition>;
 
 export const EditionParams = z.strictObject({ editionId: EditionId });
 
@@ -205,35 +169,84 @@ export const CaseStatus = z.enum(['draft', 'submitted', 'withdrawn']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 export const Decision = z.enum(['outstanding', 'collection', 'not-selected']);
 
-export const Readiness = z.object({ ready: z.boolean(), problems: z.array(FieldProblemSchema) });
-export type Readiness = z.infer<typeof Readiness>;
 
-export const Case = named(
-  z.object({
-    caseId: Ulid,
-    editionId: EditionId,
-    status: CaseStatus,
-    title: z.nullable(z.string()),
-    category: z.nullable(Category),
-    caseType: z.nullable(CaseType),
-    summary: z.nullable(z.string()),
-    description: z.nullable(z.string()),
-    implementedOn: z.nullable(z.string()),
-    countries: z.nullable(z.array(z.string())),
-    organisation: z.nullable(z.object({ name: z.optional(z.string()), country: z.optional(z.string()) })),
-    partners: z.nullable(z.array(z.object({ name: z.string(), country: z.string() }))),
-    contact: z.optional(z.nullable(z.object({ name: z.optional(z.string()), email: z.optional(z.string()), phone: z.optional(z.string()) }))),
-    links: z.nullable(z.array(z.string())),
-    readiness: Readiness,
-    receipt: z.nullable(z.object({ submittedAt: z.string(), sha256: z.string() })),
-    decision: z.nullable(Decision),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number().check(z.int()),
-  }),
-  'Case',
-  'A case. Reviewers get it without contact details.',
-);
-export type CaseView = z.infer<typeof Case>;
 
 export const CaseParams = z.strictObject({ caseId: Ulid });
+
+// ---------- responses ----------
+
+/**
+ * Response shapes. Handlers build responses from typed domain objects and never validate them, so these are
+ * needed only by the OpenAPI document: they are built on first use, not in every function's cold start.
+ */
+function buildResponseSchemas() {
+  const FieldProblem = z.object({ path: z.string(), code: z.string(), message: z.string() });
+  const Problem = named(
+    z.object({
+      type: z.string(),
+      title: z.string(),
+      status: z.number().check(z.int()),
+      code: z.string(),
+      detail: z.optional(z.string()),
+      instance: z.optional(z.string()),
+      errors: z.optional(z.array(FieldProblem)),
+    }),
+    'Problem',
+    'RFC 9457 problem details',
+  );
+  const Rules = z.object({ implementedOnOrAfter: CalendarDate, minCountries: z.number().check(z.int(), z.gte(1)) });
+  const Edition = named(
+    z.object({
+      editionId: EditionId,
+      name: z.string(),
+      status: EditionStatus,
+      opensAt: z.string(),
+      deadline: z.string(),
+      timeZone: z.string(),
+      materialsDeadline: z.nullable(z.string()),
+      categories: z.array(z.object({ id: Category, name: z.string() })),
+      rules: Rules,
+      contact: z.nullable(Contact),
+      version: z.number().check(z.int()),
+    }),
+    'Edition',
+  );
+  const Readiness = z.object({ ready: z.boolean(), problems: z.array(FieldProblem) });
+  const Case = named(
+    z.object({
+      caseId: Ulid,
+      editionId: EditionId,
+      status: CaseStatus,
+      title: z.nullable(z.string()),
+      category: z.nullable(Category),
+      caseType: z.nullable(CaseType),
+      summary: z.nullable(z.string()),
+      description: z.nullable(z.string()),
+      implementedOn: z.nullable(z.string()),
+      countries: z.nullable(z.array(z.string())),
+      organisation: z.nullable(z.object({ name: z.optional(z.string()), country: z.optional(z.string()) })),
+      partners: z.nullable(z.array(z.object({ name: z.string(), country: z.string() }))),
+      contact: z.optional(z.nullable(z.object({ name: z.optional(z.string()), email: z.optional(z.string()), phone: z.optional(z.string()) }))),
+      links: z.nullable(z.array(z.string())),
+      readiness: Readiness,
+      receipt: z.nullable(z.object({ submittedAt: z.string(), sha256: z.string() })),
+      decision: z.nullable(Decision),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      version: z.number().check(z.int()),
+    }),
+    'Case',
+    'A case. Reviewers get it without contact details.',
+  );
+  const page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+  return { FieldProblem, Problem, Rules, Edition, Readiness, Case, page };
+}
+
+let responseSchemaCache: ReturnType<typeof buildResponseSchemas> | undefined;
+export const responseSchemas = () => (responseSchemaCache ??= buildResponseSchemas());
+type Responses = ReturnType<typeof buildResponseSchemas>;
+
+export type Rules = z.infer<Responses['Rules']>;
+export type Edition = z.infer<Responses['Edition']>;
+export type Readiness = z.infer<Responses['Readiness']>;
+export type CaseView = z.infer<Responses['Case']>;

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { PROBLEM_STATUS, type ProblemCode } from '#domain/errors';
-import { ProblemSchema } from '#domain/schemas';
+import { responseSchemas } from '#domain/schemas';
 import type { RouteSpec } from './routes.ts';
 
 type Json = Record<string, unknown>;
@@ -63,7 +63,7 @@ export interface OpenApiOptions {
 export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}): Json {
   const components: Json = {};
   const problemRef = { $ref: COMPONENT_PREFIX + 'Problem' };
-  components.Problem = schemaOf(ProblemSchema, 'output', components);
+  components.Problem = schemaOf(responseSchemas().Problem, 'output', components);
   const paths: Record<string, Json> = {};
 
   for (const route of routes) {
@@ -73,7 +73,7 @@ export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}):
       responses[status] = {
         description: r.description,
         ...(r.etag ? { headers: { ETag: { description: 'The resource version, for If-Match', schema: { type: 'string' } } } } : {}),
-        content: { [contentType]: { schema: r.schema ? schemaOf(r.schema, 'output', components) : {} } },
+        content: { [contentType]: { schema: r.schema ? schemaOf(r.schema(), 'output', components) : {} } },
       };
     }
     const byStatus = new Map<number, ProblemCode[]>();

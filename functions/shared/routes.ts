@@ -27,8 +27,8 @@ export interface RouteSpec {
   params?: z.ZodMiniType;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
-  /** Success responses: status → description and schema (none for an empty body). */
-  responses: Record<number, { description: string; schema?: z.ZodMiniType; contentType?: string; etag?: boolean }>;
+  /** Success responses: status → description and schema (none for an empty body), built only for the OpenAPI document. */
+  responses: Record<number, { description: string; schema?: () => z.ZodMiniType; contentType?: string; etag?: boolean }>;
   /** Problem codes this route can answer besides the ones every route can (validation, auth, rate limit). */
   problems: ProblemCode[];
   /** Grants: the single table, read-only or read-write. */
@@ -38,18 +38,19 @@ export interface RouteSpec {
 }
 
 const route = <const T extends RouteSpec>(r: T): T => r;
+const view = s.responseSchemas;
 
 export const routes = {
   listEditions: route({
     operationId: 'listEditions', method: 'GET', path: '/editions', entry: 'editions/list-editions.ts', access: 'public',
     tag: 'Editions', summary: 'Editions, newest first', query: s.PageQuery,
-    responses: { 200: { description: 'A page of editions', schema: s.page(s.Edition) } },
+    responses: { 200: { description: 'A page of editions', schema: () => view().page(view().Edition) } },
     problems: [], table: 'read',
   }),
   getEdition: route({
     operationId: 'getEdition', method: 'GET', path: '/editions/{editionId}', entry: 'editions/get-edition.ts', access: 'public',
     tag: 'Editions', summary: 'One edition', params: s.EditionParams,
-    responses: { 200: { description: 'The edition', schema: s.Edition, etag: true } },
+    responses: { 200: { description: 'The edition', schema: () => view().Edition, etag: true } },
     problems: ['not-found'], table: 'read',
   }),
   putEdition: route({
@@ -58,8 +59,8 @@ export const routes = {
     description: 'Creates the edition (201) or replaces its settings (200). Refused with 409 once the results are released.',
     params: s.EditionParams, body: s.EditionInput,
     responses: {
-      200: { description: 'Updated', schema: s.Edition, etag: true },
-      201: { description: 'Created', schema: s.Edition, etag: true },
+      200: { description: 'Updated', schema: () => view().Edition, etag: true },
+      201: { description: 'Created', schema: () => view().Edition, etag: true },
     },
     problems: ['conflict', 'precondition-failed'], table: 'write', ifMatch: true,
   }),
@@ -67,20 +68,20 @@ export const routes = {
     operationId: 'createCase', method: 'POST', path: '/editions/{editionId}/cases', entry: 'cases/create-case.ts', access: 'signed-in',
     tag: 'Cases', summary: 'Draft a new case', description: 'Any field may be missing in a draft; readiness lists what stands between it and submission.',
     params: s.EditionParams, body: s.CaseCreateInput,
-    responses: { 201: { description: 'The new draft', schema: s.Case, etag: true } },
+    responses: { 201: { description: 'The new draft', schema: () => view().Case, etag: true } },
     problems: ['not-found', 'edition-not-open', 'deadline-passed'], table: 'write',
   }),
   listMyCases: route({
     operationId: 'listMyCases', method: 'GET', path: '/me/cases', entry: 'cases/list-my-cases.ts', access: 'signed-in',
     tag: 'Cases', summary: "The caller's cases, all editions, newest first", query: s.PageQuery,
-    responses: { 200: { description: 'A page of cases', schema: s.page(s.Case) } },
+    responses: { 200: { description: 'A page of cases', schema: () => view().page(view().Case) } },
     problems: [], table: 'read',
   }),
   getCase: route({
     operationId: 'getCase', method: 'GET', path: '/cases/{caseId}', entry: 'cases/get-case.ts', access: 'signed-in',
     tag: 'Cases', summary: 'One case', description: 'For its owner and organisers. Anyone else gets 404.',
     params: s.CaseParams,
-    responses: { 200: { description: 'The case', schema: s.Case, etag: true } },
+    responses: { 200: { description: 'The case', schema: () => view().Case, etag: true } },
     problems: ['not-found'], table: 'read',
   }),
   patchCase: route({
@@ -88,7 +89,7 @@ export const routes = {
     tag: 'Cases', summary: 'Change fields of a case',
     description: 'Merge: a given field replaces the stored one, null removes it. Only while the edition accepts submissions. A submitted case must stay eligible (422).',
     params: s.CaseParams, body: s.CasePatchInput,
-    responses: { 200: { description: 'The case as stored', schema: s.Case, etag: true } },
+    responses: { 200: { description: 'The case as stored', schema: () => view().Case, etag: true } },
     problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed', 'precondition-failed', 'not-eligible'],
     table: 'write', ifMatch: true,
   }),
