@@ -46,5 +46,11 @@ export const keys = {
     gsi2pk: `EDITION#${editionId}#${shardOf(caseId)}`,
     gsi2sk: `CASE#${caseId}`,
   }),
+  /** A case's attachments sit in the case's partition: listed with one Query, never more than 20. */
+  attachment: (caseId: string, attachmentId: string) => ({ pk: `CASE#${caseId}`, sk: `ATT#${attachmentId}` }),
+  attachmentPrefix: 'ATT#',
+  casePartition: (caseId: string) => `CASE#${caseId}`,
+  /** Per-purpose counts of a case's live (not rejected) attachments; apart from the case item, which edits replace whole. */
+  uploadCounts: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'UPLOADS' }),
   editionShardPartition: (editionId: string, shard: number) => `EDITION#${editionId}#${shard}`,
 };

@@ -11,6 +11,9 @@ export interface CaseRecord extends CaseFields {
   /** The owner's account address at creation: where e-mails about the case go. */
   ownerEmail: string;
   status: CaseStatus;
+  /** Set by the organisers' decision and the selection notification (later issues). */
+  decision?: 'outstanding' | 'collection' | 'not-selected';
+  notifiedAt?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -10,6 +10,7 @@ import en from 'zod/v4/locales/en.js';
 import { CASE_TYPES, CATEGORY_IDS } from './categories.ts';
 import { isCountryCode } from './countries.ts';
 import { EDITION_ID_PATTERN, ULID_PATTERN } from './ids.ts';
+import { CONTENT_TYPES, labelOf, maxBytesOf, PURPOSES, UPLOAD_KINDS } from './uploads.ts';
 
 // English messages in problem details (zod/mini ships without a locale).
 z.config(en());
@@ -173,6 +174,46 @@ export const Decision = z.enum(['outstanding', 'collection', 'not-selected']);
 
 export const CaseParams = z.strictObject({ caseId: Ulid });
 
+// ---------- attachments ----------
+
+/** A file name as a person gave it: no folders, no control characters, at most 255 characters. */
+export const FileName = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(255),
+  z.refine((n) => !/[/\\]/.test(n), withCode('path-separator', 'A file name cannot contain / or \\')),
+  // eslint-disable-next-line no-control-regex
+  z.refine((n) => !/[\u0000-\u001f\u007f]/.test(n), withCode('control-character', 'A file name cannot contain control characters')),
+  z.refine((n) => n !== '.' && n !== '..', withCode('invalid-file-name', 'Not a file name')),
+);
+
+const LARGEST_UPLOAD = Math.max(...Object.values(UPLOAD_KINDS).map((k) => k.maxBytes));
+
+export const AttachmentInput = named(
+  z
+    .strictObject({
+      fileName: FileName,
+      contentType: z.enum(CONTENT_TYPES),
+      size: z.number().check(z.int(), z.gte(1), z.lte(LARGEST_UPLOAD)),
+      purpose: z.enum(PURPOSES),
+    })
+    .check(
+      z.superRefine((a, ctx) => {
+        const max = maxBytesOf(a.contentType);
+        if (a.size > max) {
+          ctx.addIssue({ code: 'custom', path: ['size'], message: `${labelOf(a.contentType)} may be at most ${max / 1024 / 1024} MiB`, params: { code: 'file-too-large' } });
+        }
+      }),
+    ),
+  'AttachmentInput',
+);
+export type AttachmentInput = z.infer<typeof AttachmentInput>;
+
+export const AttachmentStatus = z.enum(['pending', 'ready', 'rejected']);
+export type AttachmentStatus = z.infer<typeof AttachmentStatus>;
+
+export const AttachmentParams = z.strictObject({ caseId: Ulid, attachmentId: Ulid });
+
 // ---------- responses ----------
 
 /**
@@ -239,7 +280,31 @@ function buildResponseSchemas() {
     'A case. Reviewers get it without contact details.',
   );
   const page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
-  return { FieldProblem, Problem, Rules, Edition, Readiness, Case, page };
+  const Attachment = named(
+    z.object({
+      attachmentId: Ulid,
+      caseId: Ulid,
+      purpose: z.enum(PURPOSES),
+      fileName: z.string(),
+      contentType: z.enum(CONTENT_TYPES),
+      size: z.number().check(z.int()),
+      status: AttachmentStatus,
+      rejectionReason: z.nullable(z.string()),
+      sha256: z.nullable(z.string()),
+      createdAt: z.string(),
+      downloadUrl: z.optional(z.string()),
+    }),
+    'Attachment',
+    'A file of a case. downloadUrl (a presigned GET valid a few minutes) is given on the single read, once the file is verified.',
+  );
+  const Upload = z.object({
+    method: z.literal('POST'),
+    url: z.string(),
+    fields: z.record(z.string(), z.string()),
+    expiresAt: z.string(),
+  });
+  const NewAttachment = named(z.object({ attachment: Attachment, upload: Upload }), 'NewAttachment', 'Send a multipart/form-data POST of upload.fields plus `file` to upload.url.');
+  return { FieldProblem, Problem, Rules, Edition, Readiness, Case, Attachment, NewAttachment, page };
 }
 
 let responseSchemaCache: ReturnType<typeof buildResponseSchemas> | undefined;
@@ -250,3 +315,5 @@ export type Rules = z.infer<Responses['Rules']>;
 export type Edition = z.infer<Responses['Edition']>;
 export type Readiness = z.infer<Responses['Readiness']>;
 export type CaseView = z.infer<Responses['Case']>;
+export type AttachmentView = z.infer<Responses['Attachment']>;
+export type NewAttachmentView = z.infer<Responses['NewAttachment']>;

@@ -5,15 +5,16 @@
  * use case.
  */
 import middy from '@middy/core';
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { AppError } from '#domain/errors';
 import { callerFrom, type Caller } from './auth.ts';
 import { etag, jsonResponse, parseIfMatch, problemResponse, validate } from './http.ts';
 import type { RouteSpec } from './routes.ts';
+import { logger } from './logger.ts';
 
-export const logger = new Logger();
+export { logger };
+
 
 /**
  * With a Lambda proxy integration API Gateway adds no CORS headers to the function's answers: the handler

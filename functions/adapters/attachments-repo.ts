@@ -1,0 +1,155 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { AttachmentRecord } from '#domain/attachment';
+import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
+import { decodeCursor, encodeCursor } from '#shared/http';
+import { ddb, env } from './clients.ts';
+import { keys, TABLE_KEYS } from './table-design.ts';
+import { editionOpenCheck, transact, type TransactItem } from './transact.ts';
+
+export type { AttachmentRecord };
+
+const toItem = (a: AttachmentRecord) => ({ ...keys.attachment(a.caseId, a.attachmentId), type: 'attachment', ...a });
+
+function fromItem(item: Record<string, unknown>): AttachmentRecord {
+  const { pk: _a, sk: _b, type: _t, ...rest } = item;
+  return rest as unknown as AttachmentRecord;
+}
+
+export async function getAttachment(caseId: string, attachmentId: string): Promise<AttachmentRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.attachment(caseId, attachmentId) }));
+  return out.Item ? fromItem(out.Item) : undefined;
+}
+
+export async function listAttachments(caseId: string, limit: number, cursor?: string) {
+  const partition = keys.casePartition(caseId);
+  const start = decodeCursor(cursor, [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey], { [TABLE_KEYS.partitionKey]: partition });
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: env.TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :att)',
+      ExpressionAttributeValues: { ':pk': partition, ':att': keys.attachmentPrefix },
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+}
+
+/**
+ * The conditions under which the owner may add or remove files of a purpose, checked by DynamoDB in the
+ * same transaction as the write (the handler checked them a moment before; this makes it race-free).
+ */
+function windowChecks(a: AttachmentRecord, now: string): TransactItem[] {
+  const caseNotWithdrawn = {
+    TableName: env.TABLE_NAME,
+    Key: keys.case(a.caseId),
+    ConditionExpression: '#s <> :withdrawn',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':withdrawn': 'withdrawn' },
+  };
+  if (a.purpose === 'supporting') return [editionOpenCheck(a.editionId, now), { ConditionCheck: caseNotWithdrawn }];
+  return [
+    {
+      ConditionCheck: {
+        TableName: env.TABLE_NAME,
+        Key: keys.edition(a.editionId),
+        ConditionExpression: 'materialsDeadline > :now',
+        ExpressionAttributeValues: { ':now': now },
+      },
+    },
+    {
+      ConditionCheck: {
+        ...caseNotWithdrawn,
+        ConditionExpression: '#s <> :withdrawn AND decision = :outstanding AND attribute_exists(notifiedAt)',
+        ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':outstanding': 'outstanding' },
+      },
+    },
+  ];
+}
+
+const countChange = (a: AttachmentRecord, delta: 1 | -1): TransactItem => ({
+  Update: {
+    TableName: env.TABLE_NAME,
+    Key: keys.uploadCounts(a.caseId),
+    UpdateExpression: 'ADD #p :d',
+    ExpressionAttributeNames: { '#p': a.purpose },
+    ExpressionAttributeValues: delta === 1 ? { ':d': 1, ':max': MAX_ATTACHMENTS_PER_PURPOSE } : { ':d': -1 },
+    ...(delta === 1 ? { ConditionExpression: 'attribute_not_exists(#p) OR #p < :max' } : {}),
+  },
+});
+
+export type AddOutcome = 'ok' | 'window-closed' | 'limit-reached';
+
+/** Records a pending attachment, counted against the purpose's limit, if the window is open at `now`. */
+export function addAttachment(a: AttachmentRecord, now: string): Promise<AddOutcome> {
+  return transact<'window-closed' | 'limit-reached'>([
+    ...windowChecks(a, now).map((item) => ({ item, onFail: 'window-closed' as const })),
+    { item: countChange(a, 1), onFail: 'limit-reached' },
+    { item: { Put: { TableName: env.TABLE_NAME, Item: toItem(a), ConditionExpression: 'attribute_not_exists(pk)' } } },
+  ]);
+}
+
+export type RemoveOutcome = 'ok' | 'window-closed' | 'changed';
+
+/** Removes the attachment record as it was read (`a.status`), if the window is open at `now`. */
+export function removeAttachment(a: AttachmentRecord, now: string): Promise<RemoveOutcome> {
+  return transact<'window-closed' | 'changed'>([
+    ...windowChecks(a, now).map((item) => ({ item, onFail: 'window-closed' as const })),
+    {
+      item: {
+        Delete: {
+          TableName: env.TABLE_NAME,
+          Key: keys.attachment(a.caseId, a.attachmentId),
+          ConditionExpression: '#s = :seen',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':seen': a.status },
+        },
+      },
+      onFail: 'changed',
+    },
+    // A rejected attachment no longer counts.
+    ...(a.status === 'rejected' ? [] : [{ item: countChange(a, -1) }]),
+  ]);
+}
+
+/** pending → ready. False when the attachment is gone or no longer pending (deleted, or handled already). */
+export async function markReady(a: AttachmentRecord, sha256: string, now: string): Promise<boolean> {
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: env.TABLE_NAME,
+        Key: keys.attachment(a.caseId, a.attachmentId),
+        UpdateExpression: 'SET #s = :ready, sha256 = :sha, updatedAt = :now',
+        ConditionExpression: '#s = :pending',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':ready': 'ready', ':pending': 'pending', ':sha': sha256, ':now': now },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
+/** pending → rejected with a reason, and the file no longer counts. False when it was not pending. */
+export async function markRejected(a: AttachmentRecord, reason: string, now: string): Promise<boolean> {
+  const outcome = await transact<'not-pending'>([
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.attachment(a.caseId, a.attachmentId),
+          UpdateExpression: 'SET #s = :rejected, rejectionReason = :reason, updatedAt = :now',
+          ConditionExpression: '#s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':rejected': 'rejected', ':pending': 'pending', ':reason': reason, ':now': now },
+        },
+      },
+      onFail: 'not-pending',
+    },
+    { item: countChange(a, -1) },
+  ]);
+  return outcome === 'ok';
+}

@@ -1,0 +1,20 @@
+/**
+ * The media bucket's S3 client, created once per container. Kept apart from the DynamoDB client so that
+ * functions that never touch the bucket do not carry (or start) it.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import * as z from 'zod/mini';
+import { loadEnv } from '#shared/config';
+
+export const s3Env = loadEnv({
+  BUCKET_NAME: z.string().check(z.minLength(1)),
+  /** Path-style addressing, for S3-compatible endpoints without per-bucket host names. */
+  S3_FORCE_PATH_STYLE: z.optional(z.enum(['true', 'false'])),
+});
+
+export const s3 = new S3Client({
+  forcePathStyle: s3Env.S3_FORCE_PATH_STYLE === 'true',
+  // Presigned requests must not carry a checksum of an empty body, and uploads are checked by the verifier.
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+  responseChecksumValidation: 'WHEN_REQUIRED',
+});

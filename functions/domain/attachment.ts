@@ -1,0 +1,87 @@
+import { AppError } from './errors.ts';
+import type { CaseRecord } from './case.ts';
+import type { EditionRecord } from './edition.ts';
+import { acceptance } from './rules.ts';
+import type { AttachmentInput, AttachmentStatus, AttachmentView } from './schemas.ts';
+import { UPLOAD_URL_SECONDS, type ContentType, type Purpose } from './uploads.ts';
+
+/** An attachment as stored. */
+export interface AttachmentRecord {
+  attachmentId: string;
+  caseId: string;
+  editionId: string;
+  ownerId: string;
+  purpose: Purpose;
+  fileName: string;
+  contentType: ContentType;
+  size: number;
+  status: AttachmentStatus;
+  rejectionReason?: string;
+  sha256?: string;
+  /** The upload window: an object that lands later is rejected, whatever the storage service let through. */
+  uploadBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function attachmentView(a: AttachmentRecord, downloadUrl?: string): AttachmentView {
+  return {
+    attachmentId: a.attachmentId,
+    caseId: a.caseId,
+    purpose: a.purpose,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    status: a.status,
+    rejectionReason: a.rejectionReason ?? null,
+    sha256: a.sha256 ?? null,
+    createdAt: a.createdAt,
+    ...(downloadUrl ? { downloadUrl } : {}),
+  };
+}
+
+/**
+ * Until when the owner may add or remove files of this purpose, or the 409 that says why not now:
+ * - supporting files while the case is editable (the edition accepts the owner's changes, the case is not withdrawn);
+ * - presentation files only for an outstanding case whose owner has been notified, until the materials deadline.
+ */
+export function fileWindow(purpose: Purpose, c: CaseRecord, e: EditionRecord, now: Date): { until: string } {
+  if (c.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
+  if (purpose === 'supporting') {
+    const a = acceptance(e, now);
+    if (!a.ok) throw new AppError(a.code, a.detail);
+    return { until: a.until };
+  }
+  if (c.decision !== 'outstanding' || !c.notifiedAt) {
+    throw new AppError('conflict', 'Presentation materials are asked only of outstanding cases, once their owners have been notified.');
+  }
+  if (!e.materialsDeadline) throw new AppError('conflict', 'The organisers have not set a deadline for presentation materials yet.');
+  if (now.toISOString() >= e.materialsDeadline) throw new AppError('deadline-passed', `Presentation materials were due by ${e.materialsDeadline}.`);
+  return { until: e.materialsDeadline };
+}
+
+/** The presigned upload's expiry: 15 minutes, but never past the end of the window. */
+export function uploadDeadline(now: Date, until: string): Date {
+  return new Date(Math.min(now.getTime() + UPLOAD_URL_SECONDS * 1000, Date.parse(until)));
+}
+
+export function newAttachment(attachmentId: string, c: CaseRecord, input: AttachmentInput, uploadBy: Date, now: Date): AttachmentRecord {
+  const t = now.toISOString();
+  return {
+    attachmentId,
+    caseId: c.caseId,
+    editionId: c.editionId,
+    ownerId: c.ownerId,
+    ...input,
+    status: 'pending',
+    uploadBy: uploadBy.toISOString(),
+    createdAt: t,
+    updatedAt: t,
+  };
+}
+
+/** `Content-Disposition` for a download under the name the owner gave (RFC 6266, with an ASCII fallback). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,27 @@
+/**
+ * Object-level authorisation for everything under /cases/{caseId}: the case as the caller may see it, or
+ * the API's answer when they may not (404 when they may not see it at all, so ids cannot be probed; 403 when
+ * they see it but the operation is the owner's).
+ */
+import { viewerOf, type CaseRecord, type Viewer } from '#domain/case';
+import type { EditionRecord } from '#domain/edition';
+import { AppError, notFound } from '#domain/errors';
+import { getCase } from '#adapters/cases-repo';
+import { getEdition } from '#adapters/editions-repo';
+import type { Caller } from './auth.ts';
+
+export interface CaseAccess {
+  record: CaseRecord;
+  edition: EditionRecord;
+  viewer: Viewer;
+}
+
+export async function caseFor(caseId: string, caller: Caller, need: 'view' | 'own'): Promise<CaseAccess> {
+  const record = await getCase(caseId);
+  const viewer = record && viewerOf(record, caller);
+  if (!record || !viewer) throw notFound('The case');
+  if (need === 'own' && viewer !== 'owner') throw new AppError('forbidden', 'Only the owner of the case can do this.');
+  const edition = await getEdition(record.editionId);
+  if (!edition) throw new Error(`Case ${record.caseId} refers to a missing edition ${record.editionId}`);
+  return { record, edition, viewer };
+}
