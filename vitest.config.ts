@@ -6,7 +6,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup.ts'], env: { POWERTOOLS_LOG_LEVEL: 'SILENT', TABLE_NAME: 'unit-table', AWS_REGION: 'eu-west-1', CORS_ALLOWED_ORIGINS: 'https://app.example.org' } },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup.ts'], env: {
+            POWERTOOLS_LOG_LEVEL: 'SILENT',
+            TABLE_NAME: 'unit-table',
+            BUCKET_NAME: 'unit-bucket',
+            AWS_REGION: 'eu-west-1',
+            AWS_ACCESS_KEY_ID: 'AKIDUNITTEST',
+            AWS_SECRET_ACCESS_KEY: 'unit-test-secret',
+            CORS_ALLOWED_ORIGINS: 'https://app.example.org',
+          }, },
       },
       {
         extends: true,

@@ -59,8 +59,12 @@ const ZOD_CODE: Record<string, string> = {
   not_multiple_of: 'invalid-value',
 };
 
-/** Zod issues as field problems with stable codes. A custom issue carries its own code in params. */
-export function fieldProblems(error: z.core.$ZodError, prefix?: string): FieldProblem[] {
+/* A custom issue carries its own code in params. */
+const valueAt = (input: unknown, path: PropertyKey[]): unknown =>
+  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+
+/** Zod issues as field problems with stable codes; `input` tells a missing field from one of the wrong type. */
+export function fieldProblems(error: z.core.$ZodError, prefix?: string, input?: unknown): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const issue of error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
@@ -71,7 +75,7 @@ export function fieldProblems(error: z.core.$ZodError, prefix?: string): FieldPr
       continue;
     }
     const custom = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
     out.push({ path, code: custom ?? (missing ? 'required' : (ZOD_CODE[issue.code] ?? 'invalid-value')), message: issue.message });
   }
   return out;
@@ -80,7 +84,7 @@ export function fieldProblems(error: z.core.$ZodError, prefix?: string): FieldPr
 export function validate<T extends z.ZodMiniType>(schema: T, input: unknown, where: string): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError('validation-failed', `The ${where} is not valid.`, fieldProblems(parsed.error, where === 'body' ? undefined : where));
+    throw new AppError('validation-failed', `The ${where} is not valid.`, fieldProblems(parsed.error, where === 'body' ? undefined : where, input));
   }
   return parsed.data;
 }

@@ -11,7 +11,7 @@ import { ROUTES } from '../../functions/shared/routes.ts';
 import { WORKERS } from '../../functions/shared/workers.ts';
 import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import { FUNCTIONS_DIR } from '../bundling.ts';
-import { fieldProblems } from '../../functions/shared/http.ts';
+import { fieldProblems, problemBody } from '../../functions/shared/http.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamodb.ts';
 import { createLocalServer, listen, type LocalRoute } from './server.ts';
 import { startLocalS3, type LocalS3 } from './s3.ts';
@@ -64,7 +64,7 @@ export function localRoutes(secret: Buffer, outboxDir: string | undefined): Loca
       async handle(body) {
         const parsed = TokenRequest.safeParse(body);
         if (!parsed.success) {
-          return { status: 400, body: { type: 'https://practice-cases.dev/problems/validation-failed', title: 'The request is not valid', status: 400, code: 'validation-failed', errors: fieldProblems(parsed.error) } };
+          return { status: 400, body: problemBody('validation-failed', 'The token request is not valid.', fieldProblems(parsed.error, undefined, body)) };
         }
         return { status: 200, body: { token: signToken(parsed.data, secret) } };
       },

@@ -5,8 +5,10 @@ import { CaseCreateInput, CasePatchInput, EditionInput } from '#domain/schemas';
 import { fieldProblems } from '#shared/http';
 import { ulid, ULID_PATTERN } from '#domain/ids';
 
-const problemsOf = (r: { success: boolean; error?: unknown }) =>
-  r.success ? [] : fieldProblems(r.error as Parameters<typeof fieldProblems>[0]).map((p) => `${p.path}:${p.code}`);
+const check = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, input: unknown) => {
+  const r = schema.safeParse(input);
+  return r.success ? [] : fieldProblems(r.error as Parameters<typeof fieldProblems>[0], undefined, input).map((p) => `${p.path}:${p.code}`);
+};
 
 describe('reference data', () => {
   it('has the 249 ISO 3166-1 alpha-2 codes, regions HK, MO and TW included', () => {
@@ -27,23 +29,28 @@ describe('case input', () => {
   });
 
   it('rejects server-owned and unknown fields by name', () => {
-    const r = CaseCreateInput.safeParse({ title: 'x', status: 'submitted', ownerId: 'me', version: 9 });
-    expect(problemsOf(r)).toEqual(['status:unknown-field', 'ownerId:unknown-field', 'version:unknown-field']);
+    const r = check(CaseCreateInput, { title: 'x', status: 'submitted', ownerId: 'me', version: 9 });
+    expect((r)).toEqual(['status:unknown-field', 'ownerId:unknown-field', 'version:unknown-field']);
   });
 
   it('rejects an unknown country code and a duplicate, with stable codes', () => {
-    expect(problemsOf(CaseCreateInput.safeParse({ countries: ['KE', 'ZZ'] }))).toEqual(['countries.1:unknown-country']);
-    expect(problemsOf(CaseCreateInput.safeParse({ countries: ['KE', 'CN', 'KE'] }))).toEqual(['countries.2:duplicate-country']);
+    expect(check(CaseCreateInput, ({ countries: ['KE', 'ZZ'] }))).toEqual(['countries.1:unknown-country']);
+    expect(check(CaseCreateInput, ({ countries: ['KE', 'CN', 'KE'] }))).toEqual(['countries.2:duplicate-country']);
   });
 
   it('rejects an unknown category, an impossible date, an over-long title and a non-http link', () => {
-    const r = CaseCreateInput.safeParse({ category: 'sports', implementedOn: '2021-02-30', title: 'x'.repeat(201), links: ['javascript:alert(1)'] });
-    expect(problemsOf(r).sort()).toEqual(['category:invalid-value', 'implementedOn:invalid-format', 'links.0:invalid-format', 'title:too-long']);
+    const r = check(CaseCreateInput, { category: 'sports', implementedOn: '2021-02-30', title: 'x'.repeat(201), links: ['javascript:alert(1)'] });
+    expect((r).sort()).toEqual(['category:invalid-value', 'implementedOn:invalid-format', 'links.0:invalid-format', 'title:too-long']);
+  });
+
+  it('tells a field of the wrong type from a missing one', () => {
+    expect(check(CaseCreateInput, { title: 5, organisation: { name: ['x'] } })).toEqual(['title:invalid-type', 'organisation.name:invalid-type']);
+    expect(check(EditionInput, { opensAt: '2024-01-01T00:00:00Z' }).sort()).toEqual(['deadline:required', 'name:required', 'timeZone:required']);
   });
 
   it('takes null in a patch to clear a field, and refuses an empty patch', () => {
     expect(CasePatchInput.safeParse({ summary: null }).success).toBe(true);
-    expect(problemsOf(CasePatchInput.safeParse({}))).toEqual([':empty-patch']);
+    expect(check(CasePatchInput, ({}))).toEqual([':empty-patch']);
   });
 });
 
@@ -55,9 +62,9 @@ describe('edition input', () => {
   });
 
   it('refuses a deadline before opening, an unknown time zone and a missing name', () => {
-    const r = EditionInput.safeParse({ opensAt: '2024-06-21T00:00:00Z', deadline: '2024-06-20T00:00:00Z', timeZone: 'Mars/Olympus' });
-    expect(problemsOf(r).sort()).toEqual(['name:required', 'timeZone:unknown-time-zone']);
-    expect(problemsOf(EditionInput.safeParse({ ...valid, deadline: '2024-04-01T00:00:00Z' }))).toEqual(['deadline:deadline-before-opening']);
+    const r = check(EditionInput, { opensAt: '2024-06-21T00:00:00Z', deadline: '2024-06-20T00:00:00Z', timeZone: 'Mars/Olympus' });
+    expect((r).sort()).toEqual(['name:required', 'timeZone:unknown-time-zone']);
+    expect(check(EditionInput, ({ ...valid, deadline: '2024-04-01T00:00:00Z' }))).toEqual(['deadline:deadline-before-opening']);
   });
 });
 

@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
+import { handler as createAttachment } from '../../../functions/attachments/create-attachment.ts';
+import { handler as getAttachment } from '../../../functions/attachments/get-attachment.ts';
+import { verifyObject } from '../../../functions/attachments/verify-upload.ts';
+import { routes } from '#shared/routes';
+import { keys } from '#adapters/table-design';
+import { objectKeys } from '#adapters/bucket-design';
+import { apiEvent, invoke } from '../../support/api-event.ts';
+import { ann, ben, cancelled, CASE_ID, caseItem, editionItem, NOW, org } from './fixtures.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const s3 = mockClient(S3Client);
+const ATT_ID = '01HZX3N4QK7M2XG5V6R9T0BCDF';
+const ref = { editionId: '2024', caseId: CASE_ID, attachmentId: ATT_ID };
+const body = { fileName: 'report.pdf', contentType: 'application/pdf', size: 2048, purpose: 'supporting' };
+const create = (who = ann, b: unknown = body) => invoke(createAttachment, apiEvent(routes.createAttachment, { path: `/cases/${CASE_ID}/attachments`, who, body: b }));
+const attachmentItem = (over: Record<string, unknown> = {}) => ({
+  ...keys.attachment(CASE_ID, ATT_ID), type: 'attachment', attachmentId: ATT_ID, caseId: CASE_ID, editionId: '2024', ownerId: 'ann',
+  purpose: 'supporting', fileName: 'report.pdf', contentType: 'application/pdf', size: 2048, status: 'pending',
+  uploadBy: '2024-06-01T08:15:00.000Z', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), ...over,
+});
+const body$ = (bytes: Buffer) => Readable.from([bytes]) as never;
+const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)]);
+
+beforeEach(() => {
+  ddb.reset();
+  s3.reset();
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+  ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem() });
+  ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem() });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('POST /cases/{caseId}/attachments', () => {
+  it('records a pending attachment in a counted, deadline-checked transaction and signs a POST pinned to key, type and size', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    const res = await create();
+    expect(res.status).toBe(201);
+    const { attachment, upload } = res.json as { attachment: { attachmentId: string; status: string }; upload: { url: string; fields: Record<string, string>; expiresAt: string } };
+    expect(attachment.status).toBe('pending');
+
+    const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(tx[0]!.ConditionCheck?.Key).toEqual(keys.edition('2024'));
+    expect(tx[1]!.ConditionCheck).toMatchObject({ Key: keys.case(CASE_ID), ConditionExpression: '#s <> :withdrawn' });
+    expect(tx[2]!.Update).toMatchObject({ Key: keys.uploadCounts(CASE_ID), UpdateExpression: 'ADD #p :d', ConditionExpression: 'attribute_not_exists(#p) OR #p < :max', ExpressionAttributeValues: { ':d': 1, ':max': 10 } });
+    expect(tx[3]!.Put?.Item).toMatchObject({ ...keys.attachment(CASE_ID, attachment.attachmentId), status: 'pending', size: 2048, uploadBy: '2024-06-01T08:15:00.000Z' });
+
+    const key = objectKeys.quarantine({ ...ref, attachmentId: attachment.attachmentId });
+    expect(upload.fields.key).toBe(key);
+    expect(upload.fields['Content-Type']).toBe('application/pdf');
+    const policy = JSON.parse(Buffer.from(upload.fields.Policy!, 'base64').toString('utf8')) as { expiration: string; conditions: unknown[] };
+    expect(policy.expiration).toBe('2024-06-01T08:15:00Z');
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([
+        ['eq', '$key', key],
+        ['eq', '$Content-Type', 'application/pdf'],
+        ['content-length-range', 2048, 2048],
+        { bucket: 'unit-bucket' },
+      ]),
+    );
+    expect(upload.expiresAt).toBe('2024-06-01T08:15:00.000Z');
+  });
+
+  it('never signs past the deadline: ten minutes before it, the URL lives ten minutes', async () => {
+    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem({ deadline: '2024-06-01T08:10:00.000Z' }) });
+    ddb.on(TransactWriteCommand).resolves({});
+    const res = await create();
+    const policy = JSON.parse(Buffer.from((res.json as { upload: { fields: Record<string, string> } }).upload.fields.Policy!, 'base64').toString()) as { expiration: string };
+    expect(policy.expiration).toBe('2024-06-01T08:10:00Z');
+  });
+
+  it('refuses the eleventh file with 409 and signs nothing', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed', 'None'));
+    const res = await create();
+    expect(res.status).toBe(409);
+    expect(res.json?.code).toBe('conflict');
+    expect(String(res.json?.detail)).toContain('at most 10 supporting files');
+    expect(res.body).not.toContain('Policy');
+  });
+
+  it('refuses after the deadline (409 deadline-passed), a stranger (404), an organiser (403), bad input (400), all before any write', async () => {
+    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem({ deadline: '2024-06-01T07:00:00.000Z' }) });
+    expect((await create()).json?.code).toBe('deadline-passed');
+    expect((await create(ben)).status).toBe(404);
+    expect((await create(org)).status).toBe(403);
+    expect((await create(ann, { ...body, fileName: 'a/b.pdf' })).status).toBe(400);
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('refuses presentation files for a case that is not a notified outstanding one', async () => {
+    const res = await create(ann, { ...body, purpose: 'presentation' });
+    expect(res.status).toBe(409);
+    expect(String(res.json?.detail)).toContain('outstanding');
+  });
+});
+
+describe('GET /cases/{caseId}/attachments/{attachmentId}', () => {
+  const get = (who = ann) => invoke(getAttachment, apiEvent(routes.getAttachment, { path: `/cases/${CASE_ID}/attachments/${ATT_ID}`, who }));
+
+  it('gives a short-lived download URL for a verified file only', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem({ status: 'ready', sha256: 'ab' }) });
+    const ready = await get();
+    const url = new URL(String(ready.json?.downloadUrl));
+    expect(url.pathname).toContain(objectKeys.verified(ref));
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
+    expect(url.searchParams.get('response-content-disposition')).toBe(`attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`);
+
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem({ status: 'pending' }) });
+    expect((await get()).json).not.toHaveProperty('downloadUrl');
+    expect((await get(ben)).status).toBe(404);
+  });
+});
+
+describe('verification', () => {
+  const key = objectKeys.quarantine(ref);
+  const arrived = '2024-06-01T08:05:00.000Z';
+  beforeEach(() => {
+    s3.on(DeleteObjectCommand).resolves({});
+    s3.on(CopyObjectCommand).resolves({});
+  });
+
+  it('pending → ready: size, type and streamed SHA-256 checked, copied out of quarantine, then removed from it', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(UpdateCommand).resolves({});
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048 });
+    s3.on(GetObjectCommand).callsFake(() => ({ Body: body$(pdf(2048)) }));
+    const verdict = await verifyObject(key, arrived);
+    expect(verdict).toEqual({ kind: 'ready', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(s3).toHaveReceivedCommandWith(CopyObjectCommand, { Key: objectKeys.verified(ref), CopySource: `unit-bucket/${key}` });
+    expect(ddb).toHaveReceivedCommandWith(UpdateCommand, { ConditionExpression: '#s = :pending', ExpressionAttributeValues: expect.objectContaining({ ':ready': 'ready' }) });
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key });
+  });
+
+  it('pending → rejected when the bytes are not the declared type: the object is deleted and the count freed', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem({ contentType: 'image/png' }) });
+    ddb.on(TransactWriteCommand).resolves({});
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048 });
+    s3.on(GetObjectCommand).callsFake(() => ({ Body: body$(pdf(2048)) }));
+    expect(await verifyObject(key, arrived)).toEqual({ kind: 'rejected', reason: 'The file is a PDF but was declared as image/png. Upload it again with the type application/pdf.' });
+    const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(tx[0]!.Update?.ExpressionAttributeValues).toMatchObject({ ':rejected': 'rejected' });
+    expect(tx[1]!.Update).toMatchObject({ Key: keys.uploadCounts(CASE_ID), ExpressionAttributeValues: { ':d': -1 } });
+    expect(s3).not.toHaveReceivedCommand(CopyObjectCommand);
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key });
+  });
+
+  it('rejects a size other than the declared one without reading the content', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(TransactWriteCommand).resolves({});
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 4096 });
+    expect(await verifyObject(key, arrived)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('4096 bytes but was declared as 2048 bytes') });
+    expect(s3).not.toHaveReceivedCommand(GetObjectCommand);
+  });
+
+  it('rejects an object that started after its upload window (where storage does not enforce the policy)', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(TransactWriteCommand).resolves({});
+    expect(await verifyObject(key, '2024-06-01T09:15:00.001Z')).toMatchObject({ kind: 'rejected' });
+  });
+
+  it('treats a repeated event and a deleted attachment as leftovers: remove the object, change nothing', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolvesOnce({ Item: attachmentItem({ status: 'ready' }) }).resolves({});
+    expect(await verifyObject(key, arrived)).toMatchObject({ kind: 'leftover' });
+    expect(await verifyObject(key, arrived)).toMatchObject({ kind: 'leftover' });
+    expect(ddb).not.toHaveReceivedCommand(UpdateCommand);
+    expect(s3).toHaveReceivedCommandTimes(DeleteObjectCommand, 2);
+    expect(s3).not.toHaveReceivedCommand(CopyObjectCommand);
+  });
+
+  it('removes its copy when the attachment is deleted while it verifies', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolvesOnce({ Item: attachmentItem() }).resolves({});
+    ddb.on(UpdateCommand).rejects(new (await import('@aws-sdk/client-dynamodb')).ConditionalCheckFailedException({ message: 'x', $metadata: {} }));
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048 });
+    s3.on(GetObjectCommand).callsFake(() => ({ Body: body$(pdf(2048)) }));
+    await verifyObject(key, arrived);
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: objectKeys.verified(ref) });
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key });
+  });
+
+  it('deletes anything under quarantine/ that is not an upload key', async () => {
+    expect(await verifyObject('quarantine/evil.exe', arrived)).toMatchObject({ kind: 'leftover' });
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: 'quarantine/evil.exe' });
+    expect(ddb.calls()).toHaveLength(0);
+  });
+});
