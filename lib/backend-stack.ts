@@ -1,13 +1,15 @@
 /**
- * The backend, one stack per stage: identity (auth), the single table (storage) and the HTTP API with one function
- * per route (api). Physical names are left to CloudFormation, so dev and prod can live in one account.
+ * The backend, one stack per stage: identity (auth), the single table and the media bucket (storage), the HTTP API
+ * with one function per route (api) and the event-triggered functions (workers). Physical names are left to CloudFormation, so dev and prod can live in one account.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/shared/routes.ts';
+import { WORKERS } from '../functions/shared/workers.ts';
 import { Api } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
 import { Storage } from './constructs/storage.ts';
+import { Workers } from './constructs/workers.ts';
 import type { Stage } from './stage-config.ts';
 
 export interface BackendStackProps extends StackProps {
@@ -18,6 +20,7 @@ export class BackendStack extends Stack {
   readonly auth: Auth;
   readonly storage: Storage;
   readonly api: Api;
+  readonly workers: Workers;
 
   constructor(scope: Construct, id: string, props: BackendStackProps) {
     super(scope, id, props);
@@ -27,18 +30,31 @@ export class BackendStack extends Stack {
       removal: settings.removal,
       email: settings.cognitoEmail === 'ses' ? { kind: 'ses', from: settings.sesSender } : { kind: 'cognito' },
     });
-    this.storage = new Storage(this, 'Storage', { removal: settings.removal });
+    this.storage = new Storage(this, 'Storage', {
+      removal: settings.removal,
+      corsOrigins: settings.corsOrigins,
+      accessLogDays: settings.media.accessLogDays,
+      noncurrentVersionDays: settings.media.noncurrentVersionDays,
+    });
     this.api = new Api(this, 'Api', {
       stageName: name,
       settings,
       userPool: this.auth.userPool,
       table: this.storage.table,
+      mediaBucket: this.storage.mediaBucket,
       routes: ROUTES,
+    });
+    this.workers = new Workers(this, 'Workers', {
+      settings,
+      table: this.storage.table,
+      mediaBucket: this.storage.mediaBucket,
+      workers: WORKERS,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'MediaBucketName', { value: this.storage.mediaBucket.bucketName, description: 'Uploaded files (quarantine/, cases/)' });
   }
 }

@@ -40,6 +40,15 @@ export const StageSettings = z
     }),
     /** Powertools log level of every function. */
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
+    /** The media bucket (lib/constructs/storage.ts). */
+    media: z
+      .object({
+        /** Days its server access logs are kept in the log bucket. */
+        accessLogDays: z.number().int().min(1),
+        /** Days a deleted or overwritten file's old version is kept (to undo a mistake) before it is removed for good. */
+        noncurrentVersionDays: z.number().int().min(1),
+      })
+      .strict(),
   })
   .strict();
 

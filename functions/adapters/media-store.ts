@@ -42,13 +42,23 @@ export function presignDownload(key: string, contentType: string, disposition: s
   );
 }
 
+/**
+ * Whether an error means the object is not there. No function may list the bucket, so S3 answers a missing
+ * key with 403, not 404: both mean "gone" to the verifier (its grants on the key are pinned by the infra tests).
+ */
+function isMissing(err: unknown): boolean {
+  if (err instanceof NotFound || err instanceof NoSuchKey) return true;
+  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status === 403 || status === 404;
+}
+
 /** The object's size, or undefined when it is not there (already moved or deleted). */
 export async function sizeOf(key: string): Promise<number | undefined> {
   try {
     const head = await s3.send(new HeadObjectCommand({ Bucket: s3Env.BUCKET_NAME, Key: key }));
     return head.ContentLength;
   } catch (err) {
-    if (err instanceof NotFound || err instanceof NoSuchKey || (err as { name?: string }).name === 'NotFound') return undefined;
+    if (isMissing(err)) return undefined;
     throw err;
   }
 }
@@ -63,7 +73,7 @@ export async function digest(key: string): Promise<{ sha256: string; head: Uint8
     const out = await s3.send(new GetObjectCommand({ Bucket: s3Env.BUCKET_NAME, Key: key }));
     body = out.Body as Readable;
   } catch (err) {
-    if (err instanceof NoSuchKey) return undefined;
+    if (isMissing(err)) return undefined;
     throw err;
   }
   const hash = createHash('sha256');

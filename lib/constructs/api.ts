@@ -1,14 +1,15 @@
 /**
  * The HTTP API: an API Gateway REST API built from the route table (functions/shared/routes.ts), one Lambda
- * function per route with only the grants the route names, the Cognito authorizer on every route that is not
- * public, problem+json gateway responses, stage throttling, JSON access logs, tracing, CORS for the stage's
- * origins, and a WAF web ACL in front of the stage.
+ * function per route with only the grants the route names (the table, prefixes of the media bucket), the Cognito
+ * authorizer on every route that is not public, problem+json gateway responses, stage throttling, JSON access
+ * logs, tracing, CORS for the stage's origins, and a WAF web ACL in front of the stage.
  */
 import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { ProblemCode } from '../../functions/domain/errors.ts';
@@ -59,6 +60,8 @@ export interface ApiProps {
   settings: StageSettings;
   userPool: cognito.IUserPool;
   table: ITable;
+  /** The media bucket, for routes with `bucket` grants. */
+  mediaBucket: IBucket;
   routes: readonly RouteSpec[];
 }
 
@@ -194,6 +197,7 @@ export class Api extends Construct {
         environment: { CORS_ALLOWED_ORIGINS: settings.corsOrigins.join(',') },
       });
       if (route.table) fn.bindTable(props.table, route.table);
+      if (route.bucket) fn.bindBucket(props.mediaBucket, route.bucket);
       this.functions.set(route.operationId, fn);
 
       const resource = this.resourceFor(route.path);

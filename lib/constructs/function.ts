@@ -11,7 +11,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
+import type { BucketAccess, BucketGrants } from '../../functions/shared/routes.ts';
 import { ESBUILD_SETTINGS, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, FUNCTIONS_DIR } from '../bundling.ts';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,6 +41,19 @@ const TABLE_ACTIONS: Record<TableAccess, string[]> = {
     'dynamodb:ConditionCheckItem',
   ],
 };
+
+/**
+ * S3 actions per bucket access mode, on the objects of one prefix. read is GetObject (also what HeadObject, the
+ * source of a CopyObject and a presigned GET need), write is PutObject (a presigned POST, the target of a
+ * CopyObject), delete is DeleteObject. Nothing on object versions, ACLs, tags or the bucket itself.
+ */
+const BUCKET_ACTIONS: Record<BucketAccess, string> = {
+  read: 's3:GetObject',
+  write: 's3:PutObject',
+  delete: 's3:DeleteObject',
+};
+
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The bundling every function gets, mapped from lib/bundling.ts (which the benchmark reads too). */
 function bundlingOptions() {
@@ -120,6 +136,38 @@ export class BackendFunction extends Construct {
         'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions, ' +
         'so AWS requires Resource "*" for them (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html).',
     });
+  }
+
+  /**
+   * Sets BUCKET_NAME and grants exactly the actions of `grants`, each on the objects of its prefix only
+   * (`<bucketArn>/<prefix>*`): one statement per prefix, no bucket-level action, no other prefix.
+   */
+  bindBucket(bucket: IBucket, grants: BucketGrants): this {
+    const entries = (Object.entries(grants) as [Prefix, BucketAccess[] | undefined][]).filter(([, access]) => access?.length);
+    if (entries.length === 0) throw new Error(`${this.node.path}: bindBucket needs at least one prefix with an access mode.`);
+    this.lambda.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    const cfnBucket = bucket.node.defaultChild as CfnBucket | undefined;
+    const logicalId = cfnBucket ? (Stack.of(bucket).resolve(cfnBucket.logicalId) as string) : undefined;
+
+    for (const [prefix, access = []] of entries) {
+      const objects = bucket.arnForObjects(`${PREFIXES[prefix]}*`);
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: `Media${pascal(prefix)}`,
+          actions: [...new Set(access.map((a) => BUCKET_ACTIONS[a]))].sort(),
+          resources: [objects],
+        }),
+      );
+      if (logicalId) {
+        Validations.of(this.role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${PREFIXES[prefix]}*]`,
+          reason:
+            `Object keys are made per upload (${PREFIXES[prefix]}<editionId>/<caseId>/<attachmentId>), so the grant names ` +
+            `the ${PREFIXES[prefix]} prefix of the media bucket: the narrowest bound, with only the actions the operation needs.`,
+        });
+      }
+    }
+    return this;
   }
 
   /** Sets TABLE_NAME and grants exactly the actions of `access` on the table and its indexes. */

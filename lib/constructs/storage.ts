@@ -1,7 +1,8 @@
 /**
- * The single DynamoDB table. Its key attributes and indexes come from functions/adapters/table-design.ts
- * (TABLE_KEYS, INDEXES, TTL_ATTRIBUTE), the same definition the repositories and the local table creation
- * read, so the deployed table and the code cannot drift apart.
+ * The single DynamoDB table and the media bucket. The table's key attributes and indexes come from
+ * functions/adapters/table-design.ts (TABLE_KEYS, INDEXES, TTL_ATTRIBUTE), the bucket's prefixes from
+ * functions/adapters/bucket-design.ts (PREFIXES): the same definitions the repositories, the media store and
+ * the local environment read, so the deployed resources and the code cannot drift apart.
  *
  * KEY DESIGN (keep this true; every access pattern, and the key or index that serves it)
  * ======================================================================================
@@ -51,24 +52,67 @@
  *     partition of gsi1 is written only when an organiser saves an edition.
  *   - Item size: a case is bounded by its schema (20,000-character description, 50 partners, 20 links), under
  *     200 KB even in 4-byte UTF-8, so the 400 KB item limit is out of reach.
+ *
+ * MEDIA BUCKET (keep this true; every prefix, who writes it, who reads it)
+ * ========================================================================
+ *
+ *   prefix (PREFIXES)  key                                                 written by                        read by
+ *   -----------------  --------------------------------------------------  --------------------------------  ---------------------------
+ *   quarantine/        quarantine/<editionId>/<caseId>/<attachmentId>      the browser, only through the     the verifier (verifyUpload)
+ *                                                                          presigned POST createAttachment
+ *                                                                          issues (policy pins key, type,
+ *                                                                          exact size; 15 minutes)
+ *   cases/             cases/<editionId>/<caseId>/<attachmentId>           only the verifier (a copy of a    presigned GETs of
+ *                                                                          quarantined object that passed)   getAttachment (minutes)
+ *
+ *   - Objects created under quarantine/ notify the verifier (S3 ObjectCreated, prefix filter quarantine/). It
+ *     checks size, magic bytes and SHA-256, copies what passes to cases/ and deletes the quarantined object, or
+ *     deletes it and marks the attachment rejected. Nothing under quarantine/ is ever served.
+ *   - deleteAttachment removes the object under either prefix.
+ *   - Grants are per prefix and per action (GetObject, PutObject, DeleteObject on <bucket>/<prefix>*), from the
+ *     `bucket` grants of functions/shared/routes.ts and workers.ts; no function may list the bucket, and no
+ *     function reads or writes outside the two prefixes.
+ *   - Lifecycle: incomplete multipart uploads are aborted after a day; anything still under quarantine/ after a
+ *     day (an upload the verifier never finished) expires, and its noncurrent versions go a day later;
+ *     noncurrent versions elsewhere (deleted or overwritten files) are kept media.noncurrentVersionDays (a
+ *     stage setting) to undo mistakes, then removed, and so are the delete markers left behind.
+ *   - Versioned, so a deleted file leaves a noncurrent version until that expiry: "deleted" means unreachable by
+ *     the API at once, and gone from storage after media.noncurrentVersionDays.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
 
+/** How long a browser may cache the answer to an upload's CORS preflight (seconds). */
+const CORS_MAX_AGE_SECONDS = 3000;
+
 export interface StorageProps {
-  /** destroy (dev) or retain with deletion protection (prod). */
+  /**
+   * destroy (dev): the table goes with the stack, and the buckets too, emptied first. retain (prod): the table gets
+   * deletion protection and both buckets are kept.
+   */
   removal: 'destroy' | 'retain';
+  /** Browser origins allowed to POST uploads to the media bucket (the stage's corsOrigins). */
+  corsOrigins: readonly string[];
+  /** Days the media bucket's server access logs are kept. */
+  accessLogDays: number;
+  /** Days a deleted or overwritten file's old version is kept before it is removed for good. */
+  noncurrentVersionDays: number;
 }
 
 export class Storage extends Construct {
   readonly table: dynamodb.Table;
+  /** Uploaded files: quarantine/ until verified, then cases/ (see MEDIA BUCKET above). */
+  readonly mediaBucket: s3.Bucket;
+  /** The media bucket's server access logs. */
+  readonly accessLogsBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: StorageProps) {
     super(scope, id);
     const retain = props.removal === 'retain';
-
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
@@ -89,5 +133,83 @@ export class Storage extends Construct {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+
+    this.accessLogsBucket = this.createAccessLogsBucket(props);
+    this.mediaBucket = this.createMediaBucket(props);
+  }
+
+  /**
+   * Where the media bucket's server access logs go. S3 delivers them with SSE-S3 only (it cannot write to a
+   * KMS-encrypted target), and through the bucket policy CDK adds for logging.s3.amazonaws.com, scoped to the
+   * source bucket and account.
+   */
+  private createAccessLogsBucket(props: StorageProps): s3.Bucket {
+    const retain = props.removal === 'retain';
+    const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: Duration.days(props.accessLogDays) }],
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      // A dev stack must be destroyable: CloudFormation cannot delete a bucket with objects in it, and this one
+      // fills with access logs from the first upload on.
+      autoDeleteObjects: !retain,
+    });
+    Validations.of(bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket is the target of the media bucket\'s server access logs; logging its own access would need yet ' +
+        'another bucket (and that one a further one). It is private, SSL-only and written only by the S3 logging service.',
+    });
+    return bucket;
+  }
+
+  private createMediaBucket(props: StorageProps): s3.Bucket {
+    const retain = props.removal === 'retain';
+    return new s3.Bucket(this, 'MediaBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      // SSE-S3 rather than KMS: a KMS key would add kms:GenerateDataKey/Decrypt to every grant (presigned POSTs and
+      // GETs are signed by the function's role) and a KMS request per object and per multipart part of 2 GiB videos,
+      // for no difference in who can read: access is decided by the IAM grants per prefix and the bucket policy.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      // Objects encrypted with a customer-provided key could not be read by the verifier; refuse them outright.
+      blockedEncryptionTypes: [s3.BlockedEncryptionType.SSE_C],
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'media/',
+      cors: [
+        {
+          // The presigned POST upload is the only cross-origin request a browser makes to the bucket; downloads are
+          // plain navigations to presigned GET URLs.
+          allowedMethods: [s3.HttpMethods.POST],
+          allowedOrigins: [...props.corsOrigins],
+          allowedHeaders: ['*'],
+          maxAge: CORS_MAX_AGE_SECONDS,
+        },
+      ],
+      lifecycleRules: [
+        { id: 'AbortIncompleteMultipartUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          // An upload the verifier did not move within a day was abandoned or failed: drop it, and its old version soon after.
+          id: 'ExpireUnverifiedUploads',
+          prefix: PREFIXES.quarantine,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        {
+          id: 'ExpireNoncurrentVersions',
+          noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays),
+          expiredObjectDeleteMarker: true,
+        },
+      ],
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      // Dev only: a versioned bucket with files (or their old versions) in it cannot be deleted by CloudFormation,
+      // so `cdk destroy` would fail. Prod keeps the bucket and never empties it.
+      autoDeleteObjects: !retain,
+    });
   }
 }

@@ -3,7 +3,9 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
 import { ROUTES } from '../../functions/shared/routes.ts';
+import { WORKERS } from '../../functions/shared/workers.ts';
 import { buildForTest } from './synth.ts';
 
 /** The acknowledgements (suppressions) on the stack, by rule id, each with the construct paths and reasons. */
@@ -35,19 +37,45 @@ describe.each(['dev', 'prod'])('cdk-nag AwsSolutions on the %s stack', (stage) =
     const acks = acknowledgements(stack);
     for (const ack of acks) expect(ack.reason.length, `${ack.id} on ${ack.path}`).toBeGreaterThan(40);
 
+    const functions = [...ROUTES, ...WORKERS];
     const publicRoutes = ROUTES.filter((r) => r.access === 'public').length;
-    const tableRoutes = ROUTES.filter((r) => r.table).length;
+    const withTable = functions.filter((f) => f.table).length;
+    const prefixGrants = (prefix: Prefix) => functions.filter((f) => f.bucket?.[prefix]?.length).length;
     const count = (pattern: RegExp) => acks.filter((a) => pattern.test(a.id)).length;
     expect(new Set(acks.map((a) => a.id.replace(/\[.*\]$/, '')))).toEqual(
-      new Set(['AwsSolutions-COG2', 'AwsSolutions-COG8', 'AwsSolutions-APIG2', 'AwsSolutions-IAM4', 'AwsSolutions-APIG4', 'AwsSolutions-COG4', 'AwsSolutions-IAM5']),
+      new Set([
+        'AwsSolutions-COG2',
+        'AwsSolutions-COG8',
+        'AwsSolutions-APIG2',
+        'AwsSolutions-IAM4',
+        'AwsSolutions-APIG4',
+        'AwsSolutions-COG4',
+        'AwsSolutions-IAM5',
+        'AwsSolutions-S1',
+        'AwsSolutions-SQS3',
+      ]),
     );
     // Authorization is waived on the public routes of API.md and nowhere else.
     expect(count(/^AwsSolutions-APIG4$/)).toBe(publicRoutes);
     expect(count(/^AwsSolutions-COG4$/)).toBe(publicRoutes);
-    // Wildcards: X-Ray's Resource "*" on each function, and the table's own "index/*" on functions with table access.
-    expect(count(/^AwsSolutions-IAM5\[Resource::\*\]$/)).toBe(ROUTES.length);
-    expect(count(/^AwsSolutions-IAM5\[Resource::<[A-Za-z0-9]+\.Arn>\/index\/\*\]$/)).toBe(tableRoutes);
+    // Wildcards: X-Ray's Resource "*" on each function, the table's own "index/*" on functions with table access, and
+    // one prefix of the media bucket ("quarantine/*", "cases/*") per prefix a function's bucket grants name.
+    expect(count(/^AwsSolutions-IAM5\[Resource::\*\]$/)).toBe(functions.length);
+    expect(count(/^AwsSolutions-IAM5\[Resource::<[A-Za-z0-9]+\.Arn>\/index\/\*\]$/)).toBe(withTable);
+    for (const prefix of Object.keys(PREFIXES) as Prefix[]) {
+      const pattern = new RegExp(`^AwsSolutions-IAM5\\[Resource::<StorageMediaBucket[A-Za-z0-9]+\\.Arn>/${PREFIXES[prefix]}\\*\\]$`);
+      expect(count(pattern), prefix).toBe(prefixGrants(prefix));
+    }
+    expect(count(/^AwsSolutions-IAM5/)).toBe(functions.length + withTable + prefixGrants('quarantine') + prefixGrants('cases'));
+    // Managed policies: API Gateway's account-level logging role, and the role of CDK's S3 notifications handler.
     expect(count(/^AwsSolutions-IAM4\[Policy::.*AmazonAPIGatewayPushToCloudWatchLogs\]$/)).toBe(1);
+    expect(acks.filter((a) => /^AwsSolutions-IAM4\[Policy::.*AWSLambdaBasicExecutionRole\]$/.test(a.id)).map((a) => a.path)).toEqual([
+      expect.stringMatching(/\/BucketNotificationsHandler[0-9a-f]+\/Role$/),
+    ]);
+    expect(count(/^AwsSolutions-IAM4/)).toBe(2);
+    // The access-log bucket does not log its own access; the workers' dead-letter queue has no DLQ of its own.
+    expect(acks.filter((a) => a.id === 'AwsSolutions-S1').map((a) => a.path)).toEqual([`${stack.node.path}/Storage/AccessLogsBucket`]);
+    expect(acks.filter((a) => a.id === 'AwsSolutions-SQS3').map((a) => a.path)).toEqual([`${stack.node.path}/Workers/DeadLetterQueue`]);
   });
 });
 

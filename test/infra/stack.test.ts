@@ -2,20 +2,23 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
 import { ROUTES } from '../../functions/shared/routes.ts';
+import { WORKERS } from '../../functions/shared/workers.ts';
 import {
   actionsOf,
+  backendFunctions,
   buildForTest,
   cdkJson,
   functionOfMethod,
+  logicalIdOf,
   methodFor,
   methods,
   ofType,
   stageSettings,
   statementsOfFunction,
+  type Synth,
   synthStage,
 } from './synth.ts';
 
-type Synth = ReturnType<typeof synthStage>;
 const STAGES = ['dev', 'prod'] as const;
 const synths = {} as Record<(typeof STAGES)[number], Synth>;
 
@@ -148,10 +151,22 @@ describe.each(STAGES)('the %s stack', (stage) => {
       }
     });
 
-    it('has one Lambda function per route, on nodejs24.x and arm64, integrated as a proxy', () => {
+    it('has one Lambda function per route and per worker, and otherwise only the handlers of CDK\'s own custom resources', () => {
+      const s = synths[stage];
+      const { routes, workers } = backendFunctions(s);
+      const ours = new Set([...routes.values(), ...workers.values()]);
+      expect(ours.size).toBe(ROUTES.length + WORKERS.length);
+      const others = ofType(s.resources, 'AWS::Lambda::Function')
+        .map(([id]) => id)
+        .filter((id) => !ours.has(id));
+      // S3 notifications (both stages); emptying the buckets before they are destroyed (dev only).
+      const cdkHandlers = [/^BucketNotificationsHandler/, ...(settings.removal === 'destroy' ? [/^CustomS3AutoDeleteObjectsCustomResourceProvider/] : [])];
+      expect(others.length, others.join(', ')).toBe(cdkHandlers.length);
+      for (const pattern of cdkHandlers) expect(others.filter((id) => pattern.test(id)), String(pattern)).toHaveLength(1);
+    });
+
+    it('runs every route function on nodejs24.x and arm64, integrated as a proxy', () => {
       const { resources } = synths[stage];
-      const functions = ofType(resources, 'AWS::Lambda::Function');
-      expect(functions).toHaveLength(ROUTES.length);
       const integrated = new Set<string>();
       for (const route of ROUTES) {
         const method = methodFor(resources, route);
@@ -169,7 +184,9 @@ describe.each(STAGES)('the %s stack', (stage) => {
 
     it('gives every function the Powertools environment and its own log group with the stage retention', () => {
       const { resources } = synths[stage];
-      for (const [id, fn] of ofType(resources, 'AWS::Lambda::Function')) {
+      const { routes, workers } = backendFunctions(synths[stage]);
+      for (const id of [...routes.values(), ...workers.values()]) {
+        const fn = resources[id] as { Properties?: Record<string, unknown> };
         const env = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
         expect(env, id).toMatchObject({
           NODE_OPTIONS: '--enable-source-maps',
@@ -221,7 +238,9 @@ describe.each(STAGES)('the %s stack', (stage) => {
 
     it('uses per-function roles with inline statements only: no managed policies, logs only to the own log group', () => {
       const s = synths[stage];
-      for (const [fnId, fn] of ofType(s.resources, 'AWS::Lambda::Function')) {
+      const { routes, workers } = backendFunctions(s);
+      for (const fnId of [...routes.values(), ...workers.values()]) {
+        const fn = s.resources[fnId] as { Properties?: Record<string, unknown> };
         const roleId = JSON.stringify(fn.Properties?.Role).match(/"Fn::GetAtt":\["([A-Za-z0-9]+)","Arn"\]/)?.[1] ?? '';
         expect(s.resources[roleId]?.Properties?.ManagedPolicyArns, fnId).toBeUndefined();
         const logGroupId = ((fn.Properties?.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup).Ref;
@@ -309,9 +328,11 @@ describe.each(STAGES)('the %s stack', (stage) => {
       expect(JSON.stringify(association?.Properties?.ResourceArn)).toContain(`{"Ref":"${stageId}"}`);
     });
 
-    it('outputs the API URL, the user pool and client ids and the table name', () => {
-      const outputs = synths[stage].template.toJSON().Outputs as Record<string, unknown>;
-      expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    it('outputs the API URL, the user pool and client ids, the table name and the media bucket name', () => {
+      const s = synths[stage];
+      const outputs = s.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+      expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'MediaBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+      expect(outputs.MediaBucketName?.Value).toEqual({ Ref: logicalIdOf(s, s.stack.storage.mediaBucket) });
     });
   });
 });

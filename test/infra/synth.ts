@@ -5,9 +5,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../lib/build-app.ts';
-import type { RouteSpec } from '../../functions/shared/routes.ts';
+import { ROUTES, type RouteSpec } from '../../functions/shared/routes.ts';
+import { WORKERS } from '../../functions/shared/workers.ts';
 
 type Json = Record<string, unknown>;
 interface CfnResource {
@@ -36,6 +38,7 @@ export function stageSettings(stage: 'dev' | 'prod') {
     wafRateLimit: number;
     logRetentionDays: number;
     logLevel: string;
+    media: { accessLogDays: number; noncurrentVersionDays: number };
   };
 }
 
@@ -43,6 +46,26 @@ export function synthStage(stage: 'dev' | 'prod') {
   const { app, stack } = buildForTest(stage);
   const template = Template.fromStack(stack);
   return { app, stack, template, resources: template.toJSON().Resources as Record<string, CfnResource> };
+}
+
+export type Synth = ReturnType<typeof synthStage>;
+
+/** The logical id of an L2 construct's CloudFormation resource. */
+export function logicalIdOf(s: Synth, construct: { node: { defaultChild?: unknown } }): string {
+  return s.stack.getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+/** The logical id of every function the project defines: one per route (by operationId) and one per worker (by name). */
+export function backendFunctions(s: Synth): { routes: Map<string, string>; workers: Map<string, string> } {
+  const routes = new Map(ROUTES.map((r) => [r.operationId, functionOfMethod(methodFor(s.resources, r))]));
+  const workers = new Map(
+    WORKERS.map((w) => {
+      const fn = s.stack.workers.functions.get(w.name);
+      if (!fn) throw new Error(`No function for worker ${w.name}`);
+      return [w.name, logicalIdOf(s, fn.lambda)];
+    }),
+  );
+  return { routes, workers };
 }
 
 export function ofType(resources: Record<string, CfnResource>, type: string): [string, CfnResource][] {
@@ -117,3 +140,30 @@ export function statementsOfFunction(resources: Record<string, CfnResource>, fun
 }
 
 export const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/**
+ * An IAM resource as text: `{ "Fn::GetAtt": [id, "Arn"] }` is `<id>`, a Join of such parts is their concatenation,
+ * so `<MediaBucket>/quarantine/*` reads as written in a policy. Anything else is its JSON.
+ */
+export function arnText(resource: unknown): string {
+  if (typeof resource === 'string') return resource;
+  const value = resource as Record<string, unknown>;
+  const getAtt = value['Fn::GetAtt'] as [string, string] | undefined;
+  if (getAtt?.[1] === 'Arn') return `<${getAtt[0]}>`;
+  const join = value['Fn::Join'] as [string, unknown[]] | undefined;
+  if (join) return join[1].map(arnText).join(join[0]);
+  return JSON.stringify(resource);
+}
+
+/** Every (effect, action, resource) a set of statements allows, flattened, as "Allow s3:GetObject <Bucket>/cases/*". */
+export function grantsOf(statements: Statement[], service: string): string[] {
+  const out: string[] = [];
+  for (const st of statements) {
+    const resources = Array.isArray(st.Resource) ? (st.Resource as unknown[]) : [st.Resource];
+    for (const action of actionsOf(st)) {
+      if (!action.startsWith(`${service}:`) && action !== '*') continue;
+      for (const r of resources) out.push(`${st.Effect} ${action} ${arnText(r)}`);
+    }
+  }
+  return out.sort();
+}

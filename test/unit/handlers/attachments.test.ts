@@ -181,6 +181,14 @@ describe('verification', () => {
     expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key });
   });
 
+  it('takes a 403 for a missing object (no function may list the bucket) as gone, not as a failure', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    s3.on(HeadObjectCommand).rejects(Object.assign(new Error('Forbidden'), { name: 'Forbidden', $metadata: { httpStatusCode: 403 } }));
+    expect(await verifyObject(key, arrived)).toEqual({ kind: 'gone' });
+    expect(ddb).not.toHaveReceivedCommand(UpdateCommand);
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
   it('deletes anything under quarantine/ that is not an upload key', async () => {
     expect(await verifyObject('quarantine/evil.exe', arrived)).toMatchObject({ kind: 'leftover' });
     expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: 'quarantine/evil.exe' });
