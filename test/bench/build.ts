@@ -3,7 +3,7 @@
  * "floor" bundles (only the SDK clients a function uses), and a per-package breakdown of a bundle.
  */
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ESBUILD_SETTINGS } from '../../lib/bundling.ts';
 
@@ -59,18 +59,29 @@ export async function bundleSource(contents: string, outDir: string, name: strin
 
 // ---------- floors ----------
 
+/** The presigner packages, and the function each exports; a floor holds the ones its function's bundle holds. */
+export const PRESIGNERS: Record<string, string> = {
+  '@aws-sdk/s3-presigned-post': 'createPresignedPost',
+  '@aws-sdk/s3-request-presigner': 'getSignedUrl',
+};
+
 /**
- * The SDK client packages a bundle contains (`@aws-sdk/client-*`, and `@aws-sdk/lib-dynamodb` for the
- * document client), read from its metafile. A route with a table always counts DynamoDB.
+ * The AWS SDK packages a bundle holds code of (bytes in the output, from its metafile, so that what esbuild
+ * shook out does not count): `@aws-sdk/client-*`, `@aws-sdk/lib-dynamodb` for the document client and the
+ * presigners. A function with a table always counts DynamoDB.
  */
-export function sdkClientsOf(metafile: Metafile, table: boolean): string[] {
+export function sdkPackagesOf(metafile: Metafile, table: boolean): string[] {
   const found = new Set<string>(table ? ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'] : []);
-  for (const input of Object.keys(metafile.inputs)) {
-    const pkg = packageOf(input);
-    if (/^@aws-sdk\/client-[a-z0-9-]+$/.test(pkg) || pkg === '@aws-sdk/lib-dynamodb') found.add(pkg);
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      if (bytesInOutput === 0) continue;
+      const pkg = packageOf(input);
+      if (/^@aws-sdk\/client-[a-z0-9-]+$/.test(pkg) || pkg === '@aws-sdk/lib-dynamodb' || pkg in PRESIGNERS) found.add(pkg);
+    }
   }
-  // The document client needs the DynamoDB client to exist.
+  // The document client needs the DynamoDB client to exist; a presigner signs with an S3 client.
   if (found.has('@aws-sdk/lib-dynamodb')) found.add('@aws-sdk/client-dynamodb');
+  if (Object.keys(PRESIGNERS).some((p) => found.has(p))) found.add('@aws-sdk/client-s3');
   return [...found].sort();
 }
 
@@ -86,20 +97,26 @@ async function clientClassOf(pkg: string): Promise<string> {
 }
 
 /**
- * The floor's source: import and instantiate each client the function uses, nothing else. For DynamoDB
- * that is DynamoDBClient wrapped by DynamoDBDocumentClient, as functions/adapters/clients.ts does. No
- * clients at all gives an empty module.
+ * The floor's source: import and instantiate each client the function uses, and import (and export, so
+ * esbuild keeps it) each presigner it uses, nothing else. For DynamoDB that is DynamoDBClient wrapped by
+ * DynamoDBDocumentClient, as functions/adapters/clients.ts does. No packages at all gives an empty module.
  */
-export async function floorSource(clients: string[]): Promise<string> {
+export async function floorSource(packages: string[]): Promise<string> {
   const lines: string[] = [];
   const instances: string[] = [];
   let i = 0;
-  for (const pkg of clients) {
+  for (const pkg of packages) {
     if (pkg === '@aws-sdk/lib-dynamodb') continue;
-    const cls = await clientClassOf(pkg);
     const id = `c${i++}`;
+    const presigner = PRESIGNERS[pkg];
+    if (presigner) {
+      lines.push(`import { ${presigner} } from '${pkg}';`);
+      instances.push(`export const ${id} = ${presigner};`);
+      continue;
+    }
+    const cls = await clientClassOf(pkg);
     lines.push(`import { ${cls} } from '${pkg}';`);
-    if (pkg === '@aws-sdk/client-dynamodb' && clients.includes('@aws-sdk/lib-dynamodb')) {
+    if (pkg === '@aws-sdk/client-dynamodb' && packages.includes('@aws-sdk/lib-dynamodb')) {
       lines.push(`import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';`);
       instances.push(`export const ${id} = DynamoDBDocumentClient.from(new ${cls}({}));`);
     } else {
@@ -109,13 +126,18 @@ export async function floorSource(clients: string[]): Promise<string> {
   return [...lines, ...instances].join('\n') + '\n';
 }
 
-/** A short name for a floor: the services, `dynamodb-doc` for DynamoDB through the document client. */
-export function floorName(clients: string[]): string {
-  const doc = clients.includes('@aws-sdk/lib-dynamodb');
-  const names = clients
-    .filter((c) => c !== '@aws-sdk/lib-dynamodb')
-    .map((c) => c.replace(/^@aws-sdk\/client-/, ''))
+/**
+ * A short name for a floor: the services, `dynamodb-doc` for DynamoDB through the document client, and the
+ * presigners (`presigned-post`, `request-presigner`).
+ */
+export function floorName(packages: string[]): string {
+  const doc = packages.includes('@aws-sdk/lib-dynamodb');
+  const services = packages
+    .filter((p) => p !== '@aws-sdk/lib-dynamodb' && !(p in PRESIGNERS))
+    .map((p) => p.replace(/^@aws-sdk\/client-/, ''))
     .map((n) => (n === 'dynamodb' && doc ? 'dynamodb-doc' : n));
+  const presigners = packages.filter((p) => p in PRESIGNERS).map((p) => p.replace(/^@aws-sdk\/s3-/, ''));
+  const names = [...services, ...presigners];
   return names.length ? names.join('+') : 'empty';
 }
 
@@ -132,14 +154,71 @@ export function packageOf(input: string): string {
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : input;
 }
 
-/** Bytes each package contributes to the bundle's output, largest first. */
+/**
+ * For an input inside a package: the package's directory and, when that copy is nested in another
+ * package's node_modules (npm could not share one version), the package that carries it.
+ */
+function packageCopyOf(input: string): { dir: string; via?: string } | undefined {
+  const nm = input.lastIndexOf('node_modules/');
+  if (nm < 0) return undefined;
+  const pkg = packageOf(input);
+  const dir = input.slice(0, nm + 'node_modules/'.length + pkg.length);
+  const outer = nm > 0 ? input.slice(0, nm - 1) : '';
+  return outer.includes('node_modules/') ? { dir, via: packageOf(outer + '/') } : { dir };
+}
+
+/** A package's label in a breakdown: its name, and for a nested copy the package that carries it. */
+function labelOf(input: string): string {
+  const via = packageCopyOf(input)?.via;
+  return via ? `${packageOf(input)} (${via}'s own copy)` : packageOf(input);
+}
+
+/** Bytes each package contributes to the bundle's output, largest first; a nested copy of a package is its own entry. */
 export function packageBreakdown(metafile: Metafile): { pkg: string; bytes: number }[] {
   const totals = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const pkg = packageOf(input);
+      const pkg = labelOf(input);
       totals.set(pkg, (totals.get(pkg) ?? 0) + bytesInOutput);
     }
   }
   return [...totals].map(([pkg, bytes]) => ({ pkg, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
+export interface PackageCopy {
+  version: string;
+  /** The package whose node_modules holds this copy; none for the top-level one. */
+  via?: string;
+  bytes: number;
+}
+
+/**
+ * Packages of which the bundle carries more than one copy (code of each in the output): two versions that
+ * npm could not share, typically a dependency that pins an exact version of another.
+ */
+export function duplicatePackages(metafile: Metafile): { pkg: string; copies: PackageCopy[] }[] {
+  const byPkg = new Map<string, Map<string, PackageCopy>>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const copy = packageCopyOf(input);
+      if (!copy || bytesInOutput === 0) continue;
+      const pkg = packageOf(input);
+      const copies = byPkg.get(pkg) ?? new Map<string, PackageCopy>();
+      byPkg.set(pkg, copies);
+      const known = copies.get(copy.dir);
+      if (known) known.bytes += bytesInOutput;
+      else copies.set(copy.dir, { version: versionAt(copy.dir), ...(copy.via ? { via: copy.via } : {}), bytes: bytesInOutput });
+    }
+  }
+  return [...byPkg]
+    .filter(([, copies]) => copies.size > 1)
+    .map(([pkg, copies]) => ({ pkg, copies: [...copies.values()].sort((a, b) => Number(!!a.via) - Number(!!b.via)) }));
+}
+
+function versionAt(dir: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(ROOT, dir, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+  } catch {
+    return '?';
+  }
 }

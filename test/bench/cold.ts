@@ -15,16 +15,28 @@ const ms = performance.now() - t0;
 process.stdout.write('IMPORT_MS ' + ms + '\\n');
 `;
 
-/** The environment a function starts with on Lambda, as far as module initialisation reads it. */
+/** Fake credentials, as Lambda puts the role's in the environment: presigning needs some, and signs locally. */
+const BENCH_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: 'ASIABENCHBENCHBENCH0',
+  AWS_SECRET_ACCESS_KEY: 'bench/secret/access/key/not/a/real/one/0000',
+  AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEBench//////////wEaCWV1LXdlc3QtMSJHMEUCIQDbenchtokenonly',
+};
+
+/** The environment a function starts with on Lambda, as far as module initialisation and presigning read it. */
 export function lambdaEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Nothing the parent (tsx, npm) set may change how the child loads code: no loader hooks, no compile cache.
   delete env.NODE_OPTIONS;
   delete env.NODE_COMPILE_CACHE;
   delete env.NODE_DISABLE_COMPILE_CACHE;
+  // Nor where the SDK looks for credentials and endpoints: a profile would make it skip the variables below,
+  // a local endpoint would change the presigned URLs.
+  for (const k of Object.keys(env)) if (/^AWS_(PROFILE|DEFAULT_PROFILE|ENDPOINT_URL.*|CONFIG_FILE|SHARED_CREDENTIALS_FILE)$/.test(k)) delete env[k];
   return {
     ...env,
+    ...BENCH_CREDENTIALS,
     TABLE_NAME: 'bench-table',
+    BUCKET_NAME: 'bench-media',
     AWS_REGION: 'eu-west-1',
     AWS_LAMBDA_FUNCTION_NAME: 'bench-function',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
@@ -47,11 +59,21 @@ export function writeImportChild(dir: string): string {
   return file;
 }
 
+/** An error output without the minified source line Node prints with it (one line of a whole bundle). */
+function clip(text: string): string {
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => (l.length > 240 ? `${l.slice(0, 240)}…` : l))
+    .filter((l) => l.trim() !== '')
+    .join('\n');
+}
+
 function importOnce(child: string, file: string, nodeFlags: string[], env: NodeJS.ProcessEnv): number {
   const r = spawnSync(process.execPath, [...nodeFlags, child, file], { env, encoding: 'utf8', timeout: 60_000 });
   const m = /IMPORT_MS ([\d.eE+-]+)/.exec(r.stdout ?? '');
   if (r.status !== 0 || !m) {
-    throw new ImportFailed(`importing ${path.basename(file)} failed (exit ${r.status ?? r.signal}):\n${(r.stderr || r.stdout || String(r.error ?? '')).trim()}`);
+    throw new ImportFailed(`importing ${path.basename(file)} failed (exit ${r.status ?? r.signal}):\n${clip(r.stderr || r.stdout || String(r.error ?? ''))}`);
   }
   return Number(m[1]);
 }

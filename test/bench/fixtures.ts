@@ -1,17 +1,22 @@
 /**
- * What the warm benchmark feeds a handler: an API Gateway REST (v1) proxy event as the stage would send it,
- * a Lambda context, and canned DynamoDB items stored exactly as the repositories write them (keys from
- * the one key design), so every handler takes its success path and does its real work.
+ * What the warm benchmark feeds a handler: an API Gateway REST (v1) proxy event as the stage would send it
+ * (or, for a worker, the S3 event), a Lambda context, canned DynamoDB items stored exactly as the
+ * repositories write them (keys from the one key design) and the uploaded file the bucket holds, so every
+ * handler takes its success path and does its real work.
  */
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { Readable } from 'node:stream';
+import type { APIGatewayProxyEvent, Context, S3Event } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import {
   BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { AttachmentRecord } from '#domain/attachment';
 import * as s from '#domain/schemas';
-import { keys } from '#adapters/table-design';
+import { objectKeys } from '#adapters/bucket-design';
+import { INDEXES, keys, TABLE_KEYS } from '#adapters/table-design';
 import type { RouteSpec } from '#shared/routes';
 
 const DAY = 86_400_000;
@@ -25,8 +30,16 @@ export const CASE_ID = '01J8Z3N4QK7M2XG5V6R9T0BCDE';
 /** The stored version of the edition and the case; the If-Match header names it. */
 export const VERSION = 3;
 
+/** A verified attachment of the case: getAttachment presigns its download, deleteAttachment removes it. */
+export const ATTACHMENT_ID = '01J8Z5R2WQ3M6XG5V6R9T0BCF1';
+/** An attachment of the case whose file has just landed in quarantine: the verifier's input. */
+export const PENDING_ATTACHMENT_ID = '01J8Z6A7HN4P8YK2W3S5T7VBD9';
+/** The declared (and uploaded) size of the attachments: a small PDF, so hashing it costs little. */
+export const FILE_SIZE = 1024;
+export const BUCKET = 'bench-media';
+
 /** Sample values for path parameters, by name. A new parameter needs one here. */
-const PATH_SAMPLES: Record<string, string> = { editionId: EDITION_ID, caseId: CASE_ID };
+const PATH_SAMPLES: Record<string, string> = { editionId: EDITION_ID, caseId: CASE_ID, attachmentId: ATTACHMENT_ID };
 
 // ---------- stored items ----------
 
@@ -78,7 +91,26 @@ function caseItem(caseId: string, editionId: string, createdAt: Date, version: n
   };
 }
 
-type Item = Record<string, unknown> & { pk: string; sk: string; gsi1pk?: string; gsi1sk?: string };
+function attachmentItem(attachmentId: string, status: AttachmentRecord['status'], createdAt: Date, uploadBy: Date, extra: Partial<AttachmentRecord> = {}) {
+  const a: AttachmentRecord = {
+    attachmentId,
+    caseId: CASE_ID,
+    editionId: EDITION_ID,
+    ownerId: CALLER.sub,
+    purpose: 'supporting',
+    fileName: 'report.pdf',
+    contentType: 'application/pdf',
+    size: FILE_SIZE,
+    status,
+    uploadBy: uploadBy.toISOString(),
+    createdAt: createdAt.toISOString(),
+    updatedAt: createdAt.toISOString(),
+    ...extra,
+  };
+  return { ...keys.attachment(a.caseId, a.attachmentId), type: 'attachment', ...a };
+}
+
+type Item = Record<string, unknown> & { pk: string; sk: string };
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object') {
@@ -90,8 +122,10 @@ function deepFreeze<T>(o: T): T {
 
 /**
  * The table's content, relative to `now`: edition 2024 open (opened 30 days ago, closes in 30), edition
- * 2023 closed, and the caller's cases in both. Frozen: a handler that mutated what the SDK returned would
- * throw (and the bench fail) instead of silently changing what later iterations measure.
+ * 2023 closed, the caller's cases in both, and three attachments of the caller's open case (one verified,
+ * one pending whose file has just been uploaded, one rejected) with the case's upload counts. Frozen: a
+ * handler that mutated what the SDK returned would throw (and the bench fail) instead of silently changing
+ * what later iterations measure.
  */
 export function cannedItems(now: Date): Item[] {
   const t = now.getTime();
@@ -102,18 +136,53 @@ export function cannedItems(now: Date): Item[] {
     caseItem('01J8Z3N4QK7M2XG5V6R9T0BCD1', EDITION_ID, new Date(t - 4 * DAY), 1, { title: 'A second draft' }),
     caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE2', '2023', new Date(t - 380 * DAY), 4, CASE_FIELDS),
     caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE3', '2023', new Date(t - 390 * DAY), 2, { ...CASE_FIELDS, countries: ['CN'] }),
+    attachmentItem(ATTACHMENT_ID, 'ready', new Date(t - 2 * DAY), new Date(t - 2 * DAY + 15 * 60_000), {
+      sha256: '9f2c4be1d0a7c3e5f6b8a9d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0',
+      updatedAt: new Date(t - 2 * DAY + 60_000).toISOString(),
+    }),
+    // Created 5 minutes ago, uploaded just now: well inside its 15-minute window.
+    attachmentItem(PENDING_ATTACHMENT_ID, 'pending', new Date(t - 5 * 60_000), new Date(t + 10 * 60_000)),
+    attachmentItem('01J8Z4C9GM2N7XF4V5R8T0BCA3', 'rejected', new Date(t - DAY), new Date(t - DAY + 15 * 60_000), {
+      fileName: 'scan.pdf',
+      rejectionReason: 'The file is a PNG image but was declared as application/pdf. Upload it again with the type image/png.',
+    }),
+    // Live (not rejected) attachments per purpose, as the transactions keep them.
+    { ...keys.uploadCounts(CASE_ID), supporting: 2 },
   ];
   return deepFreeze(items);
 }
 
+/** What the stubbed table saw: how many updates set an item's status, by the status they set. */
+export interface TableStats {
+  statusSets: Record<string, number>;
+}
+
+const SET_PATTERNS = new Map<string, RegExp>();
+
+/** The status an UpdateExpression sets (`SET #s = :ready` with #s → status, :ready → 'ready'), if any. */
+function statusSetBy(input: { UpdateExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> }): string | undefined {
+  const name = Object.entries(input.ExpressionAttributeNames ?? {}).find(([, v]) => v === 'status')?.[0] ?? 'status';
+  let pattern = SET_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\bSET\\b.*?[\\s,]${name.replace(/[#$]/g, '\\$&')}\\s*=\\s*(:\\w+)`);
+    SET_PATTERNS.set(name, pattern);
+  }
+  const m = pattern.exec(input.UpdateExpression ?? '');
+  const value = m ? input.ExpressionAttributeValues?.[m[1]!] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Answers the document client's commands from `items`: GetItem and BatchGetItem by key, Query by the
- * index partition, writes succeed. Anything else is left unstubbed (it resolves to undefined, the handler
- * fails, and the bench stops with its status code).
+ * (index) partition and a begins_with on the sort key, writes succeed. Anything else is left unstubbed (it
+ * resolves to undefined, the handler fails, and the bench stops with its status code). The returned stats
+ * count the updates that set a status, so a worker's success can be checked (it returns nothing).
  */
-export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: Item[]): void {
+export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: Item[]): TableStats {
+  const stats: TableStats = { statusSets: {} };
   const byKey = new Map(items.map((i) => [`${i.pk}|${i.sk}`, i]));
   const find = (key: { pk?: unknown; sk?: unknown }) => byKey.get(`${String(key.pk)}|${String(key.sk)}`);
+  const indexes: Record<string, { partitionKey: string; sortKey: string }> = INDEXES;
 
   mock.on(GetCommand).callsFake((input: { Key: { pk?: unknown; sk?: unknown } }) => {
     const item = find(input.Key);
@@ -125,19 +194,83 @@ export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: It
     ),
     UnprocessedKeys: {},
   }));
-  mock.on(QueryCommand).callsFake((input: { ExpressionAttributeValues?: Record<string, unknown>; Limit?: number; ScanIndexForward?: boolean }) => {
-    const partition = input.ExpressionAttributeValues?.[':pk'];
-    const hits = items
-      .filter((i) => i.gsi1pk === partition)
-      .sort((a, b) => String(a.gsi1sk).localeCompare(String(b.gsi1sk)) * (input.ScanIndexForward === false ? -1 : 1))
-      .slice(0, input.Limit ?? 100);
-    if (hits.length === 0) throw new Error(`bench: no canned items for a Query on partition ${String(partition)}`);
-    return { Items: hits, Count: hits.length, ScannedCount: hits.length };
-  });
+  mock.on(QueryCommand).callsFake(
+    (input: { IndexName?: string; KeyConditionExpression?: string; ExpressionAttributeValues?: Record<string, unknown>; Limit?: number; ScanIndexForward?: boolean }) => {
+      const index = input.IndexName ? indexes[input.IndexName] : { partitionKey: TABLE_KEYS.partitionKey, sortKey: TABLE_KEYS.sortKey };
+      if (!index) throw new Error(`bench: a Query on an unknown index ${input.IndexName}`);
+      const partition = input.ExpressionAttributeValues?.[':pk'];
+      const prefixPlaceholder = /begins_with\(\s*[#\w]+\s*,\s*(:\w+)\s*\)/.exec(input.KeyConditionExpression ?? '')?.[1];
+      const prefix = prefixPlaceholder ? String(input.ExpressionAttributeValues?.[prefixPlaceholder]) : '';
+      const hits = items
+        .filter((i) => i[index.partitionKey] === partition && String(i[index.sortKey] ?? '').startsWith(prefix))
+        .sort((a, b) => String(a[index.sortKey]).localeCompare(String(b[index.sortKey])) * (input.ScanIndexForward === false ? -1 : 1))
+        .slice(0, input.Limit ?? 100);
+      if (hits.length === 0) throw new Error(`bench: no canned items for a Query on partition ${String(partition)}${prefix ? ` and prefix ${prefix}` : ''}`);
+      return { Items: hits, Count: hits.length, ScannedCount: hits.length };
+    },
+  );
   mock.on(PutCommand).resolves({});
   mock.on(TransactWriteCommand).resolves({});
-  mock.on(UpdateCommand).resolves({});
+  mock.on(UpdateCommand).callsFake((input: Parameters<typeof statusSetBy>[0]) => {
+    const status = statusSetBy(input);
+    if (status) stats.statusSets[status] = (stats.statusSets[status] ?? 0) + 1;
+    return {};
+  });
   mock.on(DeleteCommand).resolves({});
+  return stats;
+}
+
+// ---------- the media bucket ----------
+
+/** The file the uploader sent for the pending attachment: FILE_SIZE bytes that start as a PDF does. */
+export function uploadedFile(): Buffer {
+  const head = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n', 'latin1');
+  const body = Buffer.alloc(FILE_SIZE, 0x20);
+  head.copy(body);
+  body.write('\n%%EOF\n', FILE_SIZE - 7, 'latin1');
+  return body;
+}
+
+/**
+ * Answers the S3 client's commands about `file` (whatever the key): HeadObject with its size, GetObject
+ * with a fresh stream of its bytes on every call (a stream can be read once), CopyObject and DeleteObject
+ * succeed. Anything else is left unstubbed.
+ */
+export function stubBucket(mock: AwsClientStub<S3Client>, file: Buffer): void {
+  const etag = '"5d41402abc4b2a76b9719d911017c592"';
+  mock.on(HeadObjectCommand).resolves({ ContentLength: file.length, ContentType: 'application/pdf', ETag: etag });
+  mock.on(GetObjectCommand).callsFake(() => ({ Body: Readable.from([file]), ContentLength: file.length, ContentType: 'application/pdf', ETag: etag }));
+  mock.on(CopyObjectCommand).resolves({});
+  mock.on(DeleteObjectCommand).resolves({});
+}
+
+/**
+ * The event S3 sends when the browser's presigned POST has put the pending attachment's file into
+ * quarantine/: one ObjectCreated:Post record, the key URL-encoded as S3 sends it.
+ */
+export function s3EventFor(now: Date): S3Event {
+  const key = objectKeys.quarantine({ editionId: EDITION_ID, caseId: CASE_ID, attachmentId: PENDING_ATTACHMENT_ID });
+  const encoded = key.split('/').map((part) => encodeURIComponent(part).replace(/%20/g, '+')).join('/');
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: 'eu-west-1',
+        eventTime: now.toISOString(),
+        eventName: 'ObjectCreated:Post',
+        userIdentity: { principalId: 'AWS:AROABENCHBENCHBENCH0:practice-cases-prod-createAttachment' },
+        requestParameters: { sourceIPAddress: '203.0.113.7' },
+        responseElements: { 'x-amz-request-id': 'C3D13FE58DE4C810', 'x-amz-id-2': 'FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD' },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: 'verify-upload',
+          bucket: { name: BUCKET, ownerIdentity: { principalId: 'A3NL1KOZZKExample' }, arn: `arn:aws:s3:::${BUCKET}` },
+          object: { key: encoded, size: FILE_SIZE, eTag: '5d41402abc4b2a76b9719d911017c592', sequencer: '0066A1B2C3D4E5F601' },
+        },
+      },
+    ],
+  };
 }
 
 // ---------- request bodies ----------
@@ -155,6 +288,7 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
       contact: { name: 'Call secretariat', email: 'secretariat@example.org', phone: '+86 10 5555 0100' },
     }],
     [s.CaseCreateInput, CASE_FIELDS],
+    [s.AttachmentInput, { fileName: 'report.pdf', contentType: 'application/pdf', size: FILE_SIZE, purpose: 'supporting' }],
     [s.CasePatchInput, {
       title: 'Community broadband for 140 mountain villages',
       countries: ['CN', 'KE', 'BR', 'HK'],

@@ -1,22 +1,25 @@
 /**
- * `npm run bench`: for every route in the route table, its bundle size, its cold import time next to the
- * floor (a bundle of only the SDK clients it uses) and its warm overhead next to a bare handler making
- * the same SDK calls. Method and how to read it: test/bench/README.md.
+ * `npm run bench`: for every route in the route table and every worker, its bundle size, its cold import
+ * time next to the floor (a bundle of only the SDK clients and presigners it uses) and its warm overhead
+ * next to a bare handler making the same SDK and presign calls. Method and how to read it:
+ * test/bench/README.md.
  *
- *   npm run bench [-- --runs 15 --rounds 7 --iterations 3000 --warmup 2000 --only getCase,patchCase
- *                     --source-maps --explain]
+ *   npm run bench [-- --runs 15 --rounds 7 --iterations 3000 --batch-ms 600 --warmup 2000
+ *                     --only getCase,verifyUpload --source-maps --explain]
  *
  * Exit status: 0 when everything was measured (missed targets included: this is a report), 1 when a
- * bundle fails to build, an import fails or a handler answers anything but 2xx.
+ * bundle fails to build, an import fails, a route answers anything but 2xx or a worker does not take its
+ * success path.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROUTES, type RouteSpec } from '#shared/routes';
+import { ROUTES } from '#shared/routes';
+import { WORKERS } from '#shared/workers';
 import {
-  bundleFunction, bundleSource, floorName, floorSource, packageBreakdown, ROOT, sdkClientsOf, type Bundle,
+  bundleFunction, bundleSource, duplicatePackages, floorName, floorSource, packageBreakdown, ROOT, sdkPackagesOf, type Bundle,
 } from './build.ts';
 import { lambdaEnv, measureImports, writeImportChild, type ImportTarget } from './cold.ts';
 import { fixed, mad, median, table } from './stats.ts';
@@ -30,6 +33,7 @@ const { values: opts } = parseArgs({
     runs: { type: 'string', default: '15' },
     rounds: { type: 'string', default: '7' },
     iterations: { type: 'string', default: '3000' },
+    'batch-ms': { type: 'string', default: '600' },
     warmup: { type: 'string', default: '2000' },
     only: { type: 'string' },
     'source-maps': { type: 'boolean', default: false },
@@ -40,15 +44,26 @@ const runs = Number(opts.runs);
 const rounds = Number(opts.rounds);
 const iterations = Number(opts.iterations);
 const warmup = Number(opts.warmup);
+const batchMs = Number(opts['batch-ms']);
 if (!(runs >= 10)) throw new Error('--runs must be at least 10');
-if (!(rounds >= 1 && iterations >= 1 && warmup >= 1)) throw new Error('--rounds, --iterations and --warmup must be positive');
+if (!(rounds >= 1 && iterations >= 1 && warmup >= 1 && batchMs > 0)) throw new Error('--rounds, --iterations, --batch-ms and --warmup must be positive');
 const importFlags = opts['source-maps'] ? ['--enable-source-maps'] : [];
 
-const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const started = performance.now();
+const progress = (msg: string) => process.stderr.write(`[bench +${((performance.now() - started) / 1000).toFixed(0)}s] ${msg}\n`);
 const KiB = (bytes: number) => bytes / 1024;
 
+/** A function the bench measures: a route's (by operationId) or a worker's (by name). */
+interface Target {
+  name: string;
+  kind: 'route' | 'worker';
+  /** The handler module, relative to functions/. */
+  entry: string;
+  table: boolean;
+}
+
 interface Row {
-  route: RouteSpec;
+  target: Target;
   bundle?: Bundle;
   floor?: string;
   importMs?: number;
@@ -57,16 +72,24 @@ interface Row {
   errors: string[];
 }
 
-const selected = opts.only ? ROUTES.filter((r) => opts.only!.split(',').includes(r.operationId)) : ROUTES;
-if (selected.length === 0) throw new Error(`no route matches --only ${opts.only}`);
-const rows: Row[] = selected.map((route) => ({ route, errors: [] }));
+const all: Target[] = [
+  ...ROUTES.map((r): Target => ({ name: r.operationId, kind: 'route', entry: r.entry, table: r.table !== undefined })),
+  ...WORKERS.map((w): Target => ({ name: w.name, kind: 'worker', entry: w.entry, table: w.table !== undefined })),
+];
+const names = all.map((t) => t.name);
+const clash = names.find((n, i) => names.indexOf(n) !== i);
+if (clash) throw new Error(`two functions are named ${clash}: a worker's name must differ from every operationId`);
+const selected = opts.only ? all.filter((t) => opts.only!.split(',').includes(t.name)) : all;
+if (selected.length === 0) throw new Error(`no route or worker matches --only ${opts.only}`);
+const rows: Row[] = selected.map((target) => ({ target, errors: [] }));
+const label = (t: Target) => (t.kind === 'worker' ? `${t.name} (worker)` : t.name);
 
 const major = Number(process.versions.node.split('.')[0]);
 console.log(`Benchmark of ${rows.length} functions · Node ${process.version} (Lambda: nodejs24.x) · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${new Date().toISOString()}`);
 if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
 console.log(
   `cold: median of ${runs} fresh processes per bundle, import timed inside the child${opts['source-maps'] ? ', with --enable-source-maps' : ''} · ` +
-    `warm: ${warmup} warm-up, ${rounds} rounds × ${iterations} invocations each of full and bare, median of round means\n`,
+    `warm: ${warmup} warm-up, ${rounds} rounds × ${iterations} invocations each of full and bare (fewer for a slow function: a batch lasts about ${batchMs} ms), median of round means\n`,
 );
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
@@ -76,17 +99,17 @@ try {
   const floors = new Map<string, Bundle>();
   const floorSources = new Map<string, string>();
   for (const row of rows) {
-    const name = row.route.operationId;
+    const { name, entry } = row.target;
     try {
-      row.bundle = await bundleFunction(row.route.entry, tmp, name);
+      row.bundle = await bundleFunction(entry, tmp, name);
     } catch (err) {
-      row.errors.push(`build of ${row.route.entry} failed: ${(err as Error).message}`);
+      row.errors.push(`build of ${entry} failed: ${(err as Error).message}`);
       continue;
     }
-    const clients = sdkClientsOf(row.bundle.metafile, row.route.table !== undefined);
-    row.floor = floorName(clients);
+    const packages = sdkPackagesOf(row.bundle.metafile, row.target.table);
+    row.floor = floorName(packages);
     if (!floors.has(row.floor)) {
-      const source = await floorSource(clients);
+      const source = await floorSource(packages);
       floorSources.set(row.floor, source);
       floors.set(row.floor, await bundleSource(source, tmp, `floor-${row.floor}`));
     }
@@ -95,15 +118,15 @@ try {
 
   // ---------- 2. cold imports ----------
   const targets: ImportTarget[] = [
-    ...rows.flatMap((r) => (r.bundle ? [{ key: r.route.operationId, file: r.bundle.file }] : [])),
+    ...rows.flatMap((r) => (r.bundle ? [{ key: r.target.name, file: r.bundle.file }] : [])),
     ...[...floors].map(([name, b]) => ({ key: `floor:${name}`, file: b.file })),
   ];
   const child = writeImportChild(tmp);
   const cold = measureImports(targets, runs, importFlags, child, (done, total) => progress(`cold imports: run ${done}/${total}`));
   for (const row of rows) {
-    const failure = cold.errors.get(row.route.operationId) ?? (row.floor ? cold.errors.get(`floor:${row.floor}`) : undefined);
+    const failure = cold.errors.get(row.target.name) ?? (row.floor ? cold.errors.get(`floor:${row.floor}`) : undefined);
     if (failure) row.errors.push(failure);
-    const samples = cold.samples.get(row.route.operationId);
+    const samples = cold.samples.get(row.target.name);
     if (samples?.length) {
       row.importMs = median(samples);
       row.importMad = mad(samples);
@@ -114,16 +137,16 @@ try {
   // ---------- 3. warm invocations ----------
   for (const row of rows) {
     if (!row.bundle) continue;
-    progress(`warm: ${row.route.operationId}`);
+    progress(`warm: ${row.target.name}`);
     try {
-      row.warm = await runWarm(row.route.operationId);
+      row.warm = await runWarm(row.target.name);
     } catch (err) {
       row.errors.push((err as Error).message);
     }
   }
 
   // ---------- 4. report ----------
-  const header = ['operation', 'bundle KiB', 'import ms', '±', 'floor', 'floor ms', 'ratio', '+ms', 'full µs', 'bare µs', 'overhead µs', 'SDK calls'];
+  const header = ['function', 'bundle KiB', 'import ms', '±', 'floor', 'floor ms', 'ratio', '+ms', 'full µs', 'bare µs', 'overhead µs', 'batch', 'checked', 'calls'];
   const report = rows.map((row) => {
     const floor = row.floor ? floorMs.get(row.floor) : undefined;
     const full = row.warm ? median(row.warm.fullUs) : undefined;
@@ -141,7 +164,7 @@ try {
     table(
       header,
       report.map(({ row, ratio, floor, full, bare, overhead }) => [
-        row.route.operationId + (row.errors.length ? ' (FAILED)' : ''),
+        label(row.target) + (row.errors.length ? ' (FAILED)' : ''),
         row.bundle ? fixed(KiB(row.bundle.bytes), 1) : '-',
         fixed(row.importMs, 1),
         fixed(row.importMad, 1),
@@ -152,32 +175,40 @@ try {
         fixed(full, 1),
         fixed(bare, 1),
         fixed(overhead, 1),
+        row.warm ? String(row.warm.iterations) : '-',
+        row.warm?.outcome ?? '-',
         row.warm ? summariseCommands(row.warm.commands) : '-',
       ]),
     ),
   );
   console.log(
     `\nfloors: ${[...floors].map(([name, b]) => `${name} = ${fixed(KiB(b.bytes), 1)} KiB, ${fixed(floorMs.get(name), 1)} ms`).join(' · ')}` +
-      `\n± = median absolute deviation of the import samples; +ms = import − floor; overhead = full − bare (medians).`,
+      `\n± = median absolute deviation of the import samples; +ms = import − floor; overhead = full − bare (medians); batch = invocations per timed batch;` +
+      `\nchecked = what every warm invocation was checked for: a route's 2xx status, a worker's records marked 'ready'.`,
   );
+  const duplicates = duplicateReport([
+    ...rows.flatMap((r) => (r.bundle ? [[r.target.name, r.bundle] as const] : [])),
+    ...[...floors].map(([n, b]) => [`floor ${n}`, b] as const),
+  ]);
+  if (duplicates.length) console.log(`\nTwo copies of a package in one bundle:\n${duplicates.map((d) => `  ${d}`).join('\n')}`);
 
   const missImport = report.filter((r) => r.ratio !== undefined && r.ratio > IMPORT_TARGET);
   const missWarm = report.filter((r) => r.overhead !== undefined && r.overhead >= OVERHEAD_TARGET_US);
   const failed = rows.filter((r) => r.errors.length);
   const parts = [
     missImport.length
-      ? `import > ${IMPORT_TARGET}x floor: ${missImport.map((r) => `${r.row.route.operationId} ${fixed(r.ratio, 2)}x (+${fixed((r.row.importMs ?? 0) - (r.floor ?? 0), 1)} ms over ${r.row.floor})`).join(', ')}`
+      ? `import > ${IMPORT_TARGET}x floor: ${missImport.map((r) => `${r.row.target.name} ${fixed(r.ratio, 2)}x (+${fixed((r.row.importMs ?? 0) - (r.floor ?? 0), 1)} ms over ${r.row.floor})`).join(', ')}`
       : `every import within ${IMPORT_TARGET}x floor`,
     missWarm.length
-      ? `overhead ≥ ${OVERHEAD_TARGET_US} µs: ${missWarm.map((r) => `${r.row.route.operationId} ${fixed(r.overhead, 0)} µs`).join(', ')}`
+      ? `overhead ≥ ${OVERHEAD_TARGET_US} µs: ${missWarm.map((r) => `${r.row.target.name} ${fixed(r.overhead, 0)} µs`).join(', ')}`
       : `every warm overhead under ${OVERHEAD_TARGET_US} µs`,
-    ...(failed.length ? [`FAILED: ${failed.map((r) => r.route.operationId).join(', ')}`] : []),
+    ...(failed.length ? [`FAILED: ${failed.map((r) => r.target.name).join(', ')}`] : []),
   ];
   console.log(`\nSummary: ${parts.join('; ')}.`);
 
   if (failed.length) {
     exitCode = 1;
-    for (const r of failed) console.error(`\n${r.route.operationId}:\n  ${r.errors.join('\n  ')}`);
+    for (const r of failed) console.error(`\n${r.target.name}:\n  ${r.errors.join('\n  ')}`);
   }
 
   if (opts.explain) await explain(rows, floorSources);
@@ -189,14 +220,34 @@ process.exitCode = exitCode;
 
 // ---------- helpers ----------
 
+/** The calls of one invocation, a run of the same call written once with its count: Get×3+TransactWrite. */
 function summariseCommands(commands: string[]): string {
   if (commands.length === 0) return 'none';
-  return commands.map((c) => c.replace(/Command$/, '')).join('+');
+  const runs: [string, number][] = [];
+  for (const c of commands) {
+    const last = runs[runs.length - 1];
+    if (last?.[0] === c) last[1]++;
+    else runs.push([c, 1]);
+  }
+  return runs.map(([c, n]) => (n > 1 ? `${c}×${n}` : c)).join('+');
 }
 
-/** Runs warm.ts for one route in a fresh process and returns what it reports. */
-function runWarm(operationId: string): Promise<WarmResult> {
-  const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'test/bench/warm.ts'), operationId, String(warmup), String(iterations), String(rounds)];
+/** One line per package that a bundle holds twice, with the bundles (and floors) it applies to. */
+function duplicateReport(bundles: (readonly [string, Bundle])[]): string[] {
+  const where = new Map<string, string[]>();
+  for (const [name, b] of bundles) {
+    for (const d of duplicatePackages(b.metafile)) {
+      const copies = d.copies.map((c) => `${c.version}${c.via ? ` (pinned by ${c.via})` : ''} ${fixed(KiB(c.bytes), 1)} KiB`).join(' + ');
+      const line = `${d.pkg} ${copies}`;
+      where.set(line, [...(where.get(line) ?? []), name]);
+    }
+  }
+  return [...where].map(([line, names]) => `${line}: ${names.join(', ')}`);
+}
+
+/** Runs warm.ts for one function in a fresh process and returns what it reports. */
+function runWarm(name: string): Promise<WarmResult> {
+  const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'test/bench/warm.ts'), name, String(warmup), String(iterations), String(rounds), String(batchMs)];
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { cwd: ROOT, env: lambdaEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -206,7 +257,7 @@ function runWarm(operationId: string): Promise<WarmResult> {
     p.on('error', reject);
     p.on('close', (code) => {
       const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-      if (code !== 0 || !line) return reject(new Error(`warm run of ${operationId} failed (exit ${code}): ${(err || out).trim()}`));
+      if (code !== 0 || !line) return reject(new Error(`warm run of ${name} failed (exit ${code}): ${(err || out).trim()}`));
       resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as WarmResult);
     });
   });
@@ -223,7 +274,7 @@ async function explain(rows: Row[], floorSources: Map<string, string>): Promise<
   for (const row of rows) {
     if (!row.bundle) continue;
     const top = packageBreakdown(row.bundle.metafile).slice(0, 8);
-    console.log(`${row.route.operationId.padEnd(14)} ${top.map((p) => `${p.pkg} ${fixed(KiB(p.bytes), 1)}`).join(' · ')}`);
+    console.log(`${row.target.name.padEnd(18)} ${top.map((p) => `${p.pkg} ${fixed(KiB(p.bytes), 1)}`).join(' · ')}`);
   }
 
   const counts = new Map<string, number>();
@@ -239,6 +290,17 @@ async function explain(rows: Row[], floorSources: Map<string, string>): Promise<
     ['#shared/handler (middy, logger, helpers)', `export * from '#shared/handler';`],
     ['#domain/schemas (zod + the schemas)', `export * from '#domain/schemas';`],
     ['#shared/routes (all routes, all schemas)', `export * from '#shared/routes';`],
+    // Aliased: the floor may import S3Client itself.
+    ['S3Client', `import { S3Client as PieceS3 } from '@aws-sdk/client-s3'; export const pieceS3 = new PieceS3({});`],
+    [
+      'S3Client + getSignedUrl (s3-request-presigner)',
+      `import { S3Client as PieceS3 } from '@aws-sdk/client-s3'; import { getSignedUrl as pieceSign } from '@aws-sdk/s3-request-presigner'; export const pieceS3 = new PieceS3({}); export { pieceSign };`,
+    ],
+    [
+      'S3Client + createPresignedPost (s3-presigned-post)',
+      `import { S3Client as PieceS3 } from '@aws-sdk/client-s3'; import { createPresignedPost as piecePost } from '@aws-sdk/s3-presigned-post'; export const pieceS3 = new PieceS3({}); export { piecePost };`,
+    ],
+    ['#adapters/media-store (S3 client, both presigners)', `export * from '#adapters/media-store';`],
   ];
   const targets: ImportTarget[] = [];
   const sizes = new Map<string, number>();

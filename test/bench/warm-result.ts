@@ -2,11 +2,18 @@
 export const RESULT_PREFIX = 'WARM_RESULT ';
 
 export interface WarmResult {
-  operationId: string;
+  /** The route's operationId or the worker's name. */
+  name: string;
   /** Mean µs per invocation, one per measured round. */
   fullUs: number[];
   bareUs: number[];
-  /** The commands one invocation sends, in order. */
+  /** Invocations per timed batch: --iterations, or fewer for a slow function (--batch-ms). */
+  iterations: number;
+  /**
+   * The calls one invocation makes, in order: SDK commands (without "Command"), presignPost
+   * (createPresignedPost) and presign<Command> (getSignedUrl of that command).
+   */
   commands: string[];
-  statusCode: number;
+  /** The success that was checked: a route's status code, or what a worker's records ended as ('ready'). */
+  outcome: string;
 }

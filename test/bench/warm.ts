@@ -1,24 +1,33 @@
 /**
- * Warm invocation cost of one route, run in its own process (as each function runs in its own Lambda
- * environment, so one handler's shapes do not disturb another's inline caches):
+ * Warm invocation cost of one function (a route or a worker), run in its own process (as each function runs
+ * in its own Lambda environment, so one handler's shapes do not disturb another's inline caches):
  *
- *   node --expose-gc --import tsx test/bench/warm.ts <operationId> <warmup> <iterations> <rounds>
+ *   node --expose-gc --import tsx test/bench/warm.ts <name> <warmup> <iterations> <rounds> <batch-ms>
  *
- * "full" is the route's real handler (middy, logger, validation, the use case, the response) with the
- * document client stubbed by aws-sdk-client-mock. "bare" is a plain async function that sends the same
- * commands, with the same inputs, through the same stubbed client and returns a JSON string. Both are
- * timed in batches, rounds interleaved and their order alternated; the last stdout line is the result.
+ * "full" is the function's real handler (for a route: middy, logger, validation, the use case, the
+ * response; for a worker: its whole event loop) with the document client and the S3 client stubbed by
+ * aws-sdk-client-mock. "bare" is a plain async function that sends the same commands, with the same inputs,
+ * through the same stubbed clients, makes the same presign calls (which sign locally and send nothing),
+ * drains a streamed body as any reader must, and returns a JSON string. Both are timed in batches, rounds
+ * interleaved and their order alternated; a batch is `iterations` invocations, or fewer for a slow function
+ * so that it lasts about `batch-ms` (at the speed seen in the second half of the warm-up). The last stdout
+ * line is the result.
  */
-import { pathToFileURL } from 'node:url';
+import { registerHooks } from 'node:module';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { ROUTES } from '#shared/routes';
-import { cannedItems, eventFor, lambdaContext, sampleBodies, stubTable } from './fixtures.ts';
+import { WORKERS } from '#shared/workers';
+import { cannedItems, eventFor, lambdaContext, s3EventFor, sampleBodies, stubBucket, stubTable, uploadedFile } from './fixtures.ts';
+import { PRESIGNER_PACKAGES, presignSpy, replayPresign, type PresignCall } from './presign-spy.ts';
 import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
 
-type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
 interface Sendable { send(command: unknown): Promise<unknown> }
 type CommandClass = new (input: unknown) => unknown;
 
@@ -27,75 +36,212 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const [operationId, warmupArg, iterationsArg, roundsArg] = process.argv.slice(2);
+const [name, warmupArg, iterationsArg, roundsArg, batchMsArg] = process.argv.slice(2);
 const warmup = Number(warmupArg);
-const iterations = Number(iterationsArg);
+const maxIterations = Number(iterationsArg);
 const rounds = Number(roundsArg);
-if (!operationId || !(warmup > 0) || !(iterations > 0) || !(rounds > 0)) fail('usage: warm.ts <operationId> <warmup> <iterations> <rounds>');
-for (const v of ['TABLE_NAME', 'POWERTOOLS_LOG_LEVEL']) if (!process.env[v]) fail(`warm.ts: ${v} must be set`);
+const batchMs = Number(batchMsArg);
+if (!name || !(warmup > 0) || !(maxIterations > 0) || !(rounds > 0) || !(batchMs > 0)) {
+  fail('usage: warm.ts <operationId | worker name> <warmup> <iterations> <rounds> <batch-ms>');
+}
+for (const v of ['TABLE_NAME', 'BUCKET_NAME', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'POWERTOOLS_LOG_LEVEL']) if (!process.env[v]) fail(`warm.ts: ${v} must be set`);
 const gc = (globalThis as { gc?: () => void }).gc ?? fail('warm.ts: run node with --expose-gc');
 
-const route = ROUTES.find((r) => r.operationId === operationId) ?? fail(`warm.ts: no route ${operationId}`);
+const route = ROUTES.find((r) => r.operationId === name);
+const worker = WORKERS.find((w) => w.name === name);
+const entry = route?.entry ?? worker?.entry ?? fail(`warm.ts: no route or worker ${name}`);
+
+// ---------- stubs ----------
+
 const now = new Date();
 const ddbMock = mockClient(DynamoDBDocumentClient);
-stubTable(ddbMock, cannedItems(now));
+const s3Mock = mockClient(S3Client);
+const table = stubTable(ddbMock, cannedItems(now));
+stubBucket(s3Mock, uploadedFile());
 
-const mod = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../functions', route.entry)).href)) as { handler?: Handler };
-const handler = mod.handler ?? fail(`warm.ts: ${route.entry} exports no handler`);
-const event = eventFor(route, sampleBodies(now));
-const context = lambdaContext(operationId);
+/** Every SDK call since the last reset, both clients, in the order they were made. */
+const sdkCalls = () => [...ddbMock.calls(), ...s3Mock.calls()].sort((a, b) => (a.calledBefore(b) ? -1 : b.calledBefore(a) ? 1 : 0));
+const sdkCallCount = () => ddbMock.send.callCount + s3Mock.send.callCount;
+const resetHistory = () => {
+  ddbMock.resetHistory();
+  s3Mock.resetHistory();
+};
+
+// The presigners sign locally and send nothing, so the mocks cannot see them: hand the functions a stand-in
+// that forwards to the real one and reports its calls (presign-spy.ts), so bare can replay them.
+const FUNCTIONS_URL = pathToFileURL(path.resolve(import.meta.dirname, '../../functions')).href + '/';
+const SPY_URL = pathToFileURL(path.join(import.meta.dirname, 'presign-spy.ts')).href;
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    if (PRESIGNER_PACKAGES.includes(specifier) && context.parentURL?.startsWith(FUNCTIONS_URL)) return { url: SPY_URL, shortCircuit: true };
+    return nextResolve(specifier, context);
+  },
+});
+
+const mod = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../functions', entry)).href)) as { handler?: Handler };
+const handler = mod.handler ?? fail(`warm.ts: ${entry} exports no handler`);
+const context = lambdaContext(name);
+
+// ---------- what success means ----------
+
+/**
+ * What is invoked and what counts as success. A route must answer 2xx. A worker returns nothing: it must
+ * not throw, and must have the effect of its success path (see WORKER_SCENARIOS).
+ */
+interface Subject {
+  event: unknown;
+  /** Why `result` (one invocation's) is not a success; undefined when it is. */
+  check(result: unknown): string | undefined;
+  /** Why the batch of `n` invocations since `before` did not all take the success path; undefined when they did. */
+  checkBatch(n: number, before: number): string | undefined;
+  /** A mark taken before a batch, for checkBatch. */
+  mark(): number;
+  /** What the report shows for a checked success. */
+  outcome(first: unknown): string;
+}
 
 const is2xx = (r: APIGatewayProxyResult | undefined) => !!r && r.statusCode >= 200 && r.statusCode < 300;
-const describe = (r: APIGatewayProxyResult | undefined) => (r ? `${r.statusCode} ${r.body}` : String(r));
+const readyUpdates = () => table.statusSets.ready ?? 0;
 
-// ---------- one full invocation: check it, and record the commands it sends ----------
+/**
+ * Per worker: the event its trigger sends and what its success is. A new worker needs an entry here; the
+ * bench says so when one is missing.
+ */
+const WORKER_SCENARIOS: Record<string, () => Subject> = {
+  /** The pending attachment's file has just landed in quarantine/; success is the attachment marked ready. */
+  verifyUpload: () => {
+    const event = s3EventFor(now);
+    const records = event.Records.length;
+    return {
+      event,
+      check: (r) => (r === undefined ? undefined : `returned ${JSON.stringify(r)} (a worker returns nothing)`),
+      checkBatch: (n, before) => {
+        const seen = readyUpdates() - before;
+        return seen === n * records ? undefined : `marked ${seen} of ${n * records} uploads ready: the verification did not take its success path`;
+      },
+      mark: readyUpdates,
+      outcome: () => 'ready',
+    };
+  },
+};
 
-ddbMock.resetHistory();
-const first = await handler(event, context);
-if (!is2xx(first)) fail(`${operationId}: the handler answered ${describe(first)}; the bench measures success paths only`);
-const recorded = ddbMock.calls().map((call) => {
-  const command = call.args[0] as unknown as { constructor: CommandClass; input: unknown };
-  return { Command: command.constructor, input: command.input, client: call.thisValue as Sendable };
-});
-const commands = recorded.map((r) => r.Command.name);
+const subject: Subject = route
+  ? {
+      event: eventFor(route, sampleBodies(now)),
+      check: (r) => (is2xx(r as APIGatewayProxyResult) ? undefined : `answered ${r ? `${(r as APIGatewayProxyResult).statusCode} ${(r as APIGatewayProxyResult).body}` : String(r)}`),
+      checkBatch: () => undefined,
+      mark: () => 0,
+      outcome: (first) => String((first as APIGatewayProxyResult).statusCode),
+    }
+  : (WORKER_SCENARIOS[name] ?? fail(`warm.ts: no scenario for the worker ${name}; add its event and success check to WORKER_SCENARIOS in test/bench/warm.ts`))();
 
-/** The same calls without the framework: send, collect, serialise. */
+async function invoke(): Promise<unknown> {
+  try {
+    return await handler(subject.event, context);
+  } catch (err) {
+    fail(`${name}: the handler threw: ${(err as Error).stack ?? String(err)}`);
+  }
+}
+
+// ---------- one full invocation: check it, and record the calls it makes ----------
+
+resetHistory();
+const presigns: { call: PresignCall; afterSends: number }[] = [];
+presignSpy.onCall = (call) => presigns.push({ call, afterSends: sdkCallCount() });
+const before = subject.mark();
+const first = await invoke();
+presignSpy.onCall = undefined;
+const problem = subject.check(first) ?? subject.checkBatch(1, before);
+if (problem) {
+  const made = sdkCalls().map((c) => (c.args[0] as unknown as { constructor: CommandClass }).constructor.name.replace(/Command$/, ''));
+  fail(`${name}: the first invocation ${problem} (it sent ${made.join('+') || 'nothing'}); the bench measures success paths only`);
+}
+
+type Step = { kind: 'send'; client: Sendable; Command: CommandClass; input: unknown } | { kind: 'presign'; call: PresignCall };
+const steps: Step[] = [];
+const calls = sdkCalls();
+for (let i = 0; i <= calls.length; i++) {
+  for (const p of presigns) if (p.afterSends === i) steps.push({ kind: 'presign', call: p.call });
+  const command = calls[i]?.args[0] as unknown as { constructor: CommandClass; input: unknown } | undefined;
+  if (command) steps.push({ kind: 'send', client: calls[i]!.thisValue as Sendable, Command: command.constructor, input: command.input });
+}
+/** GetObject for a send, presignPost / presignGetObject for a presign (what the URL is for). */
+const stepName = (s: Step) =>
+  s.kind === 'send'
+    ? s.Command.name.replace(/Command$/, '')
+    : s.call.fn === 'createPresignedPost'
+      ? 'presignPost'
+      : `presign${s.call.Command.name.replace(/Command$/, '')}`;
+const commands = steps.map(stepName);
+const sends = steps.filter((s) => s.kind === 'send').length;
+
+// A presign the spy missed (the resolve hook not applied) would leave bare without it: count the signatures.
+const firstBody = route ? String((first as APIGatewayProxyResult).body) : '';
+const signatures = (firstBody.match(/X-Amz-Signature/g) ?? []).length;
+if (signatures !== presigns.length) fail(`${name}: the response carries ${signatures} signatures but ${presigns.length} presign calls were recorded`);
+
+/** A streamed body must be read by whoever asked for it: drain it (the handler also hashes it). */
+async function drained(output: unknown): Promise<unknown> {
+  const body = (output as { Body?: unknown } | undefined)?.Body;
+  if (!(body instanceof Readable)) return output;
+  let bytes = 0;
+  for await (const chunk of body) bytes += (chunk as Buffer).length;
+  return { ...(output as object), Body: bytes };
+}
+
+/** The same calls without the framework and without our code: send (or presign), collect, serialise. */
 async function bare(): Promise<string> {
   const outputs: unknown[] = [];
-  for (const r of recorded) outputs.push(await r.client.send(new r.Command(r.input)));
+  for (const s of steps) {
+    outputs.push(s.kind === 'send' ? await drained(await s.client.send(new s.Command(s.input))) : await replayPresign(s.call));
+  }
   return JSON.stringify(outputs);
 }
 
-ddbMock.resetHistory();
+resetHistory();
 await bare();
-const bareCommands = ddbMock.calls().map((c) => (c.args[0] as unknown as { constructor: CommandClass }).constructor.name);
-if (bareCommands.join() !== commands.join()) fail(`${operationId}: bare sent ${bareCommands.join()} but the handler sent ${commands.join()}`);
+const bareCommands = sdkCalls().map((c) => (c.args[0] as unknown as { constructor: CommandClass }).constructor.name.replace(/Command$/, ''));
+const fullSends = steps.flatMap((s) => (s.kind === 'send' ? [stepName(s)] : []));
+if (bareCommands.join() !== fullSends.join()) fail(`${name}: bare sent ${bareCommands.join()} but the handler sent ${fullSends.join()}`);
 
-// ---------- warm-up: every full response must be 2xx and send the same commands ----------
+// ---------- warm-up: every full invocation must succeed and send the same commands ----------
 
-ddbMock.resetHistory();
+resetHistory();
+let secondHalf = 0;
 for (let i = 0; i < warmup; i++) {
-  const r = await handler(event, context);
-  if (!is2xx(r)) fail(`${operationId}: warm-up invocation ${i} answered ${describe(r)}`);
+  if (i === warmup >> 1) secondHalf = performance.now();
+  const mark = subject.mark();
+  const r = await invoke();
+  const bad = subject.check(r) ?? subject.checkBatch(1, mark);
+  if (bad) fail(`${name}: warm-up invocation ${i} ${bad}`);
   await bare();
 }
-const sent = ddbMock.calls().length;
-if (sent !== warmup * 2 * commands.length) {
-  fail(`${operationId}: expected ${warmup * 2 * commands.length} SDK calls in warm-up, saw ${sent} (a retry path?)`);
-}
+/** µs of one full or bare invocation, on average, once warm. */
+const pairUs = ((performance.now() - secondHalf) * 1000) / (warmup - (warmup >> 1));
+const iterations = Math.min(maxIterations, Math.max(Math.min(500, maxIterations), Math.floor((batchMs * 1000) / (pairUs / 2))));
+const sent = sdkCallCount();
+if (sent !== warmup * 2 * sends) fail(`${name}: expected ${warmup * 2 * sends} SDK calls in warm-up, saw ${sent} (a retry path?)`);
 
 // ---------- measured rounds ----------
 
 async function timeFull(n: number): Promise<number> {
-  let bad: APIGatewayProxyResult | undefined;
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    const r = await handler(event, context);
-    if (!is2xx(r)) bad = r;
+  let bad: string | undefined;
+  const mark = subject.mark();
+  let t0 = 0;
+  let t1 = 0;
+  try {
+    t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const r = await handler(subject.event, context);
+      bad ??= subject.check(r);
+    }
+    t1 = performance.now();
+  } catch (err) {
+    fail(`${name}: a measured invocation threw: ${(err as Error).stack ?? String(err)}`);
   }
-  const us = ((performance.now() - t0) * 1000) / n;
-  if (bad) fail(`${operationId}: a measured invocation answered ${describe(bad)}`);
-  return us;
+  bad ??= subject.checkBatch(n, mark);
+  if (bad) fail(`${name}: a measured invocation ${bad}`);
+  return ((t1 - t0) * 1000) / n;
 }
 
 async function timeBare(n: number): Promise<number> {
@@ -109,13 +255,14 @@ const bareUs: number[] = [];
 for (let round = 0; round < rounds; round++) {
   const order = round % 2 === 0 ? ['full', 'bare'] : ['bare', 'full'];
   for (const which of order) {
-    ddbMock.resetHistory();
+    resetHistory();
     gc();
     if (which === 'full') fullUs.push(await timeFull(iterations));
     else bareUs.push(await timeBare(iterations));
   }
 }
 ddbMock.restore();
+s3Mock.restore();
 
-const result: WarmResult = { operationId, fullUs, bareUs, commands, statusCode: first.statusCode };
+const result: WarmResult = { name, fullUs, bareUs, iterations, commands, outcome: subject.outcome(first) };
 process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(result)}\n`);
