@@ -14,6 +14,9 @@ export default defineConfig({
             AWS_ACCESS_KEY_ID: 'AKIDUNITTEST',
             AWS_SECRET_ACCESS_KEY: 'unit-test-secret',
             CORS_ALLOWED_ORIGINS: 'https://app.example.org',
+            MAIL_TRANSPORT: 'ses',
+            SES_SENDER: 'no-reply@unit.example.org',
+            SES_CONFIGURATION_SET: 'unit-config-set',
           }, },
       },
       {

@@ -5,7 +5,7 @@ import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
 import { decodeCursor, encodeCursor } from '#shared/http';
 import { ddb, env } from './clients.ts';
 import { keys, TABLE_KEYS } from './table-design.ts';
-import { editionOpenCheck, transact, type TransactItem } from './transact.ts';
+import { deadlineChecks, transact, type TransactItem } from './transact.ts';
 
 export type { AttachmentRecord };
 
@@ -40,7 +40,7 @@ export async function listAttachments(caseId: string, limit: number, cursor?: st
  * The conditions under which the owner may add or remove files of a purpose, checked by DynamoDB in the
  * same transaction as the write (the handler checked them a moment before; this makes it race-free).
  */
-function windowChecks(a: AttachmentRecord, now: string): TransactItem[] {
+function windowChecks(a: AttachmentRecord, now: string, viaExtensionOf?: string): TransactItem[] {
   const caseNotWithdrawn = {
     TableName: env.TABLE_NAME,
     Key: keys.case(a.caseId),
@@ -48,7 +48,7 @@ function windowChecks(a: AttachmentRecord, now: string): TransactItem[] {
     ExpressionAttributeNames: { '#s': 'status' },
     ExpressionAttributeValues: { ':withdrawn': 'withdrawn' },
   };
-  if (a.purpose === 'supporting') return [editionOpenCheck(a.editionId, now), { ConditionCheck: caseNotWithdrawn }];
+  if (a.purpose === 'supporting') return [...deadlineChecks(a.editionId, now, viaExtensionOf), { ConditionCheck: caseNotWithdrawn }];
   return [
     {
       ConditionCheck: {
@@ -82,9 +82,9 @@ const countChange = (a: AttachmentRecord, delta: 1 | -1): TransactItem => ({
 export type AddOutcome = 'ok' | 'window-closed' | 'limit-reached';
 
 /** Records a pending attachment, counted against the purpose's limit, if the window is open at `now`. */
-export function addAttachment(a: AttachmentRecord, now: string): Promise<AddOutcome> {
+export function addAttachment(a: AttachmentRecord, now: string, viaExtensionOf?: string): Promise<AddOutcome> {
   return transact<'window-closed' | 'limit-reached'>([
-    ...windowChecks(a, now).map((item) => ({ item, onFail: 'window-closed' as const })),
+    ...windowChecks(a, now, viaExtensionOf).map((item) => ({ item, onFail: 'window-closed' as const })),
     { item: countChange(a, 1), onFail: 'limit-reached' },
     { item: { Put: { TableName: env.TABLE_NAME, Item: toItem(a), ConditionExpression: 'attribute_not_exists(pk)' } } },
   ]);
@@ -93,9 +93,9 @@ export function addAttachment(a: AttachmentRecord, now: string): Promise<AddOutc
 export type RemoveOutcome = 'ok' | 'window-closed' | 'changed';
 
 /** Removes the attachment record as it was read (`a.status`), if the window is open at `now`. */
-export function removeAttachment(a: AttachmentRecord, now: string): Promise<RemoveOutcome> {
+export function removeAttachment(a: AttachmentRecord, now: string, viaExtensionOf?: string): Promise<RemoveOutcome> {
   return transact<'window-closed' | 'changed'>([
-    ...windowChecks(a, now).map((item) => ({ item, onFail: 'window-closed' as const })),
+    ...windowChecks(a, now, viaExtensionOf).map((item) => ({ item, onFail: 'window-closed' as const })),
     {
       item: {
         Delete: {

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '#domain/case';
 import { ddb, env } from './clients.ts';
 import { INDEXES, keys, TABLE_KEYS } from './table-design.ts';
-import { editionOpenCheck, transact } from './transact.ts';
+import { transact, type TransactItem } from './transact.ts';
 import { decodeCursor, encodeCursor } from '#shared/http';
 
 export type { CaseRecord };
@@ -48,18 +48,21 @@ export async function listCasesByOwner(ownerId: string, limit: number, cursor?: 
 
 export type WriteOutcome = 'ok' | 'gate-closed' | 'version-mismatch';
 
-/** Puts a new case if the edition accepts it at `now`. */
-export function createCase(c: CaseRecord, now: string): Promise<WriteOutcome> {
+/** Puts a new case if the deadline checks (transact.ts, deadlineChecks) hold. */
+export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<WriteOutcome> {
   return transact([
-    { item: editionOpenCheck(c.editionId, now), onFail: 'gate-closed' },
+    ...deadline.map((item) => ({ item, onFail: 'gate-closed' as const })),
     { item: { Put: { TableName: env.TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } } },
   ]);
 }
 
-/** Replaces a case if it is still at `expectedVersion` and its edition accepts edits at `now`. */
-export function replaceCase(c: CaseRecord, expectedVersion: number, now: string): Promise<WriteOutcome> {
+/**
+ * Replaces a case if it is still at `expectedVersion` and the deadline checks hold (none for changes the
+ * deadline does not govern, such as a withdrawal), together with `also` (e.g. the confirmation mail).
+ */
+export function replaceCase(c: CaseRecord, expectedVersion: number, deadline: TransactItem[], also: TransactItem[] = []): Promise<WriteOutcome> {
   return transact([
-    { item: editionOpenCheck(c.editionId, now), onFail: 'gate-closed' },
+    ...deadline.map((item) => ({ item, onFail: 'gate-closed' as const })),
     {
       item: {
         Put: {
@@ -72,5 +75,6 @@ export function replaceCase(c: CaseRecord, expectedVersion: number, now: string)
       },
       onFail: 'version-mismatch',
     },
+    ...also.map((item) => ({ item })),
   ]);
 }

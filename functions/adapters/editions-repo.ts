@@ -1,4 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord, ExtensionRecord } from '#domain/edition';
+import { ulid } from '#domain/ids';
+import { transact, type TransactItem } from './transact.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { EditionRecord } from '#domain/edition';
 import { ddb, env } from './clients.ts';
@@ -86,4 +89,101 @@ export async function replaceEdition(e: EditionRecord, expectedVersion: number):
     if (err instanceof ConditionalCheckFailedException) return false;
     throw err;
   }
+}
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { pk: _a, sk: _b, type: _t, gsi1pk: _c, gsi1sk: _d, ...rest } = item;
+  return rest as T;
+};
+
+/** The edition and, when there is one, the caller's extension: one BatchGetItem. */
+export async function getEditionFor(editionId: string, sub: string): Promise<{ edition?: EditionRecord; extension?: ExtensionRecord }> {
+  const out = await ddb.send(
+    new BatchGetCommand({ RequestItems: { [env.TABLE_NAME]: { Keys: [keys.edition(editionId), keys.extension(editionId, sub)] } } }),
+  );
+  let items = out.Responses?.[env.TABLE_NAME] ?? [];
+  if (out.UnprocessedKeys?.[env.TABLE_NAME]?.Keys?.length) {
+    // Rare (throttling): fall back to two reads rather than loop.
+    const [e, x] = await Promise.all([
+      ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.edition(editionId) })),
+      ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.extension(editionId, sub) })),
+    ]);
+    items = [e.Item, x.Item].filter((i): i is Record<string, unknown> => i !== undefined);
+  }
+  const edition = items.find((i) => i.sk === 'EDITION');
+  const extension = items.find((i) => typeof i.sk === 'string' && i.sk.startsWith('EXT#'));
+  return { ...(edition ? { edition: fromItem(edition) } : {}), ...(extension ? { extension: strip<ExtensionRecord>(extension) } : {}) };
+}
+
+const auditPut = (a: AuditRecord): TransactItem => ({
+  Put: { TableName: env.TABLE_NAME, Item: { ...keys.audit(a.editionId, a.at, ulid(Date.parse(a.at))), type: 'audit', ...a } },
+});
+
+/** Creates or replaces an extension, with its audit entry, while the edition exists and is not released. */
+export async function putExtension(x: ExtensionRecord): Promise<'ok' | 'edition-gone'> {
+  return transact<'edition-gone'>([
+    {
+      item: { ConditionCheck: { TableName: env.TABLE_NAME, Key: keys.edition(x.editionId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(releasedAt)' } },
+      onFail: 'edition-gone',
+    },
+    { item: { Put: { TableName: env.TABLE_NAME, Item: { ...keys.extension(x.editionId, x.sub), type: 'extension', ...x } } } },
+    {
+      item: auditPut({
+        editionId: x.editionId, at: x.grantedAt, action: 'extension-granted', by: x.grantedBy, subject: x.sub,
+        details: { deadline: x.deadline, reason: x.reason },
+      }),
+    },
+  ]);
+}
+
+/**
+ * Closes the edition at `at`, recording who closed it, once: an edition already closed (or released) is
+ * left as it is and the answer says so. The audit entry is written in the same transaction.
+ */
+export async function closeEdition(editionId: string, at: string, by: string, why: string): Promise<'closed' | 'already-closed'> {
+  const outcome = await transact<'already-closed'>([
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.edition(editionId),
+          UpdateExpression: 'SET closedAt = :at, closedBy = :by, updatedAt = :at ADD #v :one',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt) AND attribute_not_exists(releasedAt)',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':at': at, ':by': by, ':one': 1 },
+        },
+      },
+      onFail: 'already-closed',
+    },
+    { item: auditPut({ editionId, at, action: 'edition-closed', by, subject: editionId, details: { reason: why } }) },
+  ]);
+  return outcome === 'ok' ? 'closed' : 'already-closed';
+}
+
+export async function listAudit(editionId: string, limit: number, cursor?: string) {
+  const partition = keys.editionPartition(editionId);
+  const start = decodeCursor(cursor, KEY_ATTRS, { [TABLE_KEYS.partitionKey]: partition });
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: env.TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': partition, ':audit': keys.auditPrefix },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  return { items: (out.Items ?? []).map((i) => strip<AuditRecord>(i)), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+}
+
+/** Every edition (a handful a year), for the scheduled close. */
+export async function allEditions(): Promise<EditionRecord[]> {
+  const all: EditionRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listEditions(100, cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }

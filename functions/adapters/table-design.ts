@@ -22,6 +22,9 @@ export const INDEXES = {
 /** Shards of an edition's case index: about 1,000 writes/s each, so 16 shards absorb ~16,000 case writes/s. */
 export const EDITION_SHARDS = 16;
 
+/** Partitions of the mail queue: a burst of confirmations at the deadline spreads over them. */
+export const MAIL_SHARDS = 8;
+
 /** A stable shard for a case id (FNV-1a over the id, modulo EDITION_SHARDS). */
 export function shardOf(id: string): number {
   let h = 0x811c9dc5;
@@ -37,6 +40,16 @@ export const keys = {
   /** All editions sit in one small partition: a handful per year. Sorted by opening time, then id. */
   editionListing: (opensAt: string, editionId: string) => ({ gsi1pk: 'EDITIONS', gsi1sk: `${opensAt}#${editionId}` }),
   editionsPartition: 'EDITIONS',
+  /** An applicant's extension sits with its edition: read together with it in one BatchGetItem. */
+  extension: (editionId: string, sub: string) => ({ pk: `EDITION#${editionId}`, sk: `EXT#${sub}` }),
+  /** The audit trail of an edition, newest first by sort key. */
+  audit: (editionId: string, at: string, id: string) => ({ pk: `EDITION#${editionId}`, sk: `AUDIT#${at}#${id}` }),
+  auditPrefix: 'AUDIT#',
+  editionPartition: (editionId: string) => `EDITION#${editionId}`,
+  mail: (mailId: string) => ({ pk: `MAIL#${mailId}`, sk: 'MAIL' }),
+  /** Mails waiting to be sent, in MAIL_SHARDS partitions of gsi1 (sparse: removed once sent or given up). */
+  mailQueue: (mailId: string, nextAttemptAt: string) => ({ gsi1pk: `MAILQ#${shardOf(mailId) % MAIL_SHARDS}`, gsi1sk: `${nextAttemptAt}#${mailId}` }),
+  mailQueuePartition: (shard: number) => `MAILQ#${shard}`,
 
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   /** ULIDs sort by creation time, so the owner's list is newest first with ScanIndexForward=false. */

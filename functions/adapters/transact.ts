@@ -52,3 +52,24 @@ export function editionOpenCheck(editionId: string, now: string): TransactItem {
     },
   };
 }
+
+/** The edition's results are not released yet (withdrawals, extensions). */
+export function notReleasedCheck(editionId: string): TransactItem {
+  return { ConditionCheck: { TableName: env.TABLE_NAME, Key: keys.edition(editionId), ConditionExpression: 'attribute_not_exists(releasedAt)' } };
+}
+
+/**
+ * The same rule for an applicant with an extension: their own deadline is later than the server's clock,
+ * and the edition is not released.
+ */
+export function extensionOpenChecks(editionId: string, sub: string, now: string): TransactItem[] {
+  return [
+    { ConditionCheck: { TableName: env.TABLE_NAME, Key: keys.extension(editionId, sub), ConditionExpression: 'deadline > :now', ExpressionAttributeValues: { ':now': now } } },
+    notReleasedCheck(editionId),
+  ];
+}
+
+/** The deadline checks for a write by `sub`: through their extension when that is what keeps them in. */
+export function deadlineChecks(editionId: string, now: string, viaExtensionOf?: string): TransactItem[] {
+  return viaExtensionOf ? extensionOpenChecks(editionId, viaExtensionOf, now) : [editionOpenCheck(editionId, now)];
+}

@@ -21,12 +21,12 @@ import { routes } from '#shared/routes';
  *    window, whichever is first. Nothing is signed for a request that was refused.
  */
 export const handler = httpHandler(routes.createAttachment, async ({ params, body, caller, now }) => {
-  const { record, edition } = await caseFor(params.caseId, caller, 'own');
-  const { until } = fileWindow(body.purpose, record, edition, now);
+  const { record, edition, extension } = await caseFor(params.caseId, caller, 'own');
+  const { until, viaExtension } = fileWindow(body.purpose, record, edition, now, extension?.deadline);
   const expiresAt = uploadDeadline(now, until);
   const attachment = newAttachment(ulid(now.getTime()), record, body, expiresAt, now);
 
-  const outcome = await addAttachment(attachment, now.toISOString());
+  const outcome = await addAttachment(attachment, now.toISOString(), viaExtension ? record.ownerId : undefined);
   if (outcome === 'limit-reached') {
     throw new AppError('conflict', `A case can have at most ${MAX_ATTACHMENTS_PER_PURPOSE} ${body.purpose} files. Delete one to add another.`);
   }

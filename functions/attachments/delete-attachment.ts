@@ -17,12 +17,12 @@ import { routes } from '#shared/routes';
  *    copied, so no file outlives its record.
  */
 export const handler = httpHandler(routes.deleteAttachment, async ({ params, caller, now }) => {
-  const { record, edition } = await caseFor(params.caseId, caller, 'own');
+  const { record, edition, extension } = await caseFor(params.caseId, caller, 'own');
   const attachment = await getAttachment(params.caseId, params.attachmentId);
   if (!attachment) throw notFound('The attachment');
-  fileWindow(attachment.purpose, record, edition, now);
+  const { viaExtension } = fileWindow(attachment.purpose, record, edition, now, extension?.deadline);
 
-  const outcome = await removeAttachment(attachment, now.toISOString());
+  const outcome = await removeAttachment(attachment, now.toISOString(), viaExtension ? record.ownerId : undefined);
   if (outcome === 'changed') throw new AppError('conflict', 'The attachment changed meanwhile (its verification finished); try again.');
   if (outcome === 'window-closed') {
     const fresh = (await getEdition(edition.editionId)) ?? edition;

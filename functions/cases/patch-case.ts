@@ -1,9 +1,11 @@
 import { caseView, fieldsOf, patchedCase, viewerOf } from '#domain/case';
 import { AppError, notFound } from '#domain/errors';
-import { assertAccepting, gateRefusal, readiness } from '#domain/rules';
+import { gateRefusal, readiness } from '#domain/rules';
 import { getCase, replaceCase } from '#adapters/cases-repo';
-import { getEdition } from '#adapters/editions-repo';
+import { getEdition, getEditionFor } from '#adapters/editions-repo';
+import { gateFor } from '#shared/deadline';
 import { httpHandler } from '#shared/handler';
+import { attachmentsOf, stamp } from '#shared/receipts';
 import { routes } from '#shared/routes';
 
 const ATTEMPTS = 3;
@@ -12,9 +14,9 @@ const ATTEMPTS = 3;
  * Primary course:
  * 1. Read the case: 404 unless the caller may see it, 403 unless they own it, 412 if If-Match names
  *    another version.
- * 2. Check that the edition accepts edits now (409) and that the case is not withdrawn (409).
- * 3. Merge the patch. A submitted case must stay eligible (422 listing every problem).
- * 4. Write it in one transaction, conditioned on the version read and on the edition's dates.
+ * 2. Check that the edition (or the owner's extension) accepts edits now (409) and that the case is not withdrawn (409).
+ * 3. Merge the patch. A submitted case must stay eligible (422 listing every problem) and gets a new receipt.
+ * 4. Write it in one transaction, conditioned on the version read and on the deadline.
  *    A concurrent edit is a 412 with If-Match; without it, the merge is redone on the fresh case.
  */
 export const handler = httpHandler(routes.patchCase, async ({ params, body, caller, ifMatch, now }) => {
@@ -26,18 +28,19 @@ export const handler = httpHandler(routes.patchCase, async ({ params, body, call
     if (typeof ifMatch === 'number' && ifMatch !== current.version) {
       throw new AppError('precondition-failed', `The case is at version ${current.version}.`);
     }
-    const edition = await getEdition(current.editionId);
+    const { edition, extension } = await getEditionFor(current.editionId, caller.sub);
     if (!edition) throw new Error(`Case ${current.caseId} refers to a missing edition ${current.editionId}`);
-    assertAccepting(edition, now);
+    const gate = gateFor(edition, extension, now);
     if (current.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
 
-    const next = patchedCase(current, body, now);
+    let next = patchedCase(current, body, now);
     if (next.status === 'submitted') {
       const r = readiness(fieldsOf(next), edition.rules, edition.timeZone, now);
       if (!r.ready) throw new AppError('not-eligible', 'A submitted case must stay eligible.', r.problems);
+      next = stamp(next, await attachmentsOf(next.caseId), now);
     }
 
-    const outcome = await replaceCase(next, current.version, now.toISOString());
+    const outcome = await replaceCase(next, current.version, gate.checks);
     if (outcome === 'ok') return { status: 200, body: caseView(next, edition, 'owner', now), version: next.version };
     if (outcome === 'gate-closed') throw gateRefusal((await getEdition(edition.editionId)) ?? edition, now);
     if (typeof ifMatch === 'number') throw new AppError('precondition-failed', 'The case changed while you were editing it.');

@@ -45,19 +45,19 @@ export function attachmentView(a: AttachmentRecord, downloadUrl?: string): Attac
  * - supporting files while the case is editable (the edition accepts the owner's changes, the case is not withdrawn);
  * - presentation files only for an outstanding case whose owner has been notified, until the materials deadline.
  */
-export function fileWindow(purpose: Purpose, c: CaseRecord, e: EditionRecord, now: Date): { until: string } {
+export function fileWindow(purpose: Purpose, c: CaseRecord, e: EditionRecord, now: Date, extensionDeadline?: string): { until: string; viaExtension: boolean } {
   if (c.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
   if (purpose === 'supporting') {
-    const a = acceptance(e, now);
+    const a = acceptance(e, now, extensionDeadline);
     if (!a.ok) throw new AppError(a.code, a.detail);
-    return { until: a.until };
+    return { until: a.until, viaExtension: a.viaExtension };
   }
   if (c.decision !== 'outstanding' || !c.notifiedAt) {
     throw new AppError('conflict', 'Presentation materials are asked only of outstanding cases, once their owners have been notified.');
   }
   if (!e.materialsDeadline) throw new AppError('conflict', 'The organisers have not set a deadline for presentation materials yet.');
   if (now.toISOString() >= e.materialsDeadline) throw new AppError('deadline-passed', `Presentation materials were due by ${e.materialsDeadline}.`);
-  return { until: e.materialsDeadline };
+  return { until: e.materialsDeadline, viaExtension: false };
 }
 
 /** The presigned upload's expiry: 15 minutes, but never past the end of the window. */

@@ -14,6 +14,8 @@ export interface CaseRecord extends CaseFields {
   /** Set by the organisers' decision and the selection notification (later issues). */
   decision?: 'outstanding' | 'collection' | 'not-selected';
   notifiedAt?: string;
+  /** The latest receipt: when the submitted content was stamped, and its hash (domain/receipt.ts). */
+  receipt?: { submittedAt: string; sha256: string };
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -63,7 +65,7 @@ export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, 
     contact: c.contact ?? null,
     links: c.links ?? null,
     readiness: readiness(fieldsOf(c), edition.rules, edition.timeZone, now),
-    receipt: null,
+    receipt: c.receipt ?? null,
     decision: null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -13,6 +13,8 @@ export interface EditionRecord {
   contact?: EditionInput['contact'];
   rules: Rules;
   closedAt?: string;
+  /** Who closed it: an organiser's sub, or 'schedule'. */
+  closedBy?: string;
   releasedAt?: string;
   createdAt: string;
   updatedAt: string;
@@ -24,10 +26,40 @@ export function newEdition(editionId: string, input: EditionInput, now: Date): E
   return { editionId, ...input, rules: { ...DEFAULT_RULES }, createdAt: t, updatedAt: t, version: 1 };
 }
 
-/** The organiser's new settings over the stored edition; what they do not set (rules, close, release) stays. */
+/**
+ * The organiser's new settings over the stored edition; what they do not set (rules, close, release) stays.
+ * A deadline moved into the future reopens an edition the schedule had closed; a manual close stays.
+ */
 export function updatedEdition(current: EditionRecord, input: EditionInput, now: Date): EditionRecord {
   const { materialsDeadline: _m, contact: _c, ...kept } = current;
-  return { ...kept, ...input, updatedAt: now.toISOString(), version: current.version + 1 };
+  const next: EditionRecord = { ...kept, ...input, updatedAt: now.toISOString(), version: current.version + 1 };
+  if (current.closedBy === SCHEDULE && input.deadline > now.toISOString()) {
+    delete next.closedAt;
+    delete next.closedBy;
+  }
+  return next;
+}
+
+/** Who closes an edition when its deadline passes. */
+export const SCHEDULE = 'schedule';
+
+/** An applicant's own later deadline. */
+export interface ExtensionRecord {
+  editionId: string;
+  sub: string;
+  deadline: string;
+  reason: string;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+export interface AuditRecord {
+  editionId: string;
+  at: string;
+  action: 'edition-closed' | 'extension-granted';
+  by: string;
+  subject: string;
+  details: Record<string, string>;
 }
 
 export function editionView(e: EditionRecord, now: Date): Edition {

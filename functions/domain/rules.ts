@@ -22,7 +22,7 @@ export function editionStatus(e: EditionClock, now: Date): EditionStatus {
   return 'open';
 }
 
-export type Acceptance = { ok: true; until: string } | { ok: false; code: 'edition-not-open' | 'deadline-passed'; detail: string };
+export type Acceptance = { ok: true; until: string; viaExtension: boolean } | { ok: false; code: 'edition-not-open' | 'deadline-passed'; detail: string };
 
 /**
  * Whether the edition takes new cases and edits from this caller now. An extension (issue 4) lets one
@@ -32,11 +32,16 @@ export type Acceptance = { ok: true; until: string } | { ok: false; code: 'editi
 export function acceptance(e: EditionClock, now: Date, extensionDeadline?: string | null): Acceptance {
   const t = now.toISOString();
   if (e.releasedAt) return { ok: false, code: 'deadline-passed', detail: 'The results of this edition are published.' };
-  if (extensionDeadline && t < extensionDeadline) return { ok: true, until: extensionDeadline };
+  const edition = acceptanceOfEdition(e, now);
+  if (extensionDeadline && t < extensionDeadline && (!edition.ok || extensionDeadline > edition.until)) return { ok: true, until: extensionDeadline, viaExtension: true };
+  return edition;
+}
+
+function acceptanceOfEdition(e: EditionClock, now: Date): Acceptance {
   const status = editionStatus(e, now);
   if (status === 'upcoming') return { ok: false, code: 'edition-not-open', detail: `The edition opens at ${e.opensAt}.` };
   if (status === 'closed') return { ok: false, code: 'deadline-passed', detail: `The edition closed at ${e.closedAt && e.closedAt < e.deadline ? e.closedAt : e.deadline}.` };
-  return { ok: true, until: e.deadline };
+  return { ok: true, until: e.deadline, viaExtension: false };
 }
 
 /** The calendar date (YYYY-MM-DD) at `now` in an IANA time zone. */

@@ -174,6 +174,14 @@ export const Decision = z.enum(['outstanding', 'collection', 'not-selected']);
 
 export const CaseParams = z.strictObject({ caseId: Ulid });
 
+// ---------- extensions ----------
+
+/** A Cognito sub (a UUID) or a local test user's id. */
+export const Sub = z.string().check(z.regex(/^[A-Za-z0-9._@:+-]{1,128}$/, 'A user id (the sub claim)'));
+export const ExtensionParams = z.strictObject({ editionId: EditionId, sub: Sub });
+export const ExtensionInput = named(z.strictObject({ deadline: Instant, reason: text(500) }), 'ExtensionInput');
+export type ExtensionInput = z.infer<typeof ExtensionInput>;
+
 // ---------- attachments ----------
 
 /** A file name as a person gave it: no folders, no control characters, at most 255 characters. */
@@ -304,7 +312,21 @@ function buildResponseSchemas() {
     expiresAt: z.string(),
   });
   const NewAttachment = named(z.object({ attachment: Attachment, upload: Upload }), 'NewAttachment', 'Send a multipart/form-data POST of upload.fields plus `file` to upload.url.');
-  return { FieldProblem, Problem, Rules, Edition, Readiness, Case, Attachment, NewAttachment, page };
+  const Extension = named(
+    z.object({ editionId: EditionId, sub: z.string(), deadline: z.string(), reason: z.string(), grantedBy: z.string(), grantedAt: z.string() }),
+    'Extension',
+  );
+  const AuditEntry = named(
+    z.object({
+      at: z.string(),
+      action: z.enum(['edition-closed', 'extension-granted']),
+      by: z.string().register(z.globalRegistry, { description: 'The organiser (sub), or "schedule" for the scheduled close' }),
+      subject: z.string(),
+      details: z.record(z.string(), z.string()),
+    }),
+    'AuditEntry',
+  );
+  return { FieldProblem, Problem, Rules, Edition, Readiness, Case, Attachment, NewAttachment, Extension, AuditEntry, page };
 }
 
 let responseSchemaCache: ReturnType<typeof buildResponseSchemas> | undefined;
@@ -317,3 +339,5 @@ export type Readiness = z.infer<Responses['Readiness']>;
 export type CaseView = z.infer<Responses['Case']>;
 export type AttachmentView = z.infer<Responses['Attachment']>;
 export type NewAttachmentView = z.infer<Responses['NewAttachment']>;
+export type ExtensionView = z.infer<Responses['Extension']>;
+export type AuditEntryView = z.infer<Responses['AuditEntry']>;

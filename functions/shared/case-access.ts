@@ -4,15 +4,17 @@
  * they see it but the operation is the owner's).
  */
 import { viewerOf, type CaseRecord, type Viewer } from '#domain/case';
-import type { EditionRecord } from '#domain/edition';
+import type { EditionRecord, ExtensionRecord } from '#domain/edition';
 import { AppError, notFound } from '#domain/errors';
 import { getCase } from '#adapters/cases-repo';
-import { getEdition } from '#adapters/editions-repo';
+import { getEditionFor } from '#adapters/editions-repo';
 import type { Caller } from './auth.ts';
 
 export interface CaseAccess {
   record: CaseRecord;
   edition: EditionRecord;
+  /** The owner's extension, when the case belongs to the caller and they have one. */
+  extension?: ExtensionRecord;
   viewer: Viewer;
 }
 
@@ -21,7 +23,7 @@ export async function caseFor(caseId: string, caller: Caller, need: 'view' | 'ow
   const viewer = record && viewerOf(record, caller);
   if (!record || !viewer) throw notFound('The case');
   if (need === 'own' && viewer !== 'owner') throw new AppError('forbidden', 'Only the owner of the case can do this.');
-  const edition = await getEdition(record.editionId);
+  const { edition, extension } = await getEditionFor(record.editionId, record.ownerId);
   if (!edition) throw new Error(`Case ${record.caseId} refers to a missing edition ${record.editionId}`);
-  return { record, edition, viewer };
+  return { record, edition, viewer, ...(extension ? { extension } : {}) };
 }

@@ -43,6 +43,8 @@ export interface RouteSpec {
   table?: 'read' | 'write';
   /** Grants on the media bucket, by prefix (see FunctionGrants). */
   bucket?: BucketGrants;
+  /** Sends e-mail through the stage's SES identity and configuration set. */
+  mail?: true;
   /** Reads If-Match for optimistic concurrency. */
   ifMatch?: boolean;
 }
@@ -102,6 +104,47 @@ export const routes = {
     responses: { 200: { description: 'The case as stored', schema: () => view().Case, etag: true } },
     problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed', 'precondition-failed', 'not-eligible'],
     table: 'write', ifMatch: true,
+  }),
+  submitCase: route({
+    operationId: 'submitCase', method: 'POST', path: '/cases/{caseId}/submit', entry: 'cases/submit-case.ts', access: 'signed-in',
+    tag: 'Cases', summary: 'Submit a case',
+    description:
+      'Checks every rule at once (422 not-eligible lists all problems), then marks the case submitted with a receipt: the server time and a SHA-256 ' +
+      'over the canonical form of the submitted fields and the verified attachments (see the README, "Receipts"). Sends a confirmation e-mail. ' +
+      'Submitting again, or editing a submitted case, issues a new receipt.',
+    params: s.CaseParams,
+    responses: { 200: { description: 'The submitted case with its receipt', schema: () => view().Case, etag: true } },
+    problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed', 'not-eligible', 'precondition-failed'],
+    table: 'write', mail: true, ifMatch: true,
+  }),
+  withdrawCase: route({
+    operationId: 'withdrawCase', method: 'POST', path: '/cases/{caseId}/withdraw', entry: 'cases/withdraw-case.ts', access: 'signed-in',
+    tag: 'Cases', summary: 'Withdraw a case', description: 'Until the results are released. A withdrawn case can no longer change.',
+    params: s.CaseParams,
+    responses: { 200: { description: 'The withdrawn case', schema: () => view().Case, etag: true } },
+    problems: ['not-found', 'forbidden', 'conflict', 'precondition-failed'],
+    table: 'write', ifMatch: true,
+  }),
+  closeEdition: route({
+    operationId: 'closeEdition', method: 'POST', path: '/editions/{editionId}/close', entry: 'editions/close-edition.ts', access: 'organisers',
+    tag: 'Editions', summary: 'Close the edition now', description: 'Idempotent: closing a closed edition changes nothing. Recorded in the audit trail.',
+    params: s.EditionParams,
+    responses: { 200: { description: 'The closed edition', schema: () => view().Edition, etag: true } },
+    problems: ['not-found', 'conflict'], table: 'write',
+  }),
+  putExtension: route({
+    operationId: 'putExtension', method: 'PUT', path: '/editions/{editionId}/extensions/{sub}', entry: 'editions/put-extension.ts', access: 'organisers',
+    tag: 'Editions', summary: "Give one applicant a later deadline", description: 'Creates or replaces the extension. Recorded in the audit trail.',
+    params: s.ExtensionParams, body: s.ExtensionInput,
+    responses: { 200: { description: 'The extension', schema: () => view().Extension } },
+    problems: ['not-found', 'conflict'], table: 'write',
+  }),
+  listAudit: route({
+    operationId: 'listAudit', method: 'GET', path: '/editions/{editionId}/audit', entry: 'editions/list-audit.ts', access: 'organisers',
+    tag: 'Editions', summary: 'The audit trail of an edition, newest first', description: 'Who closed it, extended whose deadline, when and why.',
+    params: s.EditionParams, query: s.PageQuery,
+    responses: { 200: { description: 'A page of audit entries', schema: () => view().page(view().AuditEntry) } },
+    problems: ['not-found'], table: 'read',
   }),
   createAttachment: route({
     operationId: 'createAttachment', method: 'POST', path: '/cases/{caseId}/attachments', entry: 'attachments/create-attachment.ts', access: 'signed-in',

@@ -10,10 +10,15 @@ export interface WorkerSpec {
   name: string;
   entry: string;
   description: string;
-  /** What starts it: objects created under a prefix of the media bucket. */
-  trigger: { source: 's3:ObjectCreated'; prefix: Prefix };
+  /**
+   * What starts it: objects created under a prefix of the media bucket, or a clock (an EventBridge rule on
+   * AWS, a timer locally) every `minutes` minutes.
+   */
+  trigger: { source: 's3:ObjectCreated'; prefix: Prefix } | { source: 'schedule'; minutes: number };
   table?: 'read' | 'write';
   bucket?: BucketGrants;
+  /** Sends e-mail through the stage's SES identity and configuration set. */
+  mail?: true;
   timeoutSeconds: number;
   memoryMb: number;
 }
@@ -30,6 +35,27 @@ export const workers = {
     // A 2 GiB video is hashed as a stream in constant memory; memory buys network throughput.
     timeoutSeconds: 300,
     memoryMb: 1024,
+  },
+  closeDueEditions: {
+    name: 'closeDueEditions',
+    entry: 'editions/close-due-editions.ts',
+    description: 'Closes every edition whose deadline has passed and records that the schedule closed it (idempotent)',
+    // Every minute, not a one-time schedule per edition: a moved deadline needs no schedule to be moved, and
+    // the deadline itself is enforced to the millisecond in every write; closing is bookkeeping.
+    trigger: { source: 'schedule', minutes: 1 },
+    table: 'write',
+    timeoutSeconds: 60,
+    memoryMb: 512,
+  },
+  retryMail: {
+    name: 'retryMail',
+    entry: 'mail/retry-mail.ts',
+    description: 'Sends the e-mails whose first attempt failed, with backoff, and records each outcome',
+    trigger: { source: 'schedule', minutes: 1 },
+    table: 'write',
+    mail: true,
+    timeoutSeconds: 120,
+    memoryMb: 512,
   },
 } as const satisfies Record<string, WorkerSpec>;
 

@@ -10,6 +10,7 @@ import { handler as listEditions } from '../../functions/editions/list-editions.
 import { getCase as readCase, replaceCase } from '../../functions/adapters/cases-repo.ts';
 import { ddb, env } from '../../functions/adapters/clients.ts';
 import { keys } from '../../functions/adapters/table-design.ts';
+import { deadlineChecks } from '../../functions/adapters/transact.ts';
 import { routes } from '../../functions/shared/routes.ts';
 import { apiEvent, invoke, type Who } from '../support/api-event.ts';
 import { completeFields, openEdition, uniq } from './helpers.ts';
@@ -67,7 +68,7 @@ describe('case drafts in DynamoDB Local', () => {
     // The organiser moves the deadline into the past after the handler read the edition...
     await ddb.send(new UpdateCommand({ TableName: env.TABLE_NAME, Key: keys.edition(editionId), UpdateExpression: 'SET deadline = :d', ExpressionAttributeValues: { ':d': new Date(Date.now() - 1000).toISOString() } }));
     // ...so the conditional write itself refuses it.
-    expect(await replaceCase({ ...current, title: 'late', version: 2 }, 1, new Date().toISOString())).toBe('gate-closed');
+    expect(await replaceCase({ ...current, title: 'late', version: 2 }, 1, deadlineChecks(editionId, new Date().toISOString()))).toBe('gate-closed');
     expect((await readCase(caseId))?.title).toBe('Draft');
     const late = await patch(caseId, ann, { title: 'late' });
     expect(late.json?.code).toBe('deadline-passed');

@@ -87,9 +87,10 @@ describe('object-level authorisation on every route that takes an id', () => {
   const idRoutes = ROUTES.filter((r) => r.path.includes('{'));
 
   it('covers every id-taking route of the table', () => {
-    // The attachment routes' object-level checks are in attachments.test.ts.
+    // The attachment routes' object-level checks are in attachments.test.ts, submission's in submission.test.ts.
     expect(idRoutes.map((r) => r.operationId).sort()).toEqual([
-      'createAttachment', 'createCase', 'deleteAttachment', 'getAttachment', 'getCase', 'getEdition', 'listAttachments', 'patchCase', 'putEdition',
+      'closeEdition', 'createAttachment', 'createCase', 'deleteAttachment', 'getAttachment', 'getCase', 'getEdition', 'listAttachments', 'listAudit',
+      'patchCase', 'putEdition', 'putExtension', 'submitCase', 'withdrawCase',
     ]);
   });
 

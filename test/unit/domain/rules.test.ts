@@ -32,12 +32,16 @@ describe('acceptance', () => {
   it('refuses before opening with edition-not-open and after the deadline with deadline-passed', () => {
     expect(acceptance(edition, at('2024-04-30T00:00:00.000Z'))).toMatchObject({ ok: false, code: 'edition-not-open' });
     expect(acceptance(edition, at('2024-06-20T16:00:00.000Z'))).toMatchObject({ ok: false, code: 'deadline-passed' });
-    expect(acceptance(edition, at('2024-06-20T15:59:59.999Z'))).toEqual({ ok: true, until: edition.deadline });
+    expect(acceptance(edition, at('2024-06-20T15:59:59.999Z'))).toEqual({ ok: true, until: edition.deadline, viaExtension: false });
   });
 
   it('lets an extension holder in after the deadline, until the extension ends', () => {
     const ext = '2024-06-22T16:00:00.000Z';
-    expect(acceptance(edition, at('2024-06-21T00:00:00.000Z'), ext)).toEqual({ ok: true, until: ext });
+    expect(acceptance(edition, at('2024-06-21T00:00:00.000Z'), ext)).toEqual({ ok: true, until: ext, viaExtension: true });
+    // Before the deadline the later of the two counts; an extension earlier than the deadline changes nothing.
+    expect(acceptance(edition, at('2024-06-01T00:00:00.000Z'), ext)).toEqual({ ok: true, until: ext, viaExtension: true });
+    expect(acceptance(edition, at('2024-06-01T00:00:00.000Z'), '2024-06-10T00:00:00.000Z')).toEqual({ ok: true, until: edition.deadline, viaExtension: false });
+    expect(acceptance(edition, at('2024-06-22T15:59:59.999Z'), ext)).toMatchObject({ ok: true });
     expect(acceptance(edition, at(ext), ext)).toMatchObject({ ok: false, code: 'deadline-passed' });
   });
 

@@ -87,7 +87,7 @@ describe('upload window', () => {
   const draft = { status: 'draft' } as CaseRecord;
 
   it('keeps supporting files to the deadline and caps the upload URL there', () => {
-    expect(fileWindow('supporting', draft, edition, now)).toEqual({ until: edition.deadline });
+    expect(fileWindow('supporting', draft, edition, now)).toEqual({ until: edition.deadline, viaExtension: false });
     expect(uploadDeadline(now, edition.deadline).toISOString()).toBe('2024-06-20T16:00:00.000Z');
     expect(uploadDeadline(new Date('2024-06-01T00:00:00.000Z'), edition.deadline).toISOString()).toBe('2024-06-01T00:15:00.000Z');
     expect(() => fileWindow('supporting', draft, edition, new Date(edition.deadline))).toThrow(expect.objectContaining({ code: 'deadline-passed' }));
@@ -99,7 +99,7 @@ describe('upload window', () => {
     expect(() => fileWindow('presentation', draft, edition, later)).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(() => fileWindow('presentation', { status: 'submitted', decision: 'outstanding' } as CaseRecord, edition, later)).toThrow(expect.objectContaining({ code: 'conflict' }));
     const notified = { status: 'submitted', decision: 'outstanding', notifiedAt: '2024-07-20T00:00:00.000Z' } as CaseRecord;
-    expect(fileWindow('presentation', notified, edition, later)).toEqual({ until: edition.materialsDeadline });
+    expect(fileWindow('presentation', notified, edition, later)).toEqual({ until: edition.materialsDeadline, viaExtension: false });
     expect(() => fileWindow('presentation', notified, edition, new Date(edition.materialsDeadline!))).toThrow(expect.objectContaining({ code: 'deadline-passed' }));
     expect(() => fileWindow('presentation', { ...notified, decision: 'collection' }, edition, later)).toThrow(expect.objectContaining({ code: 'conflict' }));
   });

@@ -10,7 +10,7 @@ import { routes } from '#shared/routes';
 import { keys } from '#adapters/table-design';
 import { objectKeys } from '#adapters/bucket-design';
 import { apiEvent, invoke } from '../../support/api-event.ts';
-import { ann, ben, cancelled, CASE_ID, caseItem, editionItem, NOW, org } from './fixtures.ts';
+import { ann, ben, cancelled, CASE_ID, caseItem, editionItem, NOW, org, editionReads } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
@@ -26,12 +26,12 @@ const attachmentItem = (over: Record<string, unknown> = {}) => ({
 const body$ = (bytes: Buffer) => Readable.from([bytes]) as never;
 const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)]);
 
-beforeEach(() => {
+beforeEach(async () => {
   ddb.reset();
   s3.reset();
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
   ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem() });
-  ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem() });
+  await editionReads(ddb, editionItem());
 });
 afterEach(() => vi.useRealTimers());
 
@@ -66,7 +66,7 @@ describe('POST /cases/{caseId}/attachments', () => {
   });
 
   it('never signs past the deadline: ten minutes before it, the URL lives ten minutes', async () => {
-    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem({ deadline: '2024-06-01T08:10:00.000Z' }) });
+    await editionReads(ddb, editionItem({ deadline: '2024-06-01T08:10:00.000Z' }));
     ddb.on(TransactWriteCommand).resolves({});
     const res = await create();
     const policy = JSON.parse(Buffer.from((res.json as { upload: { fields: Record<string, string> } }).upload.fields.Policy!, 'base64').toString()) as { expiration: string };
@@ -83,7 +83,7 @@ describe('POST /cases/{caseId}/attachments', () => {
   });
 
   it('refuses after the deadline (409 deadline-passed), a stranger (404), an organiser (403), bad input (400), all before any write', async () => {
-    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem({ deadline: '2024-06-01T07:00:00.000Z' }) });
+    await editionReads(ddb, editionItem({ deadline: '2024-06-01T07:00:00.000Z' }));
     expect((await create()).json?.code).toBe('deadline-passed');
     expect((await create(ben)).status).toBe(404);
     expect((await create(org)).status).toBe(403);

@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { handler } from '../../../functions/cases/create-case.ts';
 import { routes } from '#shared/routes';
 import { keys } from '#adapters/table-design';
 import { CONFLICT_ATTEMPTS } from '#adapters/transact';
 import { apiEvent, invoke } from '../../support/api-event.ts';
-import { ann, cancelled, editionItem, NOW } from './fixtures.ts';
+import { ann, cancelled, editionItem, NOW, editionReads } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const event = (body: unknown = { title: 'My case' }, who: { sub: string } | null = ann) =>
   apiEvent(routes.createCase, { path: '/editions/2024/cases', body, ...(who ? { who } : {}) });
 
-beforeEach(() => {
+beforeEach(async () => {
   ddb.reset();
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
 });
@@ -21,7 +21,7 @@ afterEach(() => vi.useRealTimers());
 describe('POST /editions/{editionId}/cases', () => {
   it('writes the draft and the deadline condition in one transaction', async () => {
     // Prepare
-    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem() });
+    await editionReads(ddb, editionItem());
     ddb.on(TransactWriteCommand).resolves({});
     // Act
     const res = await invoke(handler, event({ title: 'My case', countries: ['KE', 'CN'] }));
@@ -63,7 +63,7 @@ describe('POST /editions/{editionId}/cases', () => {
   });
 
   it('answers 409 edition-not-open before the edition opens, without writing', async () => {
-    ddb.on(GetCommand).resolves({ Item: editionItem({ opensAt: '2024-06-02T00:00:00.000Z' }) });
+    await editionReads(ddb, editionItem({ opensAt: '2024-06-02T00:00:00.000Z' }));
     const res = await invoke(handler, event());
     expect(res.status).toBe(409);
     expect(res.json?.code).toBe('edition-not-open');
@@ -72,7 +72,8 @@ describe('POST /editions/{editionId}/cases', () => {
 
   it('answers 409 deadline-passed when the write lands after the deadline', async () => {
     // The read saw it open; by the time the write arrived DynamoDB's condition refused it.
-    ddb.on(GetCommand).resolvesOnce({ Item: editionItem() }).resolves({ Item: editionItem({ closedAt: NOW.toISOString() }) });
+    await editionReads(ddb, editionItem());
+    ddb.on(GetCommand).resolves({ Item: editionItem({ closedAt: NOW.toISOString() }) });
     ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
     const res = await invoke(handler, event());
     expect(res.status).toBe(409);
@@ -81,7 +82,7 @@ describe('POST /editions/{editionId}/cases', () => {
   });
 
   it('retries a transaction DynamoDB cancelled for a conflict on the edition item, and gives up after a bound', async () => {
-    ddb.on(GetCommand).resolves({ Item: editionItem() });
+    await editionReads(ddb, editionItem());
     ddb.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict', 'None')).rejectsOnce(cancelled('None', 'TransactionConflict')).resolves({});
     expect((await invoke(handler, event())).status).toBe(201);
     expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 3);
@@ -94,7 +95,7 @@ describe('POST /editions/{editionId}/cases', () => {
   });
 
   it('answers 404 for an unknown edition', async () => {
-    ddb.on(GetCommand).resolves({});
+    await editionReads(ddb, undefined);
     const res = await invoke(handler, event());
     expect(res.status).toBe(404);
     expect(res.json?.code).toBe('not-found');
@@ -117,7 +118,7 @@ describe('POST /editions/{editionId}/cases', () => {
   });
 
   it('maps DynamoDB throttling to 429 with Retry-After', async () => {
-    ddb.on(GetCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    ddb.on(BatchGetCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
     const res = await invoke(handler, event());
     expect(res.status).toBe(429);
     expect(res.json?.code).toBe('rate-limited');
@@ -125,7 +126,7 @@ describe('POST /editions/{editionId}/cases', () => {
   });
 
   it('sends CORS headers for an allowed origin only, on success and on errors', async () => {
-    ddb.on(GetCommand).resolves({});
+    await editionReads(ddb, undefined);
     const allowed = await invoke(handler, apiEvent(routes.createCase, { path: '/editions/2024/cases', who: ann, body: {}, headers: { origin: 'https://app.example.org' } }));
     expect(allowed.status).toBe(404);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.org');
@@ -135,7 +136,7 @@ describe('POST /editions/{editionId}/cases', () => {
   });
 
   it('answers an unexpected failure with a 500 problem that leaks nothing', async () => {
-    ddb.on(GetCommand).rejects(Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443 arn:aws:dynamodb:secret'), { name: 'TimeoutError' }));
+    ddb.on(BatchGetCommand).rejects(Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443 arn:aws:dynamodb:secret'), { name: 'TimeoutError' }));
     const res = await invoke(handler, event());
     expect(res.status).toBe(500);
     expect(res.json?.code).toBe('internal-error');

@@ -1,5 +1,7 @@
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { keys } from '#adapters/table-design';
+import type { AwsStub } from 'aws-sdk-client-mock';
+import type { DynamoDBDocumentClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
 
 export const NOW = new Date('2024-06-01T08:00:00.000Z');
 export const CASE_ID = '01HZX3N4QK7M2XG5V6R9T0BCDE';
@@ -48,3 +50,12 @@ export const cancelled = (...codes: ('ConditionalCheckFailed' | 'TransactionConf
   });
 
 export const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+type DdbMock = AwsStub<ServiceInputTypes, ServiceOutputTypes, DynamoDBDocumentClientResolvedConfig>;
+
+/** The edition (and an extension) as handlers read them: one BatchGetItem, or a GetItem of the edition. */
+export async function editionReads(ddb: DdbMock, edition: Record<string, unknown> | undefined, extension?: Record<string, unknown>) {
+  const { BatchGetCommand, GetCommand } = await import('@aws-sdk/lib-dynamodb');
+  ddb.on(BatchGetCommand).resolves({ Responses: { 'unit-table': [edition, extension].filter((x) => x !== undefined) } });
+  ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves(edition ? { Item: edition } : {});
+}

@@ -5,16 +5,16 @@ import { handler } from '../../../functions/cases/patch-case.ts';
 import { routes } from '#shared/routes';
 import { keys } from '#adapters/table-design';
 import { apiEvent, invoke, type Who } from '../../support/api-event.ts';
-import { ann, ben, cancelled, CASE_ID, caseItem, completeFields, editionItem, NOW, org } from './fixtures.ts';
+import { ann, ben, cancelled, CASE_ID, caseItem, completeFields, editionItem, NOW, org, editionReads } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const patch = (body: unknown, who: Who = ann, headers: Record<string, string> = {}) =>
   invoke(handler, apiEvent(routes.patchCase, { path: `/cases/${CASE_ID}`, who, body, headers }));
 
-beforeEach(() => {
+beforeEach(async () => {
   ddb.reset();
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
-  ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem() });
+  await editionReads(ddb, editionItem());
   ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem() });
 });
 afterEach(() => vi.useRealTimers());
@@ -70,7 +70,7 @@ describe('PATCH /cases/{caseId}', () => {
   });
 
   it('answers 409 deadline-passed after the deadline', async () => {
-    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem({ deadline: '2024-06-01T07:59:59.999Z' }) });
+    await editionReads(ddb, editionItem({ deadline: '2024-06-01T07:59:59.999Z' }));
     const res = await patch({ title: 'x' });
     expect(res.json?.code).toBe('deadline-passed');
   });

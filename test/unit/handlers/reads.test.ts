@@ -9,20 +9,20 @@ import { routes } from '#shared/routes';
 import { encodeCursor } from '#shared/http';
 import { INDEXES, keys } from '#adapters/table-design';
 import { apiEvent, invoke } from '../../support/api-event.ts';
-import { ann, ben, CASE_ID, caseItem, completeFields, editionItem, NOW, org } from './fixtures.ts';
+import { ann, ben, CASE_ID, caseItem, completeFields, editionItem, NOW, org, editionReads } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
-beforeEach(() => {
+beforeEach(async () => {
   ddb.reset();
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
 });
 afterEach(() => vi.useRealTimers());
 
 describe('GET /cases/{caseId}', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem(completeFields) });
-    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem() });
+    await editionReads(ddb, editionItem());
   });
   const get = (who: typeof ann) => invoke(getCase, apiEvent(routes.getCase, { path: `/cases/${CASE_ID}`, who }));
 

@@ -1,0 +1,183 @@
+/**
+ * Submission against DynamoDB Local: receipts, the confirmation e-mail in the outbox, the race at the
+ * deadline, extensions, closing (by hand and by the schedule), withdrawal, and the audit trail.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { routes } from '../../functions/shared/routes.ts';
+import { ddb, env } from '../../functions/adapters/clients.ts';
+import { keys } from '../../functions/adapters/table-design.ts';
+import { apiEvent, invoke, type Who } from '../support/api-event.ts';
+import { completeFields, openEdition, uniq } from './helpers.ts';
+
+const outbox = mkdtempSync(join(tmpdir(), 'pc-it-outbox-'));
+Object.assign(process.env, { MAIL_TRANSPORT: 'outbox', OUTBOX_DIR: outbox });
+// Handlers read MAIL_TRANSPORT at import: import them after it is set.
+const { handler: createCase } = await import('../../functions/cases/create-case.ts');
+const { handler: patchCase } = await import('../../functions/cases/patch-case.ts');
+const { handler: submitCase } = await import('../../functions/cases/submit-case.ts');
+const { handler: withdrawCase } = await import('../../functions/cases/withdraw-case.ts');
+const { handler: getCase } = await import('../../functions/cases/get-case.ts');
+const { handler: closeEdition } = await import('../../functions/editions/close-edition.ts');
+const { handler: putExtension } = await import('../../functions/editions/put-extension.ts');
+const { handler: listAudit } = await import('../../functions/editions/list-audit.ts');
+const { handler: putEdition } = await import('../../functions/editions/put-edition.ts');
+const { closeDue } = await import('../../functions/editions/close-due-editions.ts');
+
+afterAll(() => rmSync(outbox, { recursive: true, force: true }));
+
+const org: Who = { sub: uniq('olga'), groups: ['organisers'] };
+const draft = async (editionId: string, who: Who, body: unknown = completeFields) =>
+  invoke(createCase, apiEvent(routes.createCase, { path: `/editions/${editionId}/cases`, who, body }));
+const submit = (caseId: string, who: Who) => invoke(submitCase, apiEvent(routes.submitCase, { path: `/cases/${caseId}/submit`, who }));
+const mails = () => readdirSync(outbox).map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as { to: string[]; subject: string; text: string });
+const setDeadline = (editionId: string, deadline: string) =>
+  ddb.send(new UpdateCommand({ TableName: env.TABLE_NAME, Key: keys.edition(editionId), UpdateExpression: 'SET deadline = :d', ExpressionAttributeValues: { ':d': deadline } }));
+
+/** An independent canonical JSON (sorted keys, no spaces), as an applicant would write it from the README. */
+const canon = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(canon).join(',')}]` : v && typeof v === 'object'
+    ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`).join(',')}}`
+    : JSON.stringify(v);
+
+describe('submitting', () => {
+  it('stamps a receipt an applicant can recompute, and e-mails the owner with the contact in copy', async () => {
+    const editionId = await openEdition();
+    const ann: Who = { sub: uniq('ann') };
+    const caseId = String((await draft(editionId, ann)).json?.caseId);
+    const res = await submit(caseId, ann);
+    expect(res.status).toBe(200);
+    const receipt = res.json?.receipt as { submittedAt: string; sha256: string };
+    expect(res.json?.status).toBe('submitted');
+
+    const read = (await invoke(getCase, apiEvent(routes.getCase, { path: `/cases/${caseId}`, who: ann }))).json!;
+    const fields = Object.fromEntries(Object.keys(completeFields).map((k) => [k, read[k]]));
+    const doc = { attachments: [], caseId, editionId, fields, submittedAt: receipt.submittedAt };
+    expect(createHash('sha256').update(canon(doc)).digest('hex')).toBe(receipt.sha256);
+
+    const mail = mails().find((m) => m.text.includes(receipt.sha256));
+    expect(mail).toMatchObject({ to: [`${ann.sub}@example.org`], cc: ['a@example.org'], subject: `Submitted: ${completeFields.title}` });
+    expect(mail!.text).toContain('(Asia/Shanghai)');
+    expect(mail!.text).toContain(' UTC');
+    const stored = await ddb.send(new QueryCommand({ TableName: env.TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'MAILQ#0' } }));
+    expect((stored.Items ?? []).filter((i) => i.caseId === caseId)).toEqual([]); // sent: off the queue
+  });
+
+  it('lists every problem at once (422), and issues a new receipt when a submitted case is edited', async () => {
+    const editionId = await openEdition();
+    const ann: Who = { sub: uniq('ann') };
+    const bare = String((await draft(editionId, ann, { title: 'Only a title' })).json?.caseId);
+    const refused = await submit(bare, ann);
+    expect(refused.status).toBe(422);
+    expect((refused.json?.errors as unknown[]).length).toBeGreaterThanOrEqual(8);
+
+    const caseId = String((await draft(editionId, ann)).json?.caseId);
+    const first = (await submit(caseId, ann)).json?.receipt as { sha256: string };
+    const edited = await invoke(patchCase, apiEvent(routes.patchCase, { path: `/cases/${caseId}`, who: ann, body: { summary: 'A better summary.' } }));
+    expect(edited.json).toMatchObject({ status: 'submitted' });
+    expect((edited.json?.receipt as { sha256: string }).sha256).not.toBe(first.sha256);
+    const broken = await invoke(patchCase, apiEvent(routes.patchCase, { path: `/cases/${caseId}`, who: ann, body: { countries: ['KE'] } }));
+    expect(broken.status).toBe(422);
+  });
+
+  it('lets nothing in after the deadline: 60 submits fired across it, each stamped before it or refused, none lost or half-written', async () => {
+    const editionId = await openEdition();
+    const owners = Array.from({ length: 60 }, () => ({ sub: uniq('racer') }));
+    const ids = await Promise.all(owners.map(async (o) => String((await draft(editionId, o)).json?.caseId)));
+    const deadline = new Date(Date.now() + 400).toISOString();
+    await setDeadline(editionId, deadline); // a moved deadline takes effect at once
+    const results = await Promise.all(
+      ids.map(async (id, i) => {
+        await new Promise((r) => setTimeout(r, i * 15)); // spread over ~900 ms around the deadline
+        return submit(id, owners[i]!);
+      }),
+    );
+    const accepted = results.filter((r) => r.status === 200);
+    const refused = results.filter((r) => r.status !== 200);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of accepted) expect((r.json?.receipt as { submittedAt: string }).submittedAt < deadline).toBe(true);
+    for (const r of refused) expect(r.json?.code).toBe('deadline-passed');
+    for (const [i, id] of ids.entries()) {
+      const item = (await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.case(id) }))).Item!;
+      expect(item.status, id).toBe(results[i]!.status === 200 ? 'submitted' : 'draft');
+      expect(Boolean(item.receipt)).toBe(results[i]!.status === 200);
+    }
+  }, 30_000);
+});
+
+describe('extensions, closing and the audit trail', () => {
+  it('lets an applicant with an extension submit after the deadline, and nobody else', async () => {
+    const editionId = await openEdition();
+    const ann: Who = { sub: uniq('ann') };
+    const ben: Who = { sub: uniq('ben') };
+    const annCase = String((await draft(editionId, ann)).json?.caseId);
+    const benCase = String((await draft(editionId, ben)).json?.caseId);
+    await setDeadline(editionId, new Date(Date.now() - 1000).toISOString());
+    const ext = await invoke(putExtension, apiEvent(routes.putExtension, { path: `/editions/${editionId}/extensions/${ann.sub}`, who: org, body: { deadline: new Date(Date.now() + 3_600_000).toISOString(), reason: 'Hospital stay' } }));
+    expect(ext.status).toBe(200);
+    expect((await submit(annCase, ann)).status).toBe(200);
+    expect((await submit(benCase, ben)).json?.code).toBe('deadline-passed');
+    expect((await draft(editionId, ann, { title: 'late but allowed' })).status).toBe(201);
+    expect((await draft(editionId, ben, { title: 'late' })).json?.code).toBe('deadline-passed');
+  });
+
+  it('closes by hand once, by the schedule once, reopens a schedule-closed edition whose deadline moves, and audits it all', async () => {
+    const editionId = await openEdition();
+    const close = () => invoke(closeEdition, apiEvent(routes.closeEdition, { path: `/editions/${editionId}/close`, who: org }));
+    const first = await close();
+    expect(first.json?.status).toBe('closed');
+    const again = await close();
+    expect(again.status).toBe(200);
+    expect((await draft(editionId, { sub: uniq('ann') })).json?.code).toBe('deadline-passed');
+
+    const scheduled = await openEdition();
+    await setDeadline(scheduled, new Date(Date.now() - 1).toISOString());
+    expect(await closeDue(new Date())).toContain(scheduled);
+    expect(await closeDue(new Date())).not.toContain(scheduled);
+    const body = { name: 'Moved', opensAt: new Date(Date.now() - 60_000).toISOString(), deadline: new Date(Date.now() + 3_600_000).toISOString(), timeZone: 'Asia/Shanghai' };
+    const moved = await invoke(putEdition, apiEvent(routes.putEdition, { path: `/editions/${scheduled}`, who: org, body }));
+    expect(moved.json?.status).toBe('open');
+
+    const audit = await invoke(listAudit, apiEvent(routes.listAudit, { path: `/editions/${editionId}/audit`, who: org }));
+    expect(audit.json?.items).toEqual([{ at: expect.any(String), action: 'edition-closed', by: org.sub, subject: editionId, details: { reason: 'closed by an organiser' } }]);
+    const auditScheduled = await invoke(listAudit, apiEvent(routes.listAudit, { path: `/editions/${scheduled}/audit`, who: org }));
+    expect((auditScheduled.json?.items as { by: string }[]).map((a) => a.by)).toEqual(['schedule']);
+  });
+
+  it('withdraws a case for good', async () => {
+    const editionId = await openEdition();
+    const ann: Who = { sub: uniq('ann') };
+    const caseId = String((await draft(editionId, ann)).json?.caseId);
+    await submit(caseId, ann);
+    const w = await invoke(withdrawCase, apiEvent(routes.withdrawCase, { path: `/cases/${caseId}/withdraw`, who: ann }));
+    expect(w.json?.status).toBe('withdrawn');
+    expect((await submit(caseId, ann)).json?.code).toBe('conflict');
+    expect((await invoke(patchCase, apiEvent(routes.patchCase, { path: `/cases/${caseId}`, who: ann, body: { title: 'x' } }))).json?.code).toBe('conflict');
+  });
+});
+
+describe('object-level authorisation on the new routes', () => {
+  it('hides a case from others on submit and withdraw (404), refuses an organiser (403); edition routes are for organisers', async () => {
+    const editionId = await openEdition();
+    const ann: Who = { sub: uniq('ann') };
+    const caseId = String((await draft(editionId, ann)).json?.caseId);
+    for (const who of [{ sub: uniq('ben') }, { sub: uniq('rita'), groups: ['reviewers'] }]) {
+      expect((await submit(caseId, who)).status).toBe(404);
+      expect((await invoke(withdrawCase, apiEvent(routes.withdrawCase, { path: `/cases/${caseId}/withdraw`, who }))).status).toBe(404);
+    }
+    expect((await submit(caseId, org)).status).toBe(403);
+    expect((await invoke(withdrawCase, apiEvent(routes.withdrawCase, { path: `/cases/${caseId}/withdraw`, who: org }))).status).toBe(403);
+    for (const who of [ann, { sub: uniq('rita'), groups: ['reviewers'] }]) {
+      expect((await invoke(closeEdition, apiEvent(routes.closeEdition, { path: `/editions/${editionId}/close`, who }))).status).toBe(403);
+      expect((await invoke(putExtension, apiEvent(routes.putExtension, { path: `/editions/${editionId}/extensions/x`, who, body: { deadline: '2099-01-01T00:00:00Z', reason: 'r' } }))).status).toBe(403);
+      expect((await invoke(listAudit, apiEvent(routes.listAudit, { path: `/editions/${editionId}/audit`, who }))).status).toBe(403);
+    }
+    expect((await invoke(closeEdition, apiEvent(routes.closeEdition, { path: '/editions/2000-none/close', who: org }))).status).toBe(404);
+    expect((await invoke(putExtension, apiEvent(routes.putExtension, { path: '/editions/2000-none/extensions/x', who: org, body: { deadline: '2099-01-01T00:00:00Z', reason: 'r' } }))).status).toBe(404);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, formatInZone, receiptHash } from '#domain/receipt';
+import { recipients } from '#domain/mail';
+import type { CaseRecord } from '#domain/case';
+import type { AttachmentRecord } from '#domain/attachment';
+
+describe('canonical JSON', () => {
+  it('sorts keys at every level, drops undefined, keeps array order, has no spaces', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 'é' }], c: undefined }, 'ä': null })).toBe('{"a":{"d":[3,{"y":"é","z":1}]},"b":1,"ä":null}');
+  });
+});
+
+describe('receipt hash', () => {
+  const base = { caseId: 'C', editionId: '2024', fields: { title: 'T', countries: ['KE', 'CN'] }, submittedAt: '2024-06-20T15:59:59.999Z' };
+  const att = (id: string, status: AttachmentRecord['status'], sha256?: string) => ({ attachmentId: id, status, sha256, fileName: `${id}.pdf`, contentType: 'application/pdf', size: 1 }) as AttachmentRecord;
+
+  it('changes with any field, the time or a verified attachment, and ignores unverified ones and their order', () => {
+    const h = receiptHash({ ...base, attachments: [] });
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(receiptHash({ ...base, fields: { ...base.fields, title: 'U' }, attachments: [] })).not.toBe(h);
+    expect(receiptHash({ ...base, submittedAt: '2024-06-20T15:59:59.998Z', attachments: [] })).not.toBe(h);
+    expect(receiptHash({ ...base, attachments: [att('A', 'pending'), att('B', 'rejected')] })).toBe(h);
+    const two = receiptHash({ ...base, attachments: [att('A', 'ready', 'aa'), att('B', 'ready', 'bb')] });
+    expect(two).not.toBe(h);
+    expect(receiptHash({ ...base, attachments: [att('B', 'ready', 'bb'), att('A', 'ready', 'aa')] })).toBe(two);
+  });
+});
+
+describe('times as people read them', () => {
+  it('writes the WIC deadline as 24:00, 20 June 2024 in Beijing, one wording everywhere', () => {
+    expect(formatInZone('2024-06-20T16:00:00.000Z', 'Asia/Shanghai')).toBe('24:00, 20 June 2024');
+    expect(formatInZone('2024-06-20T15:59:59.999Z', 'Asia/Shanghai')).toBe('23:59, 20 June 2024');
+    expect(formatInZone('2024-06-20T16:00:00.001Z', 'Asia/Shanghai')).toBe('00:00, 21 June 2024');
+    expect(formatInZone('2024-06-20T16:00:00.000Z', 'UTC')).toBe('16:00, 20 June 2024');
+    expect(formatInZone('2024-06-21T00:00:00.000Z', 'UTC')).toBe('24:00, 20 June 2024');
+  });
+});
+
+describe('recipients', () => {
+  it('writes to the owner, with a different contact in copy', () => {
+    const c = { ownerEmail: 'ann@example.org', contact: { email: 'ANN@example.org' } } as CaseRecord;
+    expect(recipients(c)).toEqual({ to: ['ann@example.org'], cc: [] });
+    expect(recipients({ ...c, contact: { email: 'office@example.org' } })).toEqual({ to: ['ann@example.org'], cc: ['office@example.org'] });
+  });
+});
