@@ -1,6 +1,7 @@
 /**
- * The backend, one stack per stage: identity (auth), the single table and the media bucket (storage), the HTTP API
- * with one function per route (api) and the event-triggered functions (workers). Physical names are left to CloudFormation, so dev and prod can live in one account.
+ * The backend, one stack per stage: identity (auth), the single table and the media bucket (storage), the SES
+ * configuration set and sender (mail), the HTTP API with one function per route (api) and the event- and
+ * schedule-triggered functions (workers). Physical names are left to CloudFormation, so dev and prod can live in one account.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -8,6 +9,7 @@ import { ROUTES } from '../functions/shared/routes.ts';
 import { WORKERS } from '../functions/shared/workers.ts';
 import { Api } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
+import { Mail } from './constructs/mail.ts';
 import { Storage } from './constructs/storage.ts';
 import { Workers } from './constructs/workers.ts';
 import type { Stage } from './stage-config.ts';
@@ -19,6 +21,7 @@ export interface BackendStackProps extends StackProps {
 export class BackendStack extends Stack {
   readonly auth: Auth;
   readonly storage: Storage;
+  readonly mail: Mail;
   readonly api: Api;
   readonly workers: Workers;
 
@@ -36,6 +39,7 @@ export class BackendStack extends Stack {
       accessLogDays: settings.media.accessLogDays,
       noncurrentVersionDays: settings.media.noncurrentVersionDays,
     });
+    this.mail = new Mail(this, 'Mail', { sender: settings.sesSender });
     this.api = new Api(this, 'Api', {
       stageName: name,
       settings,
@@ -43,12 +47,14 @@ export class BackendStack extends Stack {
       table: this.storage.table,
       mediaBucket: this.storage.mediaBucket,
       routes: ROUTES,
+      mailer: this.mail,
     });
     this.workers = new Workers(this, 'Workers', {
       settings,
       table: this.storage.table,
       mediaBucket: this.storage.mediaBucket,
       workers: WORKERS,
+      mailer: this.mail,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });

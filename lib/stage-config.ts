@@ -21,7 +21,10 @@ export const StageSettings = z
     removal: z.enum(['destroy', 'retain']),
     /** Browser origins allowed to call the API (CORS). */
     corsOrigins: z.array(Origin).min(1),
-    /** The verified SES identity mails are sent from (used by the mail construct). */
+    /**
+     * The address mails are sent from (lib/constructs/mail.ts). It, or its domain, must be a verified SES identity in
+     * the stack's account and region; the stack does not create it.
+     */
     sesSender: z.email(),
     /**
      * Who sends Cognito's sign-up and recovery mails: `cognito` (Cognito's own sender, capped at 50 mails a day, fine

@@ -1,6 +1,6 @@
 /**
  * The HTTP API: an API Gateway REST API built from the route table (functions/shared/routes.ts), one Lambda
- * function per route with only the grants the route names (the table, prefixes of the media bucket), the Cognito
+ * function per route with only the grants the route names (the table, prefixes of the media bucket, sending mail), the Cognito
  * authorizer on every route that is not public, problem+json gateway responses, stage throttling, JSON access
  * logs, tracing, CORS for the stage's origins, and a WAF web ACL in front of the stage.
  */
@@ -17,6 +17,7 @@ import { problemBody } from '../../functions/shared/http.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
 import type { StageName, StageSettings } from '../stage-config.ts';
 import { BackendFunction } from './function.ts';
+import type { Mailer } from './mail.ts';
 
 /** Request headers a browser may send cross-origin, and response headers it may read. */
 const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match'];
@@ -63,6 +64,8 @@ export interface ApiProps {
   /** The media bucket, for routes with `bucket` grants. */
   mediaBucket: IBucket;
   routes: readonly RouteSpec[];
+  /** The sender and configuration set, for routes with `mail`. */
+  mailer: Mailer;
 }
 
 export class Api extends Construct {
@@ -198,6 +201,7 @@ export class Api extends Construct {
       });
       if (route.table) fn.bindTable(props.table, route.table);
       if (route.bucket) fn.bindBucket(props.mediaBucket, route.bucket);
+      if (route.mail) fn.bindMailer(props.mailer);
       this.functions.set(route.operationId, fn);
 
       const resource = this.resourceFor(route.path);

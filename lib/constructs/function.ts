@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -16,6 +16,7 @@ import { Construct } from 'constructs';
 import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
 import type { BucketAccess, BucketGrants } from '../../functions/shared/routes.ts';
 import { ESBUILD_SETTINGS, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, FUNCTIONS_DIR } from '../bundling.ts';
+import { domainOf, type Mailer } from './mail.ts';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -41,6 +42,12 @@ const TABLE_ACTIONS: Record<TableAccess, string[]> = {
     'dynamodb:ConditionCheckItem',
   ],
 };
+
+/**
+ * The SES (v1) actions a function that sends mail gets: SendEmail (a formatted message) and SendRawEmail (MIME).
+ * No templates, no bulk sending, nothing that reads or changes identities or configuration sets.
+ */
+export const MAIL_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'];
 
 /**
  * S3 actions per bucket access mode, on the objects of one prefix. read is GetObject (also what HeadObject, the
@@ -167,6 +174,35 @@ export class BackendFunction extends Construct {
         });
       }
     }
+    return this;
+  }
+
+  /**
+   * Sets MAIL_TRANSPORT=ses, SES_SENDER and SES_CONFIGURATION_SET, and grants exactly ses:SendEmail and
+   * ses:SendRawEmail on the sender's identities and the configuration set. SES authorises a send against the identity
+   * that is verified, which may be the address or its domain, so both ARNs are named; and, since the message names
+   * the configuration set, against the set. No wildcard.
+   */
+  bindMailer(mailer: Mailer): this {
+    const stack = Stack.of(this);
+    const sesArn = (resource: string, resourceName: string) =>
+      stack.formatArn({ service: 'ses', resource, resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+    const configurationSetName = mailer.configurationSet.configurationSetName;
+
+    this.lambda.addEnvironment('MAIL_TRANSPORT', 'ses');
+    this.lambda.addEnvironment('SES_SENDER', mailer.sender);
+    this.lambda.addEnvironment('SES_CONFIGURATION_SET', configurationSetName);
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'MailSend',
+        actions: MAIL_ACTIONS,
+        resources: [
+          sesArn('identity', mailer.sender),
+          sesArn('identity', domainOf(mailer.sender)),
+          sesArn('configuration-set', configurationSetName),
+        ],
+      }),
+    );
     return this;
   }
 

@@ -34,6 +34,7 @@ export function stageSettings(stage: 'dev' | 'prod') {
   return stages[stage] as {
     removal: string;
     corsOrigins: string[];
+    sesSender: string;
     apiThrottle: { rateLimit: number; burstLimit: number };
     wafRateLimit: number;
     logRetentionDays: number;
@@ -142,12 +143,14 @@ export function statementsOfFunction(resources: Record<string, CfnResource>, fun
 export const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
 /**
- * An IAM resource as text: `{ "Fn::GetAtt": [id, "Arn"] }` is `<id>`, a Join of such parts is their concatenation,
- * so `<MediaBucket>/quarantine/*` reads as written in a policy. Anything else is its JSON.
+ * An IAM resource as text: `{ "Fn::GetAtt": [id, "Arn"] }` is `<id>`, `{ "Ref": name }` is `${name}`, a Join of such
+ * parts is their concatenation, so `<MediaBucket>/quarantine/*` and `arn:${AWS::Partition}:ses:${AWS::Region}:...`
+ * read as written in a policy. Anything else is its JSON.
  */
 export function arnText(resource: unknown): string {
   if (typeof resource === 'string') return resource;
   const value = resource as Record<string, unknown>;
+  if (Object.keys(value).length === 1 && typeof value.Ref === 'string') return `\${${value.Ref}}`;
   const getAtt = value['Fn::GetAtt'] as [string, string] | undefined;
   if (getAtt?.[1] === 'Arn') return `<${getAtt[0]}>`;
   const join = value['Fn::Join'] as [string, unknown[]] | undefined;
