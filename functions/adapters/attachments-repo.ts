@@ -1,10 +1,10 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPage } from './paging.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { AttachmentRecord } from '#domain/attachment';
 import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
-import { decodeCursor, encodeCursor } from '#shared/http';
 import { ddb, env } from './clients.ts';
-import { keys, TABLE_KEYS } from './table-design.ts';
+import { keys } from './table-design.ts';
 import { deadlineChecks, transact, type TransactItem } from './transact.ts';
 
 export type { AttachmentRecord };
@@ -21,19 +21,8 @@ export async function getAttachment(caseId: string, attachmentId: string): Promi
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
-export async function listAttachments(caseId: string, limit: number, cursor?: string) {
-  const partition = keys.casePartition(caseId);
-  const start = decodeCursor(cursor, [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey], { [TABLE_KEYS.partitionKey]: partition });
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: env.TABLE_NAME,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :att)',
-      ExpressionAttributeValues: { ':pk': partition, ':att': keys.attachmentPrefix },
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+export function listAttachments(caseId: string, limit: number, cursor?: string) {
+  return queryPage({ partition: keys.casePartition(caseId), sortPrefix: keys.attachmentPrefix }, limit, cursor, fromItem);
 }
 
 /**

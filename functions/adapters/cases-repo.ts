@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPage } from './paging.ts';
 import type { CaseRecord } from '#domain/case';
 import { ddb, env } from './clients.ts';
-import { INDEXES, keys, TABLE_KEYS } from './table-design.ts';
+import { INDEXES, keys } from './table-design.ts';
 import { transact, type TransactItem } from './transact.ts';
-import { decodeCursor, encodeCursor } from '#shared/http';
 
 export type { CaseRecord };
 
@@ -27,23 +27,8 @@ export async function getCase(caseId: string): Promise<CaseRecord | undefined> {
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
-export async function listCasesByOwner(ownerId: string, limit: number, cursor?: string) {
-  const idx = INDEXES.gsi1;
-  const partition = keys.ownerPartition(ownerId);
-  const start = decodeCursor(cursor, [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, idx.partitionKey, idx.sortKey], { [idx.partitionKey]: partition });
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: env.TABLE_NAME,
-      IndexName: idx.name,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :case)',
-      ExpressionAttributeNames: { '#pk': idx.partitionKey, '#sk': idx.sortKey },
-      ExpressionAttributeValues: { ':pk': partition, ':case': 'CASE#' },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+export function listCasesByOwner(ownerId: string, limit: number, cursor?: string) {
+  return queryPage({ index: INDEXES.gsi1, partition: keys.ownerPartition(ownerId), sortPrefix: 'CASE#', newestFirst: true }, limit, cursor, fromItem);
 }
 
 export type WriteOutcome = 'ok' | 'gate-closed' | 'version-mismatch';

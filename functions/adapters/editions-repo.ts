@@ -1,16 +1,13 @@
-import { GetCommand, PutCommand, QueryCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditRecord, ExtensionRecord } from '#domain/edition';
-import { ulid } from '#domain/ids';
-import { transact, type TransactItem } from './transact.ts';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { EditionRecord } from '#domain/edition';
+import type { AuditRecord, EditionRecord, ExtensionRecord } from '#domain/edition';
+import { ulid } from '#domain/ids';
 import { ddb, env } from './clients.ts';
-import { INDEXES, keys, TABLE_KEYS } from './table-design.ts';
-import { decodeCursor, encodeCursor } from '#shared/http';
+import { queryPage } from './paging.ts';
+import { INDEXES, keys } from './table-design.ts';
+import { transact, type TransactItem } from './transact.ts';
 
 export type { EditionRecord };
-
-const KEY_ATTRS = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey];
 
 function toItem(e: EditionRecord) {
   return { ...keys.edition(e.editionId), ...keys.editionListing(e.opensAt, e.editionId), type: 'edition', ...e };
@@ -43,22 +40,8 @@ export async function getEditions(ids: string[]): Promise<Map<string, EditionRec
   return found;
 }
 
-export async function listEditions(limit: number, cursor?: string) {
-  const idx = INDEXES.gsi1;
-  const start = decodeCursor(cursor, [...KEY_ATTRS, idx.partitionKey, idx.sortKey], { [idx.partitionKey]: keys.editionsPartition });
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: env.TABLE_NAME,
-      IndexName: idx.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': idx.partitionKey },
-      ExpressionAttributeValues: { ':pk': keys.editionsPartition },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+export function listEditions(limit: number, cursor?: string) {
+  return queryPage({ index: INDEXES.gsi1, partition: keys.editionsPartition, newestFirst: true }, limit, cursor, fromItem);
 }
 
 /** Creates the edition; false when it already exists. */
@@ -160,20 +143,8 @@ export async function closeEdition(editionId: string, at: string, by: string, wh
   return outcome === 'ok' ? 'closed' : 'already-closed';
 }
 
-export async function listAudit(editionId: string, limit: number, cursor?: string) {
-  const partition = keys.editionPartition(editionId);
-  const start = decodeCursor(cursor, KEY_ATTRS, { [TABLE_KEYS.partitionKey]: partition });
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: env.TABLE_NAME,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-      ExpressionAttributeValues: { ':pk': partition, ':audit': keys.auditPrefix },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  return { items: (out.Items ?? []).map((i) => strip<AuditRecord>(i)), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+export function listAudit(editionId: string, limit: number, cursor?: string) {
+  return queryPage({ partition: keys.editionPartition(editionId), sortPrefix: keys.auditPrefix, newestFirst: true }, limit, cursor, (i) => strip<AuditRecord>(i));
 }
 
 /** Every edition (a handful a year), for the scheduled close. */

@@ -56,7 +56,7 @@ describe('GET /me/cases', () => {
     expect(res.json?.nextCursor).toBe(encodeCursor(last));
     expect(ddb).toHaveReceivedCommandWith(QueryCommand, {
       IndexName: INDEXES.gsi1.name,
-      ExpressionAttributeValues: { ':pk': 'OWNER#ann', ':case': 'CASE#' },
+      ExpressionAttributeValues: { ':pk': 'OWNER#ann', ':prefix': 'CASE#' },
       ScanIndexForward: false,
       Limit: 1,
     });
