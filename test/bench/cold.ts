@@ -42,6 +42,10 @@ export function lambdaEnv(): NodeJS.ProcessEnv {
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
     POWERTOOLS_SERVICE_NAME: 'practice-cases',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
+    // What the stack sets on a function that sends mail (lib/constructs/function.ts); the others ignore it.
+    MAIL_TRANSPORT: 'ses',
+    SES_SENDER: 'Practice Cases <no-reply@practice-cases.dev>',
+    SES_CONFIGURATION_SET: 'practice-cases-prod',
   };
 }
 

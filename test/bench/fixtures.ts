@@ -5,7 +5,7 @@
  * handler takes its success path and does its real work.
  */
 import { Readable } from 'node:stream';
-import type { APIGatewayProxyEvent, Context, S3Event } from 'aws-lambda';
+import type { APIGatewayProxyEvent, Context, S3Event, ScheduledEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import {
@@ -13,10 +13,15 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { AttachmentRecord } from '#domain/attachment';
+import type { CaseRecord } from '#domain/case';
+import type { AuditRecord, EditionRecord } from '#domain/edition';
+import { ulid } from '#domain/ids';
+import { submissionConfirmation, type MailRecord } from '#domain/mail';
 import * as s from '#domain/schemas';
 import { objectKeys } from '#adapters/bucket-design';
-import { INDEXES, keys, TABLE_KEYS } from '#adapters/table-design';
+import { INDEXES, keys, MAIL_SHARDS, shardOf, TABLE_KEYS } from '#adapters/table-design';
 import type { RouteSpec } from '#shared/routes';
 
 const DAY = 86_400_000;
@@ -38,12 +43,29 @@ export const PENDING_ATTACHMENT_ID = '01J8Z6A7HN4P8YK2W3S5T7VBD9';
 export const FILE_SIZE = 1024;
 export const BUCKET = 'bench-media';
 
+/**
+ * The owner of the case that submitCase submits: complete, with one verified attachment and no upload still
+ * being checked (the caller's case has one, which makes it not eligible). Another owner, so that the
+ * caller's list of cases stays as it was.
+ */
+export const SUBMITTER = { sub: '8b1d2f4a-6c3e-4f70-9b21-5e7a0c9d3f42', email: 'li.wei@example.org' };
+export const SUBMIT_CASE_ID = '01J8Z3P5RM8N3YH6W7S0V1CDF2';
+const SUBMIT_ATTACHMENT_ID = '01J8Z7B3KP5Q9ZM3X4T6V8WCE4';
+/** The applicant an organiser gives an extension (putExtension). */
+const EXTENDED_SUB = 'c2e4a6b8-1d3f-4a5b-8c7d-9e0f1a2b3c4d';
+
 /** Sample values for path parameters, by name. A new parameter needs one here. */
-const PATH_SAMPLES: Record<string, string> = { editionId: EDITION_ID, caseId: CASE_ID, attachmentId: ATTACHMENT_ID };
+const PATH_SAMPLES: Record<string, string> = { editionId: EDITION_ID, caseId: CASE_ID, attachmentId: ATTACHMENT_ID, sub: EXTENDED_SUB };
+
+/** What a route's event has instead of the defaults (PATH_SAMPLES, CALLER), by operationId. */
+const ROUTE_SAMPLES: Record<string, { params?: Record<string, string>; caller?: { sub: string; email: string } }> = {
+  submitCase: { params: { caseId: SUBMIT_CASE_ID }, caller: SUBMITTER },
+};
 
 // ---------- stored items ----------
 
-const CASE_FIELDS = {
+/** A complete case of realistic size (a description of about 1.7 KB): every rule of the default edition holds. */
+export const CASE_FIELDS: s.CaseFields = {
   title: 'Community broadband for mountain villages',
   category: 'internet-infrastructure',
   caseType: 'project',
@@ -74,20 +96,20 @@ function editionItem(editionId: string, opensAt: Date, deadline: Date, version: 
   return { ...keys.edition(editionId), ...keys.editionListing(e.opensAt, editionId), type: 'edition', ...e };
 }
 
-function caseItem(caseId: string, editionId: string, createdAt: Date, version: number, fields: object) {
+function caseItem(caseId: string, editionId: string, createdAt: Date, version: number, fields: object, owner = CALLER) {
   const c = {
     ...fields,
     caseId,
     editionId,
-    ownerId: CALLER.sub,
-    ownerEmail: CALLER.email,
+    ownerId: owner.sub,
+    ownerEmail: owner.email,
     status: 'draft',
     createdAt: createdAt.toISOString(),
     updatedAt: new Date(createdAt.getTime() + DAY).toISOString(),
     version,
   };
   return {
-    ...keys.case(caseId), ...keys.caseByOwner(CALLER.sub, caseId), ...keys.caseByEdition(editionId, caseId), type: 'case', ...c,
+    ...keys.case(caseId), ...keys.caseByOwner(owner.sub, caseId), ...keys.caseByEdition(editionId, caseId), type: 'case', ...c,
   };
 }
 
@@ -110,6 +132,45 @@ function attachmentItem(attachmentId: string, status: AttachmentRecord['status']
   return { ...keys.attachment(a.caseId, a.attachmentId), type: 'attachment', ...a };
 }
 
+function auditItem(editionId: string, at: Date, action: AuditRecord['action'], subject: string, details: Record<string, string>) {
+  const a: AuditRecord = { editionId, at: at.toISOString(), action, by: ORGANISER_SUB, subject, details };
+  return { ...keys.audit(editionId, a.at, ulid(at.getTime())), type: 'audit', ...a };
+}
+
+/** The organiser who granted the extensions of the audit trail. */
+const ORGANISER_SUB = '5a7c9e1b-3d5f-4b6a-8c0e-2f4a6c8e0b1d';
+
+/** Mail ids, one in each queue shard (keys.mailQueue spreads mails by a hash of the id). */
+const MAIL_IDS: string[] = (() => {
+  const ids = new Map<number, string>();
+  for (let i = 0; ids.size < MAIL_SHARDS; i++) {
+    const id = `01J8Z9MA${String(i).padStart(18, '0')}`;
+    const shard = shardOf(id) % MAIL_SHARDS;
+    if (!ids.has(shard)) ids.set(shard, id);
+  }
+  return [...ids.values()];
+})();
+
+/** A submission confirmation whose first attempt failed with a throttling error and that is due again. */
+function mailItem(mailId: string, createdAt: Date, due: Date, edition: object, caseRecord: object) {
+  const c = caseRecord as unknown as CaseRecord;
+  const submittedAt = createdAt.toISOString();
+  const m: MailRecord = {
+    ...submissionConfirmation(c, edition as unknown as EditionRecord, { submittedAt, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }),
+    mailId,
+    kind: 'submission-confirmation',
+    caseId: c.caseId,
+    editionId: c.editionId,
+    status: 'pending',
+    attempts: 1,
+    nextAttemptAt: due.toISOString(),
+    lastError: 'Throttling: Maximum sending rate exceeded.',
+    createdAt: submittedAt,
+    updatedAt: submittedAt,
+  };
+  return { ...keys.mail(mailId), ...keys.mailQueue(mailId, m.nextAttemptAt), type: 'mail', ...m };
+}
+
 type Item = Record<string, unknown> & { pk: string; sk: string };
 
 function deepFreeze<T>(o: T): T {
@@ -122,17 +183,21 @@ function deepFreeze<T>(o: T): T {
 
 /**
  * The table's content, relative to `now`: edition 2024 open (opened 30 days ago, closes in 30), edition
- * 2023 closed, the caller's cases in both, and three attachments of the caller's open case (one verified,
- * one pending whose file has just been uploaded, one rejected) with the case's upload counts. Frozen: a
+ * 2023 past its deadline, the caller's cases in both, and three attachments of the caller's open case (one
+ * verified, one pending whose file has just been uploaded, one rejected) with the case's upload counts;
+ * another applicant's complete case with one verified attachment (submitCase), two audit entries of 2024
+ * and one due confirmation mail in each queue shard (retryMail). Frozen: a
  * handler that mutated what the SDK returned would throw (and the bench fail) instead of silently changing
  * what later iterations measure.
  */
 export function cannedItems(now: Date): Item[] {
   const t = now.getTime();
+  const edition = editionItem(EDITION_ID, new Date(t - 30 * DAY), new Date(t + 30 * DAY), VERSION);
+  const caseRecord = caseItem(CASE_ID, EDITION_ID, new Date(t - 3 * DAY), VERSION, CASE_FIELDS);
   const items: Item[] = [
-    editionItem(EDITION_ID, new Date(t - 30 * DAY), new Date(t + 30 * DAY), VERSION),
+    edition,
     editionItem('2023', new Date(t - 400 * DAY), new Date(t - 340 * DAY), 5),
-    caseItem(CASE_ID, EDITION_ID, new Date(t - 3 * DAY), VERSION, CASE_FIELDS),
+    caseRecord,
     caseItem('01J8Z3N4QK7M2XG5V6R9T0BCD1', EDITION_ID, new Date(t - 4 * DAY), 1, { title: 'A second draft' }),
     caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE2', '2023', new Date(t - 380 * DAY), 4, CASE_FIELDS),
     caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE3', '2023', new Date(t - 390 * DAY), 2, { ...CASE_FIELDS, countries: ['CN'] }),
@@ -148,6 +213,19 @@ export function cannedItems(now: Date): Item[] {
     }),
     // Live (not rejected) attachments per purpose, as the transactions keep them.
     { ...keys.uploadCounts(CASE_ID), supporting: 2 },
+    // The case submitCase submits, and its one verified attachment.
+    caseItem(SUBMIT_CASE_ID, EDITION_ID, new Date(t - 5 * DAY), VERSION, CASE_FIELDS, SUBMITTER),
+    attachmentItem(SUBMIT_ATTACHMENT_ID, 'ready', new Date(t - 4 * DAY), new Date(t - 4 * DAY + 15 * 60_000), {
+      caseId: SUBMIT_CASE_ID,
+      ownerId: SUBMITTER.sub,
+      sha256: '4b227777d4dd1fc61c6f884f48641d02b4d121d3fd328cb08b5531fcacdabf8a',
+      updatedAt: new Date(t - 4 * DAY + 60_000).toISOString(),
+    }),
+    // The audit trail of the open edition (listAudit): two extensions granted.
+    auditItem(EDITION_ID, new Date(t - 2 * DAY), 'extension-granted', EXTENDED_SUB, { deadline: new Date(t + 32 * DAY).toISOString(), reason: 'Power outage in the region' }),
+    auditItem(EDITION_ID, new Date(t - DAY), 'extension-granted', SUBMITTER.sub, { deadline: new Date(t + 31 * DAY).toISOString(), reason: 'Visa appointment' }),
+    // Confirmations whose first attempt failed, one due in each queue shard (retryMail sends them).
+    ...MAIL_IDS.map((mailId) => mailItem(mailId, new Date(t - 10 * 60_000), new Date(t - 60_000), edition, caseRecord)),
   ];
   return deepFreeze(items);
 }
@@ -209,12 +287,30 @@ export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: It
       return { Items: hits, Count: hits.length, ScannedCount: hits.length };
     },
   );
-  mock.on(PutCommand).resolves({});
-  mock.on(TransactWriteCommand).resolves({});
-  mock.on(UpdateCommand).callsFake((input: Parameters<typeof statusSetBy>[0]) => {
+  // Items written lately, so that an update asking for ReturnValues (claiming a mail the same invocation
+  // recorded) gets the item back; bounded, so that thousands of invocations do not pile up memory.
+  const written = new Map<string, Record<string, unknown>>();
+  const remember = (item: Record<string, unknown> | undefined) => {
+    if (!item) return;
+    const key = `${String(item.pk)}|${String(item.sk)}`;
+    written.delete(key);
+    written.set(key, item);
+    if (written.size > 64) written.delete(written.keys().next().value!);
+  };
+  mock.on(PutCommand).callsFake((input: { Item?: Record<string, unknown> }) => {
+    remember(input.Item);
+    return {};
+  });
+  mock.on(TransactWriteCommand).callsFake((input: { TransactItems?: { Put?: { Item?: Record<string, unknown> } }[] }) => {
+    for (const i of input.TransactItems ?? []) remember(i.Put?.Item);
+    return {};
+  });
+  mock.on(UpdateCommand).callsFake((input: Parameters<typeof statusSetBy>[0] & { Key: { pk?: unknown; sk?: unknown }; ReturnValues?: string }) => {
     const status = statusSetBy(input);
     if (status) stats.statusSets[status] = (stats.statusSets[status] ?? 0) + 1;
-    return {};
+    if (!input.ReturnValues || input.ReturnValues === 'NONE') return {};
+    const item = written.get(`${String(input.Key.pk)}|${String(input.Key.sk)}`) ?? find(input.Key);
+    return item ? { Attributes: item } : {};
   });
   mock.on(DeleteCommand).resolves({});
   return stats;
@@ -273,6 +369,28 @@ export function s3EventFor(now: Date): S3Event {
   };
 }
 
+/** The event EventBridge sends for a scheduled rule (closeDueEditions, retryMail). */
+export function scheduledEventFor(now: Date, worker: string): ScheduledEvent {
+  return {
+    version: '0',
+    id: '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa',
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '123456789012',
+    time: new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString().replace('.000Z', 'Z'),
+    region: 'eu-west-1',
+    resources: [`arn:aws:events:eu-west-1:123456789012:rule/practice-cases-prod-${worker}`],
+    detail: {},
+  };
+}
+
+// ---------- the mail service ----------
+
+/** SES accepts every message. */
+export function stubMail(mock: AwsClientStub<SESClient>): void {
+  mock.on(SendEmailCommand).resolves({ MessageId: '0102018f3c2a7b1e-5d6c4f3a-8b9e-4c1d-a2f3-6e7d8c9b0a1f-000000' });
+}
+
 // ---------- request bodies ----------
 
 /** A valid body for each body schema in use; a route with another schema needs one here. */
@@ -289,6 +407,7 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
     }],
     [s.CaseCreateInput, CASE_FIELDS],
     [s.AttachmentInput, { fileName: 'report.pdf', contentType: 'application/pdf', size: FILE_SIZE, purpose: 'supporting' }],
+    [s.ExtensionInput, { deadline: new Date(t + 37 * DAY).toISOString(), reason: 'The applicant\'s organisation was hit by floods in the week before the deadline.' }],
     [s.CasePatchInput, {
       title: 'Community broadband for 140 mountain villages',
       countries: ['CN', 'KE', 'BR', 'HK'],
@@ -304,11 +423,18 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
  * The event API Gateway's REST proxy integration sends for `route`: CloudFront-style headers, the Cognito
  * authorizer's claims (strings, as the REST authorizer passes them) for non-public routes, path parameters
  * from PATH_SAMPLES, the sample body for routes that take one and If-Match naming the stored version.
+ * `overrides` replaces path parameters, the caller and the version If-Match names (the submit benchmark
+ * submits many cases, each by its own owner).
  */
-export function eventFor(route: RouteSpec, bodies: Map<z.ZodMiniType, unknown>): APIGatewayProxyEvent {
+export function eventFor(
+  route: RouteSpec,
+  bodies: Map<z.ZodMiniType, unknown>,
+  overrides: { params?: Record<string, string>; caller?: { sub: string; email: string }; version?: number } = {},
+): APIGatewayProxyEvent {
+  const caller = overrides.caller ?? ROUTE_SAMPLES[route.operationId]?.caller ?? CALLER;
   const pathParameters: Record<string, string> = {};
   const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    const v = PATH_SAMPLES[name];
+    const v = overrides.params?.[name] ?? ROUTE_SAMPLES[route.operationId]?.params?.[name] ?? PATH_SAMPLES[name];
     if (v === undefined) throw new Error(`bench: no sample value for path parameter {${name}} of ${route.operationId}; add one to PATH_SAMPLES in test/bench/fixtures.ts`);
     pathParameters[name] = v;
     return v;
@@ -327,12 +453,12 @@ export function eventFor(route: RouteSpec, bodies: Map<z.ZodMiniType, unknown>):
   const now = Date.now();
   const claims = signedIn
     ? {
-        sub: CALLER.sub,
-        email: CALLER.email,
+        sub: caller.sub,
+        email: caller.email,
         email_verified: 'true',
         // Cognito sends the claim only for members of a group; an applicant has none.
         ...(route.access !== 'signed-in' ? { 'cognito:groups': route.access } : {}),
-        'cognito:username': CALLER.sub,
+        'cognito:username': caller.sub,
         iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Bench0001',
         aud: '5n1bench0client0id00000000',
         token_use: 'id',
@@ -363,7 +489,7 @@ export function eventFor(route: RouteSpec, bodies: Map<z.ZodMiniType, unknown>):
     'X-Forwarded-Proto': 'https',
     ...(signedIn ? { Authorization: 'Bearer eyJraWQiOiJiZW5jaCIsImFsZyI6IlJTMjU2In0.eyJzdWIiOiJiZW5jaCJ9.c2lnbmF0dXJl' } : {}),
     ...(body !== null ? { 'Content-Type': 'application/json' } : {}),
-    ...(route.ifMatch ? { 'If-Match': `"${VERSION}"` } : {}),
+    ...(route.ifMatch ? { 'If-Match': `"${overrides.version ?? VERSION}"` } : {}),
   };
 
   return {

@@ -7,9 +7,15 @@
  *   npm run bench [-- --runs 15 --rounds 7 --iterations 3000 --batch-ms 600 --warmup 2000
  *                     --only getCase,verifyUpload --source-maps --explain]
  *
+ * Then the submit section (submit.ts): submits per second against DynamoDB Local with 32 in flight next to
+ * two baselines, and the capacity a submit consumes. `--only-submit` runs just that, `--skip-submit` leaves
+ * it out; `--only` (some functions) leaves it out too.
+ *
+ *   npm run bench -- --only-submit [--submits 300 --submit-rounds 3 --submit-warmup 50 --submit-warm-round 600 --in-flight 32]
+ *
  * Exit status: 0 when everything was measured (missed targets included: this is a report), 1 when a
- * bundle fails to build, an import fails, a route answers anything but 2xx or a worker does not take its
- * success path.
+ * bundle fails to build, an import fails, a route answers anything but 2xx, a worker does not take its
+ * success path, or a submit answers anything but 200 or leaves its case unsubmitted.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,8 +28,9 @@ import {
   bundleFunction, bundleSource, duplicatePackages, floorName, floorSource, packageBreakdown, ROOT, sdkPackagesOf, type Bundle,
 } from './build.ts';
 import { lambdaEnv, measureImports, writeImportChild, type ImportTarget } from './cold.ts';
-import { fixed, mad, median, table } from './stats.ts';
+import { fixed, mad, median, summariseCommands, table } from './stats.ts';
 import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
+import { SUBMIT_RESULT_PREFIX, submitReport, type SubmitResult } from './submit-result.ts';
 
 const IMPORT_TARGET = 1.2;
 const OVERHEAD_TARGET_US = 300;
@@ -38,8 +45,19 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     'source-maps': { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
+    'only-submit': { type: 'boolean', default: false },
+    'skip-submit': { type: 'boolean', default: false },
+    submits: { type: 'string', default: '300' },
+    'submit-rounds': { type: 'string', default: '3' },
+    'submit-warmup': { type: 'string', default: '50' },
+    'submit-warm-round': { type: 'string', default: '600' },
+    'in-flight': { type: 'string', default: '32' },
   },
 });
+const submitArgs = [opts.submits, opts['submit-rounds'], opts['submit-warmup'], opts['submit-warm-round'], opts['in-flight']].map(Number);
+if (!submitArgs.every((n) => Number.isInteger(n) && n >= 0)) throw new Error('--submits, --submit-rounds, --submit-warmup, --submit-warm-round and --in-flight must be whole numbers');
+if (opts['only-submit'] && (opts['skip-submit'] || opts.only)) throw new Error('--only-submit runs the submit section alone: it does not go with --skip-submit or --only');
+const runSubmit = opts['only-submit'] || (!opts['skip-submit'] && !opts.only);
 const runs = Number(opts.runs);
 const rounds = Number(opts.rounds);
 const iterations = Number(opts.iterations);
@@ -85,7 +103,13 @@ const rows: Row[] = selected.map((target) => ({ target, errors: [] }));
 const label = (t: Target) => (t.kind === 'worker' ? `${t.name} (worker)` : t.name);
 
 const major = Number(process.versions.node.split('.')[0]);
-console.log(`Benchmark of ${rows.length} functions · Node ${process.version} (Lambda: nodejs24.x) · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${new Date().toISOString()}`);
+const machine = `Node ${process.version} (Lambda: nodejs24.x) · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${new Date().toISOString()}`;
+if (opts['only-submit']) {
+  console.log(`Submit benchmark · ${machine}`);
+  if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
+  process.exit((await submitSection()) ? 0 : 1);
+}
+console.log(`Benchmark of ${rows.length} functions${runSubmit ? ' and of the submit' : ''} · ${machine}`);
 if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
 console.log(
   `cold: median of ${runs} fresh processes per bundle, import timed inside the child${opts['source-maps'] ? ', with --enable-source-maps' : ''} · ` +
@@ -184,7 +208,8 @@ try {
   console.log(
     `\nfloors: ${[...floors].map(([name, b]) => `${name} = ${fixed(KiB(b.bytes), 1)} KiB, ${fixed(floorMs.get(name), 1)} ms`).join(' · ')}` +
       `\n± = median absolute deviation of the import samples; +ms = import − floor; overhead = full − bare (medians); batch = invocations per timed batch;` +
-      `\nchecked = what every warm invocation was checked for: a route's 2xx status, a worker's records marked 'ready'.`,
+      `\nchecked = what every warm invocation was checked for: a route's 2xx status (", sent": and its confirmation mail sent and recorded sent); a worker's` +
+      `\nsuccess: its records marked 'ready' (verifyUpload), the due edition closed (closeDueEditions), every due mail sent and recorded (retryMail).`,
   );
   const duplicates = duplicateReport([
     ...rows.flatMap((r) => (r.bundle ? [[r.target.name, r.bundle] as const] : [])),
@@ -211,26 +236,17 @@ try {
     for (const r of failed) console.error(`\n${r.target.name}:\n  ${r.errors.join('\n  ')}`);
   }
 
+  if (!opts.explain && missImport.length) console.log('Run `npm run bench -- --explain` for what the bundles are made of and what each library costs to import.');
+
+  if (runSubmit && !(await submitSection())) exitCode = 1;
+
   if (opts.explain) await explain(rows, floorSources);
-  else if (missImport.length) console.log('Run `npm run bench -- --explain` for what the bundles are made of and what each library costs to import.');
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
 process.exitCode = exitCode;
 
 // ---------- helpers ----------
-
-/** The calls of one invocation, a run of the same call written once with its count: Get×3+TransactWrite. */
-function summariseCommands(commands: string[]): string {
-  if (commands.length === 0) return 'none';
-  const runs: [string, number][] = [];
-  for (const c of commands) {
-    const last = runs[runs.length - 1];
-    if (last?.[0] === c) last[1]++;
-    else runs.push([c, 1]);
-  }
-  return runs.map(([c, n]) => (n > 1 ? `${c}×${n}` : c)).join('+');
-}
 
 /** One line per package that a bundle holds twice, with the bundles (and floors) it applies to. */
 function duplicateReport(bundles: (readonly [string, Bundle])[]): string[] {
@@ -243,6 +259,40 @@ function duplicateReport(bundles: (readonly [string, Bundle])[]): string[] {
     }
   }
   return [...where].map(([line, names]) => `${line}: ${names.join(', ')}`);
+}
+
+/** Runs submit.ts in a fresh process and prints its section of the report; false when it failed. */
+async function submitSection(): Promise<boolean> {
+  const [submits, submitRounds, submitWarmup, warmRound, inFlight] = submitArgs as [number, number, number, number, number];
+  progress(`submit: ${submitWarmup} + ${warmRound} × 3 warm-up, then ${submitRounds} rounds × ${submits} × 3 requests, ${inFlight} in flight, against DynamoDB Local`);
+  const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'test/bench/submit.ts'), ...submitArgs.map(String)];
+  // The Lambda-like environment of the other children, without the session token: submit.ts points the SDK
+  // at DynamoDB Local (lib/local/environment.ts, setLocalEnv) before it loads any handler.
+  const env = lambdaEnv();
+  delete env.AWS_SESSION_TOKEN;
+  try {
+    const result = await new Promise<SubmitResult>((resolve, reject) => {
+      const p = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      p.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        process.stderr.write(d);
+      });
+      p.on('error', reject);
+      p.on('close', (code) => {
+        const line = out.split('\n').find((l) => l.startsWith(SUBMIT_RESULT_PREFIX));
+        if (code !== 0 || !line) return reject(new Error(`submit.ts failed (exit ${code}): ${err.trim().split('\n').filter((l) => !l.startsWith('[submit +')).join('\n') || out.trim()}`));
+        resolve(JSON.parse(line.slice(SUBMIT_RESULT_PREFIX.length)) as SubmitResult);
+      });
+    });
+    console.log(submitReport(result));
+    return true;
+  } catch (err) {
+    console.log(`\n## Submit: FAILED\n${(err as Error).message}`);
+    return false;
+  }
 }
 
 /** Runs warm.ts for one function in a fresh process and returns what it reports. */

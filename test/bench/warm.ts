@@ -5,7 +5,7 @@
  *   node --expose-gc --import tsx test/bench/warm.ts <name> <warmup> <iterations> <rounds> <batch-ms>
  *
  * "full" is the function's real handler (for a route: middy, logger, validation, the use case, the
- * response; for a worker: its whole event loop) with the document client and the S3 client stubbed by
+ * response; for a worker: its whole event loop) with the document client, the S3 client and the SES client stubbed by
  * aws-sdk-client-mock. "bare" is a plain async function that sends the same commands, with the same inputs,
  * through the same stubbed clients, makes the same presign calls (which sign locally and send nothing),
  * drains a streamed body as any reader must, and returns a JSON string. Both are timed in batches, rounds
@@ -20,10 +20,12 @@ import { pathToFileURL } from 'node:url';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SESClient } from '@aws-sdk/client-ses';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { ROUTES } from '#shared/routes';
 import { WORKERS } from '#shared/workers';
-import { cannedItems, eventFor, lambdaContext, s3EventFor, sampleBodies, stubBucket, stubTable, uploadedFile } from './fixtures.ts';
+import { MAIL_SHARDS } from '#adapters/table-design';
+import { cannedItems, eventFor, lambdaContext, s3EventFor, sampleBodies, scheduledEventFor, stubBucket, stubMail, stubTable, uploadedFile } from './fixtures.ts';
 import { PRESIGNER_PACKAGES, presignSpy, replayPresign, type PresignCall } from './presign-spy.ts';
 import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
 
@@ -56,16 +58,16 @@ const entry = route?.entry ?? worker?.entry ?? fail(`warm.ts: no route or worker
 const now = new Date();
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const s3Mock = mockClient(S3Client);
+const sesMock = mockClient(SESClient);
 const table = stubTable(ddbMock, cannedItems(now));
 stubBucket(s3Mock, uploadedFile());
+stubMail(sesMock);
+const mocks = [ddbMock, s3Mock, sesMock] as const;
 
-/** Every SDK call since the last reset, both clients, in the order they were made. */
-const sdkCalls = () => [...ddbMock.calls(), ...s3Mock.calls()].sort((a, b) => (a.calledBefore(b) ? -1 : b.calledBefore(a) ? 1 : 0));
-const sdkCallCount = () => ddbMock.send.callCount + s3Mock.send.callCount;
-const resetHistory = () => {
-  ddbMock.resetHistory();
-  s3Mock.resetHistory();
-};
+/** Every SDK call since the last reset, all clients, in the order they were made. */
+const sdkCalls = () => [...ddbMock.calls(), ...s3Mock.calls(), ...sesMock.calls()].sort((a, b) => (a.calledBefore(b) ? -1 : b.calledBefore(a) ? 1 : 0));
+const sdkCallCount = () => mocks.reduce((n, m) => n + m.send.callCount, 0);
+const resetHistory = () => mocks.forEach((m) => m.resetHistory());
 
 // The presigners sign locally and send nothing, so the mocks cannot see them: hand the functions a stand-in
 // that forwards to the real one and reports its calls (presign-spy.ts), so bare can replay them.
@@ -102,6 +104,9 @@ interface Subject {
 
 const is2xx = (r: APIGatewayProxyResult | undefined) => !!r && r.statusCode >= 200 && r.statusCode < 300;
 const readyUpdates = () => table.statusSets.ready ?? 0;
+/** Mails recorded as sent (the UpdateCommand that sets their status to 'sent'). */
+const sentUpdates = () => table.statusSets.sent ?? 0;
+const returnsNothing = (r: unknown) => (r === undefined ? undefined : `returned ${JSON.stringify(r)} (a worker returns nothing)`);
 
 /**
  * Per worker: the event its trigger sends and what its success is. A new worker needs an entry here; the
@@ -114,7 +119,7 @@ const WORKER_SCENARIOS: Record<string, () => Subject> = {
     const records = event.Records.length;
     return {
       event,
-      check: (r) => (r === undefined ? undefined : `returned ${JSON.stringify(r)} (a worker returns nothing)`),
+      check: returnsNothing,
       checkBatch: (n, before) => {
         const seen = readyUpdates() - before;
         return seen === n * records ? undefined : `marked ${seen} of ${n * records} uploads ready: the verification did not take its success path`;
@@ -123,15 +128,39 @@ const WORKER_SCENARIOS: Record<string, () => Subject> = {
       outcome: () => 'ready',
     };
   },
+  /** The schedule's tick; edition 2023 is past its deadline and not closed yet: success is closing it. */
+  closeDueEditions: () => ({
+    event: scheduledEventFor(now, 'closeDueEditions'),
+    check: (r) => ((r as { closed?: string[] } | undefined)?.closed?.includes('2023') ? undefined : `returned ${JSON.stringify(r)}, not { closed: ['2023'] }`),
+    checkBatch: () => undefined,
+    mark: () => 0,
+    outcome: () => 'closed',
+  }),
+  /** The schedule's tick; one confirmation is due in each queue shard: success is sending every one and recording it sent. */
+  retryMail: () => ({
+    event: scheduledEventFor(now, 'retryMail'),
+    check: (r) => ((r as { sent?: number } | undefined)?.sent === MAIL_SHARDS ? undefined : `returned ${JSON.stringify(r)}, not ${MAIL_SHARDS} sent`),
+    checkBatch: (n, before) => {
+      const seen = sentUpdates() - before;
+      return seen === n * MAIL_SHARDS ? undefined : `recorded ${seen} of ${n * MAIL_SHARDS} mails sent`;
+    },
+    mark: sentUpdates,
+    outcome: () => 'sent',
+  }),
 };
 
+// A route that sends mail (route.mail) must also have sent it and recorded it sent, every invocation.
 const subject: Subject = route
   ? {
       event: eventFor(route, sampleBodies(now)),
       check: (r) => (is2xx(r as APIGatewayProxyResult) ? undefined : `answered ${r ? `${(r as APIGatewayProxyResult).statusCode} ${(r as APIGatewayProxyResult).body}` : String(r)}`),
-      checkBatch: () => undefined,
-      mark: () => 0,
-      outcome: (first) => String((first as APIGatewayProxyResult).statusCode),
+      checkBatch: (n, before) => {
+        if (!route.mail) return undefined;
+        const seen = sentUpdates() - before;
+        return seen === n ? undefined : `recorded ${seen} of ${n} confirmation mails sent`;
+      },
+      mark: route.mail ? sentUpdates : () => 0,
+      outcome: (first) => `${(first as APIGatewayProxyResult).statusCode}${route.mail ? ', sent' : ''}`,
     }
   : (WORKER_SCENARIOS[name] ?? fail(`warm.ts: no scenario for the worker ${name}; add its event and success check to WORKER_SCENARIOS in test/bench/warm.ts`))();
 
@@ -261,8 +290,7 @@ for (let round = 0; round < rounds; round++) {
     else bareUs.push(await timeBare(iterations));
   }
 }
-ddbMock.restore();
-s3Mock.restore();
+mocks.forEach((m) => m.restore());
 
 const result: WarmResult = { name, fullUs, bareUs, iterations, commands, outcome: subject.outcome(first) };
 process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(result)}\n`);
