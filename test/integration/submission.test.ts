@@ -88,11 +88,11 @@ describe('submitting', () => {
     const editionId = await openEdition();
     const owners = Array.from({ length: 60 }, () => ({ sub: uniq('racer') }));
     const ids = await Promise.all(owners.map(async (o) => String((await draft(editionId, o)).json?.caseId)));
-    const deadline = new Date(Date.now() + 400).toISOString();
+    const deadline = new Date(Date.now() + 600).toISOString();
     await setDeadline(editionId, deadline); // a moved deadline takes effect at once
     const results = await Promise.all(
       ids.map(async (id, i) => {
-        await new Promise((r) => setTimeout(r, i * 15)); // spread over ~900 ms around the deadline
+        await new Promise((r) => setTimeout(r, i * 20)); // spread over ~1.2 s around the deadline
         return submit(id, owners[i]!);
       }),
     );
