@@ -4,17 +4,14 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { AttachmentRecord } from '#domain/attachment';
 import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
 import { ddb, env } from './clients.ts';
-import { keys } from './table-design.ts';
+import { keys, recordOf } from './table-design.ts';
 import { deadlineChecks, transact, type TransactItem } from './transact.ts';
 
 export type { AttachmentRecord };
 
 const toItem = (a: AttachmentRecord) => ({ ...keys.attachment(a.caseId, a.attachmentId), type: 'attachment', ...a });
 
-function fromItem(item: Record<string, unknown>): AttachmentRecord {
-  const { pk: _a, sk: _b, type: _t, ...rest } = item;
-  return rest as unknown as AttachmentRecord;
-}
+const fromItem = (item: Record<string, unknown>) => recordOf<AttachmentRecord>(item);
 
 export async function getAttachment(caseId: string, attachmentId: string): Promise<AttachmentRecord | undefined> {
   const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.attachment(caseId, attachmentId) }));

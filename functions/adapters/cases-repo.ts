@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from './paging.ts';
 import type { CaseRecord } from '#domain/case';
 import { ddb, env } from './clients.ts';
-import { INDEXES, keys } from './table-design.ts';
+import { INDEXES, keys, recordOf } from './table-design.ts';
 import { transact, type TransactItem } from './transact.ts';
 
 export type { CaseRecord };
@@ -17,10 +17,7 @@ function toItem(c: CaseRecord) {
   };
 }
 
-function fromItem(item: Record<string, unknown>): CaseRecord {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, type: _t, ...rest } = item;
-  return rest as unknown as CaseRecord;
-}
+const fromItem = (item: Record<string, unknown>) => recordOf<CaseRecord>(item);
 
 export async function getCase(caseId: string): Promise<CaseRecord | undefined> {
   const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.case(caseId) }));

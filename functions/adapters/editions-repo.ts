@@ -4,7 +4,7 @@ import type { AuditRecord, EditionRecord, ExtensionRecord } from '#domain/editio
 import { ulid } from '#domain/ids';
 import { ddb, env } from './clients.ts';
 import { queryPage } from './paging.ts';
-import { INDEXES, keys } from './table-design.ts';
+import { INDEXES, keys, recordOf } from './table-design.ts';
 import { transact, type TransactItem } from './transact.ts';
 
 export type { EditionRecord };
@@ -13,10 +13,7 @@ function toItem(e: EditionRecord) {
   return { ...keys.edition(e.editionId), ...keys.editionListing(e.opensAt, e.editionId), type: 'edition', ...e };
 }
 
-function fromItem(item: Record<string, unknown>): EditionRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...rest } = item;
-  return rest as unknown as EditionRecord;
-}
+const fromItem = (item: Record<string, unknown>) => recordOf<EditionRecord>(item);
 
 export async function getEdition(editionId: string): Promise<EditionRecord | undefined> {
   const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.edition(editionId) }));
@@ -74,11 +71,6 @@ export async function replaceEdition(e: EditionRecord, expectedVersion: number):
   }
 }
 
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk: _a, sk: _b, type: _t, gsi1pk: _c, gsi1sk: _d, ...rest } = item;
-  return rest as T;
-};
-
 /** The edition and, when there is one, the caller's extension: one BatchGetItem. */
 export async function getEditionFor(editionId: string, sub: string): Promise<{ edition?: EditionRecord; extension?: ExtensionRecord }> {
   const out = await ddb.send(
@@ -95,7 +87,7 @@ export async function getEditionFor(editionId: string, sub: string): Promise<{ e
   }
   const edition = items.find((i) => i.sk === 'EDITION');
   const extension = items.find((i) => typeof i.sk === 'string' && i.sk.startsWith('EXT#'));
-  return { ...(edition ? { edition: fromItem(edition) } : {}), ...(extension ? { extension: strip<ExtensionRecord>(extension) } : {}) };
+  return { ...(edition ? { edition: fromItem(edition) } : {}), ...(extension ? { extension: recordOf<ExtensionRecord>(extension) } : {}) };
 }
 
 const auditPut = (a: AuditRecord): TransactItem => ({
@@ -144,7 +136,7 @@ export async function closeEdition(editionId: string, at: string, by: string, wh
 }
 
 export function listAudit(editionId: string, limit: number, cursor?: string) {
-  return queryPage({ partition: keys.editionPartition(editionId), sortPrefix: keys.auditPrefix, newestFirst: true }, limit, cursor, (i) => strip<AuditRecord>(i));
+  return queryPage({ partition: keys.editionPartition(editionId), sortPrefix: keys.auditPrefix, newestFirst: true }, limit, cursor, (i) => recordOf<AuditRecord>(i));
 }
 
 /** Every edition (a handful a year), for the scheduled close. */

@@ -6,15 +6,12 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { MAIL_LEASE_SECONDS, MAX_MAIL_ATTEMPTS, mailBackoffSeconds, type MailRecord } from '#domain/mail';
 import { ddb, env } from './clients.ts';
-import { INDEXES, keys, MAIL_SHARDS } from './table-design.ts';
+import { INDEXES, keys, MAIL_SHARDS, recordOf } from './table-design.ts';
 import type { TransactItem } from './transact.ts';
 
 export type { MailRecord };
 
-const strip = (item: Record<string, unknown>): MailRecord => {
-  const { pk: _a, sk: _b, type: _t, gsi1pk: _c, gsi1sk: _d, ...rest } = item;
-  return rest as unknown as MailRecord;
-};
+const strip = (item: Record<string, unknown>) => recordOf<MailRecord>(item);
 
 /** The Put that records a new pending mail, for the transaction of the change that causes it. */
 export function mailPut(m: MailRecord): TransactItem {

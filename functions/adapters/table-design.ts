@@ -35,6 +35,21 @@ export function shardOf(id: string): number {
   return (h >>> 0) % EDITION_SHARDS;
 }
 
+/** Every attribute the key design adds to an item (keys, index keys, the type tag): none of it is domain data. */
+const KEY_ATTRIBUTES: ReadonlySet<string> = new Set([
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey]),
+  'type',
+]);
+
+/** A stored item as the domain record it holds. */
+export function recordOf<T>(item: Record<string, unknown>): T {
+  const record: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) record[k] = v;
+  return record as T;
+}
+
 export const keys = {
   edition: (editionId: string) => ({ pk: `EDITION#${editionId}`, sk: 'EDITION' }),
   /** All editions sit in one small partition: a handful per year. Sorted by opening time, then id. */

@@ -1,14 +1,13 @@
 import { fileWindow, newAttachment, uploadDeadline } from '#domain/attachment';
 import { AppError } from '#domain/errors';
 import { ulid } from '#domain/ids';
-import { gateRefusal } from '#domain/rules';
 import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
 import { attachmentView } from '#domain/attachment';
 import { addAttachment } from '#adapters/attachments-repo';
 import { objectKeys } from '#adapters/bucket-design';
-import { getEdition } from '#adapters/editions-repo';
 import { presignUpload } from '#adapters/media-store';
 import { caseFor } from '#shared/case-access';
+import { refusal } from '#shared/deadline';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 
@@ -31,8 +30,7 @@ export const handler = httpHandler(routes.createAttachment, async ({ params, bod
     throw new AppError('conflict', `A case can have at most ${MAX_ATTACHMENTS_PER_PURPOSE} ${body.purpose} files. Delete one to add another.`);
   }
   if (outcome === 'window-closed') {
-    const fresh = (await getEdition(edition.editionId)) ?? edition;
-    throw body.purpose === 'supporting' ? gateRefusal(fresh, now) : new AppError('deadline-passed', 'Presentation materials can no longer be added.');
+    throw body.purpose === 'supporting' ? await refusal(edition, now) : new AppError('deadline-passed', 'Presentation materials can no longer be added.');
   }
 
   const upload = await presignUpload(objectKeys.quarantine(attachment), attachment.contentType, attachment.size, expiresAt, now);

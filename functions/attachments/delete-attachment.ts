@@ -1,11 +1,10 @@
 import { fileWindow } from '#domain/attachment';
 import { AppError, notFound } from '#domain/errors';
-import { gateRefusal } from '#domain/rules';
 import { getAttachment, removeAttachment } from '#adapters/attachments-repo';
 import { objectKeys } from '#adapters/bucket-design';
-import { getEdition } from '#adapters/editions-repo';
 import { deleteObject } from '#adapters/media-store';
 import { caseFor } from '#shared/case-access';
+import { refusal } from '#shared/deadline';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 
@@ -25,8 +24,7 @@ export const handler = httpHandler(routes.deleteAttachment, async ({ params, cal
   const outcome = await removeAttachment(attachment, now.toISOString(), viaExtension ? record.ownerId : undefined);
   if (outcome === 'changed') throw new AppError('conflict', 'The attachment changed meanwhile (its verification finished); try again.');
   if (outcome === 'window-closed') {
-    const fresh = (await getEdition(edition.editionId)) ?? edition;
-    throw attachment.purpose === 'supporting' ? gateRefusal(fresh, now) : new AppError('deadline-passed', 'Presentation materials can no longer be changed.');
+    throw attachment.purpose === 'supporting' ? await refusal(edition, now) : new AppError('deadline-passed', 'Presentation materials can no longer be changed.');
   }
   await Promise.all([deleteObject(objectKeys.quarantine(attachment)), deleteObject(objectKeys.verified(attachment))]);
   return { status: 204 };

@@ -1,10 +1,9 @@
 import { caseView, newCase } from '#domain/case';
 import { notFound } from '#domain/errors';
 import { ulid } from '#domain/ids';
-import { gateRefusal } from '#domain/rules';
 import { createCase } from '#adapters/cases-repo';
-import { getEdition, getEditionFor } from '#adapters/editions-repo';
-import { gateFor } from '#shared/deadline';
+import { getEditionFor } from '#adapters/editions-repo';
+import { gateFor, refusal } from '#shared/deadline';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 
@@ -22,7 +21,7 @@ export const handler = httpHandler(routes.createCase, async ({ params, body, cal
 
   const record = newCase(ulid(now.getTime()), edition.editionId, caller, body, now);
   if ((await createCase(record, gate.checks)) !== 'ok') {
-    throw gateRefusal((await getEdition(edition.editionId)) ?? edition, now);
+    throw await refusal(edition, now);
   }
   return { status: 201, body: caseView(record, edition, 'owner', now), version: record.version, headers: { location: `/cases/${record.caseId}` } };
 });

@@ -1,9 +1,9 @@
-import { caseView, fieldsOf, patchedCase, viewerOf } from '#domain/case';
-import { AppError, notFound } from '#domain/errors';
-import { gateRefusal, readiness } from '#domain/rules';
-import { getCase, replaceCase } from '#adapters/cases-repo';
-import { getEdition, getEditionFor } from '#adapters/editions-repo';
-import { gateFor } from '#shared/deadline';
+import { caseView, fieldsOf, patchedCase } from '#domain/case';
+import { AppError } from '#domain/errors';
+import { readiness } from '#domain/rules';
+import { replaceCase } from '#adapters/cases-repo';
+import { caseFor } from '#shared/case-access';
+import { gateFor, refusal } from '#shared/deadline';
 import { httpHandler } from '#shared/handler';
 import { attachmentsOf, stamp } from '#shared/receipts';
 import { routes } from '#shared/routes';
@@ -21,15 +21,10 @@ const ATTEMPTS = 3;
  */
 export const handler = httpHandler(routes.patchCase, async ({ params, body, caller, ifMatch, now }) => {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const current = await getCase(params.caseId);
-    const viewer = current && viewerOf(current, caller);
-    if (!current || !viewer) throw notFound('The case');
-    if (viewer !== 'owner') throw new AppError('forbidden', 'Only the owner of a case can change it.');
+    const { record: current, edition, extension } = await caseFor(params.caseId, caller, 'own');
     if (typeof ifMatch === 'number' && ifMatch !== current.version) {
       throw new AppError('precondition-failed', `The case is at version ${current.version}.`);
     }
-    const { edition, extension } = await getEditionFor(current.editionId, caller.sub);
-    if (!edition) throw new Error(`Case ${current.caseId} refers to a missing edition ${current.editionId}`);
     const gate = gateFor(edition, extension, now);
     if (current.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
 
@@ -42,7 +37,7 @@ export const handler = httpHandler(routes.patchCase, async ({ params, body, call
 
     const outcome = await replaceCase(next, current.version, gate.checks);
     if (outcome === 'ok') return { status: 200, body: caseView(next, edition, 'owner', now), version: next.version };
-    if (outcome === 'gate-closed') throw gateRefusal((await getEdition(edition.editionId)) ?? edition, now);
+    if (outcome === 'gate-closed') throw await refusal(edition, now);
     if (typeof ifMatch === 'number') throw new AppError('precondition-failed', 'The case changed while you were editing it.');
   }
   throw new AppError('conflict', 'The case is being changed elsewhere; try again.');

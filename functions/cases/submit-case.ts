@@ -2,12 +2,11 @@ import { caseView, fieldsOf } from '#domain/case';
 import { AppError } from '#domain/errors';
 import { ulid } from '#domain/ids';
 import { submissionConfirmation, type MailRecord } from '#domain/mail';
-import { gateRefusal, readiness } from '#domain/rules';
+import { readiness } from '#domain/rules';
 import { replaceCase } from '#adapters/cases-repo';
-import { getEdition } from '#adapters/editions-repo';
 import { mailPut } from '#adapters/mail-repo';
 import { caseFor } from '#shared/case-access';
-import { gateFor } from '#shared/deadline';
+import { gateFor, refusal } from '#shared/deadline';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
 import { attachmentsOf, stamp } from '#shared/receipts';
@@ -53,7 +52,7 @@ export const handler = httpHandler(routes.submitCase, async ({ params, caller, i
   };
 
   const outcome = await replaceCase(submitted, record.version, gate.checks, [mailPut(mail)]);
-  if (outcome === 'gate-closed') throw gateRefusal((await getEdition(edition.editionId)) ?? edition, now);
+  if (outcome === 'gate-closed') throw await refusal(edition, now);
   if (outcome === 'version-mismatch') throw new AppError('precondition-failed', 'The case changed while you were submitting it; read it again.');
 
   const sent = await attemptMail(mail.mailId).catch((err: Error) => {

@@ -4,7 +4,8 @@
  */
 import type { EditionRecord, ExtensionRecord } from '#domain/edition';
 import { AppError } from '#domain/errors';
-import { acceptance } from '#domain/rules';
+import { acceptance, gateRefusal } from '#domain/rules';
+import { getEdition } from '#adapters/editions-repo';
 import { deadlineChecks, type TransactItem } from '#adapters/transact';
 
 export interface Gate {
@@ -16,4 +17,9 @@ export function gateFor(edition: EditionRecord, extension: ExtensionRecord | und
   const a = acceptance(edition, now, extension?.deadline);
   if (!a.ok) throw new AppError(a.code, a.detail);
   return { until: a.until, checks: deadlineChecks(edition.editionId, now.toISOString(), a.viaExtension ? extension!.sub : undefined) };
+}
+
+/** The write's own deadline check refused it: the 409 that says why, from a fresh read of the edition. */
+export async function refusal(edition: EditionRecord, now: Date): Promise<AppError> {
+  return gateRefusal((await getEdition(edition.editionId)) ?? edition, now);
 }
