@@ -3,17 +3,12 @@
  * has `mail`: exactly ses:SendEmail and ses:SendRawEmail on the stage sender's identities (the address and its
  * domain) and the configuration set, with the environment that names them; every other function has no SES action.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/shared/routes.ts';
 import { WORKERS } from '../../functions/shared/workers.ts';
-import { backendFunctions, grantsOf, logicalIdOf, ofType, stageSettings, statementsOfFunction, type Synth, synthStage } from './synth.ts';
+import { backendFunctions, grantsOf, logicalIdOf, ofType, stageSettings, statementsOfFunction, type Synth, STAGES, useStages } from './synth.ts';
 
-const STAGES = ['dev', 'prod'] as const;
-const synths = {} as Record<(typeof STAGES)[number], Synth>;
-
-beforeAll(() => {
-  for (const stage of STAGES) synths[stage] = synthStage(stage);
-});
+const synths = useStages();
 
 /** Every function of the stack with whether its spec sends mail, labelled for messages. */
 function functionsOf(s: Synth): { label: string; fnId: string; mail: boolean }[] {

@@ -2,7 +2,7 @@
  * The media bucket, its access-log bucket, the S3 notification to the verifier, and the S3 grants of every function:
  * each may touch only the prefixes and actions its route or worker spec names.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
 import { type BucketAccess, type BucketGrants, ROUTES } from '../../functions/shared/routes.ts';
 import { WORKERS } from '../../functions/shared/workers.ts';
@@ -15,15 +15,11 @@ import {
   stageSettings,
   statementsOfFunction,
   type Synth,
-  synthStage,
+  STAGES,
+  useStages,
 } from './synth.ts';
 
-const STAGES = ['dev', 'prod'] as const;
-const synths = {} as Record<(typeof STAGES)[number], Synth>;
-
-beforeAll(() => {
-  for (const stage of STAGES) synths[stage] = synthStage(stage);
-});
+const synths = useStages();
 
 /** The workers started by objects created in the media bucket (the others run on a schedule: schedule.test.ts). */
 const S3_WORKERS = WORKERS.flatMap((w) => (w.trigger.source === 's3:ObjectCreated' ? [{ ...w, trigger: w.trigger }] : []));

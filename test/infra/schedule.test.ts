@@ -8,18 +8,13 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WORKERS, type WorkerSpec } from '../../functions/shared/workers.ts';
 import { Workers } from '../../lib/constructs/workers.ts';
 import { resolveStage } from '../../lib/stage-config.ts';
-import { backendFunctions, cdkJson, logicalIdOf, ofType, type Synth, synthStage } from './synth.ts';
+import { backendFunctions, cdkJson, logicalIdOf, ofType, type Synth, STAGES, useStages } from './synth.ts';
 
-const STAGES = ['dev', 'prod'] as const;
-const synths = {} as Record<(typeof STAGES)[number], Synth>;
-
-beforeAll(() => {
-  for (const stage of STAGES) synths[stage] = synthStage(stage);
-});
+const synths = useStages();
 
 type Props = Record<string, unknown>;
 type Scheduled = WorkerSpec & { trigger: { source: 'schedule'; minutes: number } };

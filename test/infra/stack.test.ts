@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
 import { ROUTES } from '../../functions/shared/routes.ts';
 import { WORKERS } from '../../functions/shared/workers.ts';
@@ -16,15 +16,11 @@ import {
   stageSettings,
   statementsOfFunction,
   type Synth,
-  synthStage,
+  STAGES,
+  useStages,
 } from './synth.ts';
 
-const STAGES = ['dev', 'prod'] as const;
-const synths = {} as Record<(typeof STAGES)[number], Synth>;
-
-beforeAll(() => {
-  for (const stage of STAGES) synths[stage] = synthStage(stage);
-});
+const synths = useStages();
 
 const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
 const WRITE_ONLY_ACTIONS = ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];

@@ -1,3 +1,4 @@
+import { beforeAll } from 'vitest';
 /**
  * Builds the app for a stage exactly as bin/app.ts does (cdk.json's context, cdk-nag registered), minus asset
  * bundling, and helpers to read the template: resource paths, methods by route, a function's IAM statements.
@@ -50,6 +51,17 @@ export function synthStage(stage: 'dev' | 'prod') {
 }
 
 export type Synth = ReturnType<typeof synthStage>;
+
+export const STAGES = ['dev', 'prod'] as const;
+
+/** Both stages, synthesized once for the calling test file (in its beforeAll). */
+export function useStages(): Record<(typeof STAGES)[number], Synth> {
+  const synths = {} as Record<(typeof STAGES)[number], Synth>;
+  beforeAll(() => {
+    for (const stage of STAGES) synths[stage] = synthStage(stage);
+  });
+  return synths;
+}
 
 /** The logical id of an L2 construct's CloudFormation resource. */
 export function logicalIdOf(s: Synth, construct: { node: { defaultChild?: unknown } }): string {
