@@ -3,6 +3,7 @@ import { queryPage } from './paging.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { AttachmentRecord } from '#domain/attachment';
 import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
+import { batchGet } from './batch.ts';
 import { ddb, env } from './clients.ts';
 import { keys, recordOf } from './table-design.ts';
 import { deadlineChecks, transact, type TransactItem } from './transact.ts';
@@ -138,4 +139,10 @@ export async function markRejected(a: AttachmentRecord, reason: string, now: str
     { item: countChange(a, -1) },
   ]);
   return outcome === 'ok';
+}
+
+/** The live attachment counts of many cases, per purpose (a case without any is absent). */
+export async function uploadCountsOf(caseIds: string[]): Promise<Map<string, Partial<Record<AttachmentRecord['purpose'], number>>>> {
+  const items = await batchGet(caseIds.map((id) => keys.uploadCounts(id)));
+  return new Map(items.map((i) => [String(i.pk).slice('CASE#'.length), { supporting: Number(i.supporting ?? 0), presentation: Number(i.presentation ?? 0) }]));
 }

@@ -1,26 +1,70 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from './paging.ts';
-import type { CaseRecord } from '#domain/case';
+import { COMMITTEE_ATTRIBUTES, type CaseRecord } from '#domain/case';
+import { scoreKey } from '#domain/review';
+import { CASE_FIELD_NAMES } from '#domain/schemas';
 import { ddb, env } from './clients.ts';
 import { INDEXES, keys, recordOf } from './table-design.ts';
 import { transact, type TransactItem } from './transact.ts';
 
 export type { CaseRecord };
 
-function toItem(c: CaseRecord) {
+/** The index keys a case carries: its owner's list, its edition's list and, while submitted, the ranking. */
+const indexKeysOf = (c: CaseRecord) => ({
+  ...keys.caseByOwner(c.ownerId, c.caseId),
+  ...keys.caseByEdition(c.editionId, c.caseId),
+  ...(c.status === 'submitted' ? keys.caseRankPartition(c.editionId, c.caseId) : {}),
+});
+
+/** The whole item, for a case that does not exist yet. */
+export function caseItem(c: CaseRecord) {
+  return { ...keys.case(c.caseId), ...indexKeysOf(c), gsi3sk: scoreKey(c.review, c.caseId), type: 'case', ...c };
+}
+
+const COMMITTEE: ReadonlySet<string> = new Set(COMMITTEE_ATTRIBUTES);
+
+/**
+ * An owner's change as an UpdateItem: it sets the attributes the owner's record carries, removes the case fields
+ * it no longer has, and moves the case in or out of the ranking (gsi3pk) with its status. It leaves alone
+ * what the committee owns (COMMITTEE_ATTRIBUTES) and the score key, so a review or decision written between
+ * this request's read and its write survives it.
+ */
+function ownerUpdate(c: CaseRecord, expectedVersion: number) {
+  const names: Record<string, string> = { '#v': 'version' };
+  const values: Record<string, unknown> = { ':expected': expectedVersion };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  const fields = { ...indexKeysOf(c), type: 'case', ...c } as Record<string, unknown>;
+  let i = 0;
+  for (const [k, v] of Object.entries(fields)) {
+    if (COMMITTEE.has(k) || v === undefined) continue;
+    names[`#a${i}`] = k;
+    values[`:a${i}`] = v;
+    sets.push(`#a${i} = :a${i}`);
+    i++;
+  }
+  const absent = [...CASE_FIELD_NAMES.filter((f) => c[f] === undefined), ...(c.status === 'submitted' ? [] : ['gsi3pk'])];
+  for (const k of absent) {
+    names[`#a${i}`] = k;
+    removes.push(`#a${i}`);
+    i++;
+  }
   return {
-    ...keys.case(c.caseId),
-    ...keys.caseByOwner(c.ownerId, c.caseId),
-    ...keys.caseByEdition(c.editionId, c.caseId),
-    type: 'case',
-    ...c,
+    Update: {
+      TableName: env.TABLE_NAME,
+      Key: keys.case(c.caseId),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: '#v = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
   };
 }
 
 const fromItem = (item: Record<string, unknown>) => recordOf<CaseRecord>(item);
 
-export async function getCase(caseId: string): Promise<CaseRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.case(caseId) }));
+export async function getCase(caseId: string, consistent = false): Promise<CaseRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.case(caseId), ...(consistent ? { ConsistentRead: true } : {}) }));
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
@@ -34,7 +78,7 @@ export type WriteOutcome = 'ok' | 'gate-closed' | 'version-mismatch';
 export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<WriteOutcome> {
   return transact([
     ...deadline.map((item) => ({ item, onFail: 'gate-closed' as const })),
-    { item: { Put: { TableName: env.TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    { item: { Put: { TableName: env.TABLE_NAME, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } } },
   ]);
 }
 
@@ -45,18 +89,7 @@ export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<Wri
 export function replaceCase(c: CaseRecord, expectedVersion: number, deadline: TransactItem[], also: TransactItem[] = []): Promise<WriteOutcome> {
   return transact([
     ...deadline.map((item) => ({ item, onFail: 'gate-closed' as const })),
-    {
-      item: {
-        Put: {
-          TableName: env.TABLE_NAME,
-          Item: toItem(c),
-          ConditionExpression: '#v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':v': expectedVersion },
-        },
-      },
-      onFail: 'version-mismatch',
-    },
+    { item: ownerUpdate(c, expectedVersion), onFail: 'version-mismatch' },
     ...also.map((item) => ({ item })),
   ]);
 }

@@ -2,6 +2,7 @@ import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { AuditRecord, EditionRecord, ExtensionRecord } from '#domain/edition';
 import { ulid } from '#domain/ids';
+import { batchGet } from './batch.ts';
 import { ddb, env } from './clients.ts';
 import { queryPage } from './paging.ts';
 import { INDEXES, keys, recordOf } from './table-design.ts';
@@ -22,19 +23,8 @@ export async function getEdition(editionId: string): Promise<EditionRecord | und
 
 /** Several editions by id, in one round trip (a page of cases spans a few editions at most). */
 export async function getEditions(ids: string[]): Promise<Map<string, EditionRecord>> {
-  const found = new Map<string, EditionRecord>();
-  let pending: Record<string, unknown>[] = [...new Set(ids)].map((id) => keys.edition(id));
-  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-    const out = await ddb.send(new BatchGetCommand({ RequestItems: { [env.TABLE_NAME]: { Keys: pending } } }));
-    for (const item of out.Responses?.[env.TABLE_NAME] ?? []) {
-      const e = fromItem(item);
-      found.set(e.editionId, e);
-    }
-    pending = out.UnprocessedKeys?.[env.TABLE_NAME]?.Keys ?? [];
-    if (pending.length) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-  }
-  if (pending.length) throw new Error('BatchGet left keys unprocessed after retries');
-  return found;
+  const items = await batchGet([...new Set(ids)].map((id) => keys.edition(id)));
+  return new Map(items.map((item) => fromItem(item)).map((e) => [e.editionId, e]));
 }
 
 export function listEditions(limit: number, cursor?: string) {

@@ -10,13 +10,27 @@ export interface IndexDesign {
   name: string;
   partitionKey: string;
   sortKey: string;
+  /** The non-key attributes the index carries (INCLUDE); every attribute (ALL) when absent. */
+  projection?: readonly string[];
 }
+
+/**
+ * What the organisers' lists of an edition's cases (gsi2, gsi3) carry besides the keys: enough for a list row
+ * and the CSV export, not the long texts (summary, description), so that a page of 100 cases reads about
+ * 50 KB instead of up to 2 MB, and an edit of the long texts writes nothing to these indexes.
+ */
+export const CASE_LISTING_ATTRIBUTES = [
+  'caseId', 'editionId', 'ownerId', 'ownerEmail', 'status', 'title', 'category', 'caseType', 'implementedOn', 'countries',
+  'organisation', 'partners', 'contact', 'links', 'receipt', 'decision', 'review', 'createdAt', 'updatedAt', 'version',
+] as const;
 
 export const INDEXES = {
   /** Editions newest first; a user's cases. */
   gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  /** The cases of an edition, sharded so that the deadline rush spreads over EDITION_SHARDS partitions. */
-  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** The cases of an edition, newest first, sharded so that the deadline rush spreads over EDITION_SHARDS partitions. */
+  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: CASE_LISTING_ATTRIBUTES },
+  /** The submitted cases of an edition, best mean total score first (sparse: only submitted cases), sharded the same way. */
+  gsi3: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: CASE_LISTING_ATTRIBUTES },
 } as const satisfies Record<string, IndexDesign>;
 
 /** Shards of an edition's case index: about 1,000 writes/s each, so 16 shards absorb ~16,000 case writes/s. */
@@ -81,4 +95,22 @@ export const keys = {
   /** Per-purpose counts of a case's live (not rejected) attachments; apart from the case item, which edits replace whole. */
   uploadCounts: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'UPLOADS' }),
   editionShardPartition: (editionId: string, shard: number) => `EDITION#${editionId}#${shard}`,
+
+  /**
+   * The ranking of an edition's submitted cases. gsi3pk is present only while the case is submitted (so the
+   * index is sparse); gsi3sk is the score key (domain/review.ts, scoreKey), written by review changes only.
+   */
+  caseRankPartition: (editionId: string, caseId: string) => ({ gsi3pk: `RANK#${editionId}#${shardOf(caseId)}` }),
+  rankShardPartition: (editionId: string, shard: number) => `RANK#${editionId}#${shard}`,
+  /**
+   * A reviewer on a case: assigned, or conflicted (declared a conflict of interest). Only an assigned pair is
+   * in the reviewer's gsi1 partition, so GET /me/assignments lists exactly their live assignments.
+   */
+  reviewer: (caseId: string, sub: string) => ({ pk: `CASE#${caseId}`, sk: `REVIEWER#${sub}` }),
+  reviewerPrefix: 'REVIEWER#',
+  assignmentOf: (sub: string, caseId: string) => ({ gsi1pk: `REVIEWER#${sub}`, gsi1sk: `CASE#${caseId}` }),
+  reviewerPartition: (sub: string) => `REVIEWER#${sub}`,
+  /** One reviewer's review of a case; all of a case's reviews are one Query of its partition. */
+  review: (caseId: string, sub: string) => ({ pk: `CASE#${caseId}`, sk: `REVIEW#${sub}` }),
+  reviewPrefix: 'REVIEW#',
 };

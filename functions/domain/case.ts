@@ -1,7 +1,8 @@
 import type { Caller } from '#shared/auth';
 import type { EditionRecord } from './edition.ts';
+import { NO_REVIEWS, type ReviewAggregate } from './review.ts';
 import { readiness } from './rules.ts';
-import { CASE_FIELD_NAMES, type CaseFields, type CasePatch, type CaseStatus, type CaseView } from './schemas.ts';
+import { CASE_FIELD_NAMES, type CaseFields, type CasePatch, type CaseStatus, type CaseSummaryView, type CaseView } from './schemas.ts';
 
 /** A case as stored. */
 export interface CaseRecord extends CaseFields {
@@ -14,12 +15,25 @@ export interface CaseRecord extends CaseFields {
   /** Set by the organisers' decision and the selection notification (later issues). */
   decision?: 'outstanding' | 'collection' | 'not-selected';
   notifiedAt?: string;
+  /** The aggregate of the committee's reviews (domain/review.ts), recomputed on every review change. */
+  review?: ReviewAggregate;
+  /** Counts the changes to `review`, so that two concurrent review changes cannot lose one another. */
+  reviewRev?: number;
   /** The latest receipt: when the submitted content was stamped, and its hash (domain/receipt.ts). */
   receipt?: { submittedAt: string; sha256: string };
   createdAt: string;
   updatedAt: string;
   version: number;
 }
+
+/**
+ * Attributes of the case item that the committee and the organisers own. An owner's write never sets or
+ * removes them (cases-repo.ts, replaceCase), so an edit or a withdrawal cannot undo a review or a decision
+ * that landed between its read and its write.
+ */
+export const COMMITTEE_ATTRIBUTES = ['decision', 'decisionNote', 'decidedAt', 'decidedBy', 'notifiedAt', 'review', 'reviewRev'] as const;
+
+export const reviewsOf = (c: CaseRecord): ReviewAggregate => c.review ?? NO_REVIEWS;
 
 export function newCase(caseId: string, editionId: string, owner: Caller, fields: CaseFields, now: Date): CaseRecord {
   const t = now.toISOString();
@@ -41,7 +55,10 @@ export const fieldsOf = (c: CaseRecord): CaseFields =>
 
 export type Viewer = 'owner' | 'organiser' | 'reviewer';
 
-/** Who the caller is to this case, or undefined when they may not see it (which the API answers with 404). */
+/**
+ * Who the caller is to this case by who they are, or undefined. An assigned reviewer is a viewer too, which
+ * takes a read of their assignment (shared/case-access.ts).
+ */
 export function viewerOf(c: CaseRecord, caller: Caller): Viewer | undefined {
   if (c.ownerId === caller.sub) return 'owner';
   if (caller.groups.includes('organisers')) return 'organiser';
@@ -73,4 +90,25 @@ export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, 
   };
   if (viewer === 'reviewer') delete view.contact;
   return view;
+}
+
+/** A case as the organisers' list shows it: no long texts, with its owner, decision and review aggregate. */
+export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description'>): CaseSummaryView {
+  return {
+    caseId: c.caseId,
+    editionId: c.editionId,
+    status: c.status,
+    title: c.title ?? null,
+    category: c.category ?? null,
+    caseType: c.caseType ?? null,
+    implementedOn: c.implementedOn ?? null,
+    countries: c.countries ?? [],
+    organisation: c.organisation ?? null,
+    owner: { sub: c.ownerId, email: c.ownerEmail },
+    receipt: c.receipt ?? null,
+    decision: c.decision ?? null,
+    reviews: c.review ?? NO_REVIEWS,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
 }

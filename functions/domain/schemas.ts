@@ -11,6 +11,7 @@ import { CASE_TYPES, CATEGORY_IDS } from './categories.ts';
 import { isCountryCode } from './countries.ts';
 import { EDITION_ID_PATTERN, ULID_PATTERN } from './ids.ts';
 import { CONTENT_TYPES, labelOf, maxBytesOf, PURPOSES, UPLOAD_KINDS } from './uploads.ts';
+import { CRITERIA, RECOMMENDATIONS, SCORE_MAX, SCORE_MIN, type Criterion } from './review.ts';
 
 // English messages in problem details (zod/mini ships without a locale).
 z.config(en());
@@ -169,6 +170,7 @@ export type CasePatch = z.infer<typeof CasePatchInput>;
 export const CaseStatus = z.enum(['draft', 'submitted', 'withdrawn']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 export const Decision = z.enum(['outstanding', 'collection', 'not-selected']);
+export type Decision = z.infer<typeof Decision>;
 
 
 
@@ -181,6 +183,72 @@ export const Sub = z.string().check(z.regex(/^[A-Za-z0-9._@:+-]{1,128}$/, 'A use
 export const ExtensionParams = z.strictObject({ editionId: EditionId, sub: Sub });
 export const ExtensionInput = named(z.strictObject({ deadline: Instant, reason: text(500) }), 'ExtensionInput');
 export type ExtensionInput = z.infer<typeof ExtensionInput>;
+
+// ---------- review ----------
+
+export const ReviewerParams = z.strictObject({ caseId: Ulid, sub: Sub });
+
+const Score = z.number().check(z.int(), z.gte(SCORE_MIN), z.lte(SCORE_MAX));
+export const ReviewInput = named(
+  z.strictObject({
+    scores: z.strictObject(Object.fromEntries(CRITERIA.map((c) => [c, Score])) as Record<Criterion, typeof Score>),
+    recommendation: z.enum(RECOMMENDATIONS),
+    comment: z.optional(z.nullable(text(10000))),
+  }),
+  'ReviewInput',
+  `Integer scores from ${SCORE_MIN} to ${SCORE_MAX} for each criterion, a recommendation and an optional comment.`,
+);
+export type ReviewInput = z.infer<typeof ReviewInput>;
+
+export const ConflictInput = named(z.strictObject({ reason: text(1000) }), 'ConflictInput');
+
+/** Pairs one bulk request may change; the transaction limit (100 writes) can make the real bound lower. */
+export const BULK_MAX_PAIRS = 100;
+const Pair = z.strictObject({ caseId: Ulid, sub: Sub });
+export const AssignmentsInput = named(
+  z
+    .strictObject({
+      assign: z.optional(z.array(Pair).check(z.maxLength(BULK_MAX_PAIRS))),
+      unassign: z.optional(z.array(Pair).check(z.maxLength(BULK_MAX_PAIRS))),
+    })
+    .check(
+      z.superRefine((b, ctx) => {
+        const all = [...(b.assign ?? []).map((p, i) => ({ p, path: ['assign', i] })), ...(b.unassign ?? []).map((p, i) => ({ p, path: ['unassign', i] }))];
+        if (all.length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'List at least one pair to assign or unassign', params: { code: 'empty-bulk' } });
+        if (all.length > BULK_MAX_PAIRS) ctx.addIssue({ code: 'custom', path: [], message: `At most ${BULK_MAX_PAIRS} pairs at once`, params: { code: 'too-many-pairs' } });
+        const seen = new Set<string>();
+        for (const { p, path } of all) {
+          const k = `${p.caseId}/${p.sub}`;
+          if (seen.has(k)) ctx.addIssue({ code: 'custom', path, message: `${p.sub} on ${p.caseId} is listed twice`, params: { code: 'duplicate-pair' } });
+          seen.add(k);
+        }
+      }),
+    ),
+  'AssignmentsInput',
+  'Case-reviewer pairs to assign and to unassign, all applied or none.',
+);
+export type AssignmentsInput = z.infer<typeof AssignmentsInput>;
+export type Pair = z.infer<typeof Pair>;
+
+// ---------- the organisers' lists ----------
+
+export const DecisionFilter = z.enum([...Decision.options, 'none']);
+const listFilters = {
+  status: z.optional(CaseStatus),
+  category: z.optional(Category),
+  country: z.optional(CountryCode),
+  decision: z.optional(DecisionFilter),
+  sort: z._default(z.enum(['newest', 'score']), 'newest'),
+};
+const rankedNeedsSubmitted = z.superRefine((q: { sort: string; status?: string | undefined }, ctx) => {
+  if (q.sort === 'score' && q.status !== undefined && q.status !== 'submitted') {
+    ctx.addIssue({ code: 'custom', path: ['status'], message: 'Only submitted cases are ranked: with sort=score, leave status out or give submitted', params: { code: 'not-ranked' } });
+  }
+});
+export const EditionCasesQuery = z.strictObject({ ...PageQuery.shape, ...listFilters }).check(rankedNeedsSubmitted);
+export type EditionCasesQuery = z.infer<typeof EditionCasesQuery>;
+export const EditionCasesCsvQuery = z.strictObject(listFilters).check(rankedNeedsSubmitted);
+export type CaseListFilters = z.infer<typeof EditionCasesCsvQuery>;
 
 // ---------- attachments ----------
 
@@ -326,7 +394,94 @@ function buildResponseSchemas() {
     }),
     'AuditEntry',
   );
-  return { FieldProblem, Problem, Rules, Edition, Readiness, Case, Attachment, NewAttachment, Extension, AuditEntry, page };
+  const ScoresOut = z.object(Object.fromEntries(CRITERIA.map((c) => [c, z.number()])) as Record<Criterion, z.ZodMiniNumber>);
+  const ReviewAggregate = named(
+    z.object({
+      count: z.number().check(z.int()),
+      mean: z.nullable(ScoresOut),
+      meanTotal: z.nullable(z.number()),
+      minTotal: z.nullable(z.number()),
+      maxTotal: z.nullable(z.number()),
+      spread: z.nullable(z.number()),
+      stdDev: z.nullable(z.number()),
+      recommendations: z.object(Object.fromEntries(RECOMMENDATIONS.map((r) => [r, z.number().check(z.int())])) as Record<(typeof RECOMMENDATIONS)[number], z.ZodMiniNumber>),
+    }),
+    'ReviewAggregate',
+    'The reviews of a case taken together: mean per criterion, mean total (4-40), the lowest and highest total and their spread, the standard deviation, and the recommendations tally.',
+  );
+  const Review = named(
+    z.object({
+      caseId: Ulid,
+      reviewer: z.object({ sub: z.string(), email: z.string() }),
+      scores: ScoresOut,
+      total: z.number().check(z.int()),
+      recommendation: z.enum(RECOMMENDATIONS),
+      comment: z.nullable(z.string()),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      version: z.number().check(z.int()),
+    }),
+    'Review',
+  );
+  const CaseReviews = named(
+    z.object({ aggregate: ReviewAggregate, items: z.array(Review), nextCursor: z.nullable(z.string()) }),
+    'CaseReviews',
+  );
+  const Reviewer = named(
+    z.object({
+      caseId: Ulid,
+      sub: z.string(),
+      state: z.enum(['assigned', 'conflicted']),
+      assignedAt: z.string(),
+      assignedBy: z.string(),
+      reviewedAt: z.nullable(z.string()),
+      conflict: z.nullable(z.object({ reason: z.string(), declaredAt: z.string() })),
+    }),
+    'Reviewer',
+    'A reviewer on a case: assigned, or conflicted (declared a conflict of interest, and so cannot be assigned again).',
+  );
+  const BulkAssignmentResult = named(
+    z.object({ assigned: z.array(Pair), unassigned: z.array(Pair), unchanged: z.array(Pair) }),
+    'BulkAssignmentResult',
+  );
+  const MyAssignment = named(
+    z.object({
+      caseId: Ulid,
+      editionId: EditionId,
+      title: z.nullable(z.string()),
+      category: z.nullable(Category),
+      caseStatus: CaseStatus,
+      assignedAt: z.string(),
+      reviewed: z.boolean(),
+      reviewedAt: z.nullable(z.string()),
+    }),
+    'MyAssignment',
+  );
+  const CaseSummary = named(
+    z.object({
+      caseId: Ulid,
+      editionId: EditionId,
+      status: CaseStatus,
+      title: z.nullable(z.string()),
+      category: z.nullable(Category),
+      caseType: z.nullable(CaseType),
+      implementedOn: z.nullable(z.string()),
+      countries: z.array(z.string()),
+      organisation: z.nullable(z.object({ name: z.optional(z.string()), country: z.optional(z.string()) })),
+      owner: z.object({ sub: z.string(), email: z.string() }),
+      receipt: z.nullable(z.object({ submittedAt: z.string(), sha256: z.string() })),
+      decision: z.nullable(Decision),
+      reviews: ReviewAggregate,
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+    'CaseSummary',
+    "A row of the organisers' list: the case without its long texts, with its decision and review aggregate.",
+  );
+  return {
+    FieldProblem, Problem, Rules, Edition, Readiness, Case, Attachment, NewAttachment, Extension, AuditEntry, page,
+    ReviewAggregate, Review, CaseReviews, Reviewer, BulkAssignmentResult, MyAssignment, CaseSummary,
+  };
 }
 
 let responseSchemaCache: ReturnType<typeof buildResponseSchemas> | undefined;
@@ -341,3 +496,5 @@ export type AttachmentView = z.infer<Responses['Attachment']>;
 export type NewAttachmentView = z.infer<Responses['NewAttachment']>;
 export type ExtensionView = z.infer<Responses['Extension']>;
 export type AuditEntryView = z.infer<Responses['AuditEntry']>;
+export type CaseSummaryView = z.infer<Responses['CaseSummary']>;
+export type MyAssignmentView = z.infer<Responses['MyAssignment']>;

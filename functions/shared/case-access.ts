@@ -6,8 +6,10 @@
 import { viewerOf, type CaseRecord, type Viewer } from '#domain/case';
 import type { EditionRecord, ExtensionRecord } from '#domain/edition';
 import { AppError, notFound } from '#domain/errors';
+import type { ReviewerRecord } from '#domain/review';
 import { getCase } from '#adapters/cases-repo';
 import { getEditionFor } from '#adapters/editions-repo';
+import { getReviewer } from '#adapters/reviews-repo';
 import type { Caller } from './auth.ts';
 
 export interface CaseAccess {
@@ -16,14 +18,27 @@ export interface CaseAccess {
   /** The owner's extension, when the case belongs to the caller and they have one. */
   extension?: ExtensionRecord;
   viewer: Viewer;
+  /** The caller's reviewer pair on this case, when they are (or were) on its committee. */
+  reviewer?: ReviewerRecord;
 }
 
-export async function caseFor(caseId: string, caller: Caller, need: 'view' | 'own'): Promise<CaseAccess> {
+/**
+ * 'view': the owner, organisers and assigned reviewers. 'own': the owner only (others who can see it get 403).
+ * 'review': a reviewer who is assigned to the case or has declared a conflict on it (reviewer.state says
+ * which); to everyone else the case does not exist.
+ */
+export async function caseFor(caseId: string, caller: Caller, need: 'view' | 'own' | 'review'): Promise<CaseAccess> {
   const record = await getCase(caseId);
-  const viewer = record && viewerOf(record, caller);
-  if (!record || !viewer) throw notFound('The case');
+  if (!record) throw notFound('The case');
+  let viewer = need === 'review' ? undefined : viewerOf(record, caller);
+  let reviewer: ReviewerRecord | undefined;
+  if (!viewer && caller.groups.includes('reviewers') && record.ownerId !== caller.sub) {
+    reviewer = await getReviewer(caseId, caller.sub, need === 'review');
+    if (reviewer?.state === 'assigned' || (need === 'review' && reviewer)) viewer = 'reviewer';
+  }
+  if (!viewer) throw notFound('The case');
   if (need === 'own' && viewer !== 'owner') throw new AppError('forbidden', 'Only the owner of the case can do this.');
   const { edition, extension } = await getEditionFor(record.editionId, record.ownerId);
   if (!edition) throw new Error(`Case ${record.caseId} refers to a missing edition ${record.editionId}`);
-  return { record, edition, viewer, ...(extension ? { extension } : {}) };
+  return { record, edition, viewer, ...(extension ? { extension } : {}), ...(reviewer ? { reviewer } : {}) };
 }

@@ -91,7 +91,7 @@ export const routes = {
   }),
   getCase: route({
     operationId: 'getCase', method: 'GET', path: '/cases/{caseId}', entry: 'cases/get-case.ts', access: 'signed-in',
-    tag: 'Cases', summary: 'One case', description: 'For its owner and organisers. Anyone else gets 404.',
+    tag: 'Cases', summary: 'One case', description: 'For its owner, organisers and assigned reviewers (who get it without contact details). Anyone else gets 404.',
     params: s.CaseParams,
     responses: { 200: { description: 'The case', schema: () => view().Case, etag: true } },
     problems: ['not-found'], table: 'read',
@@ -176,6 +176,95 @@ export const routes = {
     responses: { 204: { description: 'Removed' } },
     problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed'],
     table: 'write', bucket: { quarantine: ['delete'], cases: ['delete'] },
+  }),
+  listEditionCases: route({
+    operationId: 'listEditionCases', method: 'GET', path: '/editions/{editionId}/cases', entry: 'selection/list-edition-cases.ts', access: 'organisers',
+    tag: 'Selection', summary: "An edition's cases, with decision and review aggregate",
+    description:
+      'Newest first, or with sort=score the submitted cases ranked by mean total score (best first; cases without reviews last). Filters combine: ' +
+      'status, category, country (any of the case\'s countries), decision (none for undecided). Served by Query on sharded indexes, never a Scan. ' +
+      'A cursor belongs to its filters and sort: reuse it only with the same ones.',
+    params: s.EditionParams, query: s.EditionCasesQuery,
+    responses: { 200: { description: 'A page of cases', schema: () => view().page(view().CaseSummary) } },
+    problems: ['not-found'], table: 'read',
+  }),
+  exportEditionCases: route({
+    operationId: 'exportEditionCases', method: 'GET', path: '/editions/{editionId}/cases.csv', entry: 'selection/export-edition-cases.ts', access: 'organisers',
+    tag: 'Selection', summary: "An edition's cases as CSV",
+    description:
+      'One row per case, with the same filters and sort as the list, and no paging: the fields (without the long texts), countries, the attachment count, ' +
+      'the review aggregate and the decision. UTF-8 with a byte order mark and CRLF line ends (RFC 4180); a cell that a spreadsheet would read as a ' +
+      "formula (starting with = + - @, tab or carriage return) is prefixed with '.",
+    params: s.EditionParams, query: s.EditionCasesCsvQuery,
+    responses: { 200: { description: 'CSV', contentType: 'text/csv' } },
+    problems: ['not-found', 'payload-too-large'], table: 'read',
+  }),
+  bulkAssign: route({
+    operationId: 'bulkAssign', method: 'POST', path: '/editions/{editionId}/assignments', entry: 'reviews/bulk-assign.ts', access: 'organisers',
+    tag: 'Review', summary: 'Assign and unassign many reviewers at once, all or nothing',
+    description:
+      'Every pair is checked first; if any cannot be applied, nothing changes and the 409 lists each refused pair (errors[].path = assign.<i> or unassign.<i>). ' +
+      'Otherwise all are written in one transaction. Pairs already in the asked state are reported unchanged. One request makes at most 100 writes ' +
+      '(an assignment is one, an unassignment one or two, plus one per case): 30 pairs always fit.',
+    params: s.EditionParams, body: s.AssignmentsInput,
+    responses: { 200: { description: 'What changed', schema: () => view().BulkAssignmentResult } },
+    problems: ['not-found', 'conflict'], table: 'write',
+  }),
+  listCaseReviewers: route({
+    operationId: 'listCaseReviewers', method: 'GET', path: '/cases/{caseId}/reviewers', entry: 'reviews/list-case-reviewers.ts', access: 'organisers',
+    tag: 'Review', summary: "A case's reviewers: assigned, and those who declared a conflict", params: s.CaseParams, query: s.PageQuery,
+    responses: { 200: { description: 'A page of reviewers', schema: () => view().page(view().Reviewer) } },
+    problems: ['not-found'], table: 'read',
+  }),
+  assignReviewer: route({
+    operationId: 'assignReviewer', method: 'PUT', path: '/cases/{caseId}/reviewers/{sub}', entry: 'reviews/assign-reviewer.ts', access: 'organisers',
+    tag: 'Review', summary: 'Assign a reviewer to a case',
+    description: 'Only submitted cases of a closed edition. 409 when the reviewer declared a conflict of interest on the case, or owns it. Assigning again changes nothing (200).',
+    params: s.ReviewerParams,
+    responses: { 200: { description: 'Already assigned', schema: () => view().Reviewer }, 201: { description: 'Assigned', schema: () => view().Reviewer } },
+    problems: ['not-found', 'conflict'], table: 'write',
+  }),
+  unassignReviewer: route({
+    operationId: 'unassignReviewer', method: 'DELETE', path: '/cases/{caseId}/reviewers/{sub}', entry: 'reviews/unassign-reviewer.ts', access: 'organisers',
+    tag: 'Review', summary: 'Unassign a reviewer', description: "Removes the assignment and the reviewer's review, if any, from the aggregate. 409 once a decision makes the reviews final.",
+    params: s.ReviewerParams,
+    responses: { 204: { description: 'Unassigned' } },
+    problems: ['not-found', 'conflict'], table: 'write',
+  }),
+  listMyAssignments: route({
+    operationId: 'listMyAssignments', method: 'GET', path: '/me/assignments', entry: 'reviews/list-my-assignments.ts', access: 'reviewers',
+    tag: 'Review', summary: "The caller's assigned cases, and whether they have reviewed each", query: s.PageQuery,
+    responses: { 200: { description: 'A page of assignments', schema: () => view().page(view().MyAssignment) } },
+    problems: [], table: 'read',
+  }),
+  declareConflict: route({
+    operationId: 'declareConflict', method: 'POST', path: '/cases/{caseId}/conflict', entry: 'reviews/declare-conflict.ts', access: 'reviewers',
+    tag: 'Review', summary: 'Declare a conflict of interest',
+    description: 'For an assigned reviewer: removes the assignment and their review, and records the conflict so that nobody can assign them to the case again. Declaring it again changes nothing.',
+    params: s.CaseParams, body: s.ConflictInput,
+    responses: { 200: { description: 'The recorded conflict', schema: () => view().Reviewer } },
+    problems: ['not-found', 'conflict'], table: 'write',
+  }),
+  putMyReview: route({
+    operationId: 'putMyReview', method: 'PUT', path: '/cases/{caseId}/reviews/me', entry: 'reviews/put-my-review.ts', access: 'reviewers',
+    tag: 'Review', summary: "Save the caller's review of a case",
+    description: 'For an assigned reviewer, until the organisers record a decision on the case (then 409). Creates (201) or replaces (200) the review; If-Match guards against overwriting an edit made elsewhere.',
+    params: s.CaseParams, body: s.ReviewInput,
+    responses: { 200: { description: 'Replaced', schema: () => view().Review, etag: true }, 201: { description: 'Created', schema: () => view().Review, etag: true } },
+    problems: ['not-found', 'conflict', 'precondition-failed'], table: 'write', ifMatch: true,
+  }),
+  getMyReview: route({
+    operationId: 'getMyReview', method: 'GET', path: '/cases/{caseId}/reviews/me', entry: 'reviews/get-my-review.ts', access: 'reviewers',
+    tag: 'Review', summary: "The caller's own review of a case", description: 'A reviewer sees only their own review, never another reviewer\'s.',
+    params: s.CaseParams,
+    responses: { 200: { description: 'The review', schema: () => view().Review, etag: true } },
+    problems: ['not-found'], table: 'read',
+  }),
+  listReviews: route({
+    operationId: 'listReviews', method: 'GET', path: '/cases/{caseId}/reviews', entry: 'reviews/list-reviews.ts', access: 'organisers',
+    tag: 'Review', summary: "A case's reviews and their aggregate", params: s.CaseParams, query: s.PageQuery,
+    responses: { 200: { description: 'The aggregate over all reviews, and a page of them', schema: () => view().CaseReviews } },
+    problems: ['not-found'], table: 'read',
   }),
   openapi: route({
     operationId: 'getOpenApi', method: 'GET', path: '/openapi.json', entry: 'docs/openapi.ts', access: 'public',

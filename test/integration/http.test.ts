@@ -5,41 +5,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ROUTES } from '../../functions/shared/routes.ts';
-import { FUNCTIONS_DIR, localRoutes } from '../../lib/local/environment.ts';
-import { createLocalServer, listen } from '../../lib/local/server.ts';
+import { FUNCTIONS_DIR } from '../../lib/local/environment.ts';
 import { signToken } from '../../lib/local/tokens.ts';
 import { completeFields, openEdition, uniq } from './helpers.ts';
+import { startLocalApi, type CallOptions, type LocalApi, type Role } from './local-api.ts';
 
-const secret = Buffer.alloc(32, 1);
-let server: Server;
+let api: LocalApi;
 let base: string;
-
 beforeAll(async () => {
-  server = createLocalServer({ port: 0, routes: ROUTES, functionsDir: FUNCTIONS_DIR, secret, localRoutes: localRoutes(secret, undefined) });
-  base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  api = await startLocalApi();
+  base = api.base;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => api.close());
 
-const token = (sub: string, groups: ('organisers' | 'reviewers')[] = []) => signToken({ sub, email: `${sub}@example.org`, groups }, secret);
-
-async function call(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(base + path, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
-  const text = await res.text();
-  let json: Record<string, unknown> | null;
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    json = null;
-  }
-  return { status: res.status, headers: res.headers, json, text };
-}
+const token = (sub: string, groups: Role[] = []) => api.token(sub, groups);
+const call = (method: string, path: string, opts: CallOptions = {}) => api.call(method, path, opts);
 
 describe('local server', () => {
   it('answers a route without a token with a 401 problem, and a forged token too', async () => {
@@ -87,10 +70,12 @@ describe('object-level authorisation on every route that takes an id', () => {
   const idRoutes = ROUTES.filter((r) => r.path.includes('{'));
 
   it('covers every id-taking route of the table', () => {
-    // The attachment routes' object-level checks are in attachments.test.ts, submission's in submission.test.ts.
+    // The attachment routes' object-level checks are in attachments.test.ts, submission's in submission.test.ts, the review and
+    // selection routes' in review.test.ts (the authorisation matrix).
     expect(idRoutes.map((r) => r.operationId).sort()).toEqual([
-      'closeEdition', 'createAttachment', 'createCase', 'deleteAttachment', 'getAttachment', 'getCase', 'getEdition', 'listAttachments', 'listAudit',
-      'patchCase', 'putEdition', 'putExtension', 'submitCase', 'withdrawCase',
+      'assignReviewer', 'bulkAssign', 'closeEdition', 'createAttachment', 'createCase', 'declareConflict', 'deleteAttachment', 'exportEditionCases',
+      'getAttachment', 'getCase', 'getEdition', 'getMyReview', 'listAttachments', 'listAudit', 'listCaseReviewers', 'listEditionCases', 'listReviews',
+      'patchCase', 'putEdition', 'putExtension', 'putMyReview', 'submitCase', 'unassignReviewer', 'withdrawCase',
     ]);
   });
 

@@ -1,3 +1,5 @@
+import { COMMITTEE_ATTRIBUTES } from '#domain/case';
+import { effectOf } from '../../support/update-expression.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -28,9 +30,14 @@ describe('PATCH /cases/{caseId}', () => {
     expect(res.json).toMatchObject({ summary: 'New summary', title: null, version: 3 });
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(tx[0]!.ConditionCheck?.Key).toEqual(keys.edition('2024'));
-    expect(tx[1]!.Put).toMatchObject({ ConditionExpression: '#v = :v', ExpressionAttributeValues: { ':v': 2 } });
-    expect(tx[1]!.Put?.Item).not.toHaveProperty('title');
-    expect(tx[1]!.Put?.Item).toMatchObject({ summary: 'New summary', version: 3, ownerId: 'ann' });
+    expect(tx[1]!.Update).toMatchObject({ Key: keys.case(CASE_ID), ConditionExpression: '#v = :expected', ExpressionAttributeValues: { ':expected': 2 } });
+    const { set, remove } = effectOf(tx[1]!.Update);
+    expect(set).toMatchObject({ summary: 'New summary', version: 3, ownerId: 'ann' });
+    expect(set).not.toHaveProperty('title');
+    expect(remove).toContain('title');
+    // An owner's write never touches what the committee owns, so a review or decision landing meanwhile survives it.
+    for (const k of COMMITTEE_ATTRIBUTES) expect(set).not.toHaveProperty(k);
+    expect(set).not.toHaveProperty('gsi3sk');
   });
 
   it('answers 412 for a stale If-Match without writing', async () => {

@@ -22,6 +22,7 @@ afterEach(() => vi.useRealTimers());
 describe('GET /cases/{caseId}', () => {
   beforeEach(async () => {
     ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem(completeFields) });
+    ddb.on(GetCommand, { Key: keys.reviewer(CASE_ID, 'rita') }).resolves({});
     await editionReads(ddb, editionItem());
   });
   const get = (who: typeof ann) => invoke(getCase, apiEvent(routes.getCase, { path: `/cases/${CASE_ID}`, who }));

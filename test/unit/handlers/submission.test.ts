@@ -1,3 +1,4 @@
+import { effectOf } from '../../support/update-expression.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -55,7 +56,10 @@ describe('POST /cases/{caseId}/submit at the deadline (injected clock)', () => {
     expect((await submit()).status).toBe(200);
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(tx).toHaveLength(3);
-    expect(tx[1]!.Put?.Item).toMatchObject({ status: 'submitted', version: 3, receipt: { submittedAt: '2024-06-01T00:00:00.000Z' } });
+    const { set } = effectOf(tx[1]!.Update);
+    expect(set).toMatchObject({ status: 'submitted', version: 3, receipt: { submittedAt: '2024-06-01T00:00:00.000Z' } });
+    // Submitted, the case enters its edition's ranking (gsi3), in its shard.
+    expect(set).toMatchObject(keys.caseRankPartition('2024', CASE_ID));
     expect(tx[2]!.Put?.Item).toMatchObject({ kind: 'submission-confirmation', status: 'pending', to: ['ann@example.org'], cc: ['a@example.org'] });
     expect(ses).toHaveReceivedCommandWith(SendEmailCommand, { Source: 'no-reply@unit.example.org', ConfigurationSetName: 'unit-config-set' });
   });

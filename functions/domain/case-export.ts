@@ -1,0 +1,40 @@
+/** The columns of the CSV export (GET /editions/{editionId}/cases.csv): one row per case. */
+import type { CaseRecord } from './case.ts';
+import type { Cell } from './csv.ts';
+import { CRITERIA, NO_REVIEWS, RECOMMENDATIONS } from './review.ts';
+
+export type ExportedCase = Omit<CaseRecord, 'summary' | 'description'>;
+export interface ExportRow {
+  c: ExportedCase;
+  /** Live (not rejected) attachments: supporting and presentation files. */
+  attachments: number;
+}
+
+const round2 = (n: number | null | undefined) => (n === null || n === undefined ? null : Math.round(n * 100) / 100);
+const list = (xs: readonly string[] | undefined) => (xs?.length ? xs.join('; ') : null);
+
+export const EXPORT_COLUMNS: readonly { header: string; value: (r: ExportRow) => Cell }[] = [
+  { header: 'caseId', value: ({ c }) => c.caseId },
+  { header: 'status', value: ({ c }) => c.status },
+  { header: 'title', value: ({ c }) => c.title },
+  { header: 'category', value: ({ c }) => c.category },
+  { header: 'caseType', value: ({ c }) => c.caseType },
+  { header: 'implementedOn', value: ({ c }) => c.implementedOn },
+  { header: 'countries', value: ({ c }) => list(c.countries) },
+  { header: 'organisation', value: ({ c }) => c.organisation?.name },
+  { header: 'organisationCountry', value: ({ c }) => c.organisation?.country },
+  { header: 'partners', value: ({ c }) => list(c.partners?.map((p) => `${p.name} (${p.country})`)) },
+  { header: 'contactName', value: ({ c }) => c.contact?.name },
+  { header: 'contactEmail', value: ({ c }) => c.contact?.email },
+  { header: 'ownerEmail', value: ({ c }) => c.ownerEmail },
+  { header: 'links', value: ({ c }) => list(c.links) },
+  { header: 'submittedAt', value: ({ c }) => c.receipt?.submittedAt },
+  { header: 'receiptSha256', value: ({ c }) => c.receipt?.sha256 },
+  { header: 'attachments', value: (r) => r.attachments },
+  { header: 'reviews', value: ({ c }) => (c.review ?? NO_REVIEWS).count },
+  ...CRITERIA.map((k) => ({ header: `mean_${k}`, value: ({ c }: ExportRow) => round2(c.review?.mean?.[k]) })),
+  { header: 'meanTotal', value: ({ c }) => round2(c.review?.meanTotal) },
+  { header: 'spread', value: ({ c }) => c.review?.spread ?? null },
+  ...RECOMMENDATIONS.map((k) => ({ header: `recommended_${k}`, value: ({ c }: ExportRow) => (c.review ?? NO_REVIEWS).recommendations[k] })),
+  { header: 'decision', value: ({ c }) => c.decision },
+];

@@ -1,0 +1,173 @@
+/**
+ * The committee's use cases that several routes share: assigning and unassigning reviewers (one pair or a
+ * bulk list, all or nothing), and changing a case's reviews together with its aggregate.
+ */
+import type { CaseRecord } from '#domain/case';
+import { AppError, type FieldProblem } from '#domain/errors';
+import { aggregateOf, MAX_REVIEWERS_PER_CASE, type ReviewerRecord, type ReviewRecord } from '#domain/review';
+import { editionStatus } from '#domain/rules';
+import type { Pair } from '#domain/schemas';
+import { batchGet } from '#adapters/batch';
+import { getCase } from '#adapters/cases-repo';
+import { getEditions } from '#adapters/editions-repo';
+import {
+  aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, editionClosedCheck, getReviewers, reviewDelete, unassignDelete,
+} from '#adapters/reviews-repo';
+import { keys, recordOf } from '#adapters/table-design';
+import { transact, type TransactItem } from '#adapters/transact';
+import type { Caller } from './auth.ts';
+
+/** DynamoDB's limit on the items of one TransactWriteItems, which makes a bulk change all or nothing. */
+export const TRANSACTION_MAX_ITEMS = 100;
+/** Times a change is planned again after something it read changed before it was written. */
+const PLAN_ATTEMPTS = 5;
+
+export interface AssignmentChange {
+  kind: 'assign' | 'unassign';
+  pair: Pair;
+  /** Where the pair sits in the request, for per-pair errors (e.g. assign.3). */
+  path: string;
+}
+
+export interface AssignmentResult {
+  assigned: ReviewerRecord[];
+  unassigned: ReviewerRecord[];
+  unchanged: ReviewerRecord[];
+}
+
+/** Refused pairs: nothing was changed. `notFound` when every refusal is a case the caller cannot address. */
+export class AssignmentRefused extends AppError {
+  constructor(errors: FieldProblem[]) {
+    super('conflict', `None of the changes were made: ${errors.length} of them cannot be applied.`, errors);
+  }
+}
+
+const pairKey = (p: Pair) => `${p.caseId}/${p.sub}`;
+
+interface Plan {
+  items: { item: TransactItem; onFail: 'stale' | 'edition' }[];
+  result: AssignmentResult;
+}
+
+async function plan(changes: AssignmentChange[], caller: Caller, now: Date, editionId: string | undefined): Promise<Plan> {
+  const t = now.toISOString();
+  const caseIds = [...new Set(changes.map((c) => c.pair.caseId))];
+  const [caseItems, pairs] = await Promise.all([batchGet(caseIds.map((id) => keys.case(id)), true), getReviewers(changes.map((c) => c.pair))]);
+  const cases = new Map(caseItems.map((i) => recordOf<CaseRecord>(i)).map((c) => [c.caseId, c]));
+  const pairOf = new Map(pairs.map((p) => [pairKey(p), p]));
+  const editions = await getEditions([...new Set([...cases.values()].map((c) => c.editionId))]);
+
+  const errors: FieldProblem[] = [];
+  const refuse = (c: AssignmentChange, code: string, message: string) => errors.push({ path: c.path, code, message });
+  const result: AssignmentResult = { assigned: [], unassigned: [], unchanged: [] };
+  const newPerCase = new Map<string, number>();
+  const removedReviewers = new Map<string, Set<string>>();
+
+  for (const change of changes) {
+    const { caseId, sub } = change.pair;
+    const c = cases.get(caseId);
+    const edition = c && editions.get(c.editionId);
+    if (!c || !edition || (editionId !== undefined && c.editionId !== editionId)) {
+      refuse(change, 'not-found', editionId ? `There is no case ${caseId} in edition ${editionId}` : `There is no case ${caseId}`);
+      continue;
+    }
+    const status = editionStatus(edition, now);
+    if (status !== 'closed') {
+      refuse(change, 'edition-not-closed', status === 'released' ? 'The results are released; the committee has finished' : 'Reviewers are assigned once the edition has closed');
+      continue;
+    }
+    const existing = pairOf.get(pairKey(change.pair));
+    if (change.kind === 'assign') {
+      if (c.status !== 'submitted') refuse(change, 'not-submitted', `Case ${caseId} is ${c.status}; only submitted cases are reviewed`);
+      else if (sub === c.ownerId) refuse(change, 'owner', `${sub} owns case ${caseId} and cannot review it`);
+      else if (existing?.state === 'conflicted') refuse(change, 'conflict-of-interest', `${sub} declared a conflict of interest on case ${caseId}`);
+      else if (existing) result.unchanged.push(existing);
+      else {
+        result.assigned.push({ caseId, editionId: c.editionId, sub, state: 'assigned', assignedAt: t, assignedBy: caller.sub });
+        newPerCase.set(caseId, (newPerCase.get(caseId) ?? 0) + 1);
+      }
+    } else if (existing?.state !== 'assigned') {
+      refuse(change, 'not-assigned', `${sub} is not assigned to case ${caseId}`);
+    } else {
+      if (existing.reviewedAt && c.decision) refuse(change, 'decided', `A decision is recorded on case ${caseId}; its reviews are final`);
+      else {
+        result.unassigned.push(existing);
+        if (existing.reviewedAt) removedReviewers.set(caseId, (removedReviewers.get(caseId) ?? new Set()).add(sub));
+      }
+    }
+  }
+
+  const counts = await Promise.all([...newPerCase].map(async ([caseId, added]) => [caseId, added, await countReviewers(caseId)] as const));
+  for (const [caseId, added, existing] of counts) {
+    if (existing + added > MAX_REVIEWERS_PER_CASE) {
+      for (const change of changes.filter((c) => c.kind === 'assign' && c.pair.caseId === caseId)) {
+        refuse(change, 'too-many-reviewers', `Case ${caseId} would have ${existing + added} reviewers; at most ${MAX_REVIEWERS_PER_CASE}`);
+      }
+    }
+  }
+  if (errors.length) throw new AssignmentRefused(errors);
+
+  const reviewsOf = new Map(await Promise.all([...removedReviewers.keys()].map(async (id) => [id, await allReviews(id)] as const)));
+  const items: Plan['items'] = [];
+  for (const id of new Set([...result.assigned, ...result.unassigned].map((p) => p.editionId))) items.push({ item: editionClosedCheck(id, t), onFail: 'edition' });
+  const assignedCases = new Set(result.assigned.map((p) => p.caseId));
+  for (const caseId of new Set([...assignedCases, ...removedReviewers.keys()])) {
+    const removed = removedReviewers.get(caseId);
+    const requirement = { submitted: assignedCases.has(caseId), undecided: removed !== undefined };
+    if (removed) {
+      const kept = (reviewsOf.get(caseId) ?? []).filter((r) => !removed.has(r.reviewerId));
+      items.push({ item: aggregateUpdate(cases.get(caseId)!, aggregateOf(kept), requirement), onFail: 'stale' });
+    } else {
+      items.push({ item: caseCheck(caseId, requirement), onFail: 'stale' });
+    }
+  }
+  for (const p of result.assigned) items.push({ item: assignPut(p), onFail: 'stale' });
+  for (const p of result.unassigned) {
+    items.push({ item: unassignDelete(p.caseId, p.sub), onFail: 'stale' });
+    if (reviewsOf.get(p.caseId)?.some((r) => r.reviewerId === p.sub)) items.push({ item: reviewDelete(p.caseId, p.sub), onFail: 'stale' });
+  }
+  if (items.length > TRANSACTION_MAX_ITEMS) {
+    throw new AppError('validation-failed', `These changes need ${items.length} writes, and one request can make at most ${TRANSACTION_MAX_ITEMS} all or nothing.`, [
+      { path: '', code: 'too-many-changes', message: 'Send the pairs in smaller groups (30 pairs always fit)' },
+    ]);
+  }
+  return { items, result };
+}
+
+/**
+ * Applies every change or none. Reads what the changes touch, refuses the whole request with per-pair errors
+ * when any pair cannot be applied, and otherwise writes it all in one transaction whose conditions re-check
+ * what was read (edition closed, case submitted, pairs unchanged, aggregates current). When one of those
+ * moved in between, it plans again.
+ */
+export async function applyAssignments(changes: AssignmentChange[], caller: Caller, now: Date, editionId?: string): Promise<AssignmentResult> {
+  for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
+    const { items, result } = await plan(changes, caller, now, editionId);
+    if (items.length === 0) return result;
+    const outcome = await transact(items);
+    if (outcome === 'ok') return result;
+    // 'edition' or 'stale': the next plan reads the new state and says precisely what changed.
+  }
+  throw new AppError('rate-limited', 'These cases are changing fast right now; retry in a moment.');
+}
+
+/**
+ * Changes a case's reviews and its aggregate together. `attempt` gets the case and all its reviews, freshly
+ * read, and returns the transaction to run, or an answer. A transaction cancelled because the case or a
+ * review moved in between is planned again.
+ */
+export async function changeReviews<T>(
+  caseId: string,
+  attempt: (current: CaseRecord, reviews: ReviewRecord[]) => Promise<{ items: { item: TransactItem; onFail: 'stale' | 'edition' }[]; done: () => T } | { answer: T }>,
+): Promise<T> {
+  for (let n = 1; n <= PLAN_ATTEMPTS; n++) {
+    const [current, reviews] = await Promise.all([getCase(caseId, true), allReviews(caseId)]);
+    if (!current) throw new AppError('not-found', 'The case does not exist or is not visible to you.');
+    const step = await attempt(current, reviews);
+    if ('answer' in step) return step.answer;
+    const outcome = await transact(step.items);
+    if (outcome === 'ok') return step.done();
+    if (outcome === 'edition') throw new AppError('conflict', 'The results of this edition were just released; the committee has finished.');
+  }
+  throw new AppError('rate-limited', 'The reviews of this case are changing fast right now; retry in a moment.');
+}
