@@ -1,6 +1,6 @@
 import type { Caller } from '#shared/auth';
 import type { EditionRecord } from './edition.ts';
-import { NO_REVIEWS, type ReviewAggregate } from './review.ts';
+import { aggregateView, type ReviewAggregate } from './review.ts';
 import { readiness } from './rules.ts';
 import { CASE_FIELD_NAMES, type CaseFields, type CasePatch, type CaseStatus, type CaseSummaryView, type CaseView } from './schemas.ts';
 
@@ -33,7 +33,7 @@ export interface CaseRecord extends CaseFields {
  */
 export const COMMITTEE_ATTRIBUTES = ['decision', 'decisionNote', 'decidedAt', 'decidedBy', 'notifiedAt', 'review', 'reviewRev'] as const;
 
-export const reviewsOf = (c: CaseRecord): ReviewAggregate => c.review ?? NO_REVIEWS;
+export const reviewsOf = (c: Pick<CaseRecord, 'review'>): ReviewAggregate => aggregateView(c.review);
 
 export function newCase(caseId: string, editionId: string, owner: Caller, fields: CaseFields, now: Date): CaseRecord {
   const t = now.toISOString();
@@ -107,7 +107,7 @@ export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description'>): Cas
     owner: { sub: c.ownerId, email: c.ownerEmail },
     receipt: c.receipt ?? null,
     decision: c.decision ?? null,
-    reviews: c.review ?? NO_REVIEWS,
+    reviews: reviewsOf(c),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

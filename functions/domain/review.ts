@@ -80,6 +80,21 @@ export function aggregateOf(reviews: readonly Pick<ReviewRecord, 'scores' | 'rec
 
 export const NO_REVIEWS: ReviewAggregate = aggregateOf([]);
 
+/** The aggregate with its fields in a fixed order (a stored map comes back in any order). */
+export function aggregateView(a: ReviewAggregate | undefined): ReviewAggregate {
+  if (!a) return NO_REVIEWS;
+  return {
+    count: a.count,
+    mean: a.mean ? (Object.fromEntries(CRITERIA.map((c) => [c, a.mean![c]])) as Scores) : null,
+    meanTotal: a.meanTotal,
+    minTotal: a.minTotal,
+    maxTotal: a.maxTotal,
+    spread: a.spread,
+    stdDev: a.stdDev,
+    recommendations: Object.fromEntries(RECOMMENDATIONS.map((r) => [r, a.recommendations[r] ?? 0])) as Record<Recommendation, number>,
+  };
+}
+
 /**
  * The ranking index's sort key: the mean total in thousandths, zero-padded so that it sorts as a string,
  * then the case id for a stable order among equal scores. A case without reviews ranks last (00000).
