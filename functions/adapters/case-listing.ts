@@ -11,7 +11,7 @@ import { mergedPage, type Filter, type MergedQuery } from './merged-query.ts';
 import { EDITION_SHARDS, INDEXES, keys, recordOf } from './table-design.ts';
 
 /** A case as the listing indexes carry it: no summary or description. */
-export type ListedCase = Omit<CaseRecord, 'summary' | 'description'>;
+export type ListedCase = Omit<CaseRecord, 'summary' | 'description' | 'version'>;
 
 function filterOf(f: CaseListFilters): Filter | undefined {
   const terms: string[] = [];

@@ -3,7 +3,7 @@ import type { CaseRecord } from './case.ts';
 import type { Cell } from './csv.ts';
 import { CRITERIA, NO_REVIEWS, RECOMMENDATIONS } from './review.ts';
 
-export type ExportedCase = Omit<CaseRecord, 'summary' | 'description'>;
+export type ExportedCase = Omit<CaseRecord, 'summary' | 'description' | 'version'>;
 export interface ExportRow {
   c: ExportedCase;
   /** Live (not rejected) attachments: supporting and presentation files. */

@@ -93,7 +93,7 @@ export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, 
 }
 
 /** A case as the organisers' list shows it: no long texts, with its owner, decision and review aggregate. */
-export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description'>): CaseSummaryView {
+export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description' | 'version'>): CaseSummaryView {
   return {
     caseId: c.caseId,
     editionId: c.editionId,

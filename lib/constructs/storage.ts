@@ -4,54 +4,135 @@
  * functions/adapters/bucket-design.ts (PREFIXES): the same definitions the repositories, the media store and
  * the local environment read, so the deployed resources and the code cannot drift apart.
  *
- * KEY DESIGN (keep this true; every access pattern, and the key or index that serves it)
- * ======================================================================================
+ * KEY DESIGN (keep this true; every item, every access pattern, and the key or index that serves it)
+ * ================================================================================================
  *
- *   item        pk                  sk        gsi1pk            gsi1sk                 gsi2pk                          gsi2sk
- *   ----------  ------------------  --------  ----------------  ---------------------  ------------------------------  ---------------
- *   edition     EDITION#<editionId> EDITION   EDITIONS          <opensAt>#<editionId>  -                               -
- *   case        CASE#<caseId>       CASE      OWNER#<sub>       CASE#<caseId>          EDITION#<editionId>#<shard>     CASE#<caseId>
+ *   item           pk                   sk                  index keys (absent = not in that index)
+ *   -------------  -------------------  ------------------  ----------------------------------------------------------
+ *   edition        EDITION#<editionId>  EDITION             gsi1 EDITIONS / <opensAt>#<editionId>
+ *   extension      EDITION#<editionId>  EXT#<sub>           -
+ *   audit entry    EDITION#<editionId>  AUDIT#<at>#<ulid>   -
+ *   case           CASE#<caseId>        CASE                gsi1 OWNER#<sub> / CASE#<caseId>
+ *                                                           gsi2 EDITION#<editionId>#<shard> / CASE#<caseId>
+ *                                                           gsi3 RANK#<editionId>#<shard> / S#<score>#<caseId>
+ *                                                                (gsi3pk only while status = submitted)
+ *   upload counts  CASE#<caseId>        UPLOADS             -   (live attachments per purpose)
+ *   attachment     CASE#<caseId>        ATT#<attachmentId>  -
+ *   reviewer pair  CASE#<caseId>        REVIEWER#<sub>      gsi1 REVIEWER#<sub> / CASE#<caseId> (only while assigned;
+ *                                                                removed when the reviewer declares a conflict)
+ *   review         CASE#<caseId>        REVIEW#<sub>        -
+ *   mail           MAIL#<mailId>        MAIL                gsi1 MAILQ#<0..7> / <nextAttemptAt>#<mailId> (only while
+ *                                                                pending; removed once sent or given up)
  *
- *   caseId is a ULID (sorts by creation time). shard = shardOf(caseId) = FNV-1a(caseId) mod EDITION_SHARDS (16).
- *   Every item also carries `type` and a `version` (optimistic concurrency). TTL attribute: `expiresAt`
- *   (epoch seconds; set only on items meant to expire, none so far).
+ *   caseId is a ULID (sorts by creation time). shard = shardOf(caseId) = FNV-1a(caseId) mod EDITION_SHARDS (16); the
+ *   mail queue shard is shardOf(mailId) mod MAIL_SHARDS (8). <score> = scoreKey (functions/domain/review.ts): the
+ *   review aggregate's meanTotal in thousandths, 5 digits zero-padded (00000 without reviews), so it sorts as a string.
+ *   gsi3sk is written when the case is created and then only with the aggregate; owner writes never touch it, nor the
+ *   committee's attributes (COMMITTEE_ATTRIBUTES in functions/domain/case.ts).
+ *   Projections: gsi1 ALL; gsi2 and gsi3 INCLUDE CASE_LISTING_ATTRIBUTES (the list row and CSV columns: no summary,
+ *   no description). Every item carries `type`; records under optimistic concurrency a `version`. TTL attribute:
+ *   `expiresAt` (epoch seconds; set only on items meant to expire, none so far).
  *
  * Access patterns
- *   1. Edition by id ................. GetItem  pk=EDITION#<id>, sk=EDITION
- *   2. Several editions by id ........ BatchGetItem of (1)   (the editions a page of cases refers to)
- *   3. Editions, newest first ........ Query gsi1  gsi1pk=EDITIONS, ScanIndexForward=false
- *                                      (sorted by gsi1sk = <opensAt>#<id>; a handful of editions a year, so one small
- *                                      partition is fine)
- *   4. Case by id .................... GetItem  pk=CASE#<caseId>, sk=CASE
- *   5. A user's cases, newest first .. Query gsi1  gsi1pk=OWNER#<sub>, begins_with(gsi1sk, CASE#), ScanIndexForward=false
- *   6. The cases of an edition ....... 16 parallel Queries on gsi2, gsi2pk=EDITION#<id>#0 .. EDITION#<id>#15,
- *                                      merged by gsi2sk (CASE#<ulid>, i.e. creation order)
- *   7. Create / edit a case before
- *      the deadline .................. TransactWriteItems [ ConditionCheck on the edition item
- *                                      (opensAt <= now < deadline, not closed, not released),
- *                                      Put of the case (attribute_not_exists(pk) on create, version = :v on edit) ]
- *   8. Create / update an edition .... PutItem with attribute_not_exists(pk), or version = :v and not released
+ *   Editions
+ *    1. Edition by id ...................... GetItem  pk=EDITION#<id>, sk=EDITION
+ *    2. Several editions by id ............. BatchGetItem of (1) (the editions a page of cases or a bulk assignment
+ *                                            spans)
+ *    3. An edition and an applicant's
+ *       extension .......................... BatchGetItem [EDITION, EXT#<sub>]: one round trip
+ *    4. Editions, newest first ............. Query gsi1  gsi1pk=EDITIONS, ScanIndexForward=false (a handful a year: one
+ *                                            small partition; also what the scheduled close walks)
+ *    5. Create / update an edition ......... PutItem with attribute_not_exists(pk), or version = :v and not released
+ *    6. Close an edition ................... TransactWriteItems [ Update edition (not closed, not released), Put audit ]
+ *    7. Grant an extension ................. TransactWriteItems [ ConditionCheck edition (exists, not released),
+ *                                            Put EXT#<sub>, Put audit ]
+ *    8. Audit trail, newest first .......... Query  pk=EDITION#<id>, begins_with(sk, AUDIT#), ScanIndexForward=false
+ *   Cases (applicants)
+ *    9. Case by id ......................... GetItem  pk=CASE#<caseId>, sk=CASE
+ *   10. A user's cases, newest first ....... Query gsi1  gsi1pk=OWNER#<sub>, begins_with(gsi1sk, CASE#),
+ *                                            ScanIndexForward=false
+ *   11. Create a case ...................... TransactWriteItems [ ConditionCheck on the edition item (opensAt <= now <
+ *                                            deadline, not closed, not released) or, when an extension keeps the
+ *                                            applicant in, on EXT#<sub> (deadline > now) and the edition (not released);
+ *                                            Put of the case, attribute_not_exists(pk) ]
+ *   12. Edit / submit / withdraw ........... TransactWriteItems [ the same checks (withdraw: not released only);
+ *                                            UpdateItem of the owner's attributes only, version = :v, which sets or
+ *                                            removes gsi3pk with the status; on submit, Put of the confirmation mail ]
+ *   Attachments
+ *   13. A case's attachments / one ......... Query  pk=CASE#<caseId>, begins_with(sk, ATT#) / GetItem
+ *   14. Add / remove an attachment ......... TransactWriteItems [ ConditionChecks on the edition (or extension) and the
+ *                                            case, Update UPLOADS (ADD +-1, below the per-purpose maximum), Put / Delete
+ *                                            of ATT#<id> conditioned on its status ]
+ *   15. Verified / rejected ................ UpdateItem pending -> ready; TransactWriteItems [ pending -> rejected,
+ *                                            UPLOADS -1 ]
+ *   16. Upload counts of many cases ........ BatchGetItem of CASE#<id>/UPLOADS (the CSV export, per page)
+ *   Organisers' lists
+ *   17. An edition's cases, newest first ... 16 parallel Queries on gsi2, gsi2pk=EDITION#<id>#0 .. #15,
+ *                                            ScanIndexForward=false, merged lazily by gsi2sk (adapters/merged-query.ts):
+ *                                            each shard is read only as far as the page needs; the cursor holds the
+ *                                            last gsi2sk taken from each shard
+ *   18. Submitted cases, best score first .. the same on gsi3, gsi3pk=RANK#<id>#0 .. #15, descending by gsi3sk
+ *   19. Filters ............................ FilterExpressions on the projected listing attributes: status, category,
+ *                                            contains(countries, :c), decision (attribute_not_exists for undecided)
+ *   20. CSV export ......................... (17) or (18) in pages of 500, with (16) per page
+ *   Committee
+ *   21. A reviewer's assignments ........... Query gsi1  gsi1pk=REVIEWER#<sub>, begins_with(gsi1sk, CASE#), then
+ *                                            BatchGetItem of those cases
+ *   22. A case's reviewers / reviews ....... Query  pk=CASE#<caseId>, begins_with(sk, REVIEWER#) / begins_with(sk,
+ *                                            REVIEW#) (at most 20 reviewers a case; the reviews are read strongly
+ *                                            consistent to recompute the aggregate)
+ *   23. One reviewer pair / one review ..... GetItem  CASE#<caseId> / REVIEWER#<sub> (case access), REVIEW#<sub>
+ *   24. Assign / unassign, one or bulk ..... one TransactWriteItems, all or nothing, at most 100 items: ConditionCheck
+ *                                            per edition (closed, not released); per case a ConditionCheck (submitted)
+ *                                            or the aggregate Update; Put pair (attribute_not_exists(pk)); Delete pair
+ *                                            (state = assigned) and its review
+ *   25. Save a review ...................... TransactWriteItems [ ConditionCheck edition (closed, not released), Put
+ *                                            review (new, or version = :v), Update pair reviewedAt (still assigned),
+ *                                            Update case review + gsi3sk + reviewRev, conditioned on reviewRev,
+ *                                            submitted, no decision ]
+ *   26. Declare a conflict ................. TransactWriteItems [ ConditionCheck edition, Update pair to conflicted
+ *                                            REMOVE gsi1pk, gsi1sk; if reviewed, Delete review + the aggregate Update ]
+ *       (24-26: a transaction cancelled because the aggregate or a pair moved is planned again from a fresh read)
+ *   Mail
+ *   27. Record a mail ...................... Put inside the transaction of the change that causes it
+ *   28. Due mails .......................... 8 Queries on gsi1, gsi1pk=MAILQ#<0..7>, gsi1sk <= <now>#~; claimed by a
+ *                                            conditional UpdateItem (a lease)
  *
- *   No Scan anywhere in a request path.
+ *   No Scan anywhere.
  *
  * Limits this design gives (write them down; they are what the deadline rush runs into)
  *   - A partition takes about 1,000 WCU/s and 3,000 RCU/s; a GSI partition the same.
- *   - Case writes (7) all condition-check the ONE edition item. A transactional read of an item under 4 KB costs
+ *   - Case writes (11, 12) all condition-check the ONE edition item. A transactional read of an item under 4 KB costs
  *     2 RCU, so the edition item's partition caps the deadline gate at roughly 3,000 / 2 = ~1,500 case
  *     creates/edits per second for one edition, whatever the table's on-demand capacity. Reads of the edition
  *     (GET /editions/{id}, 0.5 RCU each, eventually consistent) share that partition's budget, and a single item
  *     cannot be split for heat. Transactions that include the same item can also be cancelled with
- *     TransactionConflict when they overlap; the repository should retry those with jittered backoff.
- *   - Without sharding, gsi2 keyed by the edition alone would put every case write of the call in one GSI partition
- *     (~1,000 WCU/s, and a throttled GSI throttles the base-table write). With EDITION_SHARDS = 16 the index takes
- *     16 x 1,000 = ~16,000 WCU/s. A gsi2 write costs 1 WCU per KB of the projected item (projection ALL), so that
- *     is ~16,000 case writes/s for 1 KB items, ~3,200/s for 5 KB drafts and ~800/s for 20 KB cases. For typical
- *     drafts the edition item's ~1,500/s above is the binding limit; for very large cases the shard count is, and
- *     the remedy is more shards (EDITION_SHARDS in table-design.ts) or a narrower gsi2 projection.
- *   - gsi1 OWNER#<sub> partitions hold one applicant's cases: one writer each, far below any limit. The EDITIONS
- *     partition of gsi1 is written only when an organiser saves an edition.
+ *     TransactionConflict when they overlap; they are retried with jittered backoff (functions/adapters/transact.ts).
+ *   - gsi2 and gsi3 project only the listing attributes, so an index write is about 1 KB (1 WCU) for a typical case
+ *     however long its summary and description; the worst case (50 partners, 20 links of 2,000 characters) is some
+ *     tens of KB. Edits of the long texts copy nothing of them into the indexes. Every owner write changes updatedAt,
+ *     which is projected, so it still rewrites the ~1 KB listing copy in gsi2 (and in gsi3 while
+ *     submitted).
+ *   - Sharded 16 ways, gsi2 takes 16 x 1,000 = ~16,000 such writes/s per edition (unsharded, one GSI partition would
+ *     cap every case write of the call at ~1,000/s, and a throttled GSI throttles the base-table write). So the edition
+ *     item's ~1,500/s above is the binding limit; more shards (EDITION_SHARDS) would matter only for very large
+ *     listings.
+ *   - gsi3 is sparse (submitted cases only: a submit adds the case, a withdrawal removes it) and sharded the same 16
+ *     ways, so it takes the submission rush like gsi2. A review change writes gsi2 once (`review` is projected) and
+ *     gsi3 twice when the score moves (gsi3sk is its sort key: delete and put).
+ *   - A page of 100 from (17) or (18) reads about 100-150 index items of ~1 KB, eventually consistent (GSI reads always
+ *     are): roughly 20-25 RCU (0.5 RCU per 4 KB, rounded up per Query), where whole cases would be up to 2 MB. A
+ *     filtered page asks each shard for a full page at once, and filtered-out items are read and paid for, so a narrow
+ *     filter can read up to 16 pages' worth in its first round. The CSV export reads the whole list (N x ~1 KB).
+ *   - Changes to one case's aggregate are serialised by reviewRev (optimistic: a transaction that lost is planned
+ *     again).
+ *     A transaction holds at most 100 items and costs 2 WCU per KB of each; 30 bulk pairs always fit.
+ *   - gsi1 OWNER#<sub> and REVIEWER#<sub> partitions hold one person's cases or assignments: far below any limit. The
+ *     EDITIONS partition is written only when an organiser saves an edition; the mail queue spreads over 8 partitions.
  *   - Item size: a case is bounded by its schema (20,000-character description, 50 partners, 20 links), under
  *     200 KB even in 4-byte UTF-8, so the 400 KB item limit is out of reach.
+ *   - Deploying: CloudFormation cannot change a deployed GSI's key schema or projection, and one stack update can create
+ *     or delete only one GSI. A different projection needs a new index name, and new indexes go out one per deployment.
  *
  * MEDIA BUCKET (keep this true; every prefix, who writes it, who reads it)
  * ========================================================================
@@ -84,7 +165,17 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
-import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
+import { INDEXES, type IndexDesign, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
+
+/**
+ * An index's projection as CDK takes it: INCLUDE with exactly the design's non-key attributes (the table and index
+ * keys are always projected), or ALL when the design names none.
+ */
+function projectionOf(index: IndexDesign): Pick<dynamodb.GlobalSecondaryIndexProps, 'projectionType' | 'nonKeyAttributes'> {
+  return index.projection
+    ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }
+    : { projectionType: dynamodb.ProjectionType.ALL };
+}
 
 /** How long a browser may cache the answer to an upload's CORS preflight (seconds). */
 const CORS_MAX_AGE_SECONDS = 3000;
@@ -125,12 +216,12 @@ export class Storage extends Construct {
       removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
-    for (const index of Object.values(INDEXES)) {
+    for (const index of Object.values<IndexDesign>(INDEXES)) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
         sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
-        projectionType: dynamodb.ProjectionType.ALL,
+        ...projectionOf(index),
       });
     }
 

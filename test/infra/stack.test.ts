@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
-import { ROUTES } from '../../functions/shared/routes.ts';
+import { CASE_LISTING_ATTRIBUTES, INDEXES, type IndexDesign, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
+import { ROUTES, type RouteSpec } from '../../functions/shared/routes.ts';
 import { WORKERS } from '../../functions/shared/workers.ts';
 import {
   actionsOf,
@@ -13,6 +13,7 @@ import {
   methodFor,
   methods,
   ofType,
+  resourcePaths,
   stageSettings,
   statementsOfFunction,
   type Synth,
@@ -25,6 +26,40 @@ const synths = useStages();
 const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
 const WRITE_ONLY_ACTIONS = ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
+interface Gsi {
+  IndexName: string;
+  Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
+}
+
+/** What CloudFormation should get for an index of table-design.ts: INCLUDE with exactly its attributes, or ALL. */
+function projectionOf(index: IndexDesign): Gsi['Projection'] {
+  return index.projection ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] } : { ProjectionType: 'ALL' };
+}
+
+/**
+ * The organisers' lists and the committee's routes, written out here (not read from routes.ts) so that a change to
+ * their path, audience or table access is a deliberate one: GETs read, everything else reads and writes.
+ */
+const COMMITTEE_ROUTES: Record<string, { method: string; path: string; access: string; table: 'read' | 'write' }> = {
+  listEditionCases: { method: 'GET', path: '/editions/{editionId}/cases', access: 'organisers', table: 'read' },
+  exportEditionCases: { method: 'GET', path: '/editions/{editionId}/cases.csv', access: 'organisers', table: 'read' },
+  bulkAssign: { method: 'POST', path: '/editions/{editionId}/assignments', access: 'organisers', table: 'write' },
+  listCaseReviewers: { method: 'GET', path: '/cases/{caseId}/reviewers', access: 'organisers', table: 'read' },
+  assignReviewer: { method: 'PUT', path: '/cases/{caseId}/reviewers/{sub}', access: 'organisers', table: 'write' },
+  unassignReviewer: { method: 'DELETE', path: '/cases/{caseId}/reviewers/{sub}', access: 'organisers', table: 'write' },
+  listMyAssignments: { method: 'GET', path: '/me/assignments', access: 'reviewers', table: 'read' },
+  declareConflict: { method: 'POST', path: '/cases/{caseId}/conflict', access: 'reviewers', table: 'write' },
+  putMyReview: { method: 'PUT', path: '/cases/{caseId}/reviews/me', access: 'reviewers', table: 'write' },
+  getMyReview: { method: 'GET', path: '/cases/{caseId}/reviews/me', access: 'reviewers', table: 'read' },
+  listReviews: { method: 'GET', path: '/cases/{caseId}/reviews', access: 'organisers', table: 'read' },
+};
+
+function routeOf(operationId: string): RouteSpec {
+  const route = ROUTES.find((r) => r.operationId === operationId);
+  if (!route) throw new Error(`No route ${operationId} in the route table`);
+  return route;
+}
+
 function tableLogicalId(s: Synth): string {
   const tables = ofType(s.resources, 'AWS::DynamoDB::Table');
   expect(tables).toHaveLength(1);
@@ -35,7 +70,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
   const settings = stageSettings(stage);
 
   describe('storage', () => {
-    it('builds the single table from TABLE_KEYS and INDEXES: on-demand, string keys, every GSI projecting ALL', () => {
+    it('builds the single table from TABLE_KEYS and INDEXES: on-demand, string keys, each GSI with its projection', () => {
       const { template } = synths[stage];
       const attributes = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey])];
       template.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -52,10 +87,24 @@ describe.each(STAGES)('the %s stack', (stage) => {
               { AttributeName: index.partitionKey, KeyType: 'HASH' },
               { AttributeName: index.sortKey, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: projectionOf(index),
           })),
         ),
       });
+    });
+
+    it('projects everything into gsi1 and only the listing attributes into gsi2 and gsi3 (no summary, no description)', () => {
+      const s = synths[stage];
+      const indexes = s.resources[tableLogicalId(s)]?.Properties?.GlobalSecondaryIndexes as Gsi[];
+      const byName = new Map(indexes.map((i) => [i.IndexName, i.Projection]));
+      expect(byName.get(INDEXES.gsi1.name)).toEqual({ ProjectionType: 'ALL' });
+      for (const index of [INDEXES.gsi2, INDEXES.gsi3]) {
+        const projection = byName.get(index.name);
+        expect(projection?.ProjectionType, index.name).toBe('INCLUDE');
+        expect([...(projection?.NonKeyAttributes ?? [])].sort(), index.name).toEqual([...CASE_LISTING_ATTRIBUTES].sort());
+        expect(projection?.NonKeyAttributes, index.name).not.toContain('summary');
+        expect(projection?.NonKeyAttributes, index.name).not.toContain('description');
+      }
     });
 
     it('has point-in-time recovery, encryption at rest and TTL on the TTL attribute', () => {
@@ -64,6 +113,65 @@ describe.each(STAGES)('the %s stack', (stage) => {
         SSESpecification: { SSEEnabled: true },
         TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
       });
+    });
+  });
+
+  describe('selection and review routes', () => {
+    it('serves each of them under its path and method, behind the Cognito authorizer', () => {
+      const { resources } = synths[stage];
+      const [authorizerId] = ofType(resources, 'AWS::ApiGateway::Authorizer')[0] as [string, unknown];
+      for (const [operationId, expected] of Object.entries(COMMITTEE_ROUTES)) {
+        const route = routeOf(operationId);
+        expect({ method: route.method, path: route.path, access: route.access }, operationId).toEqual({
+          method: expected.method,
+          path: expected.path,
+          access: expected.access,
+        });
+        const method = methodFor(resources, route);
+        expect(method.props.AuthorizationType, operationId).toBe('COGNITO_USER_POOLS');
+        expect(method.props.AuthorizerId, operationId).toEqual({ Ref: authorizerId });
+        expect(method.props.OperationName, operationId).toBe(operationId);
+        expect((method.props.Integration as { Type: string }).Type, operationId).toBe('AWS_PROXY');
+        const fnId = functionOfMethod(method);
+        expect(resources[fnId]?.Properties?.Description, operationId).toBe(`${route.method} ${route.path} (${operationId})`);
+      }
+    });
+
+    it('puts cases.csv beside cases under /editions/{editionId}, with its own preflight', () => {
+      const { resources } = synths[stage];
+      const paths = resourcePaths(resources);
+      const idOf = (path: string) => [...paths].find(([, p]) => p === path)?.[0];
+      const edition = idOf('/editions/{editionId}');
+      const csv = idOf('/editions/{editionId}/cases.csv');
+      expect(edition).toBeDefined();
+      expect(csv).toBeDefined();
+      expect(resources[csv ?? '']?.Properties).toMatchObject({ PathPart: 'cases.csv', ParentId: { Ref: edition } });
+      expect(resources[idOf('/editions/{editionId}/cases') ?? '']?.Properties).toMatchObject({ PathPart: 'cases', ParentId: { Ref: edition } });
+      const served = methods(resources).filter((m) => m.path === '/editions/{editionId}/cases.csv').map((m) => m.httpMethod);
+      expect(served.sort()).toEqual(['GET', 'OPTIONS']);
+      const list = functionOfMethod(methodFor(resources, routeOf('listEditionCases')));
+      const csvFn = functionOfMethod(methodFor(resources, routeOf('exportEditionCases')));
+      expect(csvFn).not.toBe(list);
+    });
+
+    it('grants each function its route\'s table access and nothing else: no writes for the read-only ones, no bucket, no mail', () => {
+      const s = synths[stage];
+      const table = tableLogicalId(s);
+      for (const [operationId, expected] of Object.entries(COMMITTEE_ROUTES)) {
+        const route = routeOf(operationId);
+        expect(route.table, operationId).toBe(expected.table);
+        const fnId = functionOfMethod(methodFor(s.resources, route));
+        const statements = statementsOfFunction(s.resources, fnId);
+        const actions = statements.flatMap(actionsOf);
+        const dynamo = actions.filter((a) => a.startsWith('dynamodb:')).sort();
+        expect(dynamo, operationId).toEqual(expected.table === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ONLY_ACTIONS].sort());
+        if (expected.table === 'read') for (const write of WRITE_ONLY_ACTIONS) expect(dynamo, operationId).not.toContain(write);
+        expect(actions.filter((a) => !/^(dynamodb|logs|xray):/.test(a)), operationId).toEqual([]);
+        const env = (s.resources[fnId]?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect(env.TABLE_NAME, operationId).toEqual({ Ref: table });
+        expect(env.BUCKET_NAME, operationId).toBeUndefined();
+        expect(env.MAIL_TRANSPORT, operationId).toBeUndefined();
+      }
     });
   });
 
