@@ -19,7 +19,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/dynamodb.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/s3.ts';
 import { createLocalServer, listen } from '../../lib/local/server.ts';
 import { signToken } from '../../lib/local/tokens.ts';
-import { openEdition, uniq } from './helpers.ts';
+import { completeFields, openEdition, uniq } from './helpers.ts';
 
 const BUCKET = 'it-media';
 const secret = Buffer.alloc(32, 3);
@@ -247,5 +247,30 @@ describe('object-level authorisation on the attachment routes', () => {
     // An attachment id under another case is not found, even for the owner of that other case.
     const other = await draftCase(owner);
     expect((await call('GET', `/cases/${other.caseId}/attachments/${started.attachment.attachmentId}`, owner)).status).toBe(404);
+  });
+
+  it('lets an assigned reviewer download verified files through a short URL, read-only, and nobody else on the committee', async () => {
+    const ownerSub = uniq('ann');
+    const owner = token(ownerSub);
+    const { editionId, caseId } = await draftCase(owner);
+    await call('PATCH', `/cases/${caseId}`, owner, completeFields);
+    const bytes = pdf(3000);
+    const started = (await call('POST', `/cases/${caseId}/attachments`, owner, { fileName: 'evidence.pdf', contentType: 'application/pdf', size: bytes.length, purpose: 'supporting' })).json as unknown as Started;
+    await upload(started, bytes);
+    await media.idle();
+    expect((await call('POST', `/cases/${caseId}/submit`, owner)).status).toBe(200);
+    const organiser = token(uniq('olga'), ['organisers']);
+    expect((await call('POST', `/editions/${editionId}/close`, organiser)).status).toBe(200);
+    const ritaSub = uniq('rita');
+    expect((await call('PUT', `/cases/${caseId}/reviewers/${ritaSub}`, organiser)).status).toBe(201);
+
+    const rita = token(ritaSub, ['reviewers']);
+    const one = `/cases/${caseId}/attachments/${started.attachment.attachmentId}`;
+    const got = await call('GET', one, rita);
+    expect(got.json).toMatchObject({ status: 'ready' });
+    const download = await fetch(String(got.json?.downloadUrl));
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+    expect((await call('DELETE', one, rita)).status).toBe(403);
+    expect((await call('GET', one, token(uniq('ravi'), ['reviewers']))).status).toBe(404);
   });
 });
