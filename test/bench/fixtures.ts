@@ -16,12 +16,14 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCom
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { AttachmentRecord } from '#domain/attachment';
 import type { CaseRecord } from '#domain/case';
+import { CATEGORY_IDS } from '#domain/categories';
 import type { AuditRecord, EditionRecord } from '#domain/edition';
 import { ulid } from '#domain/ids';
 import { submissionConfirmation, type MailRecord } from '#domain/mail';
+import { aggregateOf, CRITERIA, RECOMMENDATIONS, scoreKey, type ReviewerRecord, type ReviewRecord, type Scores } from '#domain/review';
 import * as s from '#domain/schemas';
 import { objectKeys } from '#adapters/bucket-design';
-import { INDEXES, keys, MAIL_SHARDS, shardOf, TABLE_KEYS } from '#adapters/table-design';
+import { EDITION_SHARDS, INDEXES, keys, MAIL_SHARDS, shardOf, TABLE_KEYS, type IndexDesign } from '#adapters/table-design';
 import type { RouteSpec } from '#shared/routes';
 
 const DAY = 86_400_000;
@@ -54,12 +56,63 @@ const SUBMIT_ATTACHMENT_ID = '01J8Z7B3KP5Q9ZM3X4T6V8WCE4';
 /** The applicant an organiser gives an extension (putExtension). */
 const EXTENDED_SUB = 'c2e4a6b8-1d3f-4a5b-8c7d-9e0f1a2b3c4d';
 
+// ---------- the review committee (issue 5) ----------
+
+/**
+ * The edition the committee works in: 2023, past its deadline (closed, results not released). Its submitted
+ * cases (SUBMITTED_IDS) sit in every shard of the organisers' lists, so that the merged Queries of
+ * listEditionCases and exportEditionCases each find some.
+ */
+export const REVIEW_EDITION_ID = '2023';
+const SUBMITTED_PER_SHARD = 3;
+
+/** Case ids of 2023's submitted cases: SUBMITTED_PER_SHARD in each of the EDITION_SHARDS shards, in id order. */
+const SUBMITTED_IDS: string[] = (() => {
+  const perShard = new Map<number, string[]>();
+  const ids: string[] = [];
+  for (let i = 0; ids.length < EDITION_SHARDS * SUBMITTED_PER_SHARD; i++) {
+    const id = `01HZ5S${String(i).padStart(20, '0')}`;
+    const shard = perShard.get(shardOf(id)) ?? [];
+    if (shard.length === SUBMITTED_PER_SHARD) continue;
+    shard.push(id);
+    perShard.set(shardOf(id), shard);
+    ids.push(id);
+  }
+  return ids;
+})();
+
+/** The case the committee's per-case routes work on: submitted in 2023, three reviewers (two reviewed it, one conflicted). */
+export const REVIEW_CASE_ID = SUBMITTED_IDS[0]!;
+/** The reviewer who calls the reviewers' routes: assigned to the first ASSIGNED_TO_REVIEWER cases of 2023, has reviewed REVIEW_CASE_ID. */
+export const REVIEWER = { sub: '7d1e3f5a-9b2c-4d6e-8f0a-1b3c5d7e9f20', email: 'kofi.mensah@example.org' };
+const ASSIGNED_TO_REVIEWER = 12;
+/** Another assigned reviewer of REVIEW_CASE_ID who has reviewed it: unassignReviewer (and bulkAssign) remove them. */
+const SECOND_REVIEWER = { sub: '2c4e6a8b-0d1f-4e3a-9c5b-7d9f1b3d5e71', email: 'ines.duarte@example.org' };
+/** A reviewer who declared a conflict of interest on REVIEW_CASE_ID. */
+const CONFLICTED_REVIEWER = { sub: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c62' };
+/** Reviewers on no case yet: assignReviewer assigns the first, bulkAssign both to three cases. */
+const NEW_REVIEWERS = ['4f6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c13', '6b8d0f2a-4c6e-4a8b-9d0f-2a4c6e8b0d24'] as const;
+/** The version of the caller's stored review; putMyReview's If-Match names it (VERSION). */
+const MY_REVIEW_VERSION = VERSION;
+
 /** Sample values for path parameters, by name. A new parameter needs one here. */
 const PATH_SAMPLES: Record<string, string> = { editionId: EDITION_ID, caseId: CASE_ID, attachmentId: ATTACHMENT_ID, sub: EXTENDED_SUB };
 
-/** What a route's event has instead of the defaults (PATH_SAMPLES, CALLER), by operationId. */
-const ROUTE_SAMPLES: Record<string, { params?: Record<string, string>; caller?: { sub: string; email: string } }> = {
+/** What a route's event has instead of the defaults (PATH_SAMPLES, CALLER, no query string), by operationId. */
+const ROUTE_SAMPLES: Record<string, { params?: Record<string, string>; caller?: { sub: string; email: string }; query?: Record<string, string> }> = {
   submitCase: { params: { caseId: SUBMIT_CASE_ID }, caller: SUBMITTER },
+  // The organisers' lists and the committee: the closed edition 2023 and its case under review.
+  listEditionCases: { params: { editionId: REVIEW_EDITION_ID } },
+  exportEditionCases: { params: { editionId: REVIEW_EDITION_ID } },
+  bulkAssign: { params: { editionId: REVIEW_EDITION_ID } },
+  listCaseReviewers: { params: { caseId: REVIEW_CASE_ID } },
+  assignReviewer: { params: { caseId: REVIEW_CASE_ID, sub: NEW_REVIEWERS[0] } },
+  unassignReviewer: { params: { caseId: REVIEW_CASE_ID, sub: SECOND_REVIEWER.sub } },
+  listReviews: { params: { caseId: REVIEW_CASE_ID } },
+  listMyAssignments: { caller: REVIEWER },
+  declareConflict: { params: { caseId: REVIEW_CASE_ID }, caller: REVIEWER },
+  putMyReview: { params: { caseId: REVIEW_CASE_ID }, caller: REVIEWER },
+  getMyReview: { params: { caseId: REVIEW_CASE_ID }, caller: REVIEWER },
 };
 
 // ---------- stored items ----------
@@ -96,7 +149,11 @@ function editionItem(editionId: string, opensAt: Date, deadline: Date, version: 
   return { ...keys.edition(editionId), ...keys.editionListing(e.opensAt, editionId), type: 'edition', ...e };
 }
 
-function caseItem(caseId: string, editionId: string, createdAt: Date, version: number, fields: object, owner = CALLER) {
+/**
+ * A case item as cases-repo.ts (caseItem) writes it: the owner's and the edition's list keys, the ranking's
+ * partition while submitted and the score key from the review aggregate. A draft unless `more` says otherwise.
+ */
+function caseItem(caseId: string, editionId: string, createdAt: Date, version: number, fields: object, owner = CALLER, more: Partial<CaseRecord> = {}) {
   const c = {
     ...fields,
     caseId,
@@ -107,10 +164,86 @@ function caseItem(caseId: string, editionId: string, createdAt: Date, version: n
     createdAt: createdAt.toISOString(),
     updatedAt: new Date(createdAt.getTime() + DAY).toISOString(),
     version,
+    ...more,
   };
   return {
-    ...keys.case(caseId), ...keys.caseByOwner(owner.sub, caseId), ...keys.caseByEdition(editionId, caseId), type: 'case', ...c,
+    ...keys.case(caseId), ...keys.caseByOwner(owner.sub, caseId), ...keys.caseByEdition(editionId, caseId),
+    ...(c.status === 'submitted' ? keys.caseRankPartition(editionId, caseId) : {}),
+    gsi3sk: scoreKey(c.review, caseId),
+    type: 'case', ...c,
   };
+}
+
+/** A reviewer pair as reviews-repo.ts writes it: only an assigned pair is in the reviewer's gsi1 partition. */
+function reviewerItem(p: ReviewerRecord) {
+  return { ...keys.reviewer(p.caseId, p.sub), ...(p.state === 'assigned' ? keys.assignmentOf(p.sub, p.caseId) : {}), type: 'reviewer', ...p };
+}
+
+function reviewItem(r: ReviewRecord) {
+  return { ...keys.review(r.caseId, r.reviewerId), type: 'review', ...r };
+}
+
+/** Scores that vary from case to case (1 to 10 per criterion), from two small numbers. */
+function scoresOf(i: number, k: number): Scores {
+  return Object.fromEntries(CRITERIA.map((c, j) => [c, ((i * 7 + k * 3 + j * (k + 2)) % 10) + 1])) as Scores;
+}
+
+/**
+ * The committee's items in the closed edition 2023: its submitted cases (three in each shard; categories,
+ * countries, owners and review aggregates vary, some have no review yet) with their upload counts, the
+ * REVIEWER's assignments, and on REVIEW_CASE_ID two reviews (the REVIEWER's and SECOND_REVIEWER's), their
+ * pairs and a declared conflict, the case's aggregate computed from the two reviews.
+ */
+function committeeItems(t: number): Item[] {
+  const deadline = t - 340 * DAY;
+  const at = (ms: number) => new Date(ms).toISOString();
+  const items: Item[] = [];
+  const reviewOf = (who: { sub: string; email: string }, k: number, version: number): ReviewRecord => ({
+    caseId: REVIEW_CASE_ID,
+    editionId: REVIEW_EDITION_ID,
+    reviewerId: who.sub,
+    reviewerEmail: who.email,
+    scores: scoresOf(0, k),
+    recommendation: RECOMMENDATIONS[k % RECOMMENDATIONS.length]!,
+    comment: 'Strong cooperation across three countries; the sustainability plan after the grant ends is thin. '.repeat(4).trim(),
+    createdAt: at(deadline + (10 + k) * DAY),
+    updatedAt: at(deadline + (12 + k) * DAY),
+    version,
+  });
+  const reviews = [reviewOf(REVIEWER, 1, MY_REVIEW_VERSION), reviewOf(SECOND_REVIEWER, 2, 1)];
+  SUBMITTED_IDS.forEach((caseId, i) => {
+    const owner = { sub: `0a1b2c3d-0000-4000-8000-${String(i).padStart(12, '0')}`, email: `applicant-${String(i).padStart(3, '0')}@example.org` };
+    const review = caseId === REVIEW_CASE_ID ? aggregateOf(reviews) : aggregateOf(Array.from({ length: i % 4 }, (_, k) => ({ scores: scoresOf(i, k), recommendation: RECOMMENDATIONS[(i + k) % 3]! })));
+    const submittedAt = at(deadline - (i + 1) * 3_600_000);
+    items.push(
+      caseItem(caseId, REVIEW_EDITION_ID, new Date(deadline - (30 + i) * DAY), 4, {
+        ...CASE_FIELDS,
+        title: `${CASE_FIELDS.title} (${i + 1})`,
+        category: CATEGORY_IDS[i % CATEGORY_IDS.length],
+        countries: [['CN', 'KE', 'BR'], ['DE', 'IN'], ['ZA', 'EG', 'NG', 'GH'], ['FR', 'VN']][i % 4],
+        contact: { name: 'Contact person', email: owner.email },
+      }, owner, {
+        status: 'submitted',
+        receipt: { submittedAt, sha256: `${String(i).padStart(4, '0')}c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855`.slice(0, 64) },
+        updatedAt: submittedAt,
+        // A case nobody has reviewed yet has no aggregate (it ranks last).
+        ...(review.count ? { review, reviewRev: caseId === REVIEW_CASE_ID ? 4 : review.count } : {}),
+      }),
+      { ...keys.uploadCounts(caseId), supporting: 1 + (i % 3), ...(i % 2 ? { presentation: 1 } : {}) },
+    );
+  });
+  const pair = (caseId: string, sub: string, more: Partial<ReviewerRecord> = {}): ReviewerRecord => ({
+    caseId, editionId: REVIEW_EDITION_ID, sub, state: 'assigned', assignedAt: at(deadline + 2 * DAY), assignedBy: ORGANISER_SUB, ...more,
+  });
+  for (const caseId of SUBMITTED_IDS.slice(0, ASSIGNED_TO_REVIEWER)) {
+    items.push(reviewerItem(pair(caseId, REVIEWER.sub, caseId === REVIEW_CASE_ID ? { reviewedAt: reviews[0]!.updatedAt } : {})));
+  }
+  items.push(
+    reviewerItem(pair(REVIEW_CASE_ID, SECOND_REVIEWER.sub, { reviewedAt: reviews[1]!.updatedAt })),
+    reviewerItem(pair(REVIEW_CASE_ID, CONFLICTED_REVIEWER.sub, { state: 'conflicted', conflictReason: 'I advised the applicant organisation in 2022.', declaredAt: at(deadline + 3 * DAY) })),
+    ...reviews.map(reviewItem),
+  );
+  return items;
 }
 
 function attachmentItem(attachmentId: string, status: AttachmentRecord['status'], createdAt: Date, uploadBy: Date, extra: Partial<AttachmentRecord> = {}) {
@@ -185,8 +318,9 @@ function deepFreeze<T>(o: T): T {
  * The table's content, relative to `now`: edition 2024 open (opened 30 days ago, closes in 30), edition
  * 2023 past its deadline, the caller's cases in both, and three attachments of the caller's open case (one
  * verified, one pending whose file has just been uploaded, one rejected) with the case's upload counts;
- * another applicant's complete case with one verified attachment (submitCase), two audit entries of 2024
- * and one due confirmation mail in each queue shard (retryMail). Frozen: a
+ * another applicant's complete case with one verified attachment (submitCase), two audit entries of 2024,
+ * one due confirmation mail in each queue shard (retryMail) and the review committee's work in 2023
+ * (committeeItems: 48 submitted cases, assignments, reviews, a declared conflict). Frozen: a
  * handler that mutated what the SDK returned would throw (and the bench fail) instead of silently changing
  * what later iterations measure.
  */
@@ -226,6 +360,8 @@ export function cannedItems(now: Date): Item[] {
     auditItem(EDITION_ID, new Date(t - DAY), 'extension-granted', SUBMITTER.sub, { deadline: new Date(t + 31 * DAY).toISOString(), reason: 'Visa appointment' }),
     // Confirmations whose first attempt failed, one due in each queue shard (retryMail sends them).
     ...MAIL_IDS.map((mailId) => mailItem(mailId, new Date(t - 10 * 60_000), new Date(t - 60_000), edition, caseRecord)),
+    // The review committee's work in 2023.
+    ...committeeItems(t),
   ];
   return deepFreeze(items);
 }
@@ -255,12 +391,36 @@ function statusSetBy(input: { UpdateExpression?: string; ExpressionAttributeName
  * (index) partition and a begins_with on the sort key, writes succeed. Anything else is left unstubbed (it
  * resolves to undefined, the handler fails, and the bench stops with its status code). The returned stats
  * count the updates that set a status, so a worker's success can be checked (it returns nothing).
+ *
+ * A Query names its partition in the first `key = :value` of its KeyConditionExpression (`pk = :pk`,
+ * `#ipk = :ipk`), a sort key prefix in `begins_with(key, :value)`; other sort key conditions (`<= :due`) are
+ * not applied. It reads from ExclusiveStartKey on, takes at most Limit items and returns LastEvaluatedKey when
+ * more are left, as DynamoDB does (not when exactly Limit were left: the next Query would find none). An
+ * index with a projection (INCLUDE) returns what DynamoDB would: the table's and the index's keys and the
+ * projected attributes. Select COUNT answers the count alone. A Query that finds nothing, or has a
+ * FilterExpression (which the stub does not evaluate), fails the run: the canned items are missing something.
  */
 export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: Item[]): TableStats {
   const stats: TableStats = { statusSets: {} };
   const byKey = new Map(items.map((i) => [`${i.pk}|${i.sk}`, i]));
   const find = (key: { pk?: unknown; sk?: unknown }) => byKey.get(`${String(key.pk)}|${String(key.sk)}`);
-  const indexes: Record<string, { partitionKey: string; sortKey: string }> = INDEXES;
+  const indexes: Record<string, IndexDesign> = INDEXES;
+  const table: IndexDesign = { name: '', partitionKey: TABLE_KEYS.partitionKey, sortKey: TABLE_KEYS.sortKey };
+
+  /** Per index (and the table, ''): partition → its items as the index holds them, in sort key order. */
+  const partitions = new Map<string, Map<string, Item[]>>();
+  for (const index of [table, ...Object.values(indexes)]) {
+    const keep = index.projection && new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, index.partitionKey, index.sortKey, ...index.projection]);
+    const byPartition = new Map<string, Item[]>();
+    for (const item of items) {
+      const partition = item[index.partitionKey];
+      if (typeof partition !== 'string' || typeof item[index.sortKey] !== 'string') continue;
+      const held = keep ? deepFreeze(Object.fromEntries(Object.entries(item).filter(([k]) => keep.has(k))) as Item) : item;
+      byPartition.set(partition, [...(byPartition.get(partition) ?? []), held]);
+    }
+    for (const list of byPartition.values()) list.sort((a, b) => (String(a[index.sortKey]) < String(b[index.sortKey]) ? -1 : 1));
+    partitions.set(index.name, byPartition);
+  }
 
   mock.on(GetCommand).callsFake((input: { Key: { pk?: unknown; sk?: unknown } }) => {
     const item = find(input.Key);
@@ -273,18 +433,29 @@ export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: It
     UnprocessedKeys: {},
   }));
   mock.on(QueryCommand).callsFake(
-    (input: { IndexName?: string; KeyConditionExpression?: string; ExpressionAttributeValues?: Record<string, unknown>; Limit?: number; ScanIndexForward?: boolean }) => {
-      const index = input.IndexName ? indexes[input.IndexName] : { partitionKey: TABLE_KEYS.partitionKey, sortKey: TABLE_KEYS.sortKey };
+    (input: {
+      IndexName?: string; KeyConditionExpression?: string; FilterExpression?: string; ExpressionAttributeValues?: Record<string, unknown>;
+      Limit?: number; ScanIndexForward?: boolean; ExclusiveStartKey?: Record<string, unknown>; Select?: string;
+    }) => {
+      const index = input.IndexName ? indexes[input.IndexName] : table;
       if (!index) throw new Error(`bench: a Query on an unknown index ${input.IndexName}`);
-      const partition = input.ExpressionAttributeValues?.[':pk'];
-      const prefixPlaceholder = /begins_with\(\s*[#\w]+\s*,\s*(:\w+)\s*\)/.exec(input.KeyConditionExpression ?? '')?.[1];
+      if (input.FilterExpression) throw new Error(`bench: the stubbed table does not evaluate FilterExpression (${input.FilterExpression}); give the route a sample without filters`);
+      const condition = input.KeyConditionExpression ?? '';
+      const partitionPlaceholder = /^\s*[#\w]+\s*=\s*(:\w+)/.exec(condition)?.[1];
+      const partition = partitionPlaceholder ? input.ExpressionAttributeValues?.[partitionPlaceholder] : undefined;
+      const prefixPlaceholder = /begins_with\(\s*[#\w]+\s*,\s*(:\w+)\s*\)/.exec(condition)?.[1];
       const prefix = prefixPlaceholder ? String(input.ExpressionAttributeValues?.[prefixPlaceholder]) : '';
-      const hits = items
-        .filter((i) => i[index.partitionKey] === partition && String(i[index.sortKey] ?? '').startsWith(prefix))
-        .sort((a, b) => String(a[index.sortKey]).localeCompare(String(b[index.sortKey])) * (input.ScanIndexForward === false ? -1 : 1))
-        .slice(0, input.Limit ?? 100);
-      if (hits.length === 0) throw new Error(`bench: no canned items for a Query on partition ${String(partition)}${prefix ? ` and prefix ${prefix}` : ''}`);
-      return { Items: hits, Count: hits.length, ScannedCount: hits.length };
+      const sk = index.sortKey;
+      let hits = (partitions.get(index.name)?.get(String(partition)) ?? []).filter((i) => String(i[sk]).startsWith(prefix));
+      if (input.ScanIndexForward === false) hits = [...hits].reverse();
+      const start = input.ExclusiveStartKey?.[sk];
+      if (start !== undefined) hits = hits.filter((i) => (input.ScanIndexForward === false ? String(i[sk]) < String(start) : String(i[sk]) > String(start)));
+      if (hits.length === 0) throw new Error(`bench: no canned items for a Query on partition ${String(partition)}${prefix ? ` and prefix ${prefix}` : ''}${start !== undefined ? ` after ${String(start)}` : ''}`);
+      const page = hits.slice(0, input.Limit ?? hits.length);
+      const last = page.length < hits.length ? page.at(-1) : undefined;
+      const lastKey = last && Object.fromEntries([...new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, index.partitionKey, sk])].map((k) => [k, last[k]]));
+      if (input.Select === 'COUNT') return { Count: page.length, ScannedCount: page.length, ...(lastKey ? { LastEvaluatedKey: lastKey } : {}) };
+      return { Items: page, Count: page.length, ScannedCount: page.length, ...(lastKey ? { LastEvaluatedKey: lastKey } : {}) };
     },
   );
   // Items written lately, so that an update asking for ReturnValues (claiming a mail the same invocation
@@ -414,6 +585,18 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
       partners: null,
       contact: { name: 'Amina Okafor', email: CALLER.email },
     }],
+    // Two new reviewers on three cases of 2023 (REVIEW_CASE_ID among them), and one reviewer who has
+    // reviewed REVIEW_CASE_ID taken off it (which recomputes its aggregate without their review).
+    [s.AssignmentsInput, {
+      assign: SUBMITTED_IDS.slice(0, 3).flatMap((caseId) => NEW_REVIEWERS.map((sub) => ({ caseId, sub }))),
+      unassign: [{ caseId: REVIEW_CASE_ID, sub: SECOND_REVIEWER.sub }],
+    }],
+    [s.ConflictInput, { reason: 'I was an external evaluator of this project for the funding agency in 2021.' }],
+    [s.ReviewInput, {
+      scores: { innovation: 8, impact: 7, cooperation: 9, sustainability: 6 },
+      recommendation: 'collection',
+      comment: 'Convincing evidence of impact in all three countries; the plan for after the grant is still thin. '.repeat(3).trim(),
+    }],
   ]);
 }
 
@@ -423,15 +606,22 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
  * The event API Gateway's REST proxy integration sends for `route`: CloudFront-style headers, the Cognito
  * authorizer's claims (strings, as the REST authorizer passes them) for non-public routes, path parameters
  * from PATH_SAMPLES, the sample body for routes that take one and If-Match naming the stored version.
- * `overrides` replaces path parameters, the caller and the version If-Match names (the submit benchmark
- * submits many cases, each by its own owner).
+ * `overrides` replaces path parameters, the caller, the query string and the version If-Match names (the
+ * submit benchmark submits many cases, each by its own owner; the ranking benchmark pages with a cursor).
  */
 export function eventFor(
   route: RouteSpec,
   bodies: Map<z.ZodMiniType, unknown>,
-  overrides: { params?: Record<string, string>; caller?: { sub: string; email: string }; version?: number } = {},
+  overrides: { params?: Record<string, string>; caller?: { sub: string; email: string }; version?: number; query?: Record<string, string> } = {},
 ): APIGatewayProxyEvent {
   const caller = overrides.caller ?? ROUTE_SAMPLES[route.operationId]?.caller ?? CALLER;
+  const query = overrides.query ?? ROUTE_SAMPLES[route.operationId]?.query;
+  if (query && !route.query) throw new Error(`bench: ${route.operationId} takes no query string`);
+  if (query) {
+    const check = route.query!.safeParse(query);
+    if (!check.success) throw new Error(`bench: the sample query of ${route.operationId} is not valid: ${check.error.message}`);
+  }
+  const hasQuery = query !== undefined && Object.keys(query).length > 0;
   const pathParameters: Record<string, string> = {};
   const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const v = overrides.params?.[name] ?? ROUTE_SAMPLES[route.operationId]?.params?.[name] ?? PATH_SAMPLES[name];
@@ -498,8 +688,8 @@ export function eventFor(
     httpMethod: route.method,
     headers,
     multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
+    queryStringParameters: hasQuery ? { ...query } : null,
+    multiValueQueryStringParameters: hasQuery ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]])) : null,
     pathParameters: Object.keys(pathParameters).length ? pathParameters : null,
     stageVariables: null,
     requestContext: {

@@ -8,14 +8,18 @@
  *                     --only getCase,verifyUpload --source-maps --explain]
  *
  * Then the submit section (submit.ts): submits per second against DynamoDB Local with 32 in flight next to
- * two baselines, and the capacity a submit consumes. `--only-submit` runs just that, `--skip-submit` leaves
- * it out; `--only` (some functions) leaves it out too.
+ * two baselines, and the capacity a submit consumes; and the ranking section (ranking.ts): the time and read
+ * capacity to page through 5,000 submitted cases sorted by score, next to plain Queries of the same items.
+ * `--only-submit` / `--only-ranking` run just that section (both: both sections), `--skip-submit` /
+ * `--skip-ranking` leave it out; `--only` (some functions) leaves both out.
  *
  *   npm run bench -- --only-submit [--submits 300 --submit-rounds 3 --submit-warmup 50 --submit-warm-round 600 --in-flight 32]
+ *   npm run bench -- --only-ranking [--ranking-cases 5000 --ranking-rounds 5]
  *
  * Exit status: 0 when everything was measured (missed targets included: this is a report), 1 when a
  * bundle fails to build, an import fails, a route answers anything but 2xx, a worker does not take its
- * success path, or a submit answers anything but 200 or leaves its case unsubmitted.
+ * success path, a submit answers anything but 200 or leaves its case unsubmitted, or a page of the ranking
+ * answers anything but 200 or the pages do not list every case once, best first.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +35,7 @@ import { lambdaEnv, measureImports, writeImportChild, type ImportTarget } from '
 import { fixed, mad, median, summariseCommands, table } from './stats.ts';
 import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
 import { SUBMIT_RESULT_PREFIX, submitReport, type SubmitResult } from './submit-result.ts';
+import { RANKING_RESULT_PREFIX, rankingReport, type RankingResult } from './ranking-result.ts';
 
 const IMPORT_TARGET = 1.2;
 const OVERHEAD_TARGET_US = 300;
@@ -52,12 +57,22 @@ const { values: opts } = parseArgs({
     'submit-warmup': { type: 'string', default: '50' },
     'submit-warm-round': { type: 'string', default: '600' },
     'in-flight': { type: 'string', default: '32' },
+    'only-ranking': { type: 'boolean', default: false },
+    'skip-ranking': { type: 'boolean', default: false },
+    'ranking-cases': { type: 'string', default: '5000' },
+    'ranking-rounds': { type: 'string', default: '5' },
   },
 });
 const submitArgs = [opts.submits, opts['submit-rounds'], opts['submit-warmup'], opts['submit-warm-round'], opts['in-flight']].map(Number);
 if (!submitArgs.every((n) => Number.isInteger(n) && n >= 0)) throw new Error('--submits, --submit-rounds, --submit-warmup, --submit-warm-round and --in-flight must be whole numbers');
 if (opts['only-submit'] && (opts['skip-submit'] || opts.only)) throw new Error('--only-submit runs the submit section alone: it does not go with --skip-submit or --only');
-const runSubmit = opts['only-submit'] || (!opts['skip-submit'] && !opts.only);
+const rankingArgs = [opts['ranking-cases'], opts['ranking-rounds']].map(Number);
+if (!(Number.isInteger(rankingArgs[0]) && rankingArgs[0]! >= 200 && Number.isInteger(rankingArgs[1]) && rankingArgs[1]! >= 1)) throw new Error('--ranking-cases must be a whole number of at least 200, --ranking-rounds at least 1');
+if (opts['only-ranking'] && (opts['skip-ranking'] || opts.only)) throw new Error('--only-ranking runs the ranking section alone: it does not go with --skip-ranking or --only');
+/** --only-submit and --only-ranking: those sections and nothing else. */
+const sectionsOnly = opts['only-submit'] || opts['only-ranking'];
+const runSubmit = sectionsOnly ? opts['only-submit'] : !opts['skip-submit'] && !opts.only;
+const runRanking = sectionsOnly ? opts['only-ranking'] : !opts['skip-ranking'] && !opts.only;
 const runs = Number(opts.runs);
 const rounds = Number(opts.rounds);
 const iterations = Number(opts.iterations);
@@ -104,12 +119,15 @@ const label = (t: Target) => (t.kind === 'worker' ? `${t.name} (worker)` : t.nam
 
 const major = Number(process.versions.node.split('.')[0]);
 const machine = `Node ${process.version} (Lambda: nodejs24.x) · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${new Date().toISOString()}`;
-if (opts['only-submit']) {
-  console.log(`Submit benchmark · ${machine}`);
+if (sectionsOnly) {
+  console.log(`${[runSubmit ? 'Submit' : '', runRanking ? 'Ranking' : ''].filter(Boolean).join(' and ')} benchmark · ${machine}`);
   if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
-  process.exit((await submitSection()) ? 0 : 1);
+  const submitOk = runSubmit ? await submitSection() : true;
+  const rankingOk = runRanking ? await rankingSection() : true;
+  process.exit(submitOk && rankingOk ? 0 : 1);
 }
-console.log(`Benchmark of ${rows.length} functions${runSubmit ? ' and of the submit' : ''} · ${machine}`);
+const sections = [runSubmit ? 'of the submit' : '', runRanking ? 'of the ranking' : ''].filter(Boolean).join(' and ');
+console.log(`Benchmark of ${rows.length} functions${sections ? ` and ${sections}` : ''} · ${machine}`);
 if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
 console.log(
   `cold: median of ${runs} fresh processes per bundle, import timed inside the child${opts['source-maps'] ? ', with --enable-source-maps' : ''} · ` +
@@ -239,6 +257,7 @@ try {
   if (!opts.explain && missImport.length) console.log('Run `npm run bench -- --explain` for what the bundles are made of and what each library costs to import.');
 
   if (runSubmit && !(await submitSection())) exitCode = 1;
+  if (runRanking && !(await rankingSection())) exitCode = 1;
 
   if (opts.explain) await explain(rows, floorSources);
 } finally {
@@ -291,6 +310,40 @@ async function submitSection(): Promise<boolean> {
     return true;
   } catch (err) {
     console.log(`\n## Submit: FAILED\n${(err as Error).message}`);
+    return false;
+  }
+}
+
+/** Runs ranking.ts in a fresh process and prints its section of the report; false when it failed. */
+async function rankingSection(): Promise<boolean> {
+  const [cases, rankingRounds] = rankingArgs as [number, number];
+  progress(`ranking: ${cases} submitted cases, a warm-up round and ${rankingRounds} rounds of three passes, against DynamoDB Local`);
+  const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'test/bench/ranking.ts'), String(cases), String(rankingRounds)];
+  // As for the submit: the Lambda-like environment without the session token; ranking.ts points the SDK at
+  // DynamoDB Local before it loads the handler.
+  const env = lambdaEnv();
+  delete env.AWS_SESSION_TOKEN;
+  try {
+    const result = await new Promise<RankingResult>((resolve, reject) => {
+      const p = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      p.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        process.stderr.write(d);
+      });
+      p.on('error', reject);
+      p.on('close', (code) => {
+        const line = out.split('\n').find((l) => l.startsWith(RANKING_RESULT_PREFIX));
+        if (code !== 0 || !line) return reject(new Error(`ranking.ts failed (exit ${code}): ${err.trim().split('\n').filter((l) => !l.startsWith('[ranking +')).join('\n') || out.trim()}`));
+        resolve(JSON.parse(line.slice(RANKING_RESULT_PREFIX.length)) as RankingResult);
+      });
+    });
+    console.log(rankingReport(result));
+    return true;
+  } catch (err) {
+    console.log(`\n## Ranking: FAILED\n${(err as Error).message}`);
     return false;
   }
 }

