@@ -17,6 +17,8 @@ export default defineConfig({
             MAIL_TRANSPORT: 'ses',
             SES_SENDER: 'no-reply@unit.example.org',
             SES_CONFIGURATION_SET: 'unit-config-set',
+            NOTIFY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:123456789012:stateMachine:unit-notify',
+            NOTIFY_PACE_MS: '0',
           }, },
       },
       {
@@ -28,7 +30,7 @@ export default defineConfig({
           setupFiles: ['test/unit/setup.ts', 'test/integration/setup-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+          env: { POWERTOOLS_LOG_LEVEL: process.env.IT_LOG_LEVEL ?? 'SILENT' },
         },
       },
       {

@@ -88,3 +88,18 @@ export async function* allEditionCases(editionId: string, filters: CaseListFilte
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }
+
+/** The selected (outstanding or collection) submitted cases of an edition, a page at a time: the notification workflow's input. */
+export async function selectedCasesPage(editionId: string, limit: number, cursor?: string) {
+  const q: MergedQuery = {
+    ...queryOf(editionId, { sort: 'newest' }),
+    filter: {
+      expression: '#status = :submitted AND #decision IN (:outstanding, :collection)',
+      names: { '#status': 'status', '#decision': 'decision' },
+      values: { ':submitted': 'submitted', ':outstanding': 'outstanding', ':collection': 'collection' },
+    },
+    fingerprint: 'selected',
+  };
+  const page = await mergedPage(q, limit, cursor);
+  return { items: page.items.map((i) => recordOf<ListedCase>(i)), nextCursor: page.nextCursor };
+}

@@ -5,7 +5,7 @@ import { scoreKey } from '#domain/review';
 import { CASE_FIELD_NAMES } from '#domain/schemas';
 import { ddb, env } from './clients.ts';
 import { INDEXES, keys, recordOf } from './table-design.ts';
-import { transact, type TransactItem } from './transact.ts';
+import { editionClosedCheck, transact, type TransactItem } from './transact.ts';
 
 export type { CaseRecord };
 
@@ -90,6 +90,39 @@ export function replaceCase(c: CaseRecord, expectedVersion: number, deadline: Tr
   return transact([
     ...deadline.map((item) => ({ item, onFail: 'gate-closed' as const })),
     { item: ownerUpdate(c, expectedVersion), onFail: 'version-mismatch' },
+    ...also.map((item) => ({ item })),
+  ]);
+}
+
+export interface DecisionChange {
+  caseId: string;
+  editionId: string;
+  decision: NonNullable<CaseRecord['decision']>;
+  note?: string | undefined;
+  by: string;
+  at: string;
+}
+
+/**
+ * Records the organisers' decision with its audit entry, if the case is still submitted, its owner has not
+ * been told another decision, and the edition is closed and not released.
+ */
+export function recordDecision(d: DecisionChange, also: TransactItem[]): Promise<'ok' | 'case-changed' | 'edition'> {
+  return transact([
+    { item: editionClosedCheck(d.editionId, d.at), onFail: 'edition' as const },
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.case(d.caseId),
+          UpdateExpression: `SET decision = :d, decidedAt = :at, decidedBy = :by${d.note ? ', decisionNote = :note' : ''}${d.note ? '' : ' REMOVE decisionNote'}`,
+          ConditionExpression: '#s = :submitted AND (attribute_not_exists(notifiedAt) OR decision = :d)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':d': d.decision, ':at': d.at, ':by': d.by, ':submitted': 'submitted', ...(d.note ? { ':note': d.note } : {}) },
+        },
+      },
+      onFail: 'case-changed' as const,
+    },
     ...also.map((item) => ({ item })),
   ]);
 }

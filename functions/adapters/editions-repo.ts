@@ -80,7 +80,7 @@ export async function getEditionFor(editionId: string, sub: string): Promise<{ e
   return { ...(edition ? { edition: fromItem(edition) } : {}), ...(extension ? { extension: recordOf<ExtensionRecord>(extension) } : {}) };
 }
 
-const auditPut = (a: AuditRecord): TransactItem => ({
+export const auditPut = (a: AuditRecord): TransactItem => ({
   Put: { TableName: env.TABLE_NAME, Item: { ...keys.audit(a.editionId, a.at, ulid(Date.parse(a.at))), type: 'audit', ...a } },
 });
 
@@ -123,6 +123,30 @@ export async function closeEdition(editionId: string, at: string, by: string, wh
     { item: auditPut({ editionId, at, action: 'edition-closed', by, subject: editionId, details: { reason: why } }) },
   ]);
   return outcome === 'ok' ? 'closed' : 'already-closed';
+}
+
+/**
+ * Publishes the results: the edition must be closed (by hand or by its deadline) and not yet released. The
+ * audit entry is written in the same transaction. 'not-closed' also covers an edition that does not exist.
+ */
+export async function releaseEdition(editionId: string, at: string, by: string): Promise<'released' | 'refused'> {
+  const outcome = await transact<'refused'>([
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.edition(editionId),
+          UpdateExpression: 'SET releasedAt = :at, releasedBy = :by, updatedAt = :at ADD #v :one',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(releasedAt) AND (attribute_exists(closedAt) OR deadline <= :at)',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':at': at, ':by': by, ':one': 1 },
+        },
+      },
+      onFail: 'refused',
+    },
+    { item: auditPut({ editionId, at, action: 'results-released', by, subject: editionId, details: {} }) },
+  ]);
+  return outcome === 'ok' ? 'released' : 'refused';
 }
 
 export function listAudit(editionId: string, limit: number, cursor?: string) {

@@ -11,7 +11,8 @@ import type { MailMessage } from '#domain/mail';
 import { loadEnv } from '#shared/config';
 
 export interface Mailer {
-  send(message: MailMessage): Promise<{ messageId: string }>;
+  /** `tags` travel with the message into SES's delivery, bounce and complaint events (letters, digits, _ and - only). */
+  send(message: MailMessage, tags?: Record<string, string>): Promise<{ messageId: string }>;
 }
 
 /** A failure that retrying will not cure (a rejected message, an unverified sender). */
@@ -20,24 +21,49 @@ export class PermanentMailError extends Error {
 }
 
 const PERMANENT = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'ConfigurationSetDoesNotExistException', 'ConfigurationSetSendingPausedException', 'AccountSendingPausedException', 'InvalidParameterValue']);
+const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'LimitExceededException']);
+/** The request may have reached SES and been accepted: sending again could deliver it twice. */
+const UNCERTAIN = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+export type MailFailure = 'permanent' | 'throttled' | 'uncertain' | 'transient';
+
+/**
+ * What a failed send means for the next attempt: never retry (permanent), retry after a pause (throttled;
+ * transient, e.g. a 5xx SES answered, so it did not send), or do not retry blindly (uncertain: no answer).
+ */
+export function mailFailure(err: unknown): MailFailure {
+  if (err instanceof PermanentMailError) return 'permanent';
+  const e = err as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } } | null;
+  const name = e?.name ?? '';
+  if (PERMANENT.has(name)) return 'permanent';
+  if (THROTTLED.has(name)) return 'throttled';
+  if (UNCERTAIN.has(name) || UNCERTAIN.has(e?.code ?? '')) return 'uncertain';
+  if (e?.$metadata?.httpStatusCode !== undefined) return 'transient';
+  return 'uncertain';
+}
 
 const mailEnv = loadEnv({
   MAIL_TRANSPORT: z.enum(['ses', 'outbox']),
   SES_SENDER: z.optional(z.string()),
   SES_CONFIGURATION_SET: z.optional(z.string()),
+  /** How long one SendEmail may take before it counts as uncertain (milliseconds). */
+  SES_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.gte(100)), 10_000),
   OUTBOX_DIR: z.optional(z.string()),
 });
 
-function sesMailer(sender: string, configurationSet: string): Mailer {
-  const ses = new SESClient({});
+function sesMailer(sender: string, configurationSet: string, timeoutMs: number): Mailer {
+  // One attempt per call: the caller (the retry worker, the workflow) owns retries, so a throttle or a timeout
+  // is seen and recorded, never repeated blindly inside the SDK.
+  const ses = new SESClient({ maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true } });
   return {
-    async send(m) {
+    async send(m, tags = {}) {
       try {
         const out = await ses.send(
           new SendEmailCommand({
             Source: sender,
             Destination: { ToAddresses: m.to, CcAddresses: m.cc },
             ConfigurationSetName: configurationSet,
+            Tags: Object.entries(tags).map(([Name, Value]) => ({ Name, Value })),
             Message: {
               Subject: { Data: m.subject, Charset: 'UTF-8' },
               Body: { Text: { Data: m.text, Charset: 'UTF-8' }, Html: { Data: m.html, Charset: 'UTF-8' } },
@@ -58,10 +84,10 @@ function sesMailer(sender: string, configurationSet: string): Mailer {
 function outboxMailer(dir: string): Mailer {
   mkdirSync(dir, { recursive: true });
   return {
-    async send(m) {
+    async send(m, tags = {}) {
       const messageId = `local-${randomUUID()}`;
       const sentAt = new Date().toISOString();
-      writeFileSync(join(dir, `${sentAt.replace(/[:.]/g, '-')}-${messageId}.json`), JSON.stringify({ ...m, sentAt, messageId }, null, 2));
+      writeFileSync(join(dir, `${sentAt.replace(/[:.]/g, '-')}-${messageId}.json`), JSON.stringify({ ...m, sentAt, messageId, tags }, null, 2));
       return { messageId };
     },
   };
@@ -70,7 +96,7 @@ function outboxMailer(dir: string): Mailer {
 function createMailer(): Mailer {
   if (mailEnv.MAIL_TRANSPORT === 'ses') {
     if (!mailEnv.SES_SENDER || !mailEnv.SES_CONFIGURATION_SET) throw new Error('Missing or invalid environment: SES_SENDER, SES_CONFIGURATION_SET');
-    return sesMailer(mailEnv.SES_SENDER, mailEnv.SES_CONFIGURATION_SET);
+    return sesMailer(mailEnv.SES_SENDER, mailEnv.SES_CONFIGURATION_SET, mailEnv.SES_TIMEOUT_MS);
   }
   if (!mailEnv.OUTBOX_DIR) throw new Error('Missing or invalid environment: OUTBOX_DIR');
   return outboxMailer(mailEnv.OUTBOX_DIR);

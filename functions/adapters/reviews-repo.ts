@@ -194,15 +194,3 @@ export function reviewPut(r: ReviewRecord, expectedVersion: number | undefined):
 export function reviewDelete(caseId: string, sub: string): TransactItem {
   return { Delete: { TableName: env.TABLE_NAME, Key: keys.review(caseId, sub), ConditionExpression: 'attribute_exists(pk)' } };
 }
-
-/** The edition is closed (by hand or by its deadline) and its results are not released. */
-export function editionClosedCheck(editionId: string, now: string): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: env.TABLE_NAME,
-      Key: keys.edition(editionId),
-      ConditionExpression: '(attribute_exists(closedAt) OR deadline <= :now) AND attribute_not_exists(releasedAt)',
-      ExpressionAttributeValues: { ':now': now },
-    },
-  };
-}

@@ -110,6 +110,14 @@ export const keys = {
   reviewerPrefix: 'REVIEWER#',
   assignmentOf: (sub: string, caseId: string) => ({ gsi1pk: `REVIEWER#${sub}`, gsi1sk: `CASE#${caseId}` }),
   reviewerPartition: (sub: string) => `REVIEWER#${sub}`,
+  /** The edition's notification lock and run counter: one run at a time (activeRun), numbered in order (seq). */
+  notifyLock: (editionId: string) => ({ pk: `EDITION#${editionId}`, sk: 'NOTIFY' }),
+  /** A notification run; runIds carry a zero-padded sequence, so the runs list newest first by sort key. */
+  run: (editionId: string, runId: string) => ({ pk: `EDITION#${editionId}`, sk: `RUN#${runId}` }),
+  runPrefix: 'RUN#',
+  /** The owner of a selected case as a recipient of the selection notice, across runs. */
+  recipient: (editionId: string, caseId: string) => ({ pk: `EDITION#${editionId}`, sk: `RCPT#${caseId}` }),
+  recipientPrefix: 'RCPT#',
   /** One reviewer's review of a case; all of a case's reviews are one Query of its partition. */
   review: (caseId: string, sub: string) => ({ pk: `CASE#${caseId}`, sk: `REVIEW#${sub}` }),
   reviewPrefix: 'REVIEW#',

@@ -73,3 +73,15 @@ export function extensionOpenChecks(editionId: string, sub: string, now: string)
 export function deadlineChecks(editionId: string, now: string, viaExtensionOf?: string): TransactItem[] {
   return viaExtensionOf ? extensionOpenChecks(editionId, viaExtensionOf, now) : [editionOpenCheck(editionId, now)];
 }
+
+/** The edition is closed (by hand or by its deadline) and its results are not released. */
+export function editionClosedCheck(editionId: string, now: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: env.TABLE_NAME,
+      Key: keys.edition(editionId),
+      ConditionExpression: '(attribute_exists(closedAt) OR deadline <= :now) AND attribute_not_exists(releasedAt)',
+      ExpressionAttributeValues: { ':now': now },
+    },
+  };
+}

@@ -14,6 +14,9 @@ export interface CaseRecord extends CaseFields {
   status: CaseStatus;
   /** Set by the organisers' decision and the selection notification (later issues). */
   decision?: 'outstanding' | 'collection' | 'not-selected';
+  decisionNote?: string;
+  decidedAt?: string;
+  decidedBy?: string;
   notifiedAt?: string;
   /** The aggregate of the committee's reviews (domain/review.ts), recomputed on every review change. */
   review?: ReviewAggregate;
@@ -65,6 +68,16 @@ export function viewerOf(c: CaseRecord, caller: Caller): Viewer | undefined {
   return undefined;
 }
 
+/**
+ * Organisers always see the decision; the owner once their selection notice has been sent or the results are
+ * released; reviewers never (they recommend, the organisers decide).
+ */
+export function decisionFor(c: CaseRecord, edition: EditionRecord, viewer: Viewer): NonNullable<CaseRecord['decision']> | null {
+  if (viewer === 'organiser') return c.decision ?? null;
+  if (viewer === 'owner' && (c.notifiedAt || edition.releasedAt)) return c.decision ?? null;
+  return null;
+}
+
 export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, now: Date): CaseView {
   const view: CaseView = {
     caseId: c.caseId,
@@ -83,7 +96,7 @@ export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, 
     links: c.links ?? null,
     readiness: readiness(fieldsOf(c), edition.rules, edition.timeZone, now),
     receipt: c.receipt ?? null,
-    decision: null,
+    decision: decisionFor(c, edition, viewer),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     version: c.version,
@@ -110,5 +123,19 @@ export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description' | 'ver
     reviews: reviewsOf(c),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+  };
+}
+
+/** What the published results show of a case: no e-mail addresses, contact details, reviews or notes. */
+export function publicCase(c: CaseRecord) {
+  return {
+    caseId: c.caseId,
+    title: c.title ?? null,
+    category: c.category ?? null,
+    caseType: c.caseType ?? null,
+    summary: c.summary ?? null,
+    countries: c.countries ?? [],
+    organisation: c.organisation ?? null,
+    partners: c.partners ?? [],
   };
 }

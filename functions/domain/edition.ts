@@ -16,6 +16,7 @@ export interface EditionRecord {
   /** Who closed it: an organiser's sub, or 'schedule'. */
   closedBy?: string;
   releasedAt?: string;
+  releasedBy?: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -53,10 +54,14 @@ export interface ExtensionRecord {
   grantedAt: string;
 }
 
+/** What the audit trail records. */
+export const AUDIT_ACTIONS = ['edition-closed', 'extension-granted', 'decision-recorded', 'notifications-started', 'results-released'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditRecord {
   editionId: string;
   at: string;
-  action: 'edition-closed' | 'extension-granted';
+  action: AuditAction;
   by: string;
   subject: string;
   details: Record<string, string>;

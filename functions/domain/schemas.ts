@@ -11,6 +11,7 @@ import { CASE_TYPES, CATEGORY_IDS } from './categories.ts';
 import { isCountryCode } from './countries.ts';
 import { EDITION_ID_PATTERN, ULID_PATTERN } from './ids.ts';
 import { CONTENT_TYPES, labelOf, maxBytesOf, PURPOSES, UPLOAD_KINDS } from './uploads.ts';
+import { AUDIT_ACTIONS } from './edition.ts';
 import { CRITERIA, RECOMMENDATIONS, SCORE_MAX, SCORE_MIN, type Criterion } from './review.ts';
 
 // English messages in problem details (zod/mini ships without a locale).
@@ -230,6 +231,15 @@ export const AssignmentsInput = named(
 export type AssignmentsInput = z.infer<typeof AssignmentsInput>;
 export type Pair = z.infer<typeof Pair>;
 
+// ---------- decisions and notifications ----------
+
+export const DecisionInput = named(
+  z.strictObject({ decision: Decision, note: z.optional(z.nullable(text(2000))) }),
+  'DecisionInput',
+  'The organisers\' decision on a submitted case, with an optional note for the audit trail (never shown to the owner).',
+);
+export const PreviewQuery = z.strictObject({ caseId: Ulid });
+
 // ---------- the organisers' lists ----------
 
 export const DecisionFilter = z.enum([...Decision.options, 'none']);
@@ -387,7 +397,7 @@ function buildResponseSchemas() {
   const AuditEntry = named(
     z.object({
       at: z.string(),
-      action: z.enum(['edition-closed', 'extension-granted']),
+      action: z.enum(AUDIT_ACTIONS),
       by: z.string().register(z.globalRegistry, { description: 'The organiser (sub), or "schedule" for the scheduled close' }),
       subject: z.string(),
       details: z.record(z.string(), z.string()),
@@ -478,7 +488,54 @@ function buildResponseSchemas() {
     'CaseSummary',
     "A row of the organisers' list: the case without its long texts, with its decision and review aggregate.",
   );
+  const MailPreview = named(
+    z.object({ to: z.array(z.string()), cc: z.array(z.string()), subject: z.string(), text: z.string(), html: z.string() }),
+    'MailPreview',
+    'Exactly what the owner would receive.',
+  );
+  const RunCountsOut = z.object({ total: z.number().check(z.int()), sent: z.number().check(z.int()), failed: z.number().check(z.int()), skipped: z.number().check(z.int()) });
+  const NotificationRun = named(
+    z.object({ runId: z.string(), status: z.enum(['running', 'succeeded', 'failed']), startedAt: z.string(), finishedAt: z.nullable(z.string()), counts: RunCountsOut }),
+    'NotificationRun',
+  );
+  const Recipient = named(
+    z.object({
+      caseId: Ulid,
+      email: z.string(),
+      decision: z.enum(['outstanding', 'collection']),
+      status: z.enum(['pending', 'sent', 'delivered', 'bounced', 'complained', 'failed']),
+      attempts: z.number().check(z.int()),
+      messageId: z.nullable(z.string()),
+      lastError: z.nullable(z.string()),
+      updatedAt: z.string(),
+    }),
+    'Recipient',
+  );
+  const Notifications = named(
+    z.object({ runs: z.array(NotificationRun), recipients: z.array(Recipient), nextCursor: z.nullable(z.string()) }),
+    'Notifications',
+    'The latest runs, newest first, and a page of recipients (limit and cursor page the recipients).',
+  );
+  const RunStarted = named(z.object({ runId: z.string(), status: z.literal('running') }), 'RunStarted');
+  const PublicCase = named(
+    z.object({
+      caseId: Ulid,
+      title: z.nullable(z.string()),
+      category: z.nullable(Category),
+      caseType: z.nullable(CaseType),
+      summary: z.nullable(z.string()),
+      countries: z.array(z.string()),
+      organisation: z.nullable(z.object({ name: z.optional(z.string()), country: z.optional(z.string()) })),
+      partners: z.array(z.object({ name: z.string(), country: z.string() })),
+    }),
+    'PublicCase',
+  );
+  const Results = named(
+    z.object({ editionId: EditionId, releasedAt: z.string(), outstanding: z.array(PublicCase), collection: z.array(PublicCase) }),
+    'Results',
+  );
   return {
+    MailPreview, NotificationRun, Recipient, Notifications, RunStarted, PublicCase, Results,
     FieldProblem, Problem, Rules, Edition, Readiness, Case, Attachment, NewAttachment, Extension, AuditEntry, page,
     ReviewAggregate, Review, CaseReviews, Reviewer, BulkAssignmentResult, MyAssignment, CaseSummary,
   };

@@ -1,7 +1,8 @@
 import { AppError, notFound } from '#domain/errors';
 import { aggregateOf, reviewView, type ReviewRecord } from '#domain/review';
 import { editionStatus } from '#domain/rules';
-import { aggregateUpdate, editionClosedCheck, reviewedUpdate, reviewPut } from '#adapters/reviews-repo';
+import { aggregateUpdate, reviewedUpdate, reviewPut } from '#adapters/reviews-repo';
+import { editionClosedCheck } from '#adapters/transact';
 import { caseFor } from '#shared/case-access';
 import { changeReviews } from '#shared/committee';
 import { httpHandler } from '#shared/handler';

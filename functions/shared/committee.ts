@@ -11,10 +11,10 @@ import { batchGet } from '#adapters/batch';
 import { getCase } from '#adapters/cases-repo';
 import { getEditions } from '#adapters/editions-repo';
 import {
-  aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, editionClosedCheck, getReviewers, reviewDelete, unassignDelete,
+  aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, getReviewers, reviewDelete, unassignDelete,
 } from '#adapters/reviews-repo';
 import { keys, recordOf } from '#adapters/table-design';
-import { transact, type TransactItem } from '#adapters/transact';
+import { editionClosedCheck, transact, type TransactItem } from '#adapters/transact';
 import type { Caller } from './auth.ts';
 
 /** DynamoDB's limit on the items of one TransactWriteItems, which makes a bulk change all or nothing. */

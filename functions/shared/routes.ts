@@ -47,6 +47,8 @@ export interface RouteSpec {
   mail?: true;
   /** Reads If-Match for optimistic concurrency. */
   ifMatch?: boolean;
+  /** Starts executions of the notification workflow (states:StartExecution on that state machine only). */
+  workflow?: true;
 }
 
 const route = <const T extends RouteSpec>(r: T): T => r;
@@ -264,6 +266,54 @@ export const routes = {
     operationId: 'listReviews', method: 'GET', path: '/cases/{caseId}/reviews', entry: 'reviews/list-reviews.ts', access: 'organisers',
     tag: 'Review', summary: "A case's reviews and their aggregate", params: s.CaseParams, query: s.PageQuery,
     responses: { 200: { description: 'The aggregate over all reviews, and a page of them', schema: () => view().CaseReviews } },
+    problems: ['not-found'], table: 'read',
+  }),
+  putDecision: route({
+    operationId: 'putDecision', method: 'PUT', path: '/cases/{caseId}/decision', entry: 'selection/put-decision.ts', access: 'organisers',
+    tag: 'Selection', summary: "Record the organisers' decision on a case",
+    description:
+      'outstanding, collection or not-selected, with an optional note (audited, never shown to the owner). Only for submitted cases of a closed, unreleased edition. ' +
+      "The owner sees the decision once their notice is sent or the results are released; after the notice it can no longer change (409). It also makes the case's reviews final.",
+    params: s.CaseParams, body: s.DecisionInput,
+    responses: { 200: { description: 'The case with its decision', schema: () => view().Case, etag: true } },
+    problems: ['not-found', 'conflict'], table: 'write',
+  }),
+  startNotifications: route({
+    operationId: 'startNotifications', method: 'POST', path: '/editions/{editionId}/notifications', entry: 'notifications/start-notifications.ts', access: 'organisers',
+    tag: 'Selection', summary: 'Notify the owners of every outstanding and collection case',
+    description:
+      'Starts the notification workflow (a Step Functions execution named with the run id) and answers 202 at once. 409 while a run is going. ' +
+      'Each owner is sent the notice at most once, whichever run does it: a new run sends only to those not yet sent (and retries those that failed for sure).',
+    params: s.EditionParams,
+    responses: { 202: { description: 'The run started', schema: () => view().RunStarted } },
+    problems: ['not-found', 'conflict'], table: 'write', workflow: true,
+  }),
+  listNotifications: route({
+    operationId: 'listNotifications', method: 'GET', path: '/editions/{editionId}/notifications', entry: 'notifications/list-notifications.ts', access: 'organisers',
+    tag: 'Selection', summary: 'Notification runs and recipients with their delivery status', params: s.EditionParams, query: s.PageQuery,
+    responses: { 200: { description: 'Runs and a page of recipients', schema: () => view().Notifications } },
+    problems: ['not-found'], table: 'read',
+  }),
+  previewNotification: route({
+    operationId: 'previewNotification', method: 'GET', path: '/editions/{editionId}/notifications/preview', entry: 'notifications/preview-notification.ts', access: 'organisers',
+    tag: 'Selection', summary: "The exact notice a case's owner would receive", params: s.EditionParams, query: s.PreviewQuery,
+    responses: { 200: { description: 'Recipients, subject, text and HTML', schema: () => view().MailPreview } },
+    problems: ['not-found', 'conflict'], table: 'read',
+  }),
+  releaseEdition: route({
+    operationId: 'releaseEdition', method: 'POST', path: '/editions/{editionId}/release', entry: 'editions/release-edition.ts', access: 'organisers',
+    tag: 'Selection', summary: 'Publish the results',
+    description: 'Every decision becomes visible to its owner, and the results are public. Closed editions only (409); releasing again changes nothing. Audited.',
+    params: s.EditionParams,
+    responses: { 200: { description: 'The released edition', schema: () => view().Edition, etag: true } },
+    problems: ['not-found', 'conflict'], table: 'write',
+  }),
+  getResults: route({
+    operationId: 'getResults', method: 'GET', path: '/editions/{editionId}/results', entry: 'editions/get-results.ts', access: 'public',
+    tag: 'Selection', summary: 'The published results',
+    description: '404 until the edition is released. Outstanding and collection cases, by title, with public fields only: no e-mail addresses, contact details or reviews.',
+    params: s.EditionParams,
+    responses: { 200: { description: 'The results', schema: () => view().Results } },
     problems: ['not-found'], table: 'read',
   }),
   openapi: route({

@@ -14,7 +14,13 @@ export interface WorkerSpec {
    * What starts it: objects created under a prefix of the media bucket, or a clock (an EventBridge rule on
    * AWS, a timer locally) every `minutes` minutes.
    */
-  trigger: { source: 's3:ObjectCreated'; prefix: Prefix } | { source: 'schedule'; minutes: number };
+  trigger:
+    | { source: 's3:ObjectCreated'; prefix: Prefix }
+    | { source: 'schedule'; minutes: number }
+    /** A task of the notification state machine (shared/notify-workflow.ts). */
+    | { source: 'workflow' }
+    /** The SES configuration set's events (delivery, bounce, complaint, send), through EventBridge. */
+    | { source: 'ses:events' };
   table?: 'read' | 'write';
   bucket?: BucketGrants;
   /** Sends e-mail through the stage's SES identity and configuration set. */
@@ -56,6 +62,52 @@ export const workers = {
     mail: true,
     timeoutSeconds: 120,
     memoryMb: 512,
+  },
+  pageSelected: {
+    name: 'pageSelected',
+    entry: 'notifications/page-selected.ts',
+    description: 'Notification workflow: the next page of selected cases (ids only)',
+    trigger: { source: 'workflow' },
+    table: 'write',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+  },
+  sendNotification: {
+    name: 'sendNotification',
+    entry: 'notifications/send-notification.ts',
+    description: 'Notification workflow: claims one recipient, sends the notice for its decision through SES, records the outcome',
+    trigger: { source: 'workflow' },
+    table: 'write',
+    mail: true,
+    timeoutSeconds: 30,
+    memoryMb: 512,
+  },
+  markNotificationFailed: {
+    name: 'markNotificationFailed',
+    entry: 'notifications/mark-failed.ts',
+    description: 'Notification workflow: records a recipient whose notice failed for good, with the reason',
+    trigger: { source: 'workflow' },
+    table: 'write',
+    timeoutSeconds: 15,
+    memoryMb: 256,
+  },
+  finishNotificationRun: {
+    name: 'finishNotificationRun',
+    entry: 'notifications/finish-run.ts',
+    description: 'Notification workflow: records how a run ended and frees the edition for the next run',
+    trigger: { source: 'workflow' },
+    table: 'write',
+    timeoutSeconds: 15,
+    memoryMb: 256,
+  },
+  trackDelivery: {
+    name: 'trackDelivery',
+    entry: 'notifications/track-delivery.ts',
+    description: "Applies SES delivery, bounce, complaint and send events to the notice's recipient",
+    trigger: { source: 'ses:events' },
+    table: 'write',
+    timeoutSeconds: 15,
+    memoryMb: 256,
   },
 } as const satisfies Record<string, WorkerSpec>;
 

@@ -18,6 +18,8 @@ import { startLocalS3, type LocalS3 } from './s3.ts';
 import { pathToFileURL } from 'node:url';
 import type { S3Event } from 'aws-lambda';
 import { loadSecret, signToken, TokenRequest } from './tokens.ts';
+import { LOCAL_NOTIFY_ARN, startLocalStepFunctions, type LocalStepFunctions } from './stepfunctions.ts';
+import type { NotifyTaskWorker } from '../../functions/shared/notify-workflow.ts';
 
 export { FUNCTIONS_DIR };
 export const LOCAL_TABLE_NAME = 'practice-cases';
@@ -37,8 +39,14 @@ export interface LocalEnvironment {
   port: number;
   dynamoEndpoint: string;
   s3: LocalS3;
+  workflows: LocalStepFunctions;
   secret: Buffer;
   stop(): Promise<void>;
+}
+
+/** Points the handlers that start the notification workflow at the local Step Functions. */
+export function setLocalWorkflowEnv(sfnEndpoint: string): void {
+  Object.assign(process.env, { AWS_ENDPOINT_URL_SFN: sfnEndpoint, NOTIFY_STATE_MACHINE_ARN: LOCAL_NOTIFY_ARN });
 }
 
 /** Points the AWS SDK and the handlers' configuration at the local stand-ins. */
@@ -58,7 +66,22 @@ export function setLocalEnv(dynamoEndpoint: string, tableName = LOCAL_TABLE_NAME
 }
 
 export function localRoutes(secret: Buffer, outboxDir: string | undefined): LocalRoute[] {
+  const loadWorker = workerLoader();
   return [
+    {
+      // Plays what SES publishes for the configuration set (an EventBridge event: detail-type and detail), so
+      // that delivery, bounce and complaint can be tried locally: the same handler as on AWS applies it.
+      method: 'POST',
+      path: '/local/mail-events',
+      async handle(body) {
+        const event = body as { detail?: { eventType?: unknown; mail?: { messageId?: unknown } } };
+        if (typeof event?.detail?.eventType !== 'string' || typeof event.detail.mail?.messageId !== 'string') {
+          return { status: 400, body: problemBody('validation-failed', 'Send an SES event: { "detail-type", "detail": { "eventType", "mail": { "messageId", "tags" } } }.') };
+        }
+        const outcome = await (await loadWorker('trackDelivery'))(event);
+        return { status: 200, body: { outcome } };
+      },
+    },
     {
       method: 'POST',
       path: '/local/token',
@@ -92,6 +115,30 @@ type WorkerHandler = (event: unknown) => Promise<unknown>;
 function lazyHandler(entry: string): () => Promise<WorkerHandler> {
   let handler: Promise<WorkerHandler> | undefined;
   return () => (handler ??= import(pathToFileURL(join(FUNCTIONS_DIR, entry)).href).then((m: { handler: WorkerHandler }) => m.handler));
+}
+
+/** A worker's handler by name (functions/shared/workers.ts), loaded on first use. */
+export function workerLoader(): (name: string) => Promise<WorkerHandler> {
+  const loaders = new Map(WORKERS.map((w) => [w.name, lazyHandler(w.entry)]));
+  return (name) => {
+    const load = loaders.get(name);
+    if (!load) throw new Error(`No worker named ${name}`);
+    return load();
+  };
+}
+
+/**
+ * The local Step Functions with the notification workflow's tasks bound to their workers. LOCAL_SES_RATE
+ * (default 10) stands for the SES send rate, the Map's concurrency.
+ */
+export function startLocalWorkflows(log: (line: string) => void, retryIntervalMs?: number): Promise<LocalStepFunctions> {
+  const load = workerLoader();
+  return startLocalStepFunctions({
+    maxConcurrency: Number(process.env.LOCAL_SES_RATE ?? 10),
+    load: (worker: NotifyTaskWorker) => load(worker),
+    log,
+    ...(retryIntervalMs === undefined ? {} : { retryIntervalMs }),
+  });
 }
 
 /** The object-created workers of functions/shared/workers.ts, bound to the local S3's events under their prefix. */
@@ -134,10 +181,13 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
   const dynamo: DynamoLocal = await startDynamoLocal(dataDir && join(dataDir, 'dynamodb'));
   let server: Server | undefined;
   let s3: LocalS3 | undefined;
+  let workflows: LocalStepFunctions | undefined;
   try {
     await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
     s3 = await startLocalS3(join(dataDir ?? mkdtempSync(join(tmpdir(), 'pc-s3-')), 's3'), LOCAL_BUCKET_NAME, workerBindings(), log);
     setLocalEnv(dynamo.endpoint, LOCAL_TABLE_NAME, s3.endpoint, LOCAL_BUCKET_NAME, outboxDir);
+    workflows = await startLocalWorkflows(log);
+    setLocalWorkflowEnv(workflows.endpoint);
     if (opts.seed !== false) {
       const { seedDemoEdition } = await import('./seed.ts');
       const seeded = await seedDemoEdition();
@@ -149,11 +199,13 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
     const stopTimers = startScheduledWorkers(log);
     const s = server;
     const media = s3;
+    const flows = workflows;
     return {
       url: `http://localhost:${port}`,
       port,
       dynamoEndpoint: dynamo.endpoint,
       s3: media,
+      workflows: flows,
       secret,
       async stop() {
         stopTimers();
@@ -161,12 +213,14 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
           s.close(() => r());
           s.closeAllConnections();
         });
+        await flows.stop();
         await media.stop();
         await dynamo.stop();
       },
     };
   } catch (err) {
     server?.close();
+    await workflows?.stop();
     await s3?.stop();
     await dynamo.stop();
     throw err;

@@ -71,11 +71,12 @@ describe('object-level authorisation on every route that takes an id', () => {
 
   it('covers every id-taking route of the table', () => {
     // The attachment routes' object-level checks are in attachments.test.ts, submission's in submission.test.ts, the review and
-    // selection routes' in review.test.ts (the authorisation matrix).
+    // list routes' in review.test.ts (the authorisation matrix), the decision, notification and release routes' in notifications.test.ts.
     expect(idRoutes.map((r) => r.operationId).sort()).toEqual([
       'assignReviewer', 'bulkAssign', 'closeEdition', 'createAttachment', 'createCase', 'declareConflict', 'deleteAttachment', 'exportEditionCases',
-      'getAttachment', 'getCase', 'getEdition', 'getMyReview', 'listAttachments', 'listAudit', 'listCaseReviewers', 'listEditionCases', 'listReviews',
-      'patchCase', 'putEdition', 'putExtension', 'putMyReview', 'submitCase', 'unassignReviewer', 'withdrawCase',
+      'getAttachment', 'getCase', 'getEdition', 'getMyReview', 'getResults', 'listAttachments', 'listAudit', 'listCaseReviewers', 'listEditionCases',
+      'listNotifications', 'listReviews', 'patchCase', 'previewNotification', 'putDecision', 'putEdition', 'putExtension', 'putMyReview',
+      'releaseEdition', 'startNotifications', 'submitCase', 'unassignReviewer', 'withdrawCase',
     ]);
   });
 

@@ -1,0 +1,236 @@
+/**
+ * Notification runs and recipients, in the edition's partition. A recipient is claimed with a conditional
+ * write before anything is sent, and every outcome is recorded together with the run's counts in one
+ * transaction, so a retried or repeated task never sends twice and never counts twice.
+ */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { RecipientRecord, RunCounts, RunRecord, SelectedDecision } from '#domain/notification';
+import { EMPTY_COUNTS, runIdOf } from '#domain/notification';
+import { ddb, env } from './clients.ts';
+import { queryPage } from './paging.ts';
+import { keys, recordOf } from './table-design.ts';
+import { transact } from './transact.ts';
+
+export type { RecipientRecord, RunRecord };
+
+const runFromItem = (i: Record<string, unknown>) => recordOf<RunRecord>(i);
+const recipientFromItem = (i: Record<string, unknown>) => recordOf<RecipientRecord>(i);
+
+export async function getRun(editionId: string, runId: string): Promise<RunRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.run(editionId, runId), ConsistentRead: true }));
+  return out.Item ? runFromItem(out.Item) : undefined;
+}
+
+export async function getActiveRun(editionId: string): Promise<{ activeRun?: string; seq: number }> {
+  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.notifyLock(editionId), ConsistentRead: true }));
+  return { ...(typeof out.Item?.activeRun === 'string' ? { activeRun: out.Item.activeRun } : {}), seq: Number(out.Item?.seq ?? 0) };
+}
+
+export const listRuns = (editionId: string, limit: number, cursor?: string) =>
+  queryPage({ partition: keys.editionPartition(editionId), sortPrefix: keys.runPrefix, newestFirst: true }, limit, cursor, runFromItem);
+
+export const listRecipients = (editionId: string, limit: number, cursor?: string) =>
+  queryPage({ partition: keys.editionPartition(editionId), sortPrefix: keys.recipientPrefix }, limit, cursor, recipientFromItem);
+
+export async function getRecipient(editionId: string, caseId: string): Promise<RecipientRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.recipient(editionId, caseId), ConsistentRead: true }));
+  return out.Item ? recipientFromItem(out.Item) : undefined;
+}
+
+/**
+ * Takes the edition's notification lock and records a new run, numbered after the last one. 'busy' while a run
+ * holds the lock (the caller answers 409 with it); 'raced' when another start took the same number first.
+ */
+export async function startRun(editionId: string, seq: number, by: string, now: string): Promise<{ outcome: 'ok'; run: RunRecord } | { outcome: 'busy' | 'raced' }> {
+  const runId = runIdOf(editionId, seq + 1);
+  const run: RunRecord = { editionId, runId, status: 'running', startedAt: now, startedBy: by, counts: { ...EMPTY_COUNTS } };
+  const outcome = await transact([
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.notifyLock(editionId),
+          UpdateExpression: 'SET activeRun = :run, seq = :next',
+          ConditionExpression: 'attribute_not_exists(activeRun) AND (attribute_not_exists(seq) OR seq = :seq)',
+          ExpressionAttributeValues: { ':run': runId, ':next': seq + 1, ':seq': seq },
+        },
+      },
+      onFail: 'busy' as const,
+    },
+    { item: { Put: { TableName: env.TABLE_NAME, Item: { ...keys.run(editionId, runId), type: 'run', ...run }, ConditionExpression: 'attribute_not_exists(pk)' } }, onFail: 'raced' as const },
+  ]);
+  return outcome === 'ok' ? { outcome, run } : { outcome };
+}
+
+/** Ends a run and frees the lock (only if this run holds it). Idempotent. */
+export async function finishRun(editionId: string, runId: string, status: 'succeeded' | 'failed', now: string, error?: string): Promise<void> {
+  await transact([
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.run(editionId, runId),
+          UpdateExpression: `SET #s = :s, finishedAt = if_not_exists(finishedAt, :now)${error ? ', #e = :e' : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#s': 'status', ...(error ? { '#e': 'error' } : {}) },
+          ExpressionAttributeValues: { ':s': status, ':now': now, ...(error ? { ':e': error } : {}) },
+        },
+      },
+    },
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.notifyLock(editionId),
+          UpdateExpression: 'REMOVE activeRun',
+          ConditionExpression: 'attribute_not_exists(activeRun) OR activeRun = :run',
+          ExpressionAttributeValues: { ':run': runId },
+        },
+      },
+    },
+  ]);
+}
+
+const addCount = (editionId: string, runId: string, field: keyof RunCounts, n = 1) => ({
+  Update: {
+    TableName: env.TABLE_NAME,
+    Key: keys.run(editionId, runId),
+    UpdateExpression: 'ADD counts.#f :n',
+    ExpressionAttributeNames: { '#f': field },
+    ExpressionAttributeValues: { ':n': n },
+  },
+});
+
+export async function countRun(editionId: string, runId: string, field: keyof RunCounts, n = 1): Promise<void> {
+  await ddb.send(new UpdateCommand(addCount(editionId, runId, field, n).Update));
+}
+
+/** Seconds a claim holds a recipient; a claim older than that belongs to a sender that crashed. */
+export const CLAIM_SECONDS = 300;
+
+/**
+ * Claims a recipient for `runId`: one never sent, released after a throttle, or failed for sure (not
+ * uncertain). Answers the claimed record, or undefined with the stored one when it is not to be sent.
+ */
+export async function claimRecipient(
+  r: { editionId: string; caseId: string; email: string; decision: SelectedDecision; runId: string },
+  now: Date,
+): Promise<{ claimed: RecipientRecord } | { existing: RecipientRecord | undefined }> {
+  const t = now.toISOString();
+  try {
+    const out = await ddb.send(
+      new UpdateCommand({
+        TableName: env.TABLE_NAME,
+        Key: keys.recipient(r.editionId, r.caseId),
+        UpdateExpression:
+          'SET #type = :type, editionId = :e, caseId = :c, email = :email, decision = :d, #s = :sending, runId = :run, claimExpiresAt = :exp, updatedAt = :now ADD attempts :one',
+        ConditionExpression: 'attribute_not_exists(pk) OR #s = :pending OR (#s = :failed AND attribute_not_exists(uncertain))',
+        ExpressionAttributeNames: { '#s': 'status', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':type': 'recipient', ':e': r.editionId, ':c': r.caseId, ':email': r.email, ':d': r.decision, ':run': r.runId, ':now': t, ':one': 1,
+          ':exp': new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString(), ':sending': 'sending', ':pending': 'pending', ':failed': 'failed',
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { claimed: recipientFromItem(out.Attributes!) };
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return { existing: await getRecipient(r.editionId, r.caseId) };
+    throw err;
+  }
+}
+
+const stillMine = { ConditionExpression: '#s = :sending AND runId = :run' };
+
+/** Sent: the recipient, the case (its owner may now see the decision) and the run's count, together. */
+export async function recordSent(r: RecipientRecord, messageId: string, now: string): Promise<'ok' | 'lost-claim'> {
+  return transact([
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.recipient(r.editionId, r.caseId),
+          UpdateExpression: 'SET #s = :sent, messageId = :m, updatedAt = :now REMOVE claimExpiresAt, lastError',
+          ...stillMine,
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':now': now, ':sending': 'sending', ':run': r.runId },
+        },
+      },
+      onFail: 'lost-claim' as const,
+    },
+    { item: { Update: { TableName: env.TABLE_NAME, Key: keys.case(r.caseId), UpdateExpression: 'SET notifiedAt = if_not_exists(notifiedAt, :now)', ExpressionAttributeValues: { ':now': now } } } },
+    { item: addCount(r.editionId, r.runId, 'sent') },
+  ]);
+}
+
+/** A failure: final ('failed', counted), or uncertain (the send may have happened; never resent automatically). */
+export async function recordFailed(r: Pick<RecipientRecord, 'editionId' | 'caseId' | 'runId'>, reason: string, now: string, uncertain = false): Promise<'ok' | 'lost-claim'> {
+  return transact([
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.recipient(r.editionId, r.caseId),
+          UpdateExpression: `SET #s = :failed, lastError = :why, updatedAt = :now${uncertain ? ', uncertain = :true' : ''} REMOVE claimExpiresAt`,
+          ...stillMine,
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':failed': 'failed', ':why': reason.slice(0, 1000), ':now': now, ':sending': 'sending', ':run': r.runId, ...(uncertain ? { ':true': true } : {}) },
+        },
+      },
+      onFail: 'lost-claim' as const,
+    },
+    { item: addCount(r.editionId, r.runId, 'failed') },
+  ]);
+}
+
+/** Gives a claim back after a throttle, so that the workflow's retry can claim it again. */
+export async function releaseClaim(r: RecipientRecord, reason: string, now: string): Promise<void> {
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: env.TABLE_NAME,
+        Key: keys.recipient(r.editionId, r.caseId),
+        UpdateExpression: 'SET #s = :pending, lastError = :why, updatedAt = :now REMOVE claimExpiresAt',
+        ...stillMine,
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':why': reason.slice(0, 1000), ':now': now, ':sending': 'sending', ':run': r.runId },
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
+}
+
+export type DeliveryKind = 'send' | 'delivered' | 'bounced' | 'complained';
+
+/**
+ * An SES event about a message. It applies to the recipient whose message it is, or, for an uncertain one
+ * (a send that timed out), settles it: SES did accept the message. Later events win over earlier ones
+ * except that a bounce or complaint is never overwritten by a delivery.
+ */
+export async function applyDeliveryEvent(editionId: string, caseId: string, messageId: string, kind: DeliveryKind, detail: string, now: string): Promise<boolean> {
+  const status = kind === 'send' ? 'sent' : kind;
+  const settles = 'attribute_exists(uncertain) AND #s = :failed';
+  const ours = 'messageId = :m';
+  const notWorse = kind === 'delivered' || kind === 'send' ? ' AND NOT #s IN (:bounced, :complained)' : '';
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: env.TABLE_NAME,
+        Key: keys.recipient(editionId, caseId),
+        UpdateExpression: `SET #s = :status, messageId = :m, updatedAt = :now, lastEvent = :detail REMOVE uncertain${kind === 'send' ? '' : ', lastError'}`,
+        ConditionExpression: `attribute_exists(pk) AND ((${ours}${notWorse}${kind === 'send' ? ' AND #s = :failed' : ''}) OR (${settles}))`,
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':status': status, ':m': messageId, ':now': now, ':detail': detail.slice(0, 500), ':failed': 'failed',
+          ...(notWorse ? { ':bounced': 'bounced', ':complained': 'complained' } : {}),
+        },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
