@@ -1,0 +1,56 @@
+/** SES events applied to recipients, and a run's end settling what a dead task left behind. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { trackDelivery } from '../../../functions/notifications/track-delivery.ts';
+import { finish } from '../../../functions/notifications/finish-run.ts';
+import { keys } from '#adapters/table-design';
+import { CASE_ID } from './fixtures.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+beforeEach(() => ddb.reset());
+
+const event = (eventType: string, tags: Record<string, string[]> = { editionId: ['2024'], caseId: [CASE_ID] }, extra: Record<string, unknown> = {}) => ({
+  'detail-type': `Email ${eventType}`,
+  detail: { eventType, mail: { messageId: 'ses-1', tags }, ...extra },
+});
+
+describe('SES events', () => {
+  it('marks the recipient bounced, only if the message is theirs (or settles an uncertain send)', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    expect(await trackDelivery(event('Bounce', undefined, { bounce: { bounceType: 'Permanent', bounceSubType: 'General' } }))).toBe('applied');
+    const update = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(update.Key).toEqual(keys.recipient('2024', CASE_ID));
+    expect(update.ExpressionAttributeValues).toMatchObject({ ':status': 'bounced', ':m': 'ses-1', ':detail': 'Bounce Permanent General' });
+    expect(update.ConditionExpression).toContain('messageId = :m');
+    expect(update.ConditionExpression).toContain('attribute_exists(uncertain)');
+  });
+
+  it('never lets a delivery overwrite a bounce or complaint, and ignores mail that is not a selection notice', async () => {
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
+    expect(await trackDelivery(event('Delivery'))).toBe('stale');
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ConditionExpression).toContain('NOT #s IN (:bounced, :complained)');
+    expect(await trackDelivery(event('Delivery', {}))).toBe('ignored');
+    expect(await trackDelivery(event('Open'))).toBe('ignored');
+  });
+});
+
+describe("a run's end", () => {
+  it('records recipients a dead task left sending as failed and uncertain, then frees the edition', async () => {
+    const runId = 'notify-2024-0003';
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        { ...keys.recipient('2024', CASE_ID), editionId: '2024', caseId: CASE_ID, status: 'sending', runId },
+        { ...keys.recipient('2024', 'OTHER'), editionId: '2024', caseId: 'OTHER', status: 'sent', runId },
+      ],
+    });
+    ddb.on(TransactWriteCommand).resolves({});
+    ddb.on(GetCommand).resolves({ Item: { ...keys.run('2024', runId), editionId: '2024', runId, status: 'succeeded', startedAt: 'x', counts: { total: 2, sent: 1, failed: 1, skipped: 0 } } });
+    const run = await finish({ editionId: '2024', runId, status: 'succeeded' });
+    const [settle, end] = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!);
+    expect(settle![0]!.Update).toMatchObject({ Key: keys.recipient('2024', CASE_ID), ExpressionAttributeValues: { ':true': true } });
+    expect(end!.map((i) => i.Update?.Key)).toEqual([keys.run('2024', runId), keys.notifyLock('2024')]);
+    expect(run).toMatchObject({ runId, status: 'succeeded', counts: { total: 2, sent: 1, failed: 1, skipped: 0 } });
+  });
+});
