@@ -78,14 +78,19 @@ export function decisionFor(c: CaseRecord, edition: EditionRecord, viewer: Viewe
   return null;
 }
 
+/** What every view of a case starts with. */
+const headOf = (c: Pick<CaseRecord, 'caseId' | 'editionId' | 'status' | 'title' | 'category' | 'caseType'>) => ({
+  caseId: c.caseId,
+  editionId: c.editionId,
+  status: c.status,
+  title: c.title ?? null,
+  category: c.category ?? null,
+  caseType: c.caseType ?? null,
+});
+
 export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, now: Date): CaseView {
   const view: CaseView = {
-    caseId: c.caseId,
-    editionId: c.editionId,
-    status: c.status,
-    title: c.title ?? null,
-    category: c.category ?? null,
-    caseType: c.caseType ?? null,
+    ...headOf(c),
     summary: c.summary ?? null,
     description: c.description ?? null,
     implementedOn: c.implementedOn ?? null,
@@ -108,12 +113,7 @@ export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, 
 /** A case as the organisers' list shows it: no long texts, with its owner, decision and review aggregate. */
 export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description' | 'version'>): CaseSummaryView {
   return {
-    caseId: c.caseId,
-    editionId: c.editionId,
-    status: c.status,
-    title: c.title ?? null,
-    category: c.category ?? null,
-    caseType: c.caseType ?? null,
+    ...headOf(c),
     implementedOn: c.implementedOn ?? null,
     countries: c.countries ?? [],
     organisation: c.organisation ?? null,

@@ -339,20 +339,26 @@ function buildResponseSchemas() {
     'Edition',
   );
   const Readiness = z.object({ ready: z.boolean(), problems: z.array(FieldProblem) });
+  /** What every view of a case starts with. */
+  const caseHead = {
+    caseId: Ulid,
+    editionId: EditionId,
+    status: CaseStatus,
+    title: z.nullable(z.string()),
+    category: z.nullable(Category),
+    caseType: z.nullable(CaseType),
+  };
+  const OrganisationOut = z.object({ name: z.optional(z.string()), country: z.optional(z.string()) });
+  const PartnerOut = z.object({ name: z.string(), country: z.string() });
   const Case = named(
     z.object({
-      caseId: Ulid,
-      editionId: EditionId,
-      status: CaseStatus,
-      title: z.nullable(z.string()),
-      category: z.nullable(Category),
-      caseType: z.nullable(CaseType),
+      ...caseHead,
       summary: z.nullable(z.string()),
       description: z.nullable(z.string()),
       implementedOn: z.nullable(z.string()),
       countries: z.nullable(z.array(z.string())),
-      organisation: z.nullable(z.object({ name: z.optional(z.string()), country: z.optional(z.string()) })),
-      partners: z.nullable(z.array(z.object({ name: z.string(), country: z.string() }))),
+      organisation: z.nullable(OrganisationOut),
+      partners: z.nullable(z.array(PartnerOut)),
       contact: z.optional(z.nullable(z.object({ name: z.optional(z.string()), email: z.optional(z.string()), phone: z.optional(z.string()) }))),
       links: z.nullable(z.array(z.string())),
       readiness: Readiness,
@@ -469,15 +475,10 @@ function buildResponseSchemas() {
   );
   const CaseSummary = named(
     z.object({
-      caseId: Ulid,
-      editionId: EditionId,
-      status: CaseStatus,
-      title: z.nullable(z.string()),
-      category: z.nullable(Category),
-      caseType: z.nullable(CaseType),
+      ...caseHead,
       implementedOn: z.nullable(z.string()),
       countries: z.array(z.string()),
-      organisation: z.nullable(z.object({ name: z.optional(z.string()), country: z.optional(z.string()) })),
+      organisation: z.nullable(OrganisationOut),
       owner: z.object({ sub: z.string(), email: z.string() }),
       receipt: z.nullable(z.object({ submittedAt: z.string(), sha256: z.string() })),
       decision: z.nullable(Decision),
@@ -525,8 +526,8 @@ function buildResponseSchemas() {
       caseType: z.nullable(CaseType),
       summary: z.nullable(z.string()),
       countries: z.array(z.string()),
-      organisation: z.nullable(z.object({ name: z.optional(z.string()), country: z.optional(z.string()) })),
-      partners: z.array(z.object({ name: z.string(), country: z.string() })),
+      organisation: z.nullable(OrganisationOut),
+      partners: z.array(PartnerOut),
     }),
     'PublicCase',
   );
