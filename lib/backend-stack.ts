@@ -1,7 +1,9 @@
 /**
  * The backend, one stack per stage: identity (auth), the single table and the media bucket (storage), the SES
- * configuration set and sender (mail), the HTTP API with one function per route (api) and the event- and
- * schedule-triggered functions (workers). Physical names are left to CloudFormation, so dev and prod can live in one account.
+ * configuration set and sender (mail), the event-, schedule- and workflow-triggered functions (workers), the
+ * notification state machine over the workflow workers (workflows) and the HTTP API with one function per route
+ * (api), whose start route starts that state machine. Physical names are left to CloudFormation, so dev and prod can
+ * live in one account.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -12,6 +14,7 @@ import { Auth } from './constructs/auth.ts';
 import { Mail } from './constructs/mail.ts';
 import { Storage } from './constructs/storage.ts';
 import { Workers } from './constructs/workers.ts';
+import { Workflows } from './constructs/workflows.ts';
 import type { Stage } from './stage-config.ts';
 
 export interface BackendStackProps extends StackProps {
@@ -24,6 +27,7 @@ export class BackendStack extends Stack {
   readonly mail: Mail;
   readonly api: Api;
   readonly workers: Workers;
+  readonly workflows: Workflows;
 
   constructor(scope: Construct, id: string, props: BackendStackProps) {
     super(scope, id, props);
@@ -40,6 +44,14 @@ export class BackendStack extends Stack {
       noncurrentVersionDays: settings.media.noncurrentVersionDays,
     });
     this.mail = new Mail(this, 'Mail', { sender: settings.sesSender });
+    this.workers = new Workers(this, 'Workers', {
+      settings,
+      table: this.storage.table,
+      mediaBucket: this.storage.mediaBucket,
+      workers: WORKERS,
+      mailer: this.mail,
+    });
+    this.workflows = new Workflows(this, 'Workflows', { settings, workers: WORKERS, functions: this.workers.functions });
     this.api = new Api(this, 'Api', {
       stageName: name,
       settings,
@@ -48,13 +60,7 @@ export class BackendStack extends Stack {
       mediaBucket: this.storage.mediaBucket,
       routes: ROUTES,
       mailer: this.mail,
-    });
-    this.workers = new Workers(this, 'Workers', {
-      settings,
-      table: this.storage.table,
-      mediaBucket: this.storage.mediaBucket,
-      workers: WORKERS,
-      mailer: this.mail,
+      notifyWorkflow: this.workflows.notify,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });

@@ -31,6 +31,21 @@ export const StageSettings = z
      * for dev) or `ses` (sesSender, which must be a verified SES identity in the stack's region).
      */
     cognitoEmail: z.enum(['cognito', 'ses']),
+    /** SES sending from the workflows (lib/constructs/workflow.ts). */
+    ses: z
+      .object({
+        /**
+         * The account's SES maximum send rate in this stage's region, in messages per second: 1 in the SES sandbox,
+         * 14 when production access is first granted, more after a quota increase. It MUST match the account's actual
+         * quota (`aws sesv2 get-account` → SendQuota.MaxSendRate): the notification workflow's Map sends this many
+         * notices at once, each holding its slot for at least a second, so a higher value only buys throttling
+         * (retried with backoff) and a lower one only slows the run down. At most 40, the concurrency of an inline Map.
+         */
+        maxSendRate: z.number().int().min(1, { message: 'must be at least 1 (0 would mean unlimited concurrency)' }).max(40, {
+          message: 'must be at most 40, the most iterations an inline Map state runs at once',
+        }),
+      })
+      .strict(),
     /** Where operational alarms go (used by the ops construct). */
     alarmEmail: z.email(),
     /** API Gateway stage throttling: steady requests per second and burst, for the whole stage. */

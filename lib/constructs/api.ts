@@ -1,6 +1,7 @@
 /**
  * The HTTP API: an API Gateway REST API built from the route table (functions/shared/routes.ts), one Lambda
- * function per route with only the grants the route names (the table, prefixes of the media bucket, sending mail), the Cognito
+ * function per route with only the grants the route names (the table, prefixes of the media bucket, sending mail,
+ * starting the notification workflow), the Cognito
  * authorizer on every route that is not public, problem+json gateway responses, stage throttling, JSON access
  * logs, tracing, CORS for the stage's origins, and a WAF web ACL in front of the stage.
  */
@@ -10,6 +11,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { ProblemCode } from '../../functions/domain/errors.ts';
@@ -66,6 +68,8 @@ export interface ApiProps {
   routes: readonly RouteSpec[];
   /** The sender and configuration set, for routes with `mail`. */
   mailer: Mailer;
+  /** The notification state machine, for routes with `workflow`. */
+  notifyWorkflow: IStateMachine;
 }
 
 export class Api extends Construct {
@@ -202,6 +206,7 @@ export class Api extends Construct {
       if (route.table) fn.bindTable(props.table, route.table);
       if (route.bucket) fn.bindBucket(props.mediaBucket, route.bucket);
       if (route.mail) fn.bindMailer(props.mailer);
+      if (route.workflow) fn.bindNotifyWorkflow(props.notifyWorkflow);
       this.functions.set(route.operationId, fn);
 
       const resource = this.resourceFor(route.path);

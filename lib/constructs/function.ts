@@ -12,6 +12,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
 import { INDEXES } from '../../functions/adapters/table-design.ts';
@@ -202,6 +203,22 @@ export class BackendFunction extends Construct {
           sesArn('identity', domainOf(mailer.sender)),
           sesArn('configuration-set', configurationSetName),
         ],
+      }),
+    );
+    return this;
+  }
+
+  /**
+   * Sets NOTIFY_STATE_MACHINE_ARN and grants exactly states:StartExecution on that state machine: no other state
+   * machine, and nothing on its executions (no describe, stop or history).
+   */
+  bindNotifyWorkflow(stateMachine: IStateMachine): this {
+    this.lambda.addEnvironment('NOTIFY_STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'NotifyWorkflowStart',
+        actions: ['states:StartExecution'],
+        resources: [stateMachine.stateMachineArn],
       }),
     );
     return this;

@@ -7,9 +7,13 @@
  * both of those identity ARNs and on this configuration set, and nothing else.
  *
  * The configuration set publishes reputation metrics (bounce and complaint rates) to CloudWatch and adds
- * addresses that bounce or complain to the account's suppression list. Bounce, complaint and delivery events back to
- * the table are a later addition (an event destination on this set).
+ * addresses that bounce or complain to the account's suppression list. It also publishes the send, delivery, bounce
+ * and complaint events of every mail sent with it to EventBridge's default bus (the only bus SES can publish to), with
+ * the message's tags; the trackDelivery worker (lib/constructs/workers.ts) takes them from there to the recipient
+ * each one is about. SES needs no permission for this. Rejects (a virus found) and delivery delays are not published:
+ * nothing acts on them yet.
  */
+import * as events from 'aws-cdk-lib/aws-events';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 
@@ -19,6 +23,20 @@ export interface Mailer {
   readonly sender: string;
   readonly configurationSet: ses.IConfigurationSet;
 }
+
+/**
+ * The SES events the configuration set publishes to EventBridge, each with the detail-type EventBridge gives it (and
+ * the `detail.eventType` in the event). functions/notifications/track-delivery.ts applies exactly these.
+ */
+export const PUBLISHED_MAIL_EVENTS = [
+  { event: ses.EmailSendingEvent.SEND, detailType: 'Email Sent', eventType: 'Send' },
+  { event: ses.EmailSendingEvent.DELIVERY, detailType: 'Email Delivered', eventType: 'Delivery' },
+  { event: ses.EmailSendingEvent.BOUNCE, detailType: 'Email Bounced', eventType: 'Bounce' },
+  { event: ses.EmailSendingEvent.COMPLAINT, detailType: 'Email Complaint Received', eventType: 'Complaint' },
+] as const;
+
+/** The message tag SES adds to every mail sent with a configuration set: its name. */
+export const CONFIGURATION_SET_TAG = 'ses:configuration-set';
 
 export interface MailProps {
   /** The stage's sesSender. */
@@ -38,6 +56,11 @@ export class Mail extends Construct implements Mailer {
       reputationMetrics: true,
       sendingEnabled: true,
       suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.configurationSet.addEventDestination('EventBridge', {
+      destination: ses.EventDestination.eventBus(events.EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: PUBLISHED_MAIL_EVENTS.map((e) => e.event),
+      enabled: true,
     });
   }
 }

@@ -1,12 +1,15 @@
 /**
  * Event-triggered functions: one per entry of the worker table (functions/shared/workers.ts), built with the same
  * function construct as the routes, with only the grants the spec names, its memory and timeout, and its trigger
- * wired: objects created under a prefix of the media bucket (an S3 notification), or a clock (an EventBridge rule).
+ * wired: objects created under a prefix of the media bucket (an S3 notification), a clock (an EventBridge rule), the
+ * stage's SES events (an EventBridge rule on the default bus), or a task of the notification state machine (nothing
+ * here: lib/constructs/workflow.ts references the function and invokes it).
  *
- * Both invoke the function asynchronously: Lambda retries a failed event twice, and an event that still fails (or
- * waits too long) goes to the dead-letter queue with the error, so no upload or tick is lost without a trace.
- * EventBridge has its own retry policy for the delivery itself (the Invoke call: throttling, a missing permission);
- * an event it cannot deliver goes to the same dead-letter queue.
+ * S3 and EventBridge invoke the function asynchronously: Lambda retries a failed event twice, and an event that still
+ * fails (or waits too long) goes to the dead-letter queue with the error, so no upload, tick or delivery event is lost
+ * without a trace. EventBridge has its own retry policy for the delivery itself (the Invoke call: throttling, a
+ * missing permission); an event it cannot deliver goes to the same dead-letter queue. The state machine invokes its
+ * tasks synchronously and handles their failures itself (Retry and Catch), so those functions have no async settings.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -21,7 +24,7 @@ import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import type { WorkerSpec } from '../../functions/shared/workers.ts';
 import type { StageSettings } from '../stage-config.ts';
 import { BackendFunction } from './function.ts';
-import type { Mailer } from './mail.ts';
+import { CONFIGURATION_SET_TAG, type Mailer, PUBLISHED_MAIL_EVENTS } from './mail.ts';
 
 /** Lambda's async retries after the first attempt (0 to 2). */
 export const ASYNC_RETRY_ATTEMPTS = 2;
@@ -37,6 +40,14 @@ export const SCHEDULE_RETRY_ATTEMPTS = 2;
  */
 export const SCHEDULE_MAX_EVENT_AGE = Duration.hours(1);
 
+/** EventBridge's retries of an SES event it could not deliver to the function (its maximum, 185). */
+export const MAIL_EVENT_RETRY_ATTEMPTS = 185;
+/**
+ * How long EventBridge keeps trying to deliver an SES event before it goes to the dead-letter queue (its maximum).
+ * Long: SES publishes each event once, and nothing sweeps up a lost one.
+ */
+export const MAIL_EVENT_MAX_EVENT_AGE = Duration.hours(24);
+
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface WorkersProps {
@@ -49,11 +60,11 @@ export interface WorkersProps {
 }
 
 export class Workers extends Construct {
-  /** The function of each worker, by name. */
+  /** The function of each worker, by name; the notification workflow's tasks among them. */
   readonly functions = new Map<string, BackendFunction>();
   /**
    * Events a worker failed on after every retry, with the error and the original event (Lambda's on-failure
-   * destination record), and scheduled events EventBridge could not deliver to a worker. Anything in it needs a
+   * destination record), and scheduled or SES events EventBridge could not deliver to a worker. Anything in it needs a
    * person; alarm on ApproximateNumberOfMessagesVisible > 0.
    */
   readonly deadLetterQueue: sqs.Queue;
@@ -73,7 +84,7 @@ export class Workers extends Construct {
       reason:
         'This queue is itself the dead-letter store: the on-failure destination of the workers\' asynchronous ' +
         'invocations (an EventInvokeConfig, which cdk-nag does not recognise as a DLQ) and the dead-letter queue of ' +
-        'the schedule rules\' targets. Nothing consumes it automatically, so it has no DLQ of its own.',
+        'the EventBridge rules\' targets (schedules, SES events). Nothing consumes it automatically, so it has no DLQ of its own.',
     });
 
     const failures = new SqsDestination(this.deadLetterQueue);
@@ -90,8 +101,10 @@ export class Workers extends Construct {
       if (spec.table) fn.bindTable(props.table, spec.table);
       if (spec.bucket) fn.bindBucket(props.mediaBucket, spec.bucket);
       if (spec.mail) fn.bindMailer(props.mailer);
-      fn.lambda.configureAsyncInvoke({ retryAttempts: ASYNC_RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE, onFailure: failures });
-      this.wireTrigger(spec, fn, props.mediaBucket);
+      if (spec.trigger.source !== 'workflow') {
+        fn.lambda.configureAsyncInvoke({ retryAttempts: ASYNC_RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE, onFailure: failures });
+      }
+      this.wireTrigger(spec, fn, props);
       this.functions.set(spec.name, fn);
     }
     this.acknowledgeNotificationsHandler();
@@ -116,11 +129,11 @@ export class Workers extends Construct {
     });
   }
 
-  private wireTrigger(spec: WorkerSpec, fn: BackendFunction, bucket: s3.IBucket) {
+  private wireTrigger(spec: WorkerSpec, fn: BackendFunction, props: WorkersProps) {
     const { trigger } = spec;
     switch (trigger.source) {
       case 's3:ObjectCreated':
-        bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn.lambda), { prefix: PREFIXES[trigger.prefix] });
+        props.mediaBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn.lambda), { prefix: PREFIXES[trigger.prefix] });
         return;
       case 'schedule': {
         if (!Number.isInteger(trigger.minutes) || trigger.minutes < 1) {
@@ -141,6 +154,30 @@ export class Workers extends Construct {
         );
         return;
       }
+      case 'ses:events': {
+        // SES publishes the configuration set's events to the default bus (lib/constructs/mail.ts); the rule takes
+        // those of this stage's set only (SES tags every mail with its set's name), so dev and prod in one account
+        // each get their own. Permissions as for the schedules: this rule's ARN only.
+        const rule = new events.Rule(fn, 'MailEvents', {
+          description: `Sends the ${PUBLISHED_MAIL_EVENTS.map((e) => e.eventType).join(', ')} events of this stage's SES configuration set to ${spec.name}`,
+          eventPattern: {
+            source: ['aws.ses'],
+            detailType: PUBLISHED_MAIL_EVENTS.map((e) => e.detailType),
+            detail: { mail: { tags: { [CONFIGURATION_SET_TAG]: [props.mailer.configurationSet.configurationSetName] } } },
+          },
+        });
+        rule.addTarget(
+          new targets.LambdaFunction(fn.lambda, {
+            retryAttempts: MAIL_EVENT_RETRY_ATTEMPTS,
+            maxEventAge: MAIL_EVENT_MAX_EVENT_AGE,
+            deadLetterQueue: this.deadLetterQueue,
+          }),
+        );
+        return;
+      }
+      case 'workflow':
+        // Invoked by the notification state machine only (lib/constructs/workflow.ts), with the state machine's role.
+        return;
       default: {
         const unknown: never = trigger;
         throw new Error(`Worker ${spec.name}: no trigger wiring for ${JSON.stringify(unknown)}`);

@@ -1,9 +1,10 @@
-import { Validations } from 'aws-cdk-lib';
+import { type CfnElement, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
+import { NOTIFY_TASKS } from '../../functions/shared/notify-workflow.ts';
 import { ROUTES } from '../../functions/shared/routes.ts';
 import { WORKERS } from '../../functions/shared/workers.ts';
 import { buildForTest } from './synth.ts';
@@ -20,6 +21,13 @@ function acknowledgements(stack: ReturnType<typeof buildForTest>['stack']) {
     }
   }
   return found;
+}
+
+/** The logical id of a worker's Lambda function. */
+function workerFunctionId(stack: ReturnType<typeof buildForTest>['stack'], worker: string): string {
+  const fn = stack.workers.functions.get(worker);
+  if (!fn) throw new Error(`No function for worker ${worker}`);
+  return stack.resolve(stack.getLogicalId(fn.lambda.node.defaultChild as CfnElement)) as string;
 }
 
 describe.each(['dev', 'prod'])('cdk-nag AwsSolutions on the %s stack', (stage) => {
@@ -58,15 +66,26 @@ describe.each(['dev', 'prod'])('cdk-nag AwsSolutions on the %s stack', (stage) =
     // Authorization is waived on the public routes of API.md and nowhere else.
     expect(count(/^AwsSolutions-APIG4$/)).toBe(publicRoutes);
     expect(count(/^AwsSolutions-COG4$/)).toBe(publicRoutes);
-    // Wildcards: X-Ray's Resource "*" on each function, the table's own "index/*" on functions with table access, and
-    // one prefix of the media bucket ("quarantine/*", "cases/*") per prefix a function's bucket grants name.
-    expect(count(/^AwsSolutions-IAM5\[Resource::\*\]$/)).toBe(functions.length);
+    // Wildcards: X-Ray's Resource "*" on each function (and the state machine's role, below), the table's own
+    // "index/*" on functions with table access, and one prefix of the media bucket ("quarantine/*", "cases/*") per
+    // prefix a function's bucket grants name.
+    expect(count(/^AwsSolutions-IAM5\[Resource::\*\]$/)).toBe(functions.length + 1);
     expect(count(/^AwsSolutions-IAM5\[Resource::<[A-Za-z0-9]+\.Arn>\/index\/\*\]$/)).toBe(withTable);
     for (const prefix of Object.keys(PREFIXES) as Prefix[]) {
       const pattern = new RegExp(`^AwsSolutions-IAM5\\[Resource::<StorageMediaBucket[A-Za-z0-9]+\\.Arn>/${PREFIXES[prefix]}\\*\\]$`);
       expect(count(pattern), prefix).toBe(prefixGrants(prefix));
     }
-    expect(count(/^AwsSolutions-IAM5/)).toBe(functions.length + withTable + prefixGrants('quarantine') + prefixGrants('cases'));
+    // The notification state machine's role: Resource "*" for its logging and tracing actions, and "<function>:*"
+    // (versions and aliases) for each of the four task functions it invokes.
+    const workflowRole = `${stack.node.path}/Workflows/Notify/Role`;
+    const taskWorkers = new Set(Object.values(NOTIFY_TASKS));
+    expect(acks.filter((a) => a.path === workflowRole).map((a) => a.id).sort()).toEqual(
+      [
+        'AwsSolutions-IAM5[Resource::*]',
+        ...[...taskWorkers].map((w) => `AwsSolutions-IAM5[Resource::<${workerFunctionId(stack, w)}.Arn>:*]`),
+      ].sort(),
+    );
+    expect(count(/^AwsSolutions-IAM5/)).toBe(functions.length + withTable + prefixGrants('quarantine') + prefixGrants('cases') + 1 + taskWorkers.size);
     // Managed policies: API Gateway's account-level logging role, and the role of CDK's S3 notifications handler.
     expect(count(/^AwsSolutions-IAM4\[Policy::.*AmazonAPIGatewayPushToCloudWatchLogs\]$/)).toBe(1);
     expect(acks.filter((a) => /^AwsSolutions-IAM4\[Policy::.*AWSLambdaBasicExecutionRole\]$/.test(a.id)).map((a) => a.path)).toEqual([

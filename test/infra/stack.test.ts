@@ -54,6 +54,19 @@ const COMMITTEE_ROUTES: Record<string, { method: string; path: string; access: s
   listReviews: { method: 'GET', path: '/cases/{caseId}/reviews', access: 'organisers', table: 'read' },
 };
 
+/**
+ * The decision, notification and results routes, written out the same way. getResults is public (API.md): the
+ * released results, no authorizer. startNotifications also starts the workflow (workflow.test.ts).
+ */
+const SELECTION_ROUTES: Record<string, { method: string; path: string; access: string; table: 'read' | 'write' }> = {
+  putDecision: { method: 'PUT', path: '/cases/{caseId}/decision', access: 'organisers', table: 'write' },
+  startNotifications: { method: 'POST', path: '/editions/{editionId}/notifications', access: 'organisers', table: 'write' },
+  listNotifications: { method: 'GET', path: '/editions/{editionId}/notifications', access: 'organisers', table: 'read' },
+  previewNotification: { method: 'GET', path: '/editions/{editionId}/notifications/preview', access: 'organisers', table: 'read' },
+  releaseEdition: { method: 'POST', path: '/editions/{editionId}/release', access: 'organisers', table: 'write' },
+  getResults: { method: 'GET', path: '/editions/{editionId}/results', access: 'public', table: 'read' },
+};
+
 function routeOf(operationId: string): RouteSpec {
   const route = ROUTES.find((r) => r.operationId === operationId);
   if (!route) throw new Error(`No route ${operationId} in the route table`);
@@ -167,6 +180,61 @@ describe.each(STAGES)('the %s stack', (stage) => {
         expect(dynamo, operationId).toEqual(expected.table === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ONLY_ACTIONS].sort());
         if (expected.table === 'read') for (const write of WRITE_ONLY_ACTIONS) expect(dynamo, operationId).not.toContain(write);
         expect(actions.filter((a) => !/^(dynamodb|logs|xray):/.test(a)), operationId).toEqual([]);
+        const env = (s.resources[fnId]?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect(env.TABLE_NAME, operationId).toEqual({ Ref: table });
+        expect(env.BUCKET_NAME, operationId).toBeUndefined();
+        expect(env.MAIL_TRANSPORT, operationId).toBeUndefined();
+      }
+    });
+  });
+
+  describe('decision, notification and results routes', () => {
+    it('serves each of them under its path and method, behind the Cognito authorizer but for the public results', () => {
+      const { resources } = synths[stage];
+      const [authorizerId] = ofType(resources, 'AWS::ApiGateway::Authorizer')[0] as [string, unknown];
+      for (const [operationId, expected] of Object.entries(SELECTION_ROUTES)) {
+        const route = routeOf(operationId);
+        expect({ method: route.method, path: route.path, access: route.access }, operationId).toEqual({
+          method: expected.method,
+          path: expected.path,
+          access: expected.access,
+        });
+        const method = methodFor(resources, route);
+        expect(method.props.OperationName, operationId).toBe(operationId);
+        expect((method.props.Integration as { Type: string }).Type, operationId).toBe('AWS_PROXY');
+        if (expected.access === 'public') {
+          expect(method.props.AuthorizationType, operationId).toBe('NONE');
+          expect(method.props.AuthorizerId, operationId).toBeUndefined();
+        } else {
+          expect(method.props.AuthorizationType, operationId).toBe('COGNITO_USER_POOLS');
+          expect(method.props.AuthorizerId, operationId).toEqual({ Ref: authorizerId });
+        }
+        const fnId = functionOfMethod(method);
+        expect(resources[fnId]?.Properties?.Description, operationId).toBe(`${route.method} ${route.path} (${operationId})`);
+      }
+    });
+
+    it('makes getResults the only public route of these, and answers preflights on the notifications paths', () => {
+      const { resources } = synths[stage];
+      expect(Object.entries(SELECTION_ROUTES).filter(([, r]) => r.access === 'public').map(([id]) => id)).toEqual(['getResults']);
+      const served = (path: string) => methods(resources).filter((m) => m.path === path).map((m) => m.httpMethod).sort();
+      expect(served('/editions/{editionId}/notifications')).toEqual(['GET', 'OPTIONS', 'POST']);
+      expect(served('/editions/{editionId}/notifications/preview')).toEqual(['GET', 'OPTIONS']);
+      expect(served('/editions/{editionId}/results')).toEqual(['GET', 'OPTIONS']);
+    });
+
+    it("grants each function its route's table access and nothing else but the start route's StartExecution: no bucket, no mail", () => {
+      const s = synths[stage];
+      const table = tableLogicalId(s);
+      for (const [operationId, expected] of Object.entries(SELECTION_ROUTES)) {
+        const route = routeOf(operationId);
+        expect(route.table, operationId).toBe(expected.table);
+        const fnId = functionOfMethod(methodFor(s.resources, route));
+        const actions = statementsOfFunction(s.resources, fnId).flatMap(actionsOf);
+        const dynamo = actions.filter((a) => a.startsWith('dynamodb:')).sort();
+        expect(dynamo, operationId).toEqual(expected.table === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ONLY_ACTIONS].sort());
+        const others = actions.filter((a) => !/^(dynamodb|logs|xray):/.test(a));
+        expect(others, operationId).toEqual(operationId === 'startNotifications' ? ['states:StartExecution'] : []);
         const env = (s.resources[fnId]?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
         expect(env.TABLE_NAME, operationId).toEqual({ Ref: table });
         expect(env.BUCKET_NAME, operationId).toBeUndefined();
@@ -474,6 +542,21 @@ describe('stage differences', () => {
 
   it('uses dev when no stage is given', () => {
     expect(buildForTest(undefined).stack.stackName).toBe('PracticeCases-dev');
+  });
+
+  it('sends notifications at the SES rate of each stage: 1 a second in dev (the SES sandbox), 14 in prod', () => {
+    expect(stageSettings('dev').ses.maxSendRate).toBe(1);
+    expect(stageSettings('prod').ses.maxSendRate).toBe(14);
+  });
+
+  it.each([
+    [0, /stages\.prod\.ses\.maxSendRate: must be at least 1/],
+    [41, /stages\.prod\.ses\.maxSendRate: must be at most 40/],
+    [1.5, /stages\.prod\.ses\.maxSendRate: /],
+  ])('refuses an SES send rate of %s', (maxSendRate, message) => {
+    const stages = cdkJson.context.stages as Record<string, Record<string, unknown>>;
+    const broken = { ...stages, prod: { ...stages.prod, ses: { maxSendRate } } };
+    expect(() => buildForTest('prod', { stages: broken })).toThrow(message);
   });
 
   it('refuses an unknown stage, and settings that do not parse, with a message that says what to fix', () => {

@@ -36,6 +36,7 @@ export function stageSettings(stage: 'dev' | 'prod') {
     removal: string;
     corsOrigins: string[];
     sesSender: string;
+    ses: { maxSendRate: number };
     apiThrottle: { rateLimit: number; burstLimit: number };
     wafRateLimit: number;
     logRetentionDays: number;
@@ -181,4 +182,14 @@ export function grantsOf(statements: Statement[], service: string): string[] {
     }
   }
   return out.sort();
+}
+
+/**
+ * A state machine's definition (its DefinitionString) as an object, each ARN token in it read as arnText renders it:
+ * a function's `{ "Fn::GetAtt": [id, "Arn"] }` is the string `<id>`.
+ */
+export function definitionOf(resources: Record<string, CfnResource>, stateMachineId: string): Json {
+  const definition = resources[stateMachineId]?.Properties?.DefinitionString;
+  if (definition === undefined) throw new Error(`${stateMachineId} has no DefinitionString`);
+  return JSON.parse(arnText(definition)) as Json;
 }
