@@ -8,6 +8,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup.ts'], env: {
             POWERTOOLS_LOG_LEVEL: 'SILENT',
+            POWERTOOLS_METRICS_DISABLED: 'true',
             TABLE_NAME: 'unit-table',
             BUCKET_NAME: 'unit-bucket',
             AWS_REGION: 'eu-west-1',
@@ -30,7 +31,20 @@ export default defineConfig({
           setupFiles: ['test/unit/setup.ts', 'test/integration/setup-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          env: { POWERTOOLS_LOG_LEVEL: process.env.IT_LOG_LEVEL ?? 'SILENT' },
+          env: { POWERTOOLS_LOG_LEVEL: process.env.IT_LOG_LEVEL ?? 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Property-based tests generated from the route table: a bounded number in npm test, more with npm run fuzz.
+          name: 'fuzz',
+          include: ['test/fuzz/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          setupFiles: ['test/unit/setup.ts', 'test/integration/setup-env.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
+          env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
         },
       },
       {

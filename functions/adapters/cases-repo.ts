@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from './paging.ts';
 import { COMMITTEE_ATTRIBUTES, type CaseRecord } from '#domain/case';
+import { MAX_CASES_PER_APPLICANT } from '#domain/limits';
 import { scoreKey } from '#domain/review';
 import { CASE_FIELD_NAMES } from '#domain/schemas';
 import { ddb, env } from './clients.ts';
@@ -74,10 +75,23 @@ export function listCasesByOwner(ownerId: string, limit: number, cursor?: string
 
 export type WriteOutcome = 'ok' | 'gate-closed' | 'version-mismatch';
 
-/** Puts a new case if the deadline checks (transact.ts, deadlineChecks) hold. */
-export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<WriteOutcome> {
+/** Puts a new case if the deadline checks (transact.ts, deadlineChecks) hold and the applicant is under their limit. */
+export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<WriteOutcome | 'limit-reached'> {
   return transact([
     ...deadline.map((item) => ({ item, onFail: 'gate-closed' as const })),
+    {
+      item: {
+        Update: {
+          TableName: env.TABLE_NAME,
+          Key: keys.applicantCases(c.ownerId, c.editionId),
+          UpdateExpression: 'ADD #n :one',
+          ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
+          ExpressionAttributeNames: { '#n': 'cases' },
+          ExpressionAttributeValues: { ':one': 1, ':max': MAX_CASES_PER_APPLICANT },
+        },
+      },
+      onFail: 'limit-reached' as const,
+    },
     { item: { Put: { TableName: env.TABLE_NAME, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } } },
   ]);
 }

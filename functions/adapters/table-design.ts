@@ -81,6 +81,8 @@ export const keys = {
   mailQueuePartition: (shard: number) => `MAILQ#${shard}`,
 
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  /** How many cases an applicant has created in an edition (MAX_CASES_PER_APPLICANT), in the applicant's own partition. */
+  applicantCases: (sub: string, editionId: string) => ({ pk: `OWNER#${sub}`, sk: `CASES#${editionId}` }),
   /** ULIDs sort by creation time, so the owner's list is newest first with ScanIndexForward=false. */
   caseByOwner: (ownerId: string, caseId: string) => ({ gsi1pk: `OWNER#${ownerId}`, gsi1sk: `CASE#${caseId}` }),
   ownerPartition: (ownerId: string) => `OWNER#${ownerId}`,

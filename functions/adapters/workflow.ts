@@ -13,6 +13,8 @@ export interface NotifyRunInput {
   editionId: string;
   runId: string;
   cursor: null;
+  /** The starting request's correlation id: every task logs it. */
+  correlationId: string;
 }
 
 /**

@@ -17,6 +17,7 @@ import { getAttachment, markReady, markRejected } from '#adapters/attachments-re
 import { objectKeys, parseQuarantineKey } from '#adapters/bucket-design';
 import { copyObject, deleteObject, digest, sizeOf } from '#adapters/media-store';
 import { logger } from '#shared/logger';
+import { BUSINESS_METRICS, count } from '#shared/metrics';
 
 const mib = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`);
 
@@ -75,5 +76,7 @@ export const handler = async (event: S3Event): Promise<void> => {
     const key = keyOf(record);
     const verdict = await verifyObject(key, record.eventTime);
     logger.info('upload verified', { key, verdict: verdict.kind, ...(verdict.kind === 'rejected' ? { reason: verdict.reason } : {}) });
+    if (verdict.kind === 'ready') count(BUSINESS_METRICS.uploadsVerified);
+    if (verdict.kind === 'rejected') count(BUSINESS_METRICS.uploadsRejected);
   }
 };

@@ -1,11 +1,13 @@
 import { caseView, newCase } from '#domain/case';
-import { notFound } from '#domain/errors';
+import { AppError, notFound } from '#domain/errors';
+import { MAX_CASES_PER_APPLICANT } from '#domain/limits';
 import { ulid } from '#domain/ids';
 import { createCase } from '#adapters/cases-repo';
 import { getEditionFor } from '#adapters/editions-repo';
 import { gateFor, refusal } from '#shared/deadline';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
+import { BUSINESS_METRICS, count } from '#shared/metrics';
 
 /**
  * Primary course:
@@ -20,8 +22,11 @@ export const handler = httpHandler(routes.createCase, async ({ params, body, cal
   const gate = gateFor(edition, extension, now);
 
   const record = newCase(ulid(now.getTime()), edition.editionId, caller, body, now);
-  if ((await createCase(record, gate.checks)) !== 'ok') {
-    throw await refusal(edition, now);
+  const outcome = await createCase(record, gate.checks);
+  if (outcome === 'limit-reached') {
+    throw new AppError('conflict', `An applicant can create at most ${MAX_CASES_PER_APPLICANT} cases in an edition; edit one of yours instead.`);
   }
+  if (outcome !== 'ok') throw await refusal(edition, now);
+  count(BUSINESS_METRICS.casesCreated);
   return { status: 201, body: caseView(record, edition, 'owner', now), version: record.version, headers: { location: `/cases/${record.caseId}` } };
 });

@@ -12,6 +12,7 @@ import { logger } from '#shared/logger';
 import { attachmentsOf, stamp } from '#shared/receipts';
 import { routes } from '#shared/routes';
 import { attemptMail } from '#shared/send-mail';
+import { BUSINESS_METRICS, count } from '#shared/metrics';
 
 /**
  * Primary course:
@@ -59,6 +60,7 @@ export const handler = httpHandler(routes.submitCase, async ({ params, caller, i
     logger.warn('confirmation left for the retry worker', { mailId: mail.mailId, error: err.message });
     return 'retry' as const;
   });
+  count(BUSINESS_METRICS.casesSubmitted);
   logger.info('case submitted', { caseId: record.caseId, receipt: submitted.receipt!.sha256, mail: sent });
   return { status: 200, body: caseView(submitted, edition, 'owner', now), version: submitted.version };
 });

@@ -12,6 +12,7 @@ import { isCountryCode } from './countries.ts';
 import { EDITION_ID_PATTERN, ULID_PATTERN } from './ids.ts';
 import { CONTENT_TYPES, labelOf, maxBytesOf, PURPOSES, UPLOAD_KINDS } from './uploads.ts';
 import { AUDIT_ACTIONS } from './edition.ts';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './limits.ts';
 import { CRITERIA, RECOMMENDATIONS, SCORE_MAX, SCORE_MIN, type Criterion } from './review.ts';
 
 // English messages in problem details (zod/mini ships without a locale).
@@ -78,7 +79,7 @@ export const Contact = z.strictObject({ name: text(200), email: Email, phone: z.
 // ---------- pagination ----------
 
 export const PageQuery = z.strictObject({
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(PAGE_SIZE_MAX)), PAGE_SIZE_DEFAULT),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 

@@ -3,6 +3,7 @@ import { finishRun, getRun, listRecipients, recordFailed } from '#adapters/notif
 import { runView } from '#domain/notification';
 import { logger } from '#shared/logger';
 import { reasonOf } from './mark-failed.ts';
+import { withRunContext } from './task-context.ts';
 
 export interface FinishInput {
   editionId: string;
@@ -38,4 +39,4 @@ export async function finish(input: FinishInput, now: Date = new Date()) {
   return run ? runView(run) : undefined;
 }
 
-export const handler = (input: FinishInput) => finish(input);
+export const handler = withRunContext((input: FinishInput) => finish(input));

@@ -4,6 +4,8 @@
  */
 import { recordFailed } from '#adapters/notifications-repo';
 import { logger } from '#shared/logger';
+import { withRunContext } from './task-context.ts';
+import { BUSINESS_METRICS, count } from '#shared/metrics';
 
 export interface MarkFailedInput {
   editionId: string;
@@ -26,8 +28,9 @@ export function reasonOf(error: MarkFailedInput['error']): string {
 export async function markFailed(input: MarkFailedInput, now: Date = new Date()): Promise<{ outcome: 'failed' | 'already-settled' }> {
   const reason = reasonOf(input.error);
   const outcome = await recordFailed(input, reason, now.toISOString());
+  if (outcome === 'ok') count(BUSINESS_METRICS.notificationsFailed);
   logger.warn('selection notice failed', { caseId: input.caseId, runId: input.runId, reason, outcome });
   return { outcome: outcome === 'ok' ? 'failed' : 'already-settled' };
 }
 
-export const handler = (input: MarkFailedInput) => markFailed(input);
+export const handler = withRunContext((input: MarkFailedInput) => markFailed(input));

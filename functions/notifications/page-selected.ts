@@ -2,6 +2,7 @@
 import { selectedCasesPage } from '#adapters/case-listing';
 import { countRun } from '#adapters/notifications-repo';
 import { logger } from '#shared/logger';
+import { withRunContext } from './task-context.ts';
 
 export interface PageInput {
   editionId: string;
@@ -22,4 +23,4 @@ export async function pageSelected(input: PageInput): Promise<{ caseIds: string[
   return { caseIds: page.items.map((c) => c.caseId), nextCursor: page.nextCursor };
 }
 
-export const handler = pageSelected;
+export const handler = withRunContext(pageSelected);

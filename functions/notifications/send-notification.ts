@@ -16,6 +16,8 @@ import { claimRecipient, countRun, recordFailed, recordSent, releaseClaim } from
 import { loadEnv } from '#shared/config';
 import { logger } from '#shared/logger';
 import * as z from 'zod/mini';
+import { withRunContext } from './task-context.ts';
+import { BUSINESS_METRICS, count } from '#shared/metrics';
 
 /**
  * Each send holds its slot of the Map for at least this long. With the Map's MaxConcurrency equal to the
@@ -61,6 +63,7 @@ export async function sendNotification(input: SendInput, now: () => Date = () =>
   try {
     const { messageId } = await mailer.send(message, { editionId: input.editionId, caseId: input.caseId, runId: input.runId });
     await recordSent(recipient, messageId, now().toISOString());
+    count(BUSINESS_METRICS.notificationsSent);
     const rest = NOTIFY_PACE_MS - (Date.now() - started);
     if (rest > 0) await new Promise((r) => setTimeout(r, rest));
     return { outcome: 'sent', messageId };
@@ -73,6 +76,7 @@ export async function sendNotification(input: SendInput, now: () => Date = () =>
       throw kind === 'throttled' ? new MailThrottled(why) : new MailTransient(why);
     }
     if (kind === 'uncertain') {
+      count(BUSINESS_METRICS.notificationsFailed);
       await recordFailed(recipient, `Outcome unknown (${why}); not resent automatically, SES's events will settle it`, now().toISOString(), true);
       return { outcome: 'failed', reason: why };
     }
@@ -80,4 +84,4 @@ export async function sendNotification(input: SendInput, now: () => Date = () =>
   }
 }
 
-export const handler = (input: SendInput) => sendNotification(input);
+export const handler = withRunContext((input: SendInput) => sendNotification(input));

@@ -15,7 +15,7 @@ import { routes } from '#shared/routes';
  * 3. Start the Step Functions execution named with the run id (so it can only ever run once), answer 202.
  *    If the start fails, the run is recorded as failed and the lock freed, so the organiser can try again.
  */
-export const handler = httpHandler(routes.startNotifications, async ({ params, caller, now }) => {
+export const handler = httpHandler(routes.startNotifications, async ({ params, caller, now, correlationId }) => {
   const edition = await getEdition(params.editionId);
   if (!edition) throw notFound('The edition');
   const status = editionStatus(edition, now);
@@ -25,7 +25,7 @@ export const handler = httpHandler(routes.startNotifications, async ({ params, c
   const started = await startRun(params.editionId, seq, caller.sub, now.toISOString());
   if (started.outcome !== 'ok') throw new AppError('conflict', 'Another notification run has just started; wait for it to finish.');
   try {
-    await startNotifyExecution({ editionId: params.editionId, runId: started.run.runId, cursor: null });
+    await startNotifyExecution({ editionId: params.editionId, runId: started.run.runId, cursor: null, correlationId });
   } catch (err) {
     logger.error('the notification workflow did not start', { runId: started.run.runId, error: err as Error });
     await finishRun(params.editionId, started.run.runId, 'failed', new Date().toISOString(), 'The workflow did not start');

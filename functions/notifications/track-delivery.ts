@@ -5,6 +5,9 @@
  */
 import { applyDeliveryEvent, type DeliveryKind } from '#adapters/notifications-repo';
 import { logger } from '#shared/logger';
+import { BUSINESS_METRICS, count } from '#shared/metrics';
+
+const DELIVERY_METRIC = { delivered: BUSINESS_METRICS.notificationsDelivered, bounced: BUSINESS_METRICS.notificationsBounced, complained: BUSINESS_METRICS.notificationsComplained } as const;
 
 /** The parts of an SES event (EventBridge detail) this reads. */
 export interface SesEvent {
@@ -28,6 +31,7 @@ export async function trackDelivery(event: SesEvent, now: Date = new Date()): Pr
   const detail = [event.detail.eventType, event.detail.bounce?.bounceType, event.detail.bounce?.bounceSubType, event.detail.complaint?.complaintFeedbackType].filter(Boolean).join(' ');
   const applied = await applyDeliveryEvent(editionId, caseId, event.detail.mail.messageId, kind, detail, now.toISOString());
   if (kind !== 'send' || applied) logger.info('delivery event', { caseId, kind, applied });
+  if (applied && kind !== 'send') count(DELIVERY_METRIC[kind]);
   return applied ? 'applied' : 'stale';
 }
 

@@ -8,6 +8,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { AppError } from '#domain/errors';
+import { BODY_MAX_BYTES } from '#domain/limits';
 import { callerFrom, type Caller } from './auth.ts';
 import { etag, jsonResponse, parseIfMatch, problemResponse, validate } from './http.ts';
 import type { RouteSpec } from './routes.ts';
@@ -22,13 +23,47 @@ export { logger };
  */
 const ALLOWED_ORIGINS = new Set((process.env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean));
 
-export function corsHeaders(origin: string | undefined): Record<string, string> {
-  if (!origin || !(ALLOWED_ORIGINS.has(origin) || ALLOWED_ORIGINS.has('*'))) return { vary: 'Origin' };
-  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'ETag, Location', vary: 'Origin' };
+/**
+ * On every answer, success or problem: HTTPS only for two years, no MIME sniffing, no framing, no referrer,
+ * and (for JSON) a content security policy that allows nothing. Private data is never cached (cache-control
+ * no-store is set on every JSON and problem answer in http.ts).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+const LOCKED_DOWN_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** The header a client (or the API's caller) may set to follow one request across services; else API Gateway's request id. */
+export const CORRELATION_HEADER = 'x-correlation-id';
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function correlationIdOf(event: APIGatewayProxyEvent): string {
+  const given = event.headers?.[CORRELATION_HEADER] ?? event.headers?.['X-Correlation-Id'];
+  if (given && CORRELATION_ID.test(given)) return given;
+  return event.requestContext?.requestId ?? 'none';
 }
 
-/** Bodies above this are refused with 413 before they are parsed. The largest valid case is far below it. */
-export const MAX_BODY_BYTES = 256 * 1024;
+/** The headers every answer of every route carries besides its own. */
+function commonHeaders(event: APIGatewayProxyEvent, response: APIGatewayProxyResult): Record<string, string> {
+  const type = String(response.headers?.['content-type'] ?? '');
+  return {
+    ...SECURITY_HEADERS,
+    ...(type.startsWith('text/html') ? {} : { 'content-security-policy': LOCKED_DOWN_CSP }),
+    [CORRELATION_HEADER]: correlationIdOf(event),
+    ...corsHeaders(originOf(event)),
+  };
+}
+
+export function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (!origin || !(ALLOWED_ORIGINS.has(origin) || ALLOWED_ORIGINS.has('*'))) return { vary: 'Origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'ETag, Location, X-Correlation-Id', vary: 'Origin' };
+}
+
+/** Bodies above this are refused with 413 before they are parsed (domain/limits.ts). */
+export const MAX_BODY_BYTES = BODY_MAX_BYTES;
 
 type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
@@ -41,6 +76,8 @@ export interface Request<R extends RouteSpec> {
   headers: Record<string, string>;
   /** The server's clock, read once per request. */
   now: Date;
+  /** Follows this request into what it starts (the notification workflow) and into every log line. */
+  correlationId: string;
 }
 
 export interface Reply {
@@ -85,7 +122,7 @@ function authorise(route: RouteSpec, caller: Caller | undefined): void {
 export function toResult(reply: Reply): APIGatewayProxyResult {
   const headers = { ...(reply.version !== undefined ? { etag: etag(reply.version) } : {}), ...reply.headers };
   if (reply.raw) {
-    return { statusCode: reply.status, headers: { 'content-type': reply.raw.contentType, ...headers }, body: reply.raw.text };
+    return { statusCode: reply.status, headers: { 'content-type': reply.raw.contentType, 'cache-control': 'no-store', ...headers }, body: reply.raw.text };
   }
   return jsonResponse(reply.status, reply.body, headers);
 }
@@ -115,6 +152,7 @@ export function httpHandler<const R extends RouteSpec>(route: R, useCase: (req: 
       ifMatch: route.ifMatch ? parseIfMatch(headers['if-match']) : undefined,
       headers,
       now: new Date(),
+      correlationId: correlationIdOf(event),
     } as Request<R>;
     return toResult(await useCase(req));
   };
@@ -122,14 +160,14 @@ export function httpHandler<const R extends RouteSpec>(route: R, useCase: (req: 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>(base).use({
     before: (request) => {
       logger.addContext(request.context);
-      logger.appendKeys({ operation: route.operationId, requestId: request.event.requestContext?.requestId });
+      logger.appendKeys({ operation: route.operationId, requestId: request.event.requestContext?.requestId, correlationId: correlationIdOf(request.event) });
     },
     after: (request) => {
-      if (request.response) request.response.headers = { ...request.response.headers, ...corsHeaders(originOf(request.event)) };
+      if (request.response) request.response.headers = { ...request.response.headers, ...commonHeaders(request.event, request.response) };
     },
     onError: (request) => {
       const res = errorResult(request.error, request.event);
-      request.response = { ...res, headers: { ...res.headers, ...corsHeaders(originOf(request.event)) } };
+      request.response = { ...res, headers: { ...res.headers, ...commonHeaders(request.event, res) } };
     },
   });
 }

@@ -6,6 +6,9 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode } from '#domain/errors';
 
+/** The request headers a browser may send cross-origin (answered in preflights by API Gateway and the local server). */
+export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'X-Correlation-Id'];
+
 export const PROBLEM_TYPE_BASE = 'https://practice-cases.dev/problems/';
 
 export interface Problem {

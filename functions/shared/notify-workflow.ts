@@ -64,7 +64,8 @@ const invoke = (functionName: string, payload: Record<string, string | number>) 
 
 export function notifyWorkflowDefinition(p: NotifyWorkflowParams) {
   const fn = (state: NotifyTaskState) => p.functions[NOTIFY_TASKS[state]];
-  const run = { 'editionId.$': '$.editionId', 'runId.$': '$.runId' };
+  // What every state passes on: the run, and the correlation id of the request that started it (for the logs).
+  const run = { 'editionId.$': '$.editionId', 'runId.$': '$.runId', 'correlationId.$': '$.correlationId' };
   const failRun = { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RunFailed' };
   return {
     Comment: 'Selection notices: each selected owner exactly once (see functions/shared/notify-workflow.ts)',

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { AppError, type ProblemCode } from '../../functions/domain/errors.ts';
-import { problemBody } from '../../functions/shared/http.ts';
+import { CORS_ALLOW_HEADERS, problemBody } from '../../functions/shared/http.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
 import { FUNCTION_TIMEOUT_SECONDS } from '../bundling.ts';
 import { compileRoutes, lambdaContext, proxyEvent } from './events.ts';
@@ -38,7 +38,7 @@ const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 const CORS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization,content-type,if-match',
+  'access-control-allow-headers': CORS_ALLOW_HEADERS.join(',').toLowerCase(),
   'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
   'access-control-expose-headers': 'etag,location',
 };

@@ -110,6 +110,16 @@ describe('object-level authorisation on every route that takes an id', () => {
     expect((await call('GET', '/editions/2000-none')).json?.code).toBe('not-found');
   });
 
+  it('stops an applicant at MAX_CASES_PER_APPLICANT cases in an edition, race-free, and not another applicant', async () => {
+    const { MAX_CASES_PER_APPLICANT } = await import('../../functions/domain/limits.ts');
+    const editionId = await openEdition();
+    const ann = token(uniq('ann'));
+    const created = await Promise.all(Array.from({ length: MAX_CASES_PER_APPLICANT + 3 }, () => call('POST', `/editions/${editionId}/cases`, { token: ann, body: {} })));
+    expect(created.filter((r) => r.status === 201)).toHaveLength(MAX_CASES_PER_APPLICANT);
+    expect(created.filter((r) => r.status === 409).map((r) => r.json?.code)).toEqual(['conflict', 'conflict', 'conflict']);
+    expect((await call('POST', `/editions/${editionId}/cases`, { token: token(uniq('ben')), body: {} })).status).toBe(201);
+  });
+
   it('answers a draft in an unknown edition with 404', async () => {
     expect((await call('POST', '/editions/2000-none/cases', { token: token(uniq('ann')), body: {} })).json?.code).toBe('not-found');
   });

@@ -1,3 +1,4 @@
+import { MAX_CASES_PER_APPLICANT } from '#domain/limits';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -43,6 +44,16 @@ describe('POST /editions/{editionId}/cases', () => {
           },
         },
         {
+          Update: {
+            TableName: 'unit-table',
+            Key: keys.applicantCases('ann', '2024'),
+            UpdateExpression: 'ADD #n :one',
+            ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
+            ExpressionAttributeNames: { '#n': 'cases' },
+            ExpressionAttributeValues: { ':one': 1, ':max': MAX_CASES_PER_APPLICANT },
+          },
+        },
+        {
           Put: {
             TableName: 'unit-table',
             ConditionExpression: 'attribute_not_exists(pk)',
@@ -60,6 +71,14 @@ describe('POST /editions/{editionId}/cases', () => {
         },
       ],
     });
+  });
+
+  it('answers 409 when the applicant has created the most cases an edition allows', async () => {
+    await editionReads(ddb, editionItem());
+    ddb.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed', 'None'));
+    const res = await invoke(handler, event());
+    expect(res.status).toBe(409);
+    expect(res.json?.detail).toContain(`at most ${MAX_CASES_PER_APPLICANT} cases`);
   });
 
   it('answers 409 edition-not-open before the edition opens, without writing', async () => {

@@ -93,3 +93,27 @@ describe('editions', () => {
     expect((await invoke(getEdition, apiEvent(routes.getEdition, { path: '/editions/24' }))).status).toBe(400);
   });
 });
+
+describe('headers on every answer', () => {
+  it('carries the security headers and the correlation id on successes and problems alike', async () => {
+    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: editionItem() });
+    ddb.on(GetCommand, { Key: keys.edition('2023') }).resolves({});
+    const ok = await invoke(getEdition, apiEvent(routes.getEdition, { path: '/editions/2024', headers: { 'x-correlation-id': 'trace-42' } }));
+    const missing = await invoke(getEdition, apiEvent(routes.getEdition, { path: '/editions/2023' }));
+    const bad = await invoke(getEdition, apiEvent(routes.getEdition, { path: '/editions/x', headers: { 'x-correlation-id': 'bad id with spaces' } }));
+    for (const res of [ok, missing, bad]) {
+      expect(res.headers).toMatchObject({
+        'strict-transport-security': 'max-age=63072000; includeSubDomains',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'cache-control': 'no-store',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      });
+      expect(res.headers['x-correlation-id']).toMatch(/^[A-Za-z0-9._:-]+$/);
+    }
+    expect([ok.status, missing.status, bad.status]).toEqual([200, 404, 400]);
+    expect(ok.headers['x-correlation-id']).toBe('trace-42');
+    // A correlation id that is not a safe token is not echoed; the request id stands in.
+    expect(bad.headers['x-correlation-id']).not.toContain(' ');
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * What the logs and metrics carry: structured JSON with the correlation id, business metrics as EMF lines,
+ * and never an e-mail address, a token or a presigned URL.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { redact } from '#shared/redact';
+
+let out: string[];
+beforeEach(() => {
+  out = [];
+  vi.resetModules();
+  // Powertools writes through console (the logger) and process.stdout (metrics), depending on the environment.
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+  }
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void out.push(`${args.map(String).join(' ')}\n`));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+const presigned = 'https://practice-cases-media.s3.eu-west-1.amazonaws.com/cases/2024/01J/01K?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20240601&X-Amz-Signature=deadbeef';
+const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2lnbmF0dXJl';
+
+describe('redaction', () => {
+  it('takes e-mail addresses, bearer tokens, JWTs, presigned URLs and access keys out of any text', () => {
+    const text = `to ann.lee+cases@example.org, Bearer ${jwt}, raw ${jwt}, url ${presigned}, key AKIAIOSFODNN7EXAMPLE`;
+    const clean = redact(text);
+    for (const secret of ['ann.lee+cases@example.org', jwt, 'X-Amz-Signature', 'AKIAIOSFODNN7EXAMPLE', 'deadbeef']) expect(clean).not.toContain(secret);
+    expect(clean).toBe('to <email>, Bearer <token>, raw <token>, url <presigned-url>, key <access-key>');
+  });
+
+  it('applies to every log line, nested values and errors included', async () => {
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'DEBUG');
+    vi.stubEnv('POWERTOOLS_DEV', 'false');
+    const { logger } = await import('#shared/logger');
+    logger.appendKeys({ correlationId: 'req-123' });
+    logger.warn('mail to ann@example.org failed', {
+      detail: { to: ['ben@example.org'], url: presigned },
+      authorization: `Bearer ${jwt}`,
+      error: new Error(`MessageRejected: Email address is not verified: carl@example.org`),
+    });
+    const lines = out.join('').trim().split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    const entry = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+    expect(entry).toMatchObject({ level: 'WARN', correlationId: 'req-123', message: 'mail to <email> failed' });
+    const text = lines.join('\n');
+    for (const secret of ['@example.org', jwt, 'X-Amz-Signature', 'AKIAIOSFODNN7EXAMPLE']) expect(text).not.toContain(secret);
+    expect(text).toContain('not verified: <email>');
+  });
+});
+
+describe('business metrics', () => {
+  it('emits one EMF line per count, in the namespace and with the stage dimension the dashboard reads', async () => {
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
+    vi.stubEnv('STAGE', 'prod');
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', 'practice-cases');
+    const { count, BUSINESS_METRICS, METRICS_NAMESPACE } = await import('#shared/metrics');
+    count(BUSINESS_METRICS.casesSubmitted);
+    const emf = out.map((l) => l.trim()).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => '_aws' in l);
+    expect(emf).toMatchObject({ CasesSubmitted: 1, stage: 'prod', service: 'practice-cases' });
+    const meta = (emf!._aws as { CloudWatchMetrics: { Namespace: string; Dimensions: string[][] }[] }).CloudWatchMetrics[0]!;
+    expect(meta.Namespace).toBe(METRICS_NAMESPACE);
+    expect(meta.Dimensions[0]).toEqual(expect.arrayContaining(['stage', 'service']));
+  });
+});
