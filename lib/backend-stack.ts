@@ -2,20 +2,25 @@
  * The backend, one stack per stage: identity (auth), the single table and the media bucket (storage), the SES
  * configuration set and sender (mail), the event-, schedule- and workflow-triggered functions (workers), the
  * notification state machine over the workflow workers (workflows) and the HTTP API with one function per route
- * (api), whose start route starts that state machine. Physical names are left to CloudFormation, so dev and prod can
- * live in one account.
+ * (api), whose start route starts that state machine; and the alarms and dashboard over all of it (ops, a nested
+ * stack). Physical names are left to CloudFormation or derived from the stack's name, so dev and prod can live in one
+ * account. Every log group of the stack has the stage's retention (logRetentionDays).
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnResource, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { INDEXES } from '../functions/adapters/table-design.ts';
 import { ROUTES } from '../functions/shared/routes.ts';
 import { WORKERS } from '../functions/shared/workers.ts';
 import { Api } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
 import { Mail } from './constructs/mail.ts';
+import { Ops } from './constructs/ops.ts';
 import { Storage } from './constructs/storage.ts';
 import { Workers } from './constructs/workers.ts';
 import { Workflows } from './constructs/workflows.ts';
-import type { Stage } from './stage-config.ts';
+import type { Stage, StageSettings } from './stage-config.ts';
 
 export interface BackendStackProps extends StackProps {
   stage: Stage;
@@ -28,6 +33,7 @@ export class BackendStack extends Stack {
   readonly api: Api;
   readonly workers: Workers;
   readonly workflows: Workflows;
+  readonly ops: Ops;
 
   constructor(scope: Construct, id: string, props: BackendStackProps) {
     super(scope, id, props);
@@ -45,6 +51,7 @@ export class BackendStack extends Stack {
     });
     this.mail = new Mail(this, 'Mail', { sender: settings.sesSender });
     this.workers = new Workers(this, 'Workers', {
+      stageName: name,
       settings,
       table: this.storage.table,
       mediaBucket: this.storage.mediaBucket,
@@ -63,10 +70,49 @@ export class BackendStack extends Stack {
       notifyWorkflow: this.workflows.notify,
     });
 
+    this.ops = new Ops(this, 'Ops', {
+      stageName: name,
+      settings,
+      restApi: this.api.restApi,
+      functions: new Map([
+        ...[...this.api.functions].map(([operationId, fn]) => [operationId, fn.lambda] as const),
+        ...[...this.workers.functions].map(([worker, fn]) => [worker, fn.lambda] as const),
+      ]),
+      deadLetterQueues: new Map([['workers', this.workers.deadLetterQueue]]),
+      notifyWorkflow: this.workflows.notify,
+      table: this.storage.table,
+      tableIndexes: Object.values(INDEXES).map((index) => index.name),
+      configurationSet: this.mail.configurationSet,
+    });
+    this.giveHandlersLogGroups(settings);
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'MediaBucketName', { value: this.storage.mediaBucket.bucketName, description: 'Uploaded files (quarantine/, cases/)' });
+    new CfnOutput(this, 'DashboardName', { value: this.ops.dashboard.dashboardName, description: 'CloudWatch dashboard of the stage' });
+  }
+
+  /**
+   * CDK's own deployment-time handlers (the S3 notifications handler; in dev, the one that empties the buckets before
+   * they are deleted) are plain Lambda functions that would log to /aws/lambda/<name>, a log group Lambda creates on
+   * first use without retention. Each gets a log group here with the stage's retention instead. Their roles carry
+   * AWSLambdaBasicExecutionRole, which may write to any log group. The project's own functions (CfnFunction) have
+   * theirs already (lib/constructs/function.ts).
+   */
+  private giveHandlersLogGroups(settings: StageSettings) {
+    const handlers = this.node
+      .findAll()
+      .filter((c): c is CfnResource => c instanceof CfnResource && c.cfnResourceType === 'AWS::Lambda::Function' && !(c instanceof lambda.CfnFunction));
+    for (const handler of handlers) {
+      const scope = handler.node.scope;
+      if (!scope) continue;
+      const logGroup = new logs.LogGroup(scope, `${handler.node.id}LogGroup`, {
+        retention: settings.logRetentionDays as logs.RetentionDays,
+        removalPolicy: settings.removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      });
+      handler.addPropertyOverride('LoggingConfig', { LogGroup: logGroup.logGroupName });
+    }
   }
 }

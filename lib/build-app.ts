@@ -3,7 +3,7 @@
  * same way, so what the tests assert is what gets deployed.
  */
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { BackendStack } from './backend-stack.ts';
 import { resolveStage } from './stage-config.ts';
 
@@ -25,8 +25,8 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Back
     tags: { project: 'practice-cases', stage: stage.name },
   });
 
-  // The AWS Solutions pack runs on every synth; an unacknowledged finding fails it. Each acknowledgement in the
-  // constructs names its reason.
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  // The AWS Solutions and Serverless packs run on every synth; an unacknowledged finding of either fails it. Each
+  // acknowledgement in the constructs names its reason.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return { app, stack };
 }

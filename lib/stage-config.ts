@@ -50,9 +50,26 @@ export const StageSettings = z
     alarmEmail: z.email(),
     /** API Gateway stage throttling: steady requests per second and burst, for the whole stage. */
     apiThrottle: z.object({ rateLimit: z.number().positive(), burstLimit: z.number().int().positive() }).strict(),
-    /** WAF rate-based rule: requests per source IP in a 5-minute window before the IP is blocked. */
+    /**
+     * WAF rate-based rule (lib/constructs/api.ts): requests per source IP address in a sliding 5-minute window; over
+     * it, that address gets 429 answers until its rate drops below. It exists to stop one client (a script, a scraper,
+     * a password-guessing loop) from taking the stage's capacity; the stage throttle (apiThrottle) caps everyone.
+     *
+     * Size it for the deadline rush, when the cost of a wrong block is highest: an applicant's upload flow is about
+     * 10 API requests (create the attachment, list attachments while the verifier runs, read and save the case, submit;
+     * the file itself goes to S3, not the API), so an applicant working through a case makes some 30 requests in five
+     * minutes. Many applicants share one address: a university's NAT, a student residence, a mobile carrier's
+     * carrier-grade NAT. Allowing for 100 applicants behind one address in the last hour, that is 100 x 30 = 3,000
+     * requests per 5 minutes, so prod allows twice that (6,000, i.e. 20 requests per second sustained, 1% of prod's
+     * stage rate): a whole university finishing at once is not blocked, while a script is stopped within minutes.
+     * Dev allows 1,000: a few developers and test runs from one address, low enough to trip the rule on purpose.
+     * WAF accepts 10 to 2,000,000,000.
+     */
     wafRateLimit: z.number().int().min(10).max(2_000_000_000),
-    /** Retention of every function's and the API's log groups. Must be a value CloudWatch Logs accepts. */
+    /**
+     * Retention in days of every log group of the stack: each function's, the API's access and execution logs, the
+     * notification state machine's, and those of CDK's own deployment-time handlers. Must be a value CloudWatch Logs accepts.
+     */
     logRetentionDays: z.number().int().refine((d) => RETENTION_DAYS.has(d), {
       message: `must be one of ${[...RETENTION_DAYS].sort((a, b) => a - b).join(', ')}`,
     }),

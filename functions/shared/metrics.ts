@@ -4,23 +4,8 @@
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
-export const METRICS_NAMESPACE = 'PracticeCases';
-
-export const BUSINESS_METRICS = {
-  casesCreated: 'CasesCreated',
-  casesSubmitted: 'CasesSubmitted',
-  uploadsVerified: 'UploadsVerified',
-  uploadsRejected: 'UploadsRejected',
-  notificationsSent: 'NotificationsSent',
-  notificationsFailed: 'NotificationsFailed',
-  notificationsDelivered: 'NotificationsDelivered',
-  notificationsBounced: 'NotificationsBounced',
-  notificationsComplained: 'NotificationsComplained',
-} as const;
-export type BusinessMetric = (typeof BUSINESS_METRICS)[keyof typeof BUSINESS_METRICS];
-
-/** The dimension every business metric carries (besides Powertools' `service`): the stage, from STAGE. */
-export const STAGE_DIMENSION = 'stage';
+export { BUSINESS_METRICS, METRICS_NAMESPACE, STAGE_DIMENSION, type BusinessMetric } from './metric-names.ts';
+import { METRICS_NAMESPACE, STAGE_DIMENSION, type BusinessMetric } from './metric-names.ts';
 
 const metrics = new Metrics({ namespace: METRICS_NAMESPACE, defaultDimensions: { [STAGE_DIMENSION]: process.env.STAGE ?? 'local' } });
 

@@ -20,9 +20,9 @@ import type { RouteSpec } from '../../functions/shared/routes.ts';
 import type { StageName, StageSettings } from '../stage-config.ts';
 import { BackendFunction } from './function.ts';
 import type { Mailer } from './mail.ts';
+import { CORS_ALLOW_HEADERS } from '../../functions/shared/http.ts';
 
 /** Request headers a browser may send cross-origin, and response headers it may read. */
-const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match'];
 const CORS_EXPOSE_HEADERS = ['ETag', 'Location'];
 
 /**
@@ -54,6 +54,9 @@ function staticTemplate(body: object): string {
   return json;
 }
 
+/** The window the WAF rate rule counts a source address's requests in: 5 minutes (wafRateLimit is per this window). */
+export const WAF_RATE_WINDOW_SECONDS = 300;
+
 const PATH_SEGMENT = /^(?:[A-Za-z0-9._:-]+|\{[A-Za-z][A-Za-z0-9]*\})$/;
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -75,6 +78,10 @@ export interface ApiProps {
 export class Api extends Construct {
   readonly restApi: apigw.RestApi;
   readonly webAcl: wafv2.CfnWebACL;
+  /** The stage's JSON access logs. */
+  readonly accessLogs: logs.LogGroup;
+  /** The stage's execution logs (errors only), in the log group API Gateway names itself. */
+  readonly executionLogs: logs.LogGroup;
   /** The function of each route, by operationId. */
   readonly functions = new Map<string, BackendFunction>();
   private authorizer: apigw.CognitoUserPoolsAuthorizer | undefined;
@@ -84,10 +91,11 @@ export class Api extends Construct {
     const { settings } = props;
     const retain = settings.removal === 'retain';
 
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: settings.logRetentionDays as logs.RetentionDays,
       removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+    const accessLogs = this.accessLogs;
 
     this.restApi = new apigw.RestApi(this, 'RestApi', {
       restApiName: `${Stack.of(this).stackName}-api`,
@@ -120,6 +128,16 @@ export class Api extends Construct {
         tracingEnabled: true,
       },
     });
+
+    // Execution logs go to a log group API Gateway names (API-Gateway-Execution-Logs_<api id>/<stage>) and, left to
+    // itself, creates on first use without retention. It is created here instead, with the stage's retention, and the
+    // stage waits for it, so nothing can be logged before it exists.
+    this.executionLogs = new logs.LogGroup(this, 'ExecutionLogs', {
+      logGroupName: `API-Gateway-Execution-Logs_${this.restApi.restApiId}/${props.stageName}`,
+      retention: settings.logRetentionDays as logs.RetentionDays,
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.restApi.deploymentStage.node.addDependency(this.executionLogs);
 
     // The stack's ApiUrl output is the one place the URL is published.
     this.restApi.node.tryRemoveChild('Endpoint');
@@ -198,6 +216,7 @@ export class Api extends Construct {
       const fn = new BackendFunction(functionsScope, pascal(route.operationId), {
         entry: route.entry,
         description: `${route.method} ${route.path} (${route.operationId})`,
+        stage: props.stageName,
         logRetentionDays: settings.logRetentionDays,
         removal: settings.removal,
         logLevel: settings.logLevel,
@@ -207,6 +226,13 @@ export class Api extends Construct {
       if (route.bucket) fn.bindBucket(props.mediaBucket, route.bucket);
       if (route.mail) fn.bindMailer(props.mailer);
       if (route.workflow) fn.bindNotifyWorkflow(props.notifyWorkflow);
+      Validations.of(fn.lambda).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          `Invoked synchronously by API Gateway (proxy integration of ${route.method} ${route.path}): a failure is the ` +
+          'caller\'s 5xx answer, counted in the API\'s 5XXError metric and alarmed on (lib/constructs/ops.ts); a dead-letter ' +
+          'queue only ever receives asynchronous invocations, so it would stay empty.',
+      });
       this.functions.set(route.operationId, fn);
 
       const resource = this.resourceFor(route.path);
@@ -262,9 +288,11 @@ export class Api extends Construct {
       },
       rules: [
         {
+          // Requests per source address in a sliding 5-minute window, the stage's wafRateLimit (sized for the deadline
+          // rush: see lib/stage-config.ts). Over it, the address gets 429 problem answers until its rate drops.
           name: 'RateLimitPerIp',
           priority: 0,
-          statement: { rateBasedStatement: { limit: props.settings.wafRateLimit, aggregateKeyType: 'IP', evaluationWindowSec: 300 } },
+          statement: { rateBasedStatement: { limit: props.settings.wafRateLimit, aggregateKeyType: 'IP', evaluationWindowSec: WAF_RATE_WINDOW_SECONDS } },
           action: { block: { customResponse: { responseCode: 429, customResponseBodyKey: 'rate-limited' } } },
           visibilityConfig: visibility('RateLimitPerIp'),
         },

@@ -2,6 +2,10 @@
  * The one Lambda function construct: every default is set here once (runtime, architecture, bundling, memory,
  * timeout, log group, tracing, Powertools environment), and grants are added with helpers that set the
  * environment variable and the IAM statement together, so a function only ever gets what its operation needs.
+ *
+ * Metrics: every function gets POWERTOOLS_METRICS_NAMESPACE from functions/shared/metrics.ts (the one place the
+ * namespace is named) and STAGE, which that module makes the `stage` dimension of every business metric, so the
+ * stage's dashboard (lib/constructs/ops.ts) reads exactly what the functions write.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,14 +20,16 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
 import { INDEXES } from '../../functions/adapters/table-design.ts';
+import { METRICS_NAMESPACE } from '../../functions/shared/metric-names.ts';
 import type { BucketAccess, BucketGrants } from '../../functions/shared/routes.ts';
 import { ESBUILD_SETTINGS, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, FUNCTIONS_DIR } from '../bundling.ts';
+import type { StageName } from '../stage-config.ts';
 import { domainOf, type Mailer } from './mail.ts';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** POWERTOOLS_SERVICE_NAME of every function: Powertools adds it as the `service` dimension of every metric. */
 export const SERVICE_NAME = 'practice-cases';
-export const METRICS_NAMESPACE = 'PracticeCases';
 
 export type TableAccess = 'read' | 'write';
 
@@ -83,6 +89,8 @@ export interface BackendFunctionProps {
   /** The handler module, relative to functions/; it exports `handler`. */
   entry: string;
   description?: string;
+  /** The stage, as STAGE: the `stage` dimension of the business metrics (functions/shared/metric-names.ts). */
+  stage: StageName;
   /** Log group retention in days (a value CloudWatch Logs accepts; checked in stage-config.ts). */
   logRetentionDays: number;
   /** destroy (dev) or retain (prod) the log group with the stack. */
@@ -135,6 +143,7 @@ export class BackendFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: props.logLevel,
+        STAGE: props.stage,
         ...props.environment,
       },
     });

@@ -22,7 +22,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import type { WorkerSpec } from '../../functions/shared/workers.ts';
-import type { StageSettings } from '../stage-config.ts';
+import type { StageName, StageSettings } from '../stage-config.ts';
 import { BackendFunction } from './function.ts';
 import { CONFIGURATION_SET_TAG, type Mailer, PUBLISHED_MAIL_EVENTS } from './mail.ts';
 
@@ -51,6 +51,7 @@ export const MAIL_EVENT_MAX_EVENT_AGE = Duration.hours(24);
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface WorkersProps {
+  stageName: StageName;
   settings: StageSettings;
   table: ITable;
   mediaBucket: s3.IBucket;
@@ -86,12 +87,19 @@ export class Workers extends Construct {
         'invocations (an EventInvokeConfig, which cdk-nag does not recognise as a DLQ) and the dead-letter queue of ' +
         'the EventBridge rules\' targets (schedules, SES events). Nothing consumes it automatically, so it has no DLQ of its own.',
     });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is itself the dead-letter store of the workers (see AwsSolutions-SQS3): nothing receives from it ' +
+        'automatically, so no message can fail here to be redriven; a person reads it when its alarm fires.',
+    });
 
     const failures = new SqsDestination(this.deadLetterQueue);
     for (const spec of props.workers) {
       const fn = new BackendFunction(this, pascal(spec.name), {
         entry: spec.entry,
         description: spec.description,
+        stage: props.stageName,
         logRetentionDays: settings.logRetentionDays,
         removal: settings.removal,
         logLevel: settings.logLevel,
@@ -104,6 +112,16 @@ export class Workers extends Construct {
       if (spec.trigger.source !== 'workflow') {
         fn.lambda.configureAsyncInvoke({ retryAttempts: ASYNC_RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE, onFailure: failures });
       }
+      Validations.of(fn.lambda).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          spec.trigger.source === 'workflow'
+            ? 'Invoked synchronously by the notification state machine, whose Retry and Catch handle a failure (and whose ' +
+              'ExecutionsFailed is alarmed on); a dead-letter queue only ever receives asynchronous invocations, so it would stay empty.'
+            : 'Invoked asynchronously, with an on-failure destination (EventInvokeConfig) to the workers\' dead-letter queue, ' +
+              'AWS\'s successor to DeadLetterConfig: its record carries the error as well as the original event, and the queue ' +
+              'is alarmed on (lib/constructs/ops.ts). A DeadLetterConfig as well would only add a second, poorer copy.',
+      });
       this.wireTrigger(spec, fn, props);
       this.functions.set(spec.name, fn);
     }

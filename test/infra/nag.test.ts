@@ -1,7 +1,8 @@
 import { type CfnElement, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
 import { NOTIFY_TASKS } from '../../functions/shared/notify-workflow.ts';
@@ -42,7 +43,7 @@ describe.each(['dev', 'prod'])('cdk-nag AwsSolutions on the %s stack', (stage) =
 
   it('acknowledges only the expected findings, each with a reason', () => {
     const { stack } = buildForTest(stage);
-    const acks = acknowledgements(stack);
+    const acks = acknowledgements(stack).filter((a) => a.id.startsWith('AwsSolutions-'));
     for (const ack of acks) expect(ack.reason.length, `${ack.id} on ${ack.path}`).toBeGreaterThan(40);
 
     const functions = [...ROUTES, ...WORKERS];
@@ -98,6 +99,43 @@ describe.each(['dev', 'prod'])('cdk-nag AwsSolutions on the %s stack', (stage) =
   });
 });
 
+describe.each(['dev', 'prod'])('cdk-nag Serverless on the %s stack', (stage) => {
+  it('is registered with the app next to AwsSolutions, and leaves no unacknowledged error or warning', () => {
+    const { app, stack } = buildForTest(stage);
+    expect(() => app.synth()).not.toThrow();
+    const report = new ServerlessChecks().validateScope(stack);
+    expect(report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('acknowledges only the expected findings, each with a reason', () => {
+    const { stack } = buildForTest(stage);
+    const acks = acknowledgements(stack).filter((a) => a.id.startsWith('Serverless-'));
+    for (const ack of acks) expect(ack.reason.length, `${ack.id} on ${ack.path}`).toBeGreaterThan(40);
+    expect(new Set(acks.map((a) => a.id))).toEqual(new Set(['Serverless-LambdaDLQ', 'Serverless-SQSRedrivePolicy', 'Serverless-SNSRedrivePolicy']));
+
+    // No DeadLetterConfig on any function: the routes are invoked synchronously by API Gateway, the workflow's tasks by
+    // the state machine, and the asynchronous workers have an on-failure destination instead. One per function.
+    const lambdaDlq = acks.filter((a) => a.id === 'Serverless-LambdaDLQ');
+    const functionPaths = [
+      ...[...stack.api.functions.values()].map((fn) => fn.lambda.node.path),
+      ...[...stack.workers.functions.values()].map((fn) => fn.lambda.node.path),
+    ];
+    expect(lambdaDlq.map((a) => a.path).sort()).toEqual(functionPaths.sort());
+    expect(functionPaths).toHaveLength(ROUTES.length + WORKERS.length);
+    for (const worker of WORKERS) {
+      const ack = lambdaDlq.find((a) => a.path === stack.workers.functions.get(worker.name)?.lambda.node.path);
+      expect(ack?.reason, worker.name).toMatch(worker.trigger.source === 'workflow' ? /synchronously by the notification state machine/ : /on-failure destination/);
+    }
+    // The dead-letter queue has no dead-letter queue; the alarm topic's e-mail subscription no redrive queue.
+    expect(acks.filter((a) => a.id === 'Serverless-SQSRedrivePolicy').map((a) => a.path)).toEqual([`${stack.node.path}/Workers/DeadLetterQueue`]);
+    expect(acks.filter((a) => a.id === 'Serverless-SNSRedrivePolicy').map((a) => a.path)).toEqual([
+      expect.stringMatching(new RegExp(`^${stack.node.path}/Ops/AlarmTopic/`)),
+    ]);
+    expect(acks).toHaveLength(functionPaths.length + 2);
+  });
+});
+
 describe('an unacknowledged finding', () => {
   it('is reported, and fails the synth even when it is only a warning', () => {
     const { app, stack } = buildForTest('dev');
@@ -107,5 +145,16 @@ describe('an unacknowledged finding', () => {
     const report = new AwsSolutionsChecks().validateScope(stack);
     expect(report.violations.map((v) => v.ruleName)).toEqual(['AwsSolutions-DDB3']);
     expect(() => app.synth()).toThrow(/AwsSolutions-DDB3/);
+  });
+
+  it('of the Serverless pack fails the synth too', () => {
+    const { app, stack } = buildForTest('dev');
+    // A queue nothing redrives: Serverless-SQSRedrivePolicy (AwsSolutions-SQS3 is acknowledged, to isolate the pack).
+    const queue = new sqs.Queue(stack, 'NoRedrive', { enforceSSL: true });
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'Only here to show that the Serverless pack fails the synth on its own.' });
+
+    const report = new ServerlessChecks().validateScope(stack);
+    expect(report.violations.map((v) => v.ruleName)).toEqual(['Serverless-SQSRedrivePolicy']);
+    expect(() => app.synth()).toThrow(/Serverless-SQSRedrivePolicy/);
   });
 });

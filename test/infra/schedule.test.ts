@@ -122,6 +122,7 @@ describe('schedule wiring', () => {
     const stack = new Stack(app, 'ScheduleTest');
     const stage = resolveStage('dev', cdkJson.context.stages);
     new Workers(stack, 'Workers', {
+      stageName: stage.name,
       settings: stage.settings,
       table: new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } }),
       mediaBucket: new s3.Bucket(stack, 'Bucket'),

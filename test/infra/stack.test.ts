@@ -1,8 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { CASE_LISTING_ATTRIBUTES, INDEXES, type IndexDesign, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
+import { METRICS_NAMESPACE } from '../../functions/shared/metric-names.ts';
 import { ROUTES, type RouteSpec } from '../../functions/shared/routes.ts';
 import { WORKERS } from '../../functions/shared/workers.ts';
+import { CORS_ALLOW_HEADERS } from '../../functions/shared/http.ts';
 import {
   actionsOf,
   backendFunctions,
@@ -313,7 +315,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
         const preflight = methodFor(resources, { method: 'OPTIONS' as never, path: route.path });
         const text = JSON.stringify(preflight.props.Integration);
         for (const origin of settings.corsOrigins) expect(text).toContain(origin);
-        expect(text).toContain("'Authorization,Content-Type,If-Match'");
+        expect(text).toContain(`'${CORS_ALLOW_HEADERS.join(',')}'`);
         expect(text).toContain("'ETag,Location'");
         const integration = preflight.props.Integration as { IntegrationResponses: { ResponseParameters: Record<string, string> }[] };
         const header = integration.IntegrationResponses[0]?.ResponseParameters['method.response.header.Access-Control-Allow-Methods'] ?? '';
@@ -354,7 +356,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
       expect(integrated.size).toBe(ROUTES.length);
     });
 
-    it('gives every function the Powertools environment and its own log group with the stage retention', () => {
+    it('gives every function the Powertools environment, STAGE, and its own log group with the stage retention', () => {
       const { resources } = synths[stage];
       const { routes, workers } = backendFunctions(synths[stage]);
       for (const id of [...routes.values(), ...workers.values()]) {
@@ -362,9 +364,12 @@ describe.each(STAGES)('the %s stack', (stage) => {
         const env = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
         expect(env, id).toMatchObject({
           NODE_OPTIONS: '--enable-source-maps',
-          POWERTOOLS_SERVICE_NAME: expect.any(String),
-          POWERTOOLS_METRICS_NAMESPACE: expect.any(String),
+          POWERTOOLS_SERVICE_NAME: 'practice-cases',
+          // The namespace the functions' business metrics are written to and the dashboard reads, from one place.
+          POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
           POWERTOOLS_LOG_LEVEL: settings.logLevel,
+          // The `stage` dimension of every business metric (functions/shared/metrics.ts).
+          STAGE: stage,
         });
         const logGroupId = ((fn.Properties?.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup).Ref;
         const logGroup = resources[logGroupId];
@@ -500,10 +505,10 @@ describe.each(STAGES)('the %s stack', (stage) => {
       expect(JSON.stringify(association?.Properties?.ResourceArn)).toContain(`{"Ref":"${stageId}"}`);
     });
 
-    it('outputs the API URL, the user pool and client ids, the table name and the media bucket name', () => {
+    it('outputs the API URL, the user pool and client ids, the table name, the media bucket name and the dashboard name', () => {
       const s = synths[stage];
       const outputs = s.template.toJSON().Outputs as Record<string, { Value: unknown }>;
-      expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'MediaBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+      expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'DashboardName', 'MediaBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId']);
       expect(outputs.MediaBucketName?.Value).toEqual({ Ref: logicalIdOf(s, s.stack.storage.mediaBucket) });
     });
   });

@@ -37,6 +37,7 @@ export function stageSettings(stage: 'dev' | 'prod') {
     corsOrigins: string[];
     sesSender: string;
     ses: { maxSendRate: number };
+    alarmEmail: string;
     apiThrottle: { rateLimit: number; burstLimit: number };
     wafRateLimit: number;
     logRetentionDays: number;
@@ -48,7 +49,33 @@ export function stageSettings(stage: 'dev' | 'prod') {
 export function synthStage(stage: 'dev' | 'prod') {
   const { app, stack } = buildForTest(stage);
   const template = Template.fromStack(stack);
-  return { app, stack, template, resources: template.toJSON().Resources as Record<string, CfnResource> };
+  const resources = template.toJSON().Resources as Record<string, CfnResource>;
+  const opsTemplate = Template.fromStack(stack.ops);
+  return {
+    app,
+    stack,
+    template,
+    resources,
+    /** The ops nested stack (alarms, topic, dashboard): its own template. */
+    ops: { template: opsTemplate, resources: opsTemplate.toJSON().Resources as Record<string, CfnResource>, parameters: nestedParameters(stack, resources) },
+  };
+}
+
+/**
+ * What the backend stack passes to each parameter of the ops nested stack (`{ Ref: <logical id> }`,
+ * `{ "Fn::GetAtt": [...] }`): a value in the nested template that is `{ Ref: <parameter> }` means that.
+ */
+function nestedParameters(stack: ReturnType<typeof buildForTest>['stack'], resources: Record<string, CfnResource>): Map<string, unknown> {
+  const id = stack.getLogicalId(stack.ops.nestedStackResource as CfnElement);
+  const params = resources[id]?.Properties?.Parameters as Record<string, unknown> | undefined;
+  if (!params) throw new Error(`No nested stack resource ${id} with parameters`);
+  return new Map(Object.entries(params));
+}
+
+/** A value of the ops template read as the backend stack's: a `{ Ref: <parameter> }` becomes what the parameter gets. */
+export function fromParent(s: Synth, value: unknown): unknown {
+  const ref = refOf(value);
+  return ref !== undefined && s.ops.parameters.has(ref) ? s.ops.parameters.get(ref) : value;
 }
 
 export type Synth = ReturnType<typeof synthStage>;

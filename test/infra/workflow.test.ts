@@ -240,6 +240,7 @@ describe('the workflow construct', () => {
     const stack = new Stack(app, 'WorkflowTest');
     const { settings } = resolveStage('dev', cdkJson.context.stages);
     const built = new Workers(stack, 'Workers', {
+      stageName: 'dev',
       settings,
       table: new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } }),
       mediaBucket: new s3.Bucket(stack, 'Bucket'),
