@@ -65,16 +65,19 @@ export async function startRun(editionId: string, seq: number, by: string, now: 
 
 /** Ends a run and frees the lock (only if this run holds it). Idempotent. */
 export async function finishRun(editionId: string, runId: string, status: 'succeeded' | 'failed', now: string, error?: string): Promise<void> {
+  const run = await getRun(editionId, runId);
+  const exact = run ? await exactCounts(editionId, runId) : undefined;
+  const counts = run && exact ? { ...run.counts, ...exact, skipped: Math.max(0, run.counts.total - exact.sent - exact.failed) } : undefined;
   await transact([
     {
       item: {
         Update: {
           TableName: env.TABLE_NAME,
           Key: keys.run(editionId, runId),
-          UpdateExpression: `SET #s = :s, finishedAt = if_not_exists(finishedAt, :now)${error ? ', #e = :e' : ''}`,
+          UpdateExpression: `SET #s = :s, finishedAt = if_not_exists(finishedAt, :now)${error ? ', #e = :e' : ''}${counts ? ', counts = :counts' : ''}`,
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#s': 'status', ...(error ? { '#e': 'error' } : {}) },
-          ExpressionAttributeValues: { ':s': status, ':now': now, ...(error ? { ':e': error } : {}) },
+          ExpressionAttributeValues: { ':s': status, ':now': now, ...(error ? { ':e': error } : {}), ...(counts ? { ':counts': counts } : {}) },
         },
       },
     },
@@ -143,9 +146,12 @@ export async function claimRecipient(
 
 const stillMine = { ConditionExpression: '#s = :sending AND runId = :run' };
 
-/** Sent: the recipient, the case (its owner may now see the decision) and the run's count, together. */
+/**
+ * Sent: the recipient and the case (its owner may now see the decision) together. The run's count is a separate
+ * ADD: every send of a run counts on the same item, and in a transaction those would conflict with each other.
+ */
 export async function recordSent(r: RecipientRecord, messageId: string, now: string): Promise<'ok' | 'lost-claim'> {
-  return transact([
+  const outcome = await transact([
     {
       item: {
         Update: {
@@ -160,28 +166,48 @@ export async function recordSent(r: RecipientRecord, messageId: string, now: str
       onFail: 'lost-claim' as const,
     },
     { item: { Update: { TableName: env.TABLE_NAME, Key: keys.case(r.caseId), UpdateExpression: 'SET notifiedAt = if_not_exists(notifiedAt, :now)', ExpressionAttributeValues: { ':now': now } } } },
-    { item: addCount(r.editionId, r.runId, 'sent') },
   ]);
+  if (outcome === 'ok') await countRun(r.editionId, r.runId, 'sent').catch(() => undefined);
+  return outcome;
 }
 
 /** A failure: final ('failed', counted), or uncertain (the send may have happened; never resent automatically). */
 export async function recordFailed(r: Pick<RecipientRecord, 'editionId' | 'caseId' | 'runId'>, reason: string, now: string, uncertain = false): Promise<'ok' | 'lost-claim'> {
-  return transact([
-    {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.recipient(r.editionId, r.caseId),
-          UpdateExpression: `SET #s = :failed, lastError = :why, updatedAt = :now${uncertain ? ', uncertain = :true' : ''} REMOVE claimExpiresAt`,
-          ...stillMine,
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':failed': 'failed', ':why': reason.slice(0, 1000), ':now': now, ':sending': 'sending', ':run': r.runId, ...(uncertain ? { ':true': true } : {}) },
-        },
-      },
-      onFail: 'lost-claim' as const,
-    },
-    { item: addCount(r.editionId, r.runId, 'failed') },
-  ]);
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: env.TABLE_NAME,
+        Key: keys.recipient(r.editionId, r.caseId),
+        UpdateExpression: `SET #s = :failed, lastError = :why, updatedAt = :now${uncertain ? ', uncertain = :true' : ''} REMOVE claimExpiresAt`,
+        ...stillMine,
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':why': reason.slice(0, 1000), ':now': now, ':sending': 'sending', ':run': r.runId, ...(uncertain ? { ':true': true } : {}) },
+      }),
+    );
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return 'lost-claim';
+    throw err;
+  }
+  await countRun(r.editionId, r.runId, 'failed').catch(() => undefined);
+  return 'ok';
+}
+
+/**
+ * The run's exact counts, from its recipients: sent (or since delivered, bounced, complained) and failed by
+ * this run; the rest of the run's total was skipped. The live counters (ADDs) may lag; these replace them.
+ */
+export async function exactCounts(editionId: string, runId: string): Promise<Pick<RunCounts, 'sent' | 'failed'>> {
+  const counts = { sent: 0, failed: 0 };
+  let cursor: string | undefined;
+  do {
+    const page = await listRecipients(editionId, 100, cursor);
+    for (const r of page.items.filter((x) => x.runId === runId)) {
+      if (r.status === 'failed') counts.failed++;
+      else if (r.status !== 'pending' && r.status !== 'sending') counts.sent++;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return counts;
 }
 
 /** Gives a claim back after a throttle, so that the workflow's retry can claim it again. */

@@ -45,6 +45,12 @@ export class MailPermanent extends Error {
 }
 
 export async function sendNotification(input: SendInput, now: () => Date = () => new Date()): Promise<SendResult> {
+  // The pace counts from the start: the reads and the claim are part of the second a send holds its slot.
+  const started = Date.now();
+  const pace = async () => {
+    const rest = NOTIFY_PACE_MS - (Date.now() - started);
+    if (rest > 0) await new Promise((r) => setTimeout(r, rest));
+  };
   const [c, edition] = await Promise.all([getCase(input.caseId, true), getEdition(input.editionId)]);
   if (!c || !edition || c.editionId !== input.editionId || c.status !== 'submitted' || !isSelected(c.decision)) {
     await countRun(input.editionId, input.runId, 'skipped');
@@ -59,14 +65,9 @@ export async function sendNotification(input: SendInput, now: () => Date = () =>
   }
   const recipient = claim.claimed;
   const message = selectionNotice(c, edition);
-  const started = Date.now();
+  let messageId: string;
   try {
-    const { messageId } = await mailer.send(message, { editionId: input.editionId, caseId: input.caseId, runId: input.runId });
-    await recordSent(recipient, messageId, now().toISOString());
-    count(BUSINESS_METRICS.notificationsSent);
-    const rest = NOTIFY_PACE_MS - (Date.now() - started);
-    if (rest > 0) await new Promise((r) => setTimeout(r, rest));
-    return { outcome: 'sent', messageId };
+    ({ messageId } = await mailer.send(message, { editionId: input.editionId, caseId: input.caseId, runId: input.runId }));
   } catch (err) {
     const why = `${(err as Error).name}: ${(err as Error).message}`;
     const kind = mailFailure(err);
@@ -82,6 +83,19 @@ export async function sendNotification(input: SendInput, now: () => Date = () =>
     }
     throw new MailPermanent(why);
   }
+  // SES has the message: from here on, no error may lead to sending it again.
+  count(BUSINESS_METRICS.notificationsSent);
+  try {
+    await recordSent(recipient, messageId, now().toISOString());
+  } catch (err) {
+    const why = `${(err as Error).name}: ${(err as Error).message}`;
+    logger.error('notice sent but not recorded', { caseId: input.caseId, runId: input.runId, messageId, error: why });
+    // Recorded uncertain with nothing resent; SES's send and delivery events (tagged with the case) settle it as sent.
+    await recordFailed(recipient, `SES accepted message ${messageId} but recording it failed (${why})`, now().toISOString(), true).catch(() => undefined);
+    return { outcome: 'failed', reason: why };
+  }
+  await pace();
+  return { outcome: 'sent', messageId };
 }
 
 export const handler = withRunContext((input: SendInput) => sendNotification(input));

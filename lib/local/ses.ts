@@ -123,6 +123,8 @@ export async function startFakeSes(opts: FakeSesOptions = {}): Promise<FakeSes> 
   };
 
   const server = createServer((req, res) => void handle(req, res).catch((err: Error) => error(res, 500, 'InternalFailure', err.message)));
+  // Longer than any client keeps an idle connection: SES does not close one under a client about to reuse it.
+  server.keepAliveTimeout = 65_000;
   const port = await listen(server, 0, '127.0.0.1');
   return {
     endpoint: `http://127.0.0.1:${port}`,

@@ -46,6 +46,8 @@ export function lambdaEnv(): NodeJS.ProcessEnv {
     MAIL_TRANSPORT: 'ses',
     SES_SENDER: 'Practice Cases <no-reply@practice-cases.dev>',
     SES_CONFIGURATION_SET: 'practice-cases-prod',
+    // What the stack sets on a function that starts the notification workflow (lib/constructs/function.ts).
+    NOTIFY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:123456789012:stateMachine:practice-cases-prod-notify',
   };
 }
 

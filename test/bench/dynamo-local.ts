@@ -1,5 +1,5 @@
 /**
- * What the benchmarks against DynamoDB Local share (submit.ts, ranking.ts): the emulator's version for the
+ * What the benchmarks against DynamoDB Local share (submit.ts, ranking.ts, notify.ts): the emulator's version for the
  * report, a pool that keeps a number of requests in flight, and an item's size by DynamoDB's rules.
  */
 import { readdirSync } from 'node:fs';

@@ -4,6 +4,7 @@
  * repositories write them (keys from the one key design) and the uploaded file the bucket holds, so every
  * handler takes its success path and does its real work.
  */
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { APIGatewayProxyEvent, Context, S3Event, ScheduledEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
@@ -14,16 +15,19 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { AttachmentRecord } from '#domain/attachment';
 import type { CaseRecord } from '#domain/case';
 import { CATEGORY_IDS } from '#domain/categories';
-import type { AuditRecord, EditionRecord } from '#domain/edition';
+import { SCHEDULE, type AuditRecord, type EditionRecord } from '#domain/edition';
 import { ulid } from '#domain/ids';
 import { submissionConfirmation, type MailRecord } from '#domain/mail';
+import { isSelected, runIdOf, type RecipientRecord, type RecipientStatus, type RunRecord, type SelectedDecision } from '#domain/notification';
 import { aggregateOf, CRITERIA, RECOMMENDATIONS, scoreKey, type ReviewerRecord, type ReviewRecord, type Scores } from '#domain/review';
 import * as s from '#domain/schemas';
 import { objectKeys } from '#adapters/bucket-design';
 import { EDITION_SHARDS, INDEXES, keys, MAIL_SHARDS, shardOf, TABLE_KEYS, type IndexDesign } from '#adapters/table-design';
+import { pageSizeFor } from '#shared/notify-workflow';
 import type { RouteSpec } from '#shared/routes';
 
 const DAY = 86_400_000;
@@ -66,20 +70,23 @@ const EXTENDED_SUB = 'c2e4a6b8-1d3f-4a5b-8c7d-9e0f1a2b3c4d';
 export const REVIEW_EDITION_ID = '2023';
 const SUBMITTED_PER_SHARD = 3;
 
-/** Case ids of 2023's submitted cases: SUBMITTED_PER_SHARD in each of the EDITION_SHARDS shards, in id order. */
-const SUBMITTED_IDS: string[] = (() => {
-  const perShard = new Map<number, string[]>();
+/** Case ids (`prefix` and a counter) that put `perShard` cases in each of the EDITION_SHARDS shards, in id order. */
+function idsPerShard(prefix: string, perShard: number): string[] {
+  const shards = new Map<number, string[]>();
   const ids: string[] = [];
-  for (let i = 0; ids.length < EDITION_SHARDS * SUBMITTED_PER_SHARD; i++) {
-    const id = `01HZ5S${String(i).padStart(20, '0')}`;
-    const shard = perShard.get(shardOf(id)) ?? [];
-    if (shard.length === SUBMITTED_PER_SHARD) continue;
+  for (let i = 0; ids.length < EDITION_SHARDS * perShard; i++) {
+    const id = `${prefix}${String(i).padStart(26 - prefix.length, '0')}`;
+    const shard = shards.get(shardOf(id)) ?? [];
+    if (shard.length === perShard) continue;
     shard.push(id);
-    perShard.set(shardOf(id), shard);
+    shards.set(shardOf(id), shard);
     ids.push(id);
   }
   return ids;
-})();
+}
+
+/** Case ids of 2023's submitted cases: SUBMITTED_PER_SHARD in each of the EDITION_SHARDS shards, in id order. */
+const SUBMITTED_IDS: string[] = idsPerShard('01HZ5S', SUBMITTED_PER_SHARD);
 
 /** The case the committee's per-case routes work on: submitted in 2023, three reviewers (two reviewed it, one conflicted). */
 export const REVIEW_CASE_ID = SUBMITTED_IDS[0]!;
@@ -94,6 +101,60 @@ const CONFLICTED_REVIEWER = { sub: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c62' };
 const NEW_REVIEWERS = ['4f6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c13', '6b8d0f2a-4c6e-4a8b-9d0f-2a4c6e8b0d24'] as const;
 /** The version of the caller's stored review; putMyReview's If-Match names it (VERSION). */
 const MY_REVIEW_VERSION = VERSION;
+/** The owner of 2023's i-th submitted case. */
+const committeeOwner = (i: number) => ({ sub: `0a1b2c3d-0000-4000-8000-${String(i).padStart(12, '0')}`, email: `applicant-${String(i).padStart(3, '0')}@example.org` });
+
+// ---------- decisions and the selection notices (issue 6) ----------
+
+/**
+ * The organisers' decisions on 2023's submitted cases, in turn outstanding, collection, collection, not selected
+ * and none yet; the REVIEWER's cases (the first ASSIGNED_TO_REVIEWER) are all undecided, because a decision makes
+ * a case's reviews final (putMyReview, unassignReviewer and bulkAssign work on them).
+ */
+const DECISION_CYCLE = ['outstanding', 'collection', 'collection', 'not-selected', undefined] as const;
+const decisionOf2023 = (i: number) => (i < ASSIGNED_TO_REVIEWER ? undefined : DECISION_CYCLE[i % DECISION_CYCLE.length]);
+/** 2023's selected cases (outstanding or collection), in id order: what pageSelected lists for the run. */
+export const SELECTED_2023: string[] = SUBMITTED_IDS.filter((_, i) => isSelected(decisionOf2023(i)));
+/** The notification run going on in 2023; it holds the edition's lock. The workflow's tasks work for it. */
+export const NOTIFY_RUN_ID = runIdOf(REVIEW_EDITION_ID, 1);
+/**
+ * Where the first of 2023's selected owners stand in that run; the others have no recipient item yet (the run
+ * has not reached them). None is left 'sending': finishNotificationRun takes its usual path (it lists the
+ * recipients and settles none).
+ */
+const RECIPIENT_STATES: readonly RecipientStatus[] = ['delivered', 'sent', 'pending', 'failed', 'delivered', 'delivered', 'sent'];
+/** SES has just delivered the notice to this recipient ('sent'): the delivery event reaches trackDelivery. */
+export const NOTIFY_DELIVERED_CASE_ID = SELECTED_2023[1]!;
+/** This recipient's first send was throttled and its claim released ('pending'): sendNotification sends it. */
+export const NOTIFY_SEND_CASE_ID = SELECTED_2023[2]!;
+/**
+ * SES has just rejected this owner's notice for good: markNotificationFailed records it failed. Its claim (the
+ * recipient 'sending') is not among the canned items, so that finishNotificationRun finds nothing abandoned;
+ * the stub does not evaluate recordFailed's condition on it anyway.
+ */
+export const NOTIFY_FAILED_CASE_ID = SELECTED_2023[RECIPIENT_STATES.length]!;
+/** The SES message id of a notice (SES's format), from the case id. */
+const messageIdOf = (caseId: string) => {
+  const h = createHash('sha256').update(caseId).digest('hex');
+  return `0102018f${h.slice(0, 8)}-${h.slice(8, 16)}-${h.slice(16, 20)}-${h.slice(20, 24)}-${h.slice(24, 28)}-${h.slice(28, 40)}-000000`;
+};
+/** The stage's SES send rate (prod's `maxSendRate` in cdk.json): the Map's concurrency, which sets the page size. */
+const STAGE_SES_RATE = 14;
+
+/**
+ * Edition 2022: closed by its deadline and its results released. Its first notification run has finished (the
+ * lock is free), so startNotifications starts its second (for owners whose notice failed), and getResults
+ * publishes it. Its submitted cases sit in every shard of the organisers' lists (which selectedCasesPage
+ * merges), RESULTS_PER_SHARD in each, decided in turn outstanding, collection, collection, not selected.
+ */
+export const RESULTS_EDITION_ID = '2022';
+const RESULTS_PER_SHARD = 2;
+const RESULTS_IDS: string[] = idsPerShard('01GZ5R', RESULTS_PER_SHARD);
+const RESULTS_DECISIONS = ['outstanding', 'collection', 'collection', 'not-selected'] as const;
+const RESULTS_TITLES = [
+  'Solar micro-grids for island schools', 'Open data for flood early warning', 'Mobile clinics with telemedicine links', 'Digital skills for rural women',
+  'Cross-border e-commerce for craft cooperatives', 'Cyber hygiene for small municipalities', 'Satellite connectivity for fishing fleets',
+];
 
 /** Sample values for path parameters, by name. A new parameter needs one here. */
 const PATH_SAMPLES: Record<string, string> = { editionId: EDITION_ID, caseId: CASE_ID, attachmentId: ATTACHMENT_ID, sub: EXTENDED_SUB };
@@ -113,6 +174,14 @@ const ROUTE_SAMPLES: Record<string, { params?: Record<string, string>; caller?: 
   declareConflict: { params: { caseId: REVIEW_CASE_ID }, caller: REVIEWER },
   putMyReview: { params: { caseId: REVIEW_CASE_ID }, caller: REVIEWER },
   getMyReview: { params: { caseId: REVIEW_CASE_ID }, caller: REVIEWER },
+  // Decisions and notices: the case under review is decided (its reviews are in); 2023's run is going, so a
+  // new run starts in 2022 (released, its first run finished), whose results are public.
+  putDecision: { params: { caseId: REVIEW_CASE_ID } },
+  startNotifications: { params: { editionId: RESULTS_EDITION_ID } },
+  listNotifications: { params: { editionId: REVIEW_EDITION_ID } },
+  previewNotification: { params: { editionId: REVIEW_EDITION_ID }, query: { caseId: NOTIFY_SEND_CASE_ID } },
+  releaseEdition: { params: { editionId: REVIEW_EDITION_ID } },
+  getResults: { params: { editionId: RESULTS_EDITION_ID } },
 };
 
 // ---------- stored items ----------
@@ -132,7 +201,7 @@ export const CASE_FIELDS: s.CaseFields = {
   links: ['https://example.org/cases/community-broadband'],
 };
 
-function editionItem(editionId: string, opensAt: Date, deadline: Date, version: number) {
+function editionItem(editionId: string, opensAt: Date, deadline: Date, version: number, more: Partial<EditionRecord> = {}) {
   const e = {
     editionId,
     name: `Global Call for Practice Cases ${editionId}`,
@@ -145,6 +214,7 @@ function editionItem(editionId: string, opensAt: Date, deadline: Date, version: 
     createdAt: new Date(opensAt.getTime() - 20 * DAY).toISOString(),
     updatedAt: new Date(opensAt.getTime() - 10 * DAY).toISOString(),
     version,
+    ...more,
   };
   return { ...keys.edition(editionId), ...keys.editionListing(e.opensAt, editionId), type: 'edition', ...e };
 }
@@ -212,7 +282,9 @@ function committeeItems(t: number): Item[] {
   });
   const reviews = [reviewOf(REVIEWER, 1, MY_REVIEW_VERSION), reviewOf(SECOND_REVIEWER, 2, 1)];
   SUBMITTED_IDS.forEach((caseId, i) => {
-    const owner = { sub: `0a1b2c3d-0000-4000-8000-${String(i).padStart(12, '0')}`, email: `applicant-${String(i).padStart(3, '0')}@example.org` };
+    const owner = committeeOwner(i);
+    const decision = decisionOf2023(i);
+    const state = RECIPIENT_STATES[SELECTED_2023.indexOf(caseId)];
     const review = caseId === REVIEW_CASE_ID ? aggregateOf(reviews) : aggregateOf(Array.from({ length: i % 4 }, (_, k) => ({ scores: scoresOf(i, k), recommendation: RECOMMENDATIONS[(i + k) % 3]! })));
     const submittedAt = at(deadline - (i + 1) * 3_600_000);
     items.push(
@@ -228,6 +300,9 @@ function committeeItems(t: number): Item[] {
         updatedAt: submittedAt,
         // A case nobody has reviewed yet has no aggregate (it ranks last).
         ...(review.count ? { review, reviewRev: caseId === REVIEW_CASE_ID ? 4 : review.count } : {}),
+        ...(decision ? { decision, decidedAt: at(deadline + (40 + (i % 5)) * DAY), decidedBy: ORGANISER_SUB } : {}),
+        // The owners the run has sent their notice to may see the decision.
+        ...(state === 'sent' || state === 'delivered' ? { notifiedAt: at(t - 4 * 60_000 + i * 1000) } : {}),
       }),
       { ...keys.uploadCounts(caseId), supporting: 1 + (i % 3), ...(i % 2 ? { presentation: 1 } : {}) },
     );
@@ -242,6 +317,85 @@ function committeeItems(t: number): Item[] {
     reviewerItem(pair(REVIEW_CASE_ID, SECOND_REVIEWER.sub, { reviewedAt: reviews[1]!.updatedAt })),
     reviewerItem(pair(REVIEW_CASE_ID, CONFLICTED_REVIEWER.sub, { state: 'conflicted', conflictReason: 'I advised the applicant organisation in 2022.', declaredAt: at(deadline + 3 * DAY) })),
     ...reviews.map(reviewItem),
+  );
+  return items;
+}
+
+const runItem = (r: RunRecord) => ({ ...keys.run(r.editionId, r.runId), type: 'run', ...r });
+const recipientItem = (r: RecipientRecord) => ({ ...keys.recipient(r.editionId, r.caseId), type: 'recipient', ...r });
+
+/**
+ * The selection notices (issue 6). In 2023 (decisions in committeeItems): the run NOTIFY_RUN_ID going on, holding
+ * the edition's lock, and its first recipients (RECIPIENT_STATES). Edition 2022, released, with its decided
+ * cases (every selected owner notified), its first run finished and the lock free.
+ */
+function notificationItems(t: number): Item[] {
+  const at = (ms: number) => new Date(ms).toISOString();
+  const items: Item[] = [];
+
+  // 2023: the run started five minutes ago; the page of selected cases is counted, seven recipients reached.
+  const runStarted = t - 5 * 60_000;
+  const recipients = RECIPIENT_STATES.map((status, k): RecipientRecord => {
+    const caseId = SELECTED_2023[k]!;
+    const i = SUBMITTED_IDS.indexOf(caseId);
+    const updatedAt = at(runStarted + 60_000 + i * 1000);
+    const base: RecipientRecord = { editionId: REVIEW_EDITION_ID, caseId, email: committeeOwner(i).email, decision: decisionOf2023(i) as SelectedDecision, status, attempts: 1, runId: NOTIFY_RUN_ID, updatedAt };
+    switch (status) {
+      case 'sent':
+      case 'delivered':
+        return { ...base, messageId: messageIdOf(caseId) };
+      case 'pending':
+        return { ...base, lastError: 'Throttling: Maximum sending rate exceeded.' };
+      default:
+        return { ...base, attempts: 2, lastError: `PermanentMailError: MessageRejected: Email address is not verified. The following identities failed the check: ${base.email}` };
+    }
+  });
+  const tally = (...statuses: RecipientStatus[]) => recipients.filter((r) => statuses.includes(r.status)).length;
+  items.push(
+    { ...keys.notifyLock(REVIEW_EDITION_ID), activeRun: NOTIFY_RUN_ID, seq: 1 },
+    runItem({
+      editionId: REVIEW_EDITION_ID, runId: NOTIFY_RUN_ID, status: 'running', startedAt: at(runStarted), startedBy: ORGANISER_SUB,
+      counts: { total: SELECTED_2023.length, sent: tally('sent', 'delivered'), failed: tally('failed'), skipped: 0 },
+    }),
+    ...recipients.map(recipientItem),
+  );
+
+  // 2022: closed by its deadline, results released; run 0001 notified every selected owner but one (SES
+  // rejected the second case's notice), whom the second run will try again.
+  const opensAt = t - 765 * DAY;
+  const deadline = t - 705 * DAY;
+  const released = deadline + 75 * DAY;
+  items.push(editionItem(RESULTS_EDITION_ID, new Date(opensAt), new Date(deadline), 9, {
+    closedAt: at(deadline), closedBy: SCHEDULE, releasedAt: at(released), releasedBy: ORGANISER_SUB, updatedAt: at(released),
+  }));
+  let selected = 0;
+  RESULTS_IDS.forEach((caseId, i) => {
+    const owner = { sub: `0b2c3d4e-0000-4000-8000-${String(i).padStart(12, '0')}`, email: `entrant-${String(i).padStart(3, '0')}@example.org` };
+    const decision = RESULTS_DECISIONS[i % RESULTS_DECISIONS.length]!;
+    const submittedAt = at(deadline - (i + 1) * 3_600_000);
+    if (isSelected(decision)) selected++;
+    items.push(caseItem(caseId, RESULTS_EDITION_ID, new Date(deadline - (40 + i) * DAY), 5, {
+      ...CASE_FIELDS,
+      title: `${RESULTS_TITLES[i % RESULTS_TITLES.length]} (${i + 1})`,
+      category: CATEGORY_IDS[i % CATEGORY_IDS.length],
+      countries: [['ID', 'MY', 'TH'], ['AR', 'CL'], ['KE', 'TZ', 'UG'], ['PK', 'CN']][i % 4],
+      contact: { name: 'Contact person', email: owner.email },
+    }, owner, {
+      status: 'submitted',
+      receipt: { submittedAt, sha256: createHash('sha256').update(caseId).digest('hex') },
+      updatedAt: submittedAt,
+      decision,
+      decidedAt: at(deadline + 40 * DAY),
+      decidedBy: ORGANISER_SUB,
+      ...(isSelected(decision) && i !== 1 ? { notifiedAt: at(deadline + 45 * DAY) } : {}),
+    }));
+  });
+  items.push(
+    { ...keys.notifyLock(RESULTS_EDITION_ID), seq: 1 },
+    runItem({
+      editionId: RESULTS_EDITION_ID, runId: runIdOf(RESULTS_EDITION_ID, 1), status: 'succeeded', startedAt: at(deadline + 45 * DAY), startedBy: ORGANISER_SUB,
+      finishedAt: at(deadline + 45 * DAY + 20 * 60_000), counts: { total: selected, sent: selected - 1, failed: 1, skipped: 0 },
+    }),
   );
   return items;
 }
@@ -320,9 +474,10 @@ function deepFreeze<T>(o: T): T {
  * verified, one pending whose file has just been uploaded, one rejected) with the case's upload counts;
  * another applicant's complete case with one verified attachment (submitCase), two audit entries of 2024,
  * one due confirmation mail in each queue shard (retryMail) and the review committee's work in 2023
- * (committeeItems: 48 submitted cases, assignments, reviews, a declared conflict). Frozen: a
- * handler that mutated what the SDK returned would throw (and the bench fail) instead of silently changing
- * what later iterations measure.
+ * (committeeItems: 48 submitted cases, assignments, reviews, a declared conflict, the decisions), its
+ * notification run going on and edition 2022, released (notificationItems). Frozen: a handler that mutated
+ * what the SDK returned would throw (and the bench fail) instead of silently changing what later iterations
+ * measure.
  */
 export function cannedItems(now: Date): Item[] {
   const t = now.getTime();
@@ -362,13 +517,18 @@ export function cannedItems(now: Date): Item[] {
     ...MAIL_IDS.map((mailId) => mailItem(mailId, new Date(t - 10 * 60_000), new Date(t - 60_000), edition, caseRecord)),
     // The review committee's work in 2023.
     ...committeeItems(t),
+    // Decisions and notices: 2023's run going on, and edition 2022, released.
+    ...notificationItems(t),
   ];
   return deepFreeze(items);
 }
 
 /** What the stubbed table saw: how many updates set an item's status, by the status they set. */
 export interface TableStats {
+  /** UpdateItem requests. */
   statusSets: Record<string, number>;
+  /** The Updates of TransactWriteItems requests. */
+  transactStatusSets: Record<string, number>;
 }
 
 const SET_PATTERNS = new Map<string, RegExp>();
@@ -387,21 +547,61 @@ function statusSetBy(input: { UpdateExpression?: string; ExpressionAttributeName
 }
 
 /**
+ * A FilterExpression as a test of an item, for the forms the stub evaluates: terms joined by AND, each
+ * `a = :v`, `a IN (:v, ...)`, `attribute_exists(a)`, `attribute_not_exists(a)` or `contains(a, :v)` (a name
+ * or a #placeholder). Anything else fails the run: the stub would answer something DynamoDB would not.
+ */
+function filterTest(expression: string, names: Record<string, string> = {}, values: Record<string, unknown> = {}): (item: Item) => boolean {
+  const attr = (n: string) => names[n] ?? n;
+  const value = (v: string) => {
+    if (!(v in values)) throw new Error(`bench: the FilterExpression ${expression} uses ${v}, which has no value`);
+    return values[v];
+  };
+  const tests = expression.split(/\s+AND\s+/).map((raw): ((item: Item) => boolean) => {
+    const term = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^([#\w]+)\s*=\s*(:\w+)$/.exec(term))) {
+      const [a, v] = [attr(m[1]!), value(m[2]!)];
+      return (i) => i[a] === v;
+    }
+    if ((m = /^([#\w]+)\s+IN\s*\(([^)]*)\)$/.exec(term))) {
+      const a = attr(m[1]!);
+      const vs = m[2]!.split(',').map((p) => value(p.trim()));
+      return (i) => vs.includes(i[a]);
+    }
+    if ((m = /^attribute_(not_)?exists\(\s*([#\w]+)\s*\)$/.exec(term))) {
+      const [absent, a] = [m[1] !== undefined, attr(m[2]!)];
+      return (i) => (i[a] === undefined) === absent;
+    }
+    if ((m = /^contains\(\s*([#\w]+)\s*,\s*(:\w+)\s*\)$/.exec(term))) {
+      const [a, v] = [attr(m[1]!), value(m[2]!)];
+      return (i) => {
+        const x = i[a];
+        return Array.isArray(x) ? x.includes(v) : typeof x === 'string' && x.includes(String(v));
+      };
+    }
+    throw new Error(`bench: the stubbed table does not evaluate "${term}" (FilterExpression ${expression}); teach filterTest in test/bench/fixtures.ts`);
+  });
+  return (item) => tests.every((t) => t(item));
+}
+
+/**
  * Answers the document client's commands from `items`: GetItem and BatchGetItem by key, Query by the
  * (index) partition and a begins_with on the sort key, writes succeed. Anything else is left unstubbed (it
  * resolves to undefined, the handler fails, and the bench stops with its status code). The returned stats
- * count the updates that set a status, so a worker's success can be checked (it returns nothing).
+ * count the updates that set a status (alone and in transactions), so a worker's success can be checked.
  *
  * A Query names its partition in the first `key = :value` of its KeyConditionExpression (`pk = :pk`,
  * `#ipk = :ipk`), a sort key prefix in `begins_with(key, :value)`; other sort key conditions (`<= :due`) are
  * not applied. It reads from ExclusiveStartKey on, takes at most Limit items and returns LastEvaluatedKey when
- * more are left, as DynamoDB does (not when exactly Limit were left: the next Query would find none). An
- * index with a projection (INCLUDE) returns what DynamoDB would: the table's and the index's keys and the
- * projected attributes. Select COUNT answers the count alone. A Query that finds nothing, or has a
- * FilterExpression (which the stub does not evaluate), fails the run: the canned items are missing something.
+ * more are left, as DynamoDB does (not when exactly Limit were left: the next Query would find none). A
+ * FilterExpression (the forms of filterTest) then drops items from those Limit, as DynamoDB's does: Count
+ * is what is left, ScannedCount what was read. An index with a projection (INCLUDE) returns what DynamoDB
+ * would: the table's and the index's keys and the projected attributes. Select COUNT answers the count alone.
+ * A Query of a partition (and prefix) that holds nothing fails the run: the canned items are missing something.
  */
 export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: Item[]): TableStats {
-  const stats: TableStats = { statusSets: {} };
+  const stats: TableStats = { statusSets: {}, transactStatusSets: {} };
   const byKey = new Map(items.map((i) => [`${i.pk}|${i.sk}`, i]));
   const find = (key: { pk?: unknown; sk?: unknown }) => byKey.get(`${String(key.pk)}|${String(key.sk)}`);
   const indexes: Record<string, IndexDesign> = INDEXES;
@@ -434,12 +634,13 @@ export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: It
   }));
   mock.on(QueryCommand).callsFake(
     (input: {
-      IndexName?: string; KeyConditionExpression?: string; FilterExpression?: string; ExpressionAttributeValues?: Record<string, unknown>;
+      IndexName?: string; KeyConditionExpression?: string; FilterExpression?: string;
+      ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown>;
       Limit?: number; ScanIndexForward?: boolean; ExclusiveStartKey?: Record<string, unknown>; Select?: string;
     }) => {
       const index = input.IndexName ? indexes[input.IndexName] : table;
       if (!index) throw new Error(`bench: a Query on an unknown index ${input.IndexName}`);
-      if (input.FilterExpression) throw new Error(`bench: the stubbed table does not evaluate FilterExpression (${input.FilterExpression}); give the route a sample without filters`);
+      const keep = input.FilterExpression ? filterTest(input.FilterExpression, input.ExpressionAttributeNames, input.ExpressionAttributeValues) : undefined;
       const condition = input.KeyConditionExpression ?? '';
       const partitionPlaceholder = /^\s*[#\w]+\s*=\s*(:\w+)/.exec(condition)?.[1];
       const partition = partitionPlaceholder ? input.ExpressionAttributeValues?.[partitionPlaceholder] : undefined;
@@ -454,8 +655,9 @@ export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: It
       const page = hits.slice(0, input.Limit ?? hits.length);
       const last = page.length < hits.length ? page.at(-1) : undefined;
       const lastKey = last && Object.fromEntries([...new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, index.partitionKey, sk])].map((k) => [k, last[k]]));
-      if (input.Select === 'COUNT') return { Count: page.length, ScannedCount: page.length, ...(lastKey ? { LastEvaluatedKey: lastKey } : {}) };
-      return { Items: page, Count: page.length, ScannedCount: page.length, ...(lastKey ? { LastEvaluatedKey: lastKey } : {}) };
+      const kept = keep ? page.filter(keep) : page;
+      if (input.Select === 'COUNT') return { Count: kept.length, ScannedCount: page.length, ...(lastKey ? { LastEvaluatedKey: lastKey } : {}) };
+      return { Items: kept, Count: kept.length, ScannedCount: page.length, ...(lastKey ? { LastEvaluatedKey: lastKey } : {}) };
     },
   );
   // Items written lately, so that an update asking for ReturnValues (claiming a mail the same invocation
@@ -472,8 +674,12 @@ export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: It
     remember(input.Item);
     return {};
   });
-  mock.on(TransactWriteCommand).callsFake((input: { TransactItems?: { Put?: { Item?: Record<string, unknown> } }[] }) => {
-    for (const i of input.TransactItems ?? []) remember(i.Put?.Item);
+  mock.on(TransactWriteCommand).callsFake((input: { TransactItems?: { Put?: { Item?: Record<string, unknown> }; Update?: Parameters<typeof statusSetBy>[0] }[] }) => {
+    for (const i of input.TransactItems ?? []) {
+      remember(i.Put?.Item);
+      const status = i.Update && statusSetBy(i.Update);
+      if (status) stats.transactStatusSets[status] = (stats.transactStatusSets[status] ?? 0) + 1;
+    }
     return {};
   });
   mock.on(UpdateCommand).callsFake((input: Parameters<typeof statusSetBy>[0] & { Key: { pk?: unknown; sk?: unknown }; ReturnValues?: string }) => {
@@ -562,6 +768,113 @@ export function stubMail(mock: AwsClientStub<SESClient>): void {
   mock.on(SendEmailCommand).resolves({ MessageId: '0102018f3c2a7b1e-5d6c4f3a-8b9e-4c1d-a2f3-6e7d8c9b0a1f-000000' });
 }
 
+// ---------- the notification workflow (issue 6) ----------
+
+/** Step Functions starts every execution it is asked for (a Standard workflow's answer: its ARN and start date). */
+export function stubWorkflow(mock: AwsClientStub<SFNClient>): void {
+  mock.on(StartExecutionCommand).callsFake((input: { stateMachineArn?: string; name?: string }) => ({
+    executionArn: `${String(input.stateMachineArn).replace(':stateMachine:', ':execution:')}:${String(input.name)}`,
+    startDate: new Date(),
+  }));
+}
+
+/**
+ * What the notification state machine (functions/shared/notify-workflow.ts) passes each task of 2023's run
+ * NOTIFY_RUN_ID: its Lambda integration invokes the function with the state's Payload, plain JSON.
+ * - pageSelected: the run's first page (Page), the page size the stage's SES rate gives (pageSizeFor);
+ * - sendNotification: one item of the Map (SendOne), the recipient due again after a throttle;
+ * - markNotificationFailed: the Map's Catch (MarkFailed) after SES rejected a notice for good, with the error
+ *   as Step Functions hands it on: the error name and, as Cause, Lambda's JSON of the thrown error;
+ * - finishNotificationRun: the run's last state (Finish).
+ */
+export function workflowPayloads() {
+  const run = { editionId: REVIEW_EDITION_ID, runId: NOTIFY_RUN_ID };
+  const failedEmail = committeeOwner(SUBMITTED_IDS.indexOf(NOTIFY_FAILED_CASE_ID)).email;
+  const message = `PermanentMailError: MessageRejected: Email address is not verified. The following identities failed the check: ${failedEmail}`;
+  return {
+    pageSelected: { ...run, cursor: null, pageSize: pageSizeFor(STAGE_SES_RATE) },
+    sendNotification: { ...run, caseId: NOTIFY_SEND_CASE_ID },
+    markNotificationFailed: {
+      ...run,
+      caseId: NOTIFY_FAILED_CASE_ID,
+      error: {
+        Error: 'MailPermanent',
+        Cause: JSON.stringify({
+          errorType: 'MailPermanent',
+          errorMessage: message,
+          trace: [`MailPermanent: ${message}`, '    at sendNotification (file:///var/task/index.mjs:3:41871)', '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5)'],
+        }),
+      },
+    },
+    finishNotificationRun: { ...run, status: 'succeeded' as const },
+  };
+}
+
+/**
+ * The event SES publishes through EventBridge when the notice sent to NOTIFY_DELIVERED_CASE_ID's owner is
+ * delivered (configuration set event destination, detail-type "Email Delivered"): the mail's headers and
+ * tags (SES's own and the ones the workflow sent: editionId, caseId, runId) and the delivery.
+ */
+export function sesDeliveryEventFor(now: Date) {
+  const caseId = NOTIFY_DELIVERED_CASE_ID;
+  const i = SUBMITTED_IDS.indexOf(caseId);
+  const to = committeeOwner(i).email;
+  const messageId = messageIdOf(caseId);
+  const sentAt = new Date(now.getTime() - 2_400).toISOString();
+  const from = 'Practice Cases <no-reply@practice-cases.dev>';
+  const subject = `${decisionOf2023(i) === 'outstanding' ? 'Outstanding case' : 'Selected for the case collection'}: ${CASE_FIELDS.title} (${i + 1})`;
+  return {
+    version: '0',
+    id: '9d1c6e2a-4b7f-4e3d-a5c8-2f0b1e9d7c63',
+    'detail-type': 'Email Delivered',
+    source: 'aws.ses',
+    account: '123456789012',
+    time: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: 'eu-west-1',
+    resources: ['arn:aws:ses:eu-west-1:123456789012:configuration-set/practice-cases-prod'],
+    detail: {
+      eventType: 'Delivery',
+      mail: {
+        timestamp: sentAt,
+        source: from,
+        sourceArn: 'arn:aws:ses:eu-west-1:123456789012:identity/practice-cases.dev',
+        sendingAccountId: '123456789012',
+        messageId,
+        destination: [to],
+        headersTruncated: false,
+        headers: [
+          { name: 'From', value: from },
+          { name: 'To', value: to },
+          { name: 'Subject', value: subject },
+          { name: 'MIME-Version', value: '1.0' },
+          { name: 'Content-Type', value: 'multipart/alternative; boundary="----=_Part_1834021_1946152730.1717430400000"' },
+        ],
+        commonHeaders: { from: [from], to: [to], messageId, subject },
+        tags: {
+          'ses:source-tls-version': ['TLSv1.3'],
+          'ses:operation': ['SendEmail'],
+          'ses:configuration-set': ['practice-cases-prod'],
+          'ses:source-ip': ['3.248.0.17'],
+          'ses:from-domain': ['practice-cases.dev'],
+          'ses:caller-identity': ['practice-cases-prod-sendNotification-role'],
+          'ses:outgoing-ip': ['54.240.4.12'],
+          editionId: [REVIEW_EDITION_ID],
+          caseId: [caseId],
+          runId: [NOTIFY_RUN_ID],
+        },
+      },
+      delivery: {
+        timestamp: now.toISOString(),
+        processingTimeMillis: 2_400,
+        recipients: [to],
+        smtpResponse: '250 2.0.0 OK  1717430402 d75a77b69052e-43ff2596e3fsi1234567qtb.120 - gsmtp',
+        reportingMTA: 'a4-12.smtp-out.eu-west-1.amazonses.com',
+        remoteMtaIp: '142.250.27.26',
+      },
+    },
+  };
+}
+
 // ---------- request bodies ----------
 
 /** A valid body for each body schema in use; a route with another schema needs one here. */
@@ -592,6 +905,7 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
       unassign: [{ caseId: REVIEW_CASE_ID, sub: SECOND_REVIEWER.sub }],
     }],
     [s.ConflictInput, { reason: 'I was an external evaluator of this project for the funding agency in 2021.' }],
+    [s.DecisionInput, { decision: 'outstanding', note: 'Committee vote 6-1 on 12 June; strongest evidence of impact in the round.' }],
     [s.ReviewInput, {
       scores: { innovation: 8, impact: 7, cooperation: 9, sustainability: 6 },
       recommendation: 'collection',

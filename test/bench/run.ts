@@ -8,18 +8,23 @@
  *                     --only getCase,verifyUpload --source-maps --explain]
  *
  * Then the submit section (submit.ts): submits per second against DynamoDB Local with 32 in flight next to
- * two baselines, and the capacity a submit consumes; and the ranking section (ranking.ts): the time and read
- * capacity to page through 5,000 submitted cases sorted by score, next to plain Queries of the same items.
- * `--only-submit` / `--only-ranking` run just that section (both: both sections), `--skip-submit` /
- * `--skip-ranking` leave it out; `--only` (some functions) leaves both out.
+ * two baselines, and the capacity a submit consumes; the ranking section (ranking.ts): the time and read
+ * capacity to page through 5,000 submitted cases sorted by score, next to plain Queries of the same items;
+ * and the notification section (notify.ts): 1,000 selection notices through the local workflow and an SES
+ * stand-in limited to R sends a second, the rate achieved as a fraction of R and the duplicate and lost
+ * e-mails, next to a paced loop of the same SES client. `--only-submit` / `--only-ranking` / `--only-notify`
+ * run just that section (several: those sections), `--skip-submit` / `--skip-ranking` / `--skip-notify` leave
+ * it out; `--only` (some functions) leaves all three out.
  *
  *   npm run bench -- --only-submit [--submits 300 --submit-rounds 3 --submit-warmup 50 --submit-warm-round 600 --in-flight 32]
  *   npm run bench -- --only-ranking [--ranking-cases 5000 --ranking-rounds 5]
+ *   npm run bench -- --only-notify [--notify-rate 50 --notify-cases 1000]
  *
  * Exit status: 0 when everything was measured (missed targets included: this is a report), 1 when a
  * bundle fails to build, an import fails, a route answers anything but 2xx, a worker does not take its
- * success path, a submit answers anything but 200 or leaves its case unsubmitted, or a page of the ranking
- * answers anything but 200 or the pages do not list every case once, best first.
+ * success path, a submit answers anything but 200 or leaves its case unsubmitted, a page of the ranking
+ * answers anything but 200 or the pages do not list every case once, best first, or a notification run fails,
+ * sends a notice twice or loses one.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +41,7 @@ import { fixed, mad, median, summariseCommands, table } from './stats.ts';
 import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
 import { SUBMIT_RESULT_PREFIX, submitReport, type SubmitResult } from './submit-result.ts';
 import { RANKING_RESULT_PREFIX, rankingReport, type RankingResult } from './ranking-result.ts';
+import { NOTIFY_RESULT_PREFIX, notifyReport, type NotifyResult } from './notify-result.ts';
 
 const IMPORT_TARGET = 1.2;
 const OVERHEAD_TARGET_US = 300;
@@ -61,6 +67,10 @@ const { values: opts } = parseArgs({
     'skip-ranking': { type: 'boolean', default: false },
     'ranking-cases': { type: 'string', default: '5000' },
     'ranking-rounds': { type: 'string', default: '5' },
+    'only-notify': { type: 'boolean', default: false },
+    'skip-notify': { type: 'boolean', default: false },
+    'notify-rate': { type: 'string', default: '50' },
+    'notify-cases': { type: 'string', default: '1000' },
   },
 });
 const submitArgs = [opts.submits, opts['submit-rounds'], opts['submit-warmup'], opts['submit-warm-round'], opts['in-flight']].map(Number);
@@ -69,10 +79,14 @@ if (opts['only-submit'] && (opts['skip-submit'] || opts.only)) throw new Error('
 const rankingArgs = [opts['ranking-cases'], opts['ranking-rounds']].map(Number);
 if (!(Number.isInteger(rankingArgs[0]) && rankingArgs[0]! >= 200 && Number.isInteger(rankingArgs[1]) && rankingArgs[1]! >= 1)) throw new Error('--ranking-cases must be a whole number of at least 200, --ranking-rounds at least 1');
 if (opts['only-ranking'] && (opts['skip-ranking'] || opts.only)) throw new Error('--only-ranking runs the ranking section alone: it does not go with --skip-ranking or --only');
-/** --only-submit and --only-ranking: those sections and nothing else. */
-const sectionsOnly = opts['only-submit'] || opts['only-ranking'];
+const notifyArgs = [opts['notify-cases'], opts['notify-rate']].map(Number);
+if (!(Number.isInteger(notifyArgs[0]) && notifyArgs[0]! >= 1 && Number.isInteger(notifyArgs[1]) && notifyArgs[1]! >= 1)) throw new Error('--notify-cases and --notify-rate must be whole numbers of at least 1');
+if (opts['only-notify'] && (opts['skip-notify'] || opts.only)) throw new Error('--only-notify runs the notification section alone: it does not go with --skip-notify or --only');
+/** --only-submit, --only-ranking and --only-notify: those sections and nothing else. */
+const sectionsOnly = opts['only-submit'] || opts['only-ranking'] || opts['only-notify'];
 const runSubmit = sectionsOnly ? opts['only-submit'] : !opts['skip-submit'] && !opts.only;
 const runRanking = sectionsOnly ? opts['only-ranking'] : !opts['skip-ranking'] && !opts.only;
+const runNotify = sectionsOnly ? opts['only-notify'] : !opts['skip-notify'] && !opts.only;
 const runs = Number(opts.runs);
 const rounds = Number(opts.rounds);
 const iterations = Number(opts.iterations);
@@ -119,14 +133,17 @@ const label = (t: Target) => (t.kind === 'worker' ? `${t.name} (worker)` : t.nam
 
 const major = Number(process.versions.node.split('.')[0]);
 const machine = `Node ${process.version} (Lambda: nodejs24.x) · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${new Date().toISOString()}`;
+/** "a", "a and b", "a, b and c". */
+const listed = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
 if (sectionsOnly) {
-  console.log(`${[runSubmit ? 'Submit' : '', runRanking ? 'Ranking' : ''].filter(Boolean).join(' and ')} benchmark · ${machine}`);
+  console.log(`${listed([runSubmit ? 'Submit' : '', runRanking ? 'Ranking' : '', runNotify ? 'Notification' : ''].filter(Boolean))} benchmark · ${machine}`);
   if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
   const submitOk = runSubmit ? await submitSection() : true;
   const rankingOk = runRanking ? await rankingSection() : true;
-  process.exit(submitOk && rankingOk ? 0 : 1);
+  const notifyOk = runNotify ? await notifySection() : true;
+  process.exit(submitOk && rankingOk && notifyOk ? 0 : 1);
 }
-const sections = [runSubmit ? 'of the submit' : '', runRanking ? 'of the ranking' : ''].filter(Boolean).join(' and ');
+const sections = listed([runSubmit ? 'of the submit' : '', runRanking ? 'of the ranking' : '', runNotify ? 'of the notifications' : ''].filter(Boolean));
 console.log(`Benchmark of ${rows.length} functions${sections ? ` and ${sections}` : ''} · ${machine}`);
 if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
 console.log(
@@ -227,7 +244,9 @@ try {
     `\nfloors: ${[...floors].map(([name, b]) => `${name} = ${fixed(KiB(b.bytes), 1)} KiB, ${fixed(floorMs.get(name), 1)} ms`).join(' · ')}` +
       `\n± = median absolute deviation of the import samples; +ms = import − floor; overhead = full − bare (medians); batch = invocations per timed batch;` +
       `\nchecked = what every warm invocation was checked for: a route's 2xx status (", sent": and its confirmation mail sent and recorded sent); a worker's` +
-      `\nsuccess: its records marked 'ready' (verifyUpload), the due edition closed (closeDueEditions), every due mail sent and recorded (retryMail).`,
+      `\nsuccess: its records marked 'ready' (verifyUpload), the due edition closed (closeDueEditions), every due mail sent and recorded (retryMail),` +
+      `\nthe selected cases listed (pageSelected: "n ids"), the notice sent and its recipient recorded sent in the transaction (sendNotification),` +
+      `\nthe recipient recorded failed (markNotificationFailed), the run recorded succeeded (finishNotificationRun), the recipient delivered (trackDelivery).`,
   );
   const duplicates = duplicateReport([
     ...rows.flatMap((r) => (r.bundle ? [[r.target.name, r.bundle] as const] : [])),
@@ -258,6 +277,7 @@ try {
 
   if (runSubmit && !(await submitSection())) exitCode = 1;
   if (runRanking && !(await rankingSection())) exitCode = 1;
+  if (runNotify && !(await notifySection())) exitCode = 1;
 
   if (opts.explain) await explain(rows, floorSources);
 } finally {
@@ -344,6 +364,43 @@ async function rankingSection(): Promise<boolean> {
     return true;
   } catch (err) {
     console.log(`\n## Ranking: FAILED\n${(err as Error).message}`);
+    return false;
+  }
+}
+
+/**
+ * Runs notify.ts in a fresh process and prints its section of the report; false when it failed. A run that
+ * was measured but sent a notice twice or lost one still prints its figures (notify.ts exits 1 after them).
+ */
+async function notifySection(): Promise<boolean> {
+  const [cases, rate] = notifyArgs as [number, number];
+  progress(`notifications: a warm-up run, then ${cases} recipients at ${rate}/s through the local workflow (about ${Math.ceil(cases / rate)} s), then the paced baseline`);
+  const args = ['--import', 'tsx', path.join(ROOT, 'test/bench/notify.ts'), String(cases), String(rate)];
+  // As for the submit: the Lambda-like environment without the session token; notify.ts points the SDK at
+  // DynamoDB Local, the SES stand-in and the local Step Functions before it loads the handlers.
+  const env = lambdaEnv();
+  delete env.AWS_SESSION_TOKEN;
+  try {
+    const { code, result } = await new Promise<{ code: number | null; result: NotifyResult }>((resolve, reject) => {
+      const p = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      p.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        process.stderr.write(d);
+      });
+      p.on('error', reject);
+      p.on('close', (exit) => {
+        const line = out.split('\n').find((l) => l.startsWith(NOTIFY_RESULT_PREFIX));
+        if (!line) return reject(new Error(`notify.ts failed (exit ${exit}): ${err.trim().split('\n').filter((l) => !l.startsWith('[notify +')).join('\n') || out.trim()}`));
+        resolve({ code: exit, result: JSON.parse(line.slice(NOTIFY_RESULT_PREFIX.length)) as NotifyResult });
+      });
+    });
+    console.log(notifyReport(result));
+    return code === 0 && result.failures.length === 0;
+  } catch (err) {
+    console.log(`\n## Notifications: FAILED\n${(err as Error).message}`);
     return false;
   }
 }

@@ -5,8 +5,8 @@
  *   node --expose-gc --import tsx test/bench/warm.ts <name> <warmup> <iterations> <rounds> <batch-ms>
  *
  * "full" is the function's real handler (for a route: middy, logger, validation, the use case, the
- * response; for a worker: its whole event loop) with the document client, the S3 client and the SES client stubbed by
- * aws-sdk-client-mock. "bare" is a plain async function that sends the same commands, with the same inputs,
+ * response; for a worker: its whole event loop) with the document client, the S3 client, the SES client and the
+ * Step Functions client stubbed by aws-sdk-client-mock. "bare" is a plain async function that sends the same commands, with the same inputs,
  * through the same stubbed clients, makes the same presign calls (which sign locally and send nothing),
  * drains a streamed body as any reader must, and returns a JSON string. Both are timed in batches, rounds
  * interleaved and their order alternated; a batch is `iterations` invocations, or fewer for a slow function
@@ -21,11 +21,15 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { ROUTES } from '#shared/routes';
 import { WORKERS } from '#shared/workers';
 import { MAIL_SHARDS } from '#adapters/table-design';
-import { cannedItems, eventFor, lambdaContext, s3EventFor, sampleBodies, scheduledEventFor, stubBucket, stubMail, stubTable, uploadedFile } from './fixtures.ts';
+import {
+  cannedItems, eventFor, lambdaContext, NOTIFY_RUN_ID, s3EventFor, sampleBodies, scheduledEventFor, SELECTED_2023, sesDeliveryEventFor, stubBucket, stubMail,
+  stubTable, stubWorkflow, uploadedFile, workflowPayloads,
+} from './fixtures.ts';
 import { PRESIGNER_PACKAGES, presignSpy, replayPresign, type PresignCall } from './presign-spy.ts';
 import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
 
@@ -48,6 +52,8 @@ if (!name || !(warmup > 0) || !(maxIterations > 0) || !(rounds > 0) || !(batchMs
 }
 for (const v of ['TABLE_NAME', 'BUCKET_NAME', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'POWERTOOLS_LOG_LEVEL']) if (!process.env[v]) fail(`warm.ts: ${v} must be set`);
 const gc = (globalThis as { gc?: () => void }).gc ?? fail('warm.ts: run node with --expose-gc');
+// sendNotification holds its Map slot for NOTIFY_PACE_MS after a send (1 s by default): a wait, not work.
+process.env.NOTIFY_PACE_MS = '0';
 
 const route = ROUTES.find((r) => r.operationId === name);
 const worker = WORKERS.find((w) => w.name === name);
@@ -59,13 +65,15 @@ const now = new Date();
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const s3Mock = mockClient(S3Client);
 const sesMock = mockClient(SESClient);
+const sfnMock = mockClient(SFNClient);
 const table = stubTable(ddbMock, cannedItems(now));
 stubBucket(s3Mock, uploadedFile());
 stubMail(sesMock);
-const mocks = [ddbMock, s3Mock, sesMock] as const;
+stubWorkflow(sfnMock);
+const mocks = [ddbMock, s3Mock, sesMock, sfnMock] as const;
 
 /** Every SDK call since the last reset, all clients, in the order they were made. */
-const sdkCalls = () => [...ddbMock.calls(), ...s3Mock.calls(), ...sesMock.calls()].sort((a, b) => (a.calledBefore(b) ? -1 : b.calledBefore(a) ? 1 : 0));
+const sdkCalls = () => [...ddbMock.calls(), ...s3Mock.calls(), ...sesMock.calls(), ...sfnMock.calls()].sort((a, b) => (a.calledBefore(b) ? -1 : b.calledBefore(a) ? 1 : 0));
 const sdkCallCount = () => mocks.reduce((n, m) => n + m.send.callCount, 0);
 const resetHistory = () => mocks.forEach((m) => m.resetHistory());
 
@@ -107,6 +115,27 @@ const readyUpdates = () => table.statusSets.ready ?? 0;
 /** Mails recorded as sent (the UpdateCommand that sets their status to 'sent'). */
 const sentUpdates = () => table.statusSets.sent ?? 0;
 const returnsNothing = (r: unknown) => (r === undefined ? undefined : `returned ${JSON.stringify(r)} (a worker returns nothing)`);
+/** Updates that set a status inside a transaction (recordSent, recordFailed, finishRun write theirs that way). */
+const transactSets = (status: string) => () => table.transactStatusSets[status] ?? 0;
+const payloads = workflowPayloads();
+
+/**
+ * A workflow task: `check` tells a good result from a bad one; the transactions of a batch must have set
+ * `status` (when given) once per invocation.
+ */
+function workflowTask(event: unknown, check: (r: unknown) => string | undefined, outcome: string, status?: string): Subject {
+  const count = status ? transactSets(status) : () => 0;
+  return {
+    event,
+    check,
+    checkBatch: (n, before) => {
+      const seen = count() - before;
+      return !status || seen === n ? undefined : `recorded ${seen} of ${n} recipients or runs ${status}`;
+    },
+    mark: count,
+    outcome: () => outcome,
+  };
+}
 
 /**
  * Per worker: the event its trigger sends and what its success is. A new worker needs an entry here; the
@@ -146,6 +175,45 @@ const WORKER_SCENARIOS: Record<string, () => Subject> = {
     },
     mark: sentUpdates,
     outcome: () => 'sent',
+  }),
+  /** The run's first page: success is every selected case of 2023 (and no other), in one page. */
+  pageSelected: () => {
+    const expected = new Set(SELECTED_2023);
+    return workflowTask(
+      payloads.pageSelected,
+      (r) => {
+        const page = r as { caseIds?: string[]; nextCursor?: unknown } | undefined;
+        const ids = page?.caseIds ?? [];
+        const exact = ids.length === expected.size && ids.every((id) => expected.has(id)) && new Set(ids).size === ids.length && page?.nextCursor === null;
+        return exact ? undefined : `returned ${JSON.stringify(r)}, not the ${expected.size} selected cases of 2023 in one page`;
+      },
+      `${expected.size} ids`,
+    );
+  },
+  /** One recipient due again after a throttle: success is the notice sent, and the recipient recorded sent (with the case and the run's count, one transaction). */
+  sendNotification: () =>
+    workflowTask(payloads.sendNotification, (r) => ((r as { outcome?: string } | undefined)?.outcome === 'sent' ? undefined : `returned ${JSON.stringify(r)}, not sent`), 'sent', 'sent'),
+  /** The Catch after SES rejected a notice for good: success is the recipient recorded failed with SES's reason. */
+  markNotificationFailed: () =>
+    workflowTask(payloads.markNotificationFailed, (r) => ((r as { outcome?: string } | undefined)?.outcome === 'failed' ? undefined : `returned ${JSON.stringify(r)}, not failed`), 'failed', 'failed'),
+  /** The run's last state: success is the run recorded succeeded (and the lock freed, same transaction) and returned. */
+  finishNotificationRun: () =>
+    workflowTask(
+      payloads.finishNotificationRun,
+      (r) => ((r as { runId?: string } | undefined)?.runId === NOTIFY_RUN_ID ? undefined : `returned ${JSON.stringify(r)}, not the run ${NOTIFY_RUN_ID}`),
+      'succeeded',
+      'succeeded',
+    ),
+  /** SES's delivery event for a notice just sent: success is the recipient updated to delivered. */
+  trackDelivery: () => ({
+    event: sesDeliveryEventFor(now),
+    check: (r) => (r === 'applied' ? undefined : `returned ${JSON.stringify(r)}, not applied`),
+    checkBatch: (n, before) => {
+      const seen = (table.statusSets.delivered ?? 0) - before;
+      return seen === n ? undefined : `recorded ${seen} of ${n} recipients delivered`;
+    },
+    mark: () => table.statusSets.delivered ?? 0,
+    outcome: () => 'delivered',
   }),
 };
 

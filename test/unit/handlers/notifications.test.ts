@@ -47,8 +47,19 @@ describe('sending one selection notice', () => {
     const subject = ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Message?.Subject?.Data;
     expect(subject).toBe(`Outstanding case: ${completeFields.title}`);
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(tx.map((i) => i.Update?.Key)).toEqual([keys.recipient('2024', CASE_ID), keys.case(CASE_ID), keys.run('2024', input.runId)]);
+    expect(tx.map((i) => i.Update?.Key)).toEqual([keys.recipient('2024', CASE_ID), keys.case(CASE_ID)]);
     expect(tx[0]!.Update?.ExpressionAttributeValues).toMatchObject({ ':sent': 'sent', ':m': 'ses-1' });
+    // The run's count is its own ADD, outside the transaction: all sends of a run count on that one item.
+    expect(ddb.commandCalls(UpdateCommand).at(-1)!.args[0].input).toMatchObject({ Key: keys.run('2024', input.runId), ExpressionAttributeNames: { '#f': 'sent' } });
+  });
+
+  it('never sends again when recording a send fails: the recipient is recorded uncertain for SES events to settle', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-2' });
+    ddb.on(TransactWriteCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    expect(await sendNotification(input)).toMatchObject({ outcome: 'failed' });
+    expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 1);
+    const failed = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input).find((u) => u.UpdateExpression?.startsWith('SET #s = :failed'));
+    expect(failed).toMatchObject({ Key: keys.recipient('2024', CASE_ID), ExpressionAttributeValues: { ':true': true, ':why': expect.stringContaining('ses-2') } });
   });
 
   it('skips a recipient already sent (by an earlier run) and counts it, without sending', async () => {
@@ -75,9 +86,10 @@ describe('sending one selection notice', () => {
   it('records a timeout as failed and uncertain, never to be resent automatically', async () => {
     ses.on(SendEmailCommand).rejects(sesError('TimeoutError'));
     expect(await sendNotification(input)).toMatchObject({ outcome: 'failed' });
-    const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(tx[0]!.Update?.UpdateExpression).toContain('uncertain = :true');
-    expect(tx[1]!.Update).toMatchObject({ Key: keys.run('2024', input.runId), ExpressionAttributeNames: { '#f': 'failed' } });
+    const updates = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates.find((u) => u.UpdateExpression?.startsWith('SET #s = :failed'))?.UpdateExpression).toContain('uncertain = :true');
+    expect(updates.at(-1)).toMatchObject({ Key: keys.run('2024', input.runId), ExpressionAttributeNames: { '#f': 'failed' } });
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
   });
 
   it('answers a case that is no longer selected with skipped', async () => {
@@ -94,8 +106,8 @@ describe('the Catch of a failed recipient', () => {
     expect(reasonOf({ Error: 'States.Timeout' })).toBe('States.Timeout');
     expect(reasonOf({ Error: 'MailPermanent', Cause: 'MessageRejected: no' })).toBe('MessageRejected: no');
     expect(await markFailed({ ...input, error })).toEqual({ outcome: 'failed' });
-    const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(tx[0]!.Update?.ExpressionAttributeValues).toMatchObject({ ':why': 'MessageRejected: Email address is not verified.' });
+    const failed = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(failed).toMatchObject({ Key: keys.recipient('2024', CASE_ID), ExpressionAttributeValues: { ':why': 'MessageRejected: Email address is not verified.' } });
   });
 });
 
