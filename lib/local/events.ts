@@ -70,16 +70,18 @@ export function proxyEvent(args: {
   claims: Record<string, string> | undefined;
   sourceIp: string;
 }): APIGatewayProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // Maps without a prototype: a header or query key such as constructor or __proto__ is an ordinary key, as
+  // it is in the event API Gateway builds (JSON), not Object's built-in.
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  const multiValueHeaders: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [k, v] of Object.entries(args.headers)) {
     if (v === undefined) continue;
     const values = Array.isArray(v) ? v : [v];
     headers[k] = values.join(',');
     multiValueHeaders[k] = values;
   }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
+  const query: Record<string, string> = Object.create(null) as Record<string, string>;
+  const multiQuery: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [k, v] of args.query) {
     query[k] = v; // API Gateway keeps the last value of a repeated parameter
     (multiQuery[k] ??= []).push(v);

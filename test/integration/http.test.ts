@@ -43,6 +43,15 @@ describe('local server', () => {
     expect(pre.headers.get('access-control-allow-headers')).toContain('if-match');
   });
 
+  it('treats query keys named like Object built-ins as ordinary keys (found by the fuzz tests)', async () => {
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      const res = await call('GET', `/editions?${key}=1`);
+      expect(res.status, key).toBe(400);
+      expect(res.json?.errors).toEqual([expect.objectContaining({ code: 'unknown-field' })]);
+    }
+    expect((await call('GET', '/docs?constructor=1')).status).toBe(200);
+  });
+
   it('serves the OpenAPI document and the rendered reference from the route table', async () => {
     const doc = await call('GET', '/openapi.json');
     expect(doc.json?.openapi).toBe('3.1.0');
