@@ -10,7 +10,7 @@ import type * as z from 'zod/mini';
 import { AppError } from '#domain/errors';
 import { BODY_MAX_BYTES } from '#domain/limits';
 import { callerFrom, type Caller } from './auth.ts';
-import { etag, jsonResponse, parseIfMatch, problemResponse, validate } from './http.ts';
+import { CORS_EXPOSE_HEADERS, etag, jsonResponse, parseIfMatch, problemResponse, validate } from './http.ts';
 import type { RouteSpec } from './routes.ts';
 import { logger } from './logger.ts';
 
@@ -59,7 +59,7 @@ function commonHeaders(event: APIGatewayProxyEvent, response: APIGatewayProxyRes
 
 export function corsHeaders(origin: string | undefined): Record<string, string> {
   if (!origin || !(ALLOWED_ORIGINS.has(origin) || ALLOWED_ORIGINS.has('*'))) return { vary: 'Origin' };
-  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'ETag, Location, X-Correlation-Id', vary: 'Origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(', '), vary: 'Origin' };
 }
 
 /** Bodies above this are refused with 413 before they are parsed (domain/limits.ts). */

@@ -8,6 +8,8 @@ import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type Probl
 
 /** The request headers a browser may send cross-origin (answered in preflights by API Gateway and the local server). */
 export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'X-Correlation-Id'];
+/** The response headers a browser script may read cross-origin. */
+export const CORS_EXPOSE_HEADERS = ['ETag', 'Location', 'X-Correlation-Id'];
 
 export const PROBLEM_TYPE_BASE = 'https://practice-cases.dev/problems/';
 

@@ -20,10 +20,7 @@ import type { RouteSpec } from '../../functions/shared/routes.ts';
 import type { StageName, StageSettings } from '../stage-config.ts';
 import { BackendFunction } from './function.ts';
 import type { Mailer } from './mail.ts';
-import { CORS_ALLOW_HEADERS } from '../../functions/shared/http.ts';
-
-/** Request headers a browser may send cross-origin, and response headers it may read. */
-const CORS_EXPOSE_HEADERS = ['ETag', 'Location'];
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../functions/shared/http.ts';
 
 /**
  * Answers API Gateway gives itself, before or instead of a handler, as problem details with the stable codes of

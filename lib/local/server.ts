@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { AppError, type ProblemCode } from '../../functions/domain/errors.ts';
-import { CORS_ALLOW_HEADERS, problemBody } from '../../functions/shared/http.ts';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, problemBody } from '../../functions/shared/http.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
 import { FUNCTION_TIMEOUT_SECONDS } from '../bundling.ts';
 import { compileRoutes, lambdaContext, proxyEvent } from './events.ts';
@@ -40,7 +40,7 @@ const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': CORS_ALLOW_HEADERS.join(',').toLowerCase(),
   'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-  'access-control-expose-headers': 'etag,location',
+  'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(',').toLowerCase(),
 };
 
 /** The server's own answers (preflight, gateway errors, local routes) carry CORS headers as API Gateway's do; handlers add their own. */

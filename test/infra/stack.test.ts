@@ -4,7 +4,7 @@ import { CASE_LISTING_ATTRIBUTES, INDEXES, type IndexDesign, TABLE_KEYS, TTL_ATT
 import { METRICS_NAMESPACE } from '../../functions/shared/metric-names.ts';
 import { ROUTES, type RouteSpec } from '../../functions/shared/routes.ts';
 import { WORKERS } from '../../functions/shared/workers.ts';
-import { CORS_ALLOW_HEADERS } from '../../functions/shared/http.ts';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../functions/shared/http.ts';
 import {
   actionsOf,
   backendFunctions,
@@ -316,7 +316,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
         const text = JSON.stringify(preflight.props.Integration);
         for (const origin of settings.corsOrigins) expect(text).toContain(origin);
         expect(text).toContain(`'${CORS_ALLOW_HEADERS.join(',')}'`);
-        expect(text).toContain("'ETag,Location'");
+        expect(text).toContain(`'${CORS_EXPOSE_HEADERS.join(',')}'`);
         const integration = preflight.props.Integration as { IntegrationResponses: { ResponseParameters: Record<string, string> }[] };
         const header = integration.IntegrationResponses[0]?.ResponseParameters['method.response.header.Access-Control-Allow-Methods'] ?? '';
         const allowed = header.replace(/'/g, '').split(',');
