@@ -102,51 +102,39 @@ export async function putExtension(x: ExtensionRecord): Promise<'ok' | 'edition-
 }
 
 /**
- * Closes the edition at `at`, recording who closed it, once: an edition already closed (or released) is
- * left as it is and the answer says so. The audit entry is written in the same transaction.
+ * Marks one step of an edition's life (closed, released) with when and who, once, if `condition` holds, with
+ * its audit entry in the same transaction. False when the condition failed (already done, or not allowed).
  */
-export async function closeEdition(editionId: string, at: string, by: string, why: string): Promise<'closed' | 'already-closed'> {
-  const outcome = await transact<'already-closed'>([
-    {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.edition(editionId),
-          UpdateExpression: 'SET closedAt = :at, closedBy = :by, updatedAt = :at ADD #v :one',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt) AND attribute_not_exists(releasedAt)',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':at': at, ':by': by, ':one': 1 },
-        },
-      },
-      onFail: 'already-closed',
-    },
-    { item: auditPut({ editionId, at, action: 'edition-closed', by, subject: editionId, details: { reason: why } }) },
-  ]);
-  return outcome === 'ok' ? 'closed' : 'already-closed';
-}
-
-/**
- * Publishes the results: the edition must be closed (by hand or by its deadline) and not yet released. The
- * audit entry is written in the same transaction. 'not-closed' also covers an edition that does not exist.
- */
-export async function releaseEdition(editionId: string, at: string, by: string): Promise<'released' | 'refused'> {
+async function stampEdition(editionId: string, step: 'closed' | 'released', condition: string, at: string, by: string, audit: Pick<AuditRecord, 'action' | 'details'>): Promise<boolean> {
   const outcome = await transact<'refused'>([
     {
       item: {
         Update: {
           TableName: env.TABLE_NAME,
           Key: keys.edition(editionId),
-          UpdateExpression: 'SET releasedAt = :at, releasedBy = :by, updatedAt = :at ADD #v :one',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(releasedAt) AND (attribute_exists(closedAt) OR deadline <= :at)',
+          UpdateExpression: `SET ${step}At = :at, ${step}By = :by, updatedAt = :at ADD #v :one`,
+          ConditionExpression: `attribute_exists(pk) AND ${condition}`,
           ExpressionAttributeNames: { '#v': 'version' },
           ExpressionAttributeValues: { ':at': at, ':by': by, ':one': 1 },
         },
       },
       onFail: 'refused',
     },
-    { item: auditPut({ editionId, at, action: 'results-released', by, subject: editionId, details: {} }) },
+    { item: auditPut({ editionId, at, by, subject: editionId, ...audit }) },
   ]);
-  return outcome === 'ok' ? 'released' : 'refused';
+  return outcome === 'ok';
+}
+
+/** Closes the edition at `at`, recording who closed it, once: an edition already closed (or released) is left as it is. */
+export async function closeEdition(editionId: string, at: string, by: string, why: string): Promise<'closed' | 'already-closed'> {
+  const done = await stampEdition(editionId, 'closed', 'attribute_not_exists(closedAt) AND attribute_not_exists(releasedAt)', at, by, { action: 'edition-closed', details: { reason: why } });
+  return done ? 'closed' : 'already-closed';
+}
+
+/** Publishes the results: the edition must be closed (by hand or by its deadline) and not yet released; 'refused' otherwise, or when it does not exist. */
+export async function releaseEdition(editionId: string, at: string, by: string): Promise<'released' | 'refused'> {
+  const done = await stampEdition(editionId, 'released', 'attribute_not_exists(releasedAt) AND (attribute_exists(closedAt) OR deadline <= :at)', at, by, { action: 'results-released', details: {} });
+  return done ? 'released' : 'refused';
 }
 
 export function listAudit(editionId: string, limit: number, cursor?: string) {

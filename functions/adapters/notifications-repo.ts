@@ -63,11 +63,11 @@ export async function startRun(editionId: string, seq: number, by: string, now: 
   return outcome === 'ok' ? { outcome, run } : { outcome };
 }
 
-/** Ends a run and frees the lock (only if this run holds it). Idempotent. */
-export async function finishRun(editionId: string, runId: string, status: 'succeeded' | 'failed', now: string, error?: string): Promise<void> {
+/** Ends a run with its exact counts and frees the lock (only if this run holds it). Idempotent. Answers how many abandoned claims it settled. */
+export async function finishRun(editionId: string, runId: string, status: 'succeeded' | 'failed', now: string, error?: string): Promise<number> {
   const run = await getRun(editionId, runId);
-  const exact = run ? await exactCounts(editionId, runId) : undefined;
-  const counts = run && exact ? { ...run.counts, ...exact, skipped: Math.max(0, run.counts.total - exact.sent - exact.failed) } : undefined;
+  const exact = run ? await settleAndCount(editionId, runId, now) : undefined;
+  const counts = run && exact ? { ...run.counts, sent: exact.sent, failed: exact.failed, skipped: Math.max(0, run.counts.total - exact.sent - exact.failed) } : undefined;
   await transact([
     {
       item: {
@@ -93,6 +93,7 @@ export async function finishRun(editionId: string, runId: string, status: 'succe
       },
     },
   ]);
+  return exact?.settled ?? 0;
 }
 
 const addCount = (editionId: string, runId: string, field: keyof RunCounts, n = 1) => ({
@@ -193,17 +194,22 @@ export async function recordFailed(r: Pick<RecipientRecord, 'editionId' | 'caseI
 }
 
 /**
- * The run's exact counts, from its recipients: sent (or since delivered, bounced, complained) and failed by
- * this run; the rest of the run's total was skipped. The live counters (ADDs) may lag; these replace them.
+ * One pass over the run's recipients at its end: a recipient still 'sending' belongs to a send task that died
+ * after its claim (a crash, a Lambda timeout); whether SES got the message is unknown, so it is recorded failed
+ * and uncertain (never resent automatically; SES's events settle it). Counts sent (or since delivered, bounced,
+ * complained) and failed exactly; the live counters (ADDs) may lag, these replace them.
  */
-export async function exactCounts(editionId: string, runId: string): Promise<Pick<RunCounts, 'sent' | 'failed'>> {
-  const counts = { sent: 0, failed: 0 };
+export async function settleAndCount(editionId: string, runId: string, now: string): Promise<Pick<RunCounts, 'sent' | 'failed'> & { settled: number }> {
+  const counts = { sent: 0, failed: 0, settled: 0 };
   let cursor: string | undefined;
   do {
     const page = await listRecipients(editionId, 100, cursor);
     for (const r of page.items.filter((x) => x.runId === runId)) {
-      if (r.status === 'failed') counts.failed++;
-      else if (r.status !== 'pending' && r.status !== 'sending') counts.sent++;
+      if (r.status === 'sending') {
+        if ((await recordFailed(r, 'The send task stopped before recording its outcome; SES may have sent it', now, true)) === 'ok') counts.settled++;
+        counts.failed++;
+      } else if (r.status === 'failed') counts.failed++;
+      else if (r.status !== 'pending') counts.sent++;
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
