@@ -4,6 +4,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { AttachmentRecord } from '#domain/attachment';
 import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
 import { batchGet } from './batch.ts';
+import { OWNER_MAY_CHANGE } from './cases-repo.ts';
 import { ddb, env } from './clients.ts';
 import { keys, recordOf } from './table-design.ts';
 import { deadlineChecks, transact, type TransactItem } from './transact.ts';
@@ -35,7 +36,11 @@ function windowChecks(a: AttachmentRecord, now: string, viaExtensionOf?: string)
     ExpressionAttributeNames: { '#s': 'status' },
     ExpressionAttributeValues: { ':withdrawn': 'withdrawn' },
   };
-  if (a.purpose === 'supporting') return [...deadlineChecks(a.editionId, now, viaExtensionOf), { ConditionCheck: caseNotWithdrawn }];
+  if (a.purpose === 'supporting') {
+    // Supporting files are frozen with the case's content (cases-repo.ts, OWNER_MAY_CHANGE).
+    const caseEditable = { ...caseNotWithdrawn, ConditionExpression: `#s <> :withdrawn AND ${OWNER_MAY_CHANGE}` };
+    return [...deadlineChecks(a.editionId, now, viaExtensionOf), { ConditionCheck: caseEditable }];
+  }
   return [
     {
       ConditionCheck: {
@@ -100,17 +105,33 @@ export function removeAttachment(a: AttachmentRecord, now: string, viaExtensionO
   ]);
 }
 
-/** pending → ready. False when the attachment is gone or no longer pending (deleted, or handled already). */
-export async function markReady(a: AttachmentRecord, sha256: string, now: string): Promise<boolean> {
+/**
+ * The condition that the attachment is pending and that its verification is `claim`'s (or nobody's, without a
+ * claim): one upload form may be posted several times, and only the object that claimed it may decide it.
+ */
+function pendingFor(claim: string | undefined) {
+  return {
+    ConditionExpression: claim === undefined ? '#s = :pending AND attribute_not_exists(verifying)' : '#s = :pending AND verifying = :claim',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':pending': 'pending', ...(claim === undefined ? {} : { ':claim': claim }) },
+  };
+}
+
+/**
+ * Claims a pending attachment's verification for one stored object (its version id, or ETag): true when it is
+ * this object's (now, or already: a repeated event or a retry), false when it is no longer pending or another
+ * object of the same upload form holds it. Only the holder copies into cases/ and decides the status.
+ */
+export async function claimVerification(a: AttachmentRecord, claim: string): Promise<boolean> {
   try {
     await ddb.send(
       new UpdateCommand({
         TableName: env.TABLE_NAME,
         Key: keys.attachment(a.caseId, a.attachmentId),
-        UpdateExpression: 'SET #s = :ready, sha256 = :sha, updatedAt = :now',
-        ConditionExpression: '#s = :pending',
+        UpdateExpression: 'SET verifying = :claim',
+        ConditionExpression: '#s = :pending AND (attribute_not_exists(verifying) OR verifying = :claim)',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':ready': 'ready', ':pending': 'pending', ':sha': sha256, ':now': now },
+        ExpressionAttributeValues: { ':pending': 'pending', ':claim': claim },
       }),
     );
     return true;
@@ -120,18 +141,44 @@ export async function markReady(a: AttachmentRecord, sha256: string, now: string
   }
 }
 
-/** pending → rejected with a reason, and the file no longer counts. False when it was not pending. */
-export async function markRejected(a: AttachmentRecord, reason: string, now: string): Promise<boolean> {
+/**
+ * pending → ready, by the holder of the claim. False when the attachment is gone or no longer pending (deleted,
+ * or handled already) or the claim is another's.
+ */
+export async function markReady(a: AttachmentRecord, sha256: string, now: string, claim?: string): Promise<boolean> {
+  const cond = pendingFor(claim);
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: env.TABLE_NAME,
+        Key: keys.attachment(a.caseId, a.attachmentId),
+        UpdateExpression: 'SET #s = :ready, sha256 = :sha, updatedAt = :now REMOVE verifying',
+        ...cond,
+        ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':ready': 'ready', ':sha': sha256, ':now': now },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
+/**
+ * pending → rejected with a reason, and the file no longer counts. False when it was not pending, or another
+ * object holds the claim (without `claim`: when any does).
+ */
+export async function markRejected(a: AttachmentRecord, reason: string, now: string, claim?: string): Promise<boolean> {
+  const cond = pendingFor(claim);
   const outcome = await transact<'not-pending'>([
     {
       item: {
         Update: {
           TableName: env.TABLE_NAME,
           Key: keys.attachment(a.caseId, a.attachmentId),
-          UpdateExpression: 'SET #s = :rejected, rejectionReason = :reason, updatedAt = :now',
-          ConditionExpression: '#s = :pending',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':rejected': 'rejected', ':pending': 'pending', ':reason': reason, ':now': now },
+          UpdateExpression: 'SET #s = :rejected, rejectionReason = :reason, updatedAt = :now REMOVE verifying',
+          ...cond,
+          ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':rejected': 'rejected', ':reason': reason, ':now': now },
         },
       },
       onFail: 'not-pending',

@@ -43,40 +43,74 @@ export function presignDownload(key: string, contentType: string, disposition: s
 }
 
 /**
- * Whether an error means the object is not there. No function may list the bucket, so S3 answers a missing
- * key with 403, not 404: both mean "gone" to the verifier (its grants on the key are pinned by the infra tests).
+ * One stored version of an object, as an object-created event names it. S3 (the bucket is versioned) gives both;
+ * storage without versioning (s3rver locally) gives the ETag only, which then alone pins the bytes.
  */
-function isMissing(err: unknown): boolean {
-  if (err instanceof NotFound || err instanceof NoSuchKey) return true;
-  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return status === 403 || status === 404;
+export interface ObjectVersion {
+  key: string;
+  versionId?: string | undefined;
+  eTag?: string | undefined;
 }
 
-/** The object's size, or undefined when it is not there (already moved or deleted). */
-export async function sizeOf(key: string): Promise<number | undefined> {
+/**
+ * Whether an error means this version of the object is not there. No function may list the bucket, so S3
+ * answers a missing key or version with 403, not 404; a 412 means the key now holds other bytes (If-Match).
+ * All three mean "gone" to the verifier (its grants on the key are pinned by the infra tests).
+ */
+function isGone(err: unknown): boolean {
+  if (err instanceof NotFound || err instanceof NoSuchKey) return true;
+  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status === 403 || status === 404 || status === 412;
+}
+
+const unquote = (eTag: string) => eTag.replace(/^(W\/)?"|"$/g, '');
+
+/** The conditions that pin a read to the version: its id, and If-Match on its ETag. */
+const pinned = (o: ObjectVersion) => ({
+  Bucket: s3Env.BUCKET_NAME,
+  Key: o.key,
+  ...(o.versionId ? { VersionId: o.versionId } : {}),
+  ...(o.eTag ? { IfMatch: `"${unquote(o.eTag)}"` } : {}),
+});
+
+/**
+ * Whether an answer came from the pinned version. S3 refuses a mismatch itself (412); storage that ignores
+ * If-Match (s3rver) answers with the current object, whose ETag then gives it away.
+ */
+const sameVersion = (o: ObjectVersion, eTag: string | undefined) => !o.eTag || (eTag !== undefined && unquote(eTag) === unquote(o.eTag));
+
+/** The version's size, or undefined when it is gone (moved, deleted or replaced). */
+export async function sizeOf(o: ObjectVersion): Promise<number | undefined> {
   try {
-    const head = await s3.send(new HeadObjectCommand({ Bucket: s3Env.BUCKET_NAME, Key: key }));
-    return head.ContentLength;
+    const head = await s3.send(new HeadObjectCommand(pinned(o)));
+    return sameVersion(o, head.ETag) ? head.ContentLength : undefined;
   } catch (err) {
-    if (isMissing(err)) return undefined;
+    if (isGone(err)) return undefined;
     throw err;
   }
 }
 
 /**
- * Streams the object once: its SHA-256 (hex) and its first bytes. Memory stays constant whatever the size,
- * so a 2 GiB video needs no 2 GiB of memory.
+ * Streams the version once: its SHA-256 (hex) and its first bytes, or undefined when it is gone. Memory stays
+ * constant whatever the size, so a 2 GiB video needs no 2 GiB of memory. Without a version id the bytes read
+ * must also hash to the ETag (a single-part upload's ETag is its MD5 under SSE-S3): storage that ignores If-Match
+ * may be overwriting the object while it is read, and then these bytes are nobody's upload.
  */
-export async function digest(key: string): Promise<{ sha256: string; head: Uint8Array } | undefined> {
+export async function digest(o: ObjectVersion): Promise<{ sha256: string; head: Uint8Array } | undefined> {
   let body: Readable;
   try {
-    const out = await s3.send(new GetObjectCommand({ Bucket: s3Env.BUCKET_NAME, Key: key }));
+    const out = await s3.send(new GetObjectCommand(pinned(o)));
     body = out.Body as Readable;
+    if (!sameVersion(o, out.ETag)) {
+      body.destroy();
+      return undefined;
+    }
   } catch (err) {
-    if (isMissing(err)) return undefined;
+    if (isGone(err)) return undefined;
     throw err;
   }
   const hash = createHash('sha256');
+  const md5 = !o.versionId && o.eTag ? createHash('md5') : undefined;
   const head = new Uint8Array(SNIFF_BYTES);
   let filled = 0;
   for await (const chunk of body) {
@@ -87,22 +121,39 @@ export async function digest(key: string): Promise<{ sha256: string; head: Uint8
       filled += take.length;
     }
     hash.update(bytes);
+    md5?.update(bytes);
   }
+  if (md5 && md5.digest('hex') !== unquote(o.eTag!)) return undefined;
   return { sha256: hash.digest('hex'), head: head.subarray(0, filled) };
 }
 
-export async function copyObject(from: string, to: string): Promise<void> {
-  await s3.send(
-    new CopyObjectCommand({
-      Bucket: s3Env.BUCKET_NAME,
-      Key: to,
-      CopySource: `${s3Env.BUCKET_NAME}/${from.split('/').map(encodeURIComponent).join('/')}`,
-      MetadataDirective: 'COPY',
-    }),
-  );
+/**
+ * Copies exactly this version to `to` (versionId and x-amz-copy-source-if-match): true when copied, false when
+ * the version is gone (S3 answers 412 when the key now holds other bytes).
+ */
+export async function copyObject(from: ObjectVersion, to: string): Promise<boolean> {
+  const source = `${s3Env.BUCKET_NAME}/${from.key.split('/').map(encodeURIComponent).join('/')}`;
+  try {
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: s3Env.BUCKET_NAME,
+        Key: to,
+        CopySource: from.versionId ? `${source}?versionId=${encodeURIComponent(from.versionId)}` : source,
+        ...(from.eTag ? { CopySourceIfMatch: `"${unquote(from.eTag)}"` } : {}),
+        MetadataDirective: 'COPY',
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isGone(err)) return false;
+    throw err;
+  }
 }
 
-/** Deletes an object; deleting one that is not there is fine (S3 answers 204 either way). */
-export async function deleteObject(key: string): Promise<void> {
-  await s3.send(new DeleteObjectCommand({ Bucket: s3Env.BUCKET_NAME, Key: key }));
+/**
+ * Deletes an object, or only the given version of it (for good: no delete marker). Deleting one that is not
+ * there is fine (S3 answers 204 either way).
+ */
+export async function deleteObject(key: string, versionId?: string): Promise<void> {
+  await s3.send(new DeleteObjectCommand({ Bucket: s3Env.BUCKET_NAME, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
 }

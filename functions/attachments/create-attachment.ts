@@ -30,7 +30,7 @@ export const handler = httpHandler(routes.createAttachment, async ({ params, bod
     throw new AppError('conflict', `A case can have at most ${MAX_ATTACHMENTS_PER_PURPOSE} ${body.purpose} files. Delete one to add another.`);
   }
   if (outcome === 'window-closed') {
-    throw body.purpose === 'supporting' ? await refusal(edition, now) : new AppError('deadline-passed', 'Presentation materials can no longer be added.');
+    throw body.purpose === 'supporting' ? await refusal(edition, now, record.caseId) : new AppError('deadline-passed', 'Presentation materials can no longer be added.');
   }
 
   const upload = await presignUpload(objectKeys.quarantine(attachment), attachment.contentType, attachment.size, expiresAt, now);

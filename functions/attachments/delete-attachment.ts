@@ -24,7 +24,7 @@ export const handler = httpHandler(routes.deleteAttachment, async ({ params, cal
   const outcome = await removeAttachment(attachment, now.toISOString(), viaExtension ? record.ownerId : undefined);
   if (outcome === 'changed') throw new AppError('conflict', 'The attachment changed meanwhile (its verification finished); try again.');
   if (outcome === 'window-closed') {
-    throw attachment.purpose === 'supporting' ? await refusal(edition, now) : new AppError('deadline-passed', 'Presentation materials can no longer be changed.');
+    throw attachment.purpose === 'supporting' ? await refusal(edition, now, record.caseId) : new AppError('deadline-passed', 'Presentation materials can no longer be changed.');
   }
   await Promise.all([deleteObject(objectKeys.quarantine(attachment)), deleteObject(objectKeys.verified(attachment))]);
   return { status: 204 };

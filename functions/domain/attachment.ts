@@ -1,5 +1,5 @@
 import { AppError } from './errors.ts';
-import type { CaseRecord } from './case.ts';
+import { frozenConflict, isFrozen, type CaseRecord } from './case.ts';
 import type { EditionRecord } from './edition.ts';
 import { acceptance } from './rules.ts';
 import type { AttachmentInput, AttachmentStatus, AttachmentView } from './schemas.ts';
@@ -20,6 +20,8 @@ export interface AttachmentRecord {
   sha256?: string;
   /** The upload window: an object that lands later is rejected, whatever the storage service let through. */
   uploadBy: string;
+  /** The stored object (version id, or ETag) whose verification holds this pending attachment; see verify-upload. */
+  verifying?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -48,6 +50,8 @@ export function attachmentView(a: AttachmentRecord, downloadUrl?: string): Attac
 export function fileWindow(purpose: Purpose, c: CaseRecord, e: EditionRecord, now: Date, extensionDeadline?: string): { until: string; viaExtension: boolean } {
   if (c.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
   if (purpose === 'supporting') {
+    // Supporting files are part of what was decided on: frozen with the case (presentation files are not).
+    if (isFrozen(c)) throw frozenConflict();
     const a = acceptance(e, now, extensionDeadline);
     if (!a.ok) throw new AppError(a.code, a.detail);
     return { until: a.until, viaExtension: a.viaExtension };
@@ -80,8 +84,24 @@ export function newAttachment(attachmentId: string, c: CaseRecord, input: Attach
   };
 }
 
-/** `Content-Disposition` for a download under the name the owner gave (RFC 6266, with an ASCII fallback). */
+/**
+ * Characters a file name must not carry into a download's name: controls (Cc: CR/LF would split the header),
+ * format characters (Cf: the bidi overrides, isolates and marks that make `cod\u202Efdp.exe` display as
+ * `codexe.pdf`, zero-width characters) and the Unicode line and paragraph separators.
+ */
+const UNSAFE_IN_NAME = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** RFC 5987 ext-value: UTF-8, every byte outside attr-char percent-encoded (encodeURIComponent leaves ' ( ) *). */
+const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * `Content-Disposition` for a download under the name the owner gave (RFC 6266): always `attachment`, an ASCII
+ * fallback in a quoted string that can hold no quote, backslash or control character (so no parameter can be
+ * injected), and the name itself, percent-encoded, as `filename*`. Unsafe characters are dropped from both, and a lone surrogate
+ * (which would make encodeURIComponent throw) becomes U+FFFD first.
+ */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const name = fileName.toWellFormed().replace(UNSAFE_IN_NAME, '').trim() || 'download';
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(name)}`;
 }

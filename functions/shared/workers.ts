@@ -36,8 +36,9 @@ export const workers = {
     description: 'Checks an uploaded file (size, type by its first bytes, SHA-256) and moves it out of quarantine, or deletes it',
     trigger: { source: 's3:ObjectCreated', prefix: 'quarantine' },
     table: 'write',
-    // Reads and removes what lands in quarantine; writes (copies) into cases/ and removes a copy whose attachment was deleted meanwhile.
-    bucket: { quarantine: ['read', 'delete'], cases: ['write', 'delete'] },
+    // Reads and removes the exact version that landed in quarantine (by its id, never "the latest"); writes (copies)
+    // into cases/ and removes a copy whose attachment was deleted meanwhile.
+    bucket: { quarantine: ['readVersion', 'deleteVersion'], cases: ['write', 'delete'] },
     // A 2 GiB video is hashed as a stream in constant memory; memory buys network throughput.
     timeoutSeconds: 300,
     memoryMb: 1024,

@@ -1,13 +1,18 @@
 /**
- * S3 locally: s3rver in process, with the media bucket, and its object-created events delivered to the
- * workers bound to them (the verify function) the way S3 and Lambda deliver them: asynchronously, filtered
- * by prefix, retried twice on failure, then parked (logged) as Lambda's on-failure destination would.
+ * S3 locally: s3rver with the media bucket, in a child process (s3-child.ts) so that a client misbehaving
+ * towards it (an aborted multipart POST, a form posted twice) cannot take the API's process down; the child
+ * is restarted on the same port if it dies, and killed when this process stops or exits. Its object-created
+ * events come back over IPC and are delivered here to the workers bound to them (the verify function) the way
+ * S3 and Lambda deliver them: asynchronously, filtered by prefix, retried twice on failure, then parked
+ * (logged) as Lambda's on-failure destination would.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { S3Event } from 'aws-lambda';
-import S3rver from 's3rver';
 import { freePort } from './ports.ts';
+import type { ChildConfig, ChildMessage, ParentMessage } from './s3-child.ts';
 
 export interface LocalS3 {
   endpoint: string;
@@ -23,15 +28,36 @@ export interface ObjectCreatedBinding {
 
 const RETRIES = 2;
 
-export async function startLocalS3(dataDir: string, bucket: string, bindings: ObjectCreatedBinding[], log: (line: string) => void): Promise<LocalS3> {
+const CHILD = fileURLToPath(new URL('./s3-child.ts', import.meta.url));
+
+/** Starts the child and resolves once s3rver listens; `onMessage` gets what it sends after, `onExit` its unexpected end. */
+function startChild(config: ChildConfig, onMessage: (m: ChildMessage) => void, onExit: (code: number | null, signal: string | null) => void) {
+  // Node runs the .ts itself (type stripping); no loader of the parent's (tsx, vitest) is passed on.
+  const child = fork(CHILD, [], { execArgv: ['--disable-warning=ExperimentalWarning'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise<ChildProcess>((ok, fail) => {
+    let ready = false;
+    child.on('message', (m: ChildMessage) => {
+      if (m.type === 'event' || m.type === 'pong') onMessage(m);
+      else if (m.type === 'ready') {
+        ready = true;
+        ok(child);
+      } else fail(new Error(`s3rver did not start: ${m.message}`));
+    });
+    child.once('exit', (code, signal) => {
+      if (ready) onExit(code, signal);
+      else fail(new Error(`s3rver exited before it was ready (code ${code}, signal ${signal})`));
+    });
+    child.send({ type: 'start', config } satisfies ParentMessage);
+  });
+}
+
+export async function startLocalS3(dataDir: string, bucket: string, bindings: ObjectCreatedBinding[], log: (line: string) => void, host = '127.0.0.1'): Promise<LocalS3> {
   const directory = resolve(dataDir);
   mkdirSync(directory, { recursive: true });
-  const port = await freePort();
-  const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, allowMismatchedSignatures: true, configureBuckets: [{ name: bucket }] });
-  await server.run();
+  const config: ChildConfig = { directory, bucket, host, port: await freePort() };
 
   const inFlight = new Set<Promise<void>>();
-  server.on('event', (event) => {
+  const deliver = (event: S3Event) => {
     for (const record of event.Records) {
       if (!record.eventName.startsWith('ObjectCreated:')) continue;
       for (const b of bindings.filter((x: ObjectCreatedBinding) => record.s3.object.key.startsWith(x.prefix))) {
@@ -50,17 +76,63 @@ export async function startLocalS3(dataDir: string, bucket: string, bindings: Ob
         void run.finally(() => inFlight.delete(run));
       }
     }
-  });
+  };
+
+  const pongs = new Map<number, () => void>();
+  let pings = 0;
+  const onMessage = (m: ChildMessage) => {
+    if (m.type === 'event') deliver(m.event);
+    else if (m.type === 'pong') pongs.get(m.id)?.();
+  };
+  /** Resolves once every event s3rver emitted before now has reached `deliver` (or the child is gone). */
+  const drained = () =>
+    new Promise<void>((r) => {
+      if (!child.connected) return r();
+      const id = ++pings;
+      const done = () => {
+        pongs.delete(id);
+        child.off('exit', done);
+        r();
+      };
+      pongs.set(id, done);
+      child.once('exit', done);
+      child.send({ type: 'ping', id } satisfies ParentMessage);
+    });
+
+  let stopping = false;
+  let child: ChildProcess;
+  let restarting: Promise<unknown> = Promise.resolve();
+  const onExit = (code: number | null, signal: string | null) => {
+    if (stopping) return;
+    log(`s3rver exited (code ${code}, signal ${signal}); restarting it on ${config.host}:${config.port}`);
+    restarting = startChild(config, onMessage, onExit).then(
+      (c) => (child = c),
+      (err: Error) => log(`s3rver could not be restarted: ${err.message}`),
+    );
+  };
+  child = await startChild(config, onMessage, onExit);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
 
   const idle = async () => {
+    await drained();
     while (inFlight.size) await Promise.allSettled([...inFlight]);
   };
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
     idle,
     async stop() {
       await idle();
-      await server.close();
+      stopping = true;
+      await restarting;
+      process.off('exit', killOnExit);
+      if (!child.connected) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.send({ type: 'stop' } satisfies ParentMessage);
+      // A stuck s3rver is killed rather than waited for.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

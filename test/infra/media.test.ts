@@ -25,7 +25,13 @@ const synths = useStages();
 const S3_WORKERS = WORKERS.flatMap((w) => (w.trigger.source === 's3:ObjectCreated' ? [{ ...w, trigger: w.trigger }] : []));
 
 /** What each access mode of routes.ts / workers.ts means in IAM (written out here, not imported, to check the mapping). */
-const S3_ACTION: Record<BucketAccess, string> = { read: 's3:GetObject', write: 's3:PutObject', delete: 's3:DeleteObject' };
+const S3_ACTION: Record<BucketAccess, string> = {
+  read: 's3:GetObject',
+  write: 's3:PutObject',
+  delete: 's3:DeleteObject',
+  readVersion: 's3:GetObjectVersion',
+  deleteVersion: 's3:DeleteObjectVersion',
+};
 
 type Props = Record<string, unknown>;
 const props = (s: Synth, id: string) => (s.resources[id]?.Properties ?? {}) as Props;
@@ -202,7 +208,15 @@ describe.each(STAGES)('the %s stack', (stage) => {
         [`${PREFIXES.cases}*`, `${PREFIXES.quarantine}*`].map((suffix) => JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [media, 'Arn'] }, `/${suffix}`]] })),
       );
       expect(grantsOf(statements, 's3')).toEqual(expectedGrants(media, spec?.bucket));
-      for (const action of s3Statements.flatMap(actionsOf)) expect(action).toMatch(/^s3:(GetObject|PutObject|DeleteObject)$/);
+      // Written out: the verifier reads and deletes quarantined objects only by version (what the event named), so an
+      // unpinned read of "the latest" bytes is refused by IAM; in cases/ it only copies in and removes its copy.
+      expect(grantsOf(statements, 's3')).toEqual([
+        `Allow s3:DeleteObject <${media}>/${PREFIXES.cases}*`,
+        `Allow s3:DeleteObjectVersion <${media}>/${PREFIXES.quarantine}*`,
+        `Allow s3:GetObjectVersion <${media}>/${PREFIXES.quarantine}*`,
+        `Allow s3:PutObject <${media}>/${PREFIXES.cases}*`,
+      ]);
+      for (const action of s3Statements.flatMap(actionsOf)) expect(action).toMatch(/^s3:(GetObject|GetObjectVersion|PutObject|DeleteObject|DeleteObjectVersion)$/);
       expect(envOf(s, fnId).BUCKET_NAME).toEqual({ Ref: media });
     });
 
@@ -270,7 +284,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
       const { routes, workers } = backendFunctions(s);
       for (const fnId of [...routes.values(), ...workers.values()]) {
         for (const grant of grantsOf(statementsOfFunction(s.resources, fnId), 's3')) {
-          expect(grant, fnId).toMatch(new RegExp(`^Allow s3:(GetObject|PutObject|DeleteObject) <${media}>/(quarantine|cases)/\\*$`));
+          expect(grant, fnId).toMatch(new RegExp(`^Allow s3:(GetObject|PutObject|DeleteObject|GetObjectVersion|DeleteObjectVersion) <${media}>/(quarantine|cases)/\\*$`));
           expect(grant, fnId).not.toContain(logs);
         }
       }

@@ -118,4 +118,24 @@ describe('object keys', () => {
   it('downloads under the original name, with an ASCII fallback', () => {
     expect(contentDisposition('Bericht "Köln".pdf')).toBe(`attachment; filename="Bericht _K_ln_.pdf"; filename*=UTF-8''Bericht%20%22K%C3%B6ln%22.pdf`);
   });
+
+  it('builds a Content-Disposition no file name can inject a parameter into or display reversed', () => {
+    const cases: [string, string][] = [
+      ['a"; filename="evil.exe', `attachment; filename="a_; filename=_evil.exe"; filename*=UTF-8''a%22%3B%20filename%3D%22evil.exe`],
+      ['a\r\nSet-Cookie: x=1.pdf', `attachment; filename="aSet-Cookie: x=1.pdf"; filename*=UTF-8''aSet-Cookie%3A%20x%3D1.pdf`],
+      ['invoice\u202Efdp.exe', `attachment; filename="invoicefdp.exe"; filename*=UTF-8''invoicefdp.exe`],
+      ['\u2067a\u2069\u200F\u061Cb.pdf', `attachment; filename="ab.pdf"; filename*=UTF-8''ab.pdf`],
+      ["it's (1)*.pdf", `attachment; filename="it's (1)*.pdf"; filename*=UTF-8''it%27s%20%281%29%2A.pdf`],
+      ['back\\slash.pdf', `attachment; filename="back_slash.pdf"; filename*=UTF-8''back%5Cslash.pdf`],
+      ['报告.pdf', `attachment; filename="__.pdf"; filename*=UTF-8''%E6%8A%A5%E5%91%8A.pdf`],
+      ['\uD800x.pdf', `attachment; filename="_x.pdf"; filename*=UTF-8''%EF%BF%BDx.pdf`],
+      ['\u202E', `attachment; filename="download"; filename*=UTF-8''download`],
+    ];
+    for (const [name, header] of cases) {
+      const got = contentDisposition(name);
+      expect(got, JSON.stringify(name)).toBe(header);
+      // One disposition, two parameters; the fallback is one quoted-string of printable ASCII without " or \.
+      expect(got).toMatch(/^attachment; filename="[\x20\x21\x23-\x5b\x5d-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { handler as createAttachment } from '../../../functions/attachments/create-attachment.ts';
 import { handler as getAttachment } from '../../../functions/attachments/get-attachment.ts';
@@ -45,7 +46,8 @@ describe('POST /cases/{caseId}/attachments', () => {
 
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(tx[0]!.ConditionCheck?.Key).toEqual(keys.edition('2024'));
-    expect(tx[1]!.ConditionCheck).toMatchObject({ Key: keys.case(CASE_ID), ConditionExpression: '#s <> :withdrawn' });
+    // Not withdrawn, and not frozen by a decision: supporting files are part of what is decided on.
+    expect(tx[1]!.ConditionCheck).toMatchObject({ Key: keys.case(CASE_ID), ConditionExpression: '#s <> :withdrawn AND attribute_not_exists(decision) AND attribute_not_exists(notifiedAt)' });
     expect(tx[2]!.Update).toMatchObject({ Key: keys.uploadCounts(CASE_ID), UpdateExpression: 'ADD #p :d', ConditionExpression: 'attribute_not_exists(#p) OR #p < :max', ExpressionAttributeValues: { ':d': 1, ':max': 10 } });
     expect(tx[3]!.Put?.Item).toMatchObject({ ...keys.attachment(CASE_ID, attachment.attachmentId), status: 'pending', size: 2048, uploadBy: '2024-06-01T08:15:00.000Z' });
 
@@ -118,54 +120,153 @@ describe('GET /cases/{caseId}/attachments/{attachmentId}', () => {
 describe('verification', () => {
   const key = objectKeys.quarantine(ref);
   const arrived = '2024-06-01T08:05:00.000Z';
+  /** The object version an S3 record names (the bucket is versioned). */
+  const object = { key, versionId: 'v1', eTag: '0123abcd' };
+  const pinned = { VersionId: 'v1', IfMatch: '"0123abcd"' };
+  const ccf = async () => new (await import('@aws-sdk/client-dynamodb')).ConditionalCheckFailedException({ message: 'x', $metadata: {} });
+  const status = (code: number, name: string) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: code } });
+  const readyUpdates = () => ddb.commandCalls(UpdateCommand).filter((c) => c.args[0].input.ExpressionAttributeValues?.[':ready']);
   beforeEach(() => {
     s3.on(DeleteObjectCommand).resolves({});
     s3.on(CopyObjectCommand).resolves({});
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048, ETag: '"0123abcd"' });
+    s3.on(GetObjectCommand).callsFake(() => ({ Body: body$(pdf(2048)), ETag: '"0123abcd"' }));
   });
 
-  it('pending → ready: size, type and streamed SHA-256 checked, copied out of quarantine, then removed from it', async () => {
+  it('pending → ready: claimed, size, type and streamed SHA-256 checked, copied out of quarantine, then removed from it', async () => {
     ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
     ddb.on(UpdateCommand).resolves({});
-    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048 });
-    s3.on(GetObjectCommand).callsFake(() => ({ Body: body$(pdf(2048)) }));
-    const verdict = await verifyObject(key, arrived);
+    const verdict = await verifyObject(object, arrived);
     expect(verdict).toEqual({ kind: 'ready', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(s3).toHaveReceivedCommandWith(CopyObjectCommand, { Key: objectKeys.verified(ref), CopySource: `unit-bucket/${key}` });
-    expect(ddb).toHaveReceivedCommandWith(UpdateCommand, { ConditionExpression: '#s = :pending', ExpressionAttributeValues: expect.objectContaining({ ':ready': 'ready' }) });
-    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key });
+    const [claim, ready] = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(claim).toMatchObject({ UpdateExpression: 'SET verifying = :claim', ExpressionAttributeValues: { ':claim': 'v1' } });
+    expect(ready).toMatchObject({ ConditionExpression: '#s = :pending AND verifying = :claim', ExpressionAttributeValues: expect.objectContaining({ ':ready': 'ready', ':claim': 'v1' }) });
+    expect(s3).toHaveReceivedCommandWith(CopyObjectCommand, { Key: objectKeys.verified(ref) });
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key, VersionId: 'v1' });
+  });
+
+  it('pins the head, the read, the copy and the delete to the version and ETag the record names', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(UpdateCommand).resolves({});
+    await verifyObject(object, arrived);
+    expect(s3.commandCalls(HeadObjectCommand)[0]!.args[0].input).toMatchObject({ Key: key, ...pinned });
+    expect(s3.commandCalls(GetObjectCommand)[0]!.args[0].input).toMatchObject({ Key: key, ...pinned });
+    expect(s3.commandCalls(CopyObjectCommand)[0]!.args[0].input).toMatchObject({ CopySource: `unit-bucket/${key}?versionId=v1`, CopySourceIfMatch: '"0123abcd"' });
+    // With a version id the copy is S3's own, pinned: no second read.
+    expect(s3).toHaveReceivedCommandTimes(GetObjectCommand, 1);
+    expect(s3.commandCalls(DeleteObjectCommand).map((c) => c.args[0].input)).toEqual([{ Bucket: 'unit-bucket', Key: key, VersionId: 'v1' }]);
+  });
+
+  it.each([
+    ['the head', HeadObjectCommand],
+    ['the read', GetObjectCommand],
+  ] as const)('treats a 412 on %s (the key now holds other bytes) as gone: nothing is copied or marked ready', async (_, command) => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
+    s3.on(command).rejects(status(412, 'PreconditionFailed'));
+    expect(await verifyObject(object, arrived)).toEqual({ kind: 'gone' });
+    expect(s3).not.toHaveReceivedCommand(CopyObjectCommand);
+    expect(readyUpdates()).toEqual([]);
+    // This post held the claim, so nobody else will decide: the owner is told to upload again.
+    expect(ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Update).toMatchObject({
+      ConditionExpression: '#s = :pending AND verifying = :claim',
+      ExpressionAttributeValues: expect.objectContaining({ ':reason': expect.stringContaining('replaced'), ':claim': 'v1' }),
+    });
+  });
+
+  it('treats a 412 on the copy as gone: no file in cases/, nothing marked ready', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
+    s3.on(CopyObjectCommand).rejects(status(412, 'PreconditionFailed'));
+    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('replaced') });
+    expect(readyUpdates()).toEqual([]);
+    expect(s3).not.toHaveReceivedCommandWith(DeleteObjectCommand, { Key: objectKeys.verified(ref) });
+  });
+
+  it('without a version id (s3rver) the ETag alone pins: an answer with another ETag, or bytes that do not hash to it, are gone', async () => {
+    const bytes = pdf(2048);
+    const md5 = createHash('md5').update(bytes).digest('hex');
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
+    // Storage that ignores If-Match answers with what the key holds now: another object's ETag.
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048, ETag: '"ffff"' });
+    expect(await verifyObject({ key, eTag: md5 }, arrived)).toEqual({ kind: 'gone' });
+    expect(s3.commandCalls(HeadObjectCommand)[0]!.args[0].input).toEqual({ Bucket: 'unit-bucket', Key: key, IfMatch: `"${md5}"` });
+    // The right ETag in the answer, but the bytes were being overwritten while read: their MD5 gives it away.
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048, ETag: `"${md5}"` });
+    s3.on(GetObjectCommand).callsFake(() => ({ Body: body$(Buffer.concat([Buffer.from('MZ'), bytes.subarray(2)])), ETag: `"${md5}"` }));
+    expect(await verifyObject({ key, eTag: md5 }, arrived)).toEqual({ kind: 'gone' });
+    expect(s3).not.toHaveReceivedCommand(CopyObjectCommand);
+    expect(readyUpdates()).toEqual([]);
+    // Not ours to delete: the key now holds the bytes that replaced this post.
+    expect(s3).not.toHaveReceivedCommand(DeleteObjectCommand);
+  });
+
+  it('without a version id, reads the copy back and removes it when it is not the verified bytes (s3rver ignores copy-source-if-match)', async () => {
+    const bytes = pdf(2048);
+    const md5 = createHash('md5').update(bytes).digest('hex');
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048, ETag: `"${md5}"` });
+    s3.on(GetObjectCommand, { Key: key }).callsFake(() => ({ Body: body$(bytes), ETag: `"${md5}"` }));
+    s3.on(GetObjectCommand, { Key: objectKeys.verified(ref) }).callsFake(() => ({ Body: body$(Buffer.concat([Buffer.from('MZ'), bytes.subarray(2)])) }));
+    expect(await verifyObject({ key, eTag: md5 }, arrived)).toMatchObject({ kind: 'rejected' });
+    expect(s3.commandCalls(CopyObjectCommand)[0]!.args[0].input).toMatchObject({ CopySource: `unit-bucket/${key}`, CopySourceIfMatch: `"${md5}"` });
+    expect(readyUpdates()).toEqual([]);
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: objectKeys.verified(ref) });
+
+    s3.on(GetObjectCommand, { Key: objectKeys.verified(ref) }).callsFake(() => ({ Body: body$(bytes) }));
+    expect(await verifyObject({ key, eTag: md5 }, arrived)).toMatchObject({ kind: 'ready' });
+    expect(readyUpdates()).toHaveLength(1);
+  });
+
+  it('makes a second post of the same form a leftover while the first holds the verification: its version is removed, nothing else', async () => {
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem({ verifying: 'v0' }) });
+    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'leftover' });
+    ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(UpdateCommand).rejects(await ccf()); // claimed by the other post meanwhile
+    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'leftover' });
+    expect(s3).not.toHaveReceivedCommand(HeadObjectCommand);
+    expect(s3).not.toHaveReceivedCommand(CopyObjectCommand);
+    expect(s3.commandCalls(DeleteObjectCommand).map((c) => c.args[0].input)).toEqual(Array(2).fill({ Bucket: 'unit-bucket', Key: key, VersionId: 'v1' }));
   });
 
   it('pending → rejected when the bytes are not the declared type: the object is deleted and the count freed', async () => {
     ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem({ contentType: 'image/png' }) });
+    ddb.on(UpdateCommand).resolves({});
     ddb.on(TransactWriteCommand).resolves({});
-    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048 });
-    s3.on(GetObjectCommand).callsFake(() => ({ Body: body$(pdf(2048)) }));
-    expect(await verifyObject(key, arrived)).toEqual({ kind: 'rejected', reason: 'The file is a PDF but was declared as image/png. Upload it again with the type application/pdf.' });
+    expect(await verifyObject(object, arrived)).toEqual({ kind: 'rejected', reason: 'The file is a PDF but was declared as image/png. Upload it again with the type application/pdf.' });
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(tx[0]!.Update?.ExpressionAttributeValues).toMatchObject({ ':rejected': 'rejected' });
     expect(tx[1]!.Update).toMatchObject({ Key: keys.uploadCounts(CASE_ID), ExpressionAttributeValues: { ':d': -1 } });
     expect(s3).not.toHaveReceivedCommand(CopyObjectCommand);
-    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key });
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key, VersionId: 'v1' });
   });
 
   it('rejects a size other than the declared one without reading the content', async () => {
     ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(UpdateCommand).resolves({});
     ddb.on(TransactWriteCommand).resolves({});
-    s3.on(HeadObjectCommand).resolves({ ContentLength: 4096 });
-    expect(await verifyObject(key, arrived)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('4096 bytes but was declared as 2048 bytes') });
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 4096, ETag: '"0123abcd"' });
+    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('4096 bytes but was declared as 2048 bytes') });
     expect(s3).not.toHaveReceivedCommand(GetObjectCommand);
   });
 
   it('rejects an object that started after its upload window (where storage does not enforce the policy)', async () => {
     ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
+    ddb.on(UpdateCommand).resolves({});
     ddb.on(TransactWriteCommand).resolves({});
-    expect(await verifyObject(key, '2024-06-01T09:15:00.001Z')).toMatchObject({ kind: 'rejected' });
+    expect(await verifyObject(object, '2024-06-01T09:15:00.001Z')).toMatchObject({ kind: 'rejected' });
   });
 
   it('treats a repeated event and a deleted attachment as leftovers: remove the object, change nothing', async () => {
     ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolvesOnce({ Item: attachmentItem({ status: 'ready' }) }).resolves({});
-    expect(await verifyObject(key, arrived)).toMatchObject({ kind: 'leftover' });
-    expect(await verifyObject(key, arrived)).toMatchObject({ kind: 'leftover' });
+    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'leftover' });
+    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'leftover' });
     expect(ddb).not.toHaveReceivedCommand(UpdateCommand);
     expect(s3).toHaveReceivedCommandTimes(DeleteObjectCommand, 2);
     expect(s3).not.toHaveReceivedCommand(CopyObjectCommand);
@@ -173,25 +274,24 @@ describe('verification', () => {
 
   it('removes its copy when the attachment is deleted while it verifies', async () => {
     ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolvesOnce({ Item: attachmentItem() }).resolves({});
-    ddb.on(UpdateCommand).rejects(new (await import('@aws-sdk/client-dynamodb')).ConditionalCheckFailedException({ message: 'x', $metadata: {} }));
-    s3.on(HeadObjectCommand).resolves({ ContentLength: 2048 });
-    s3.on(GetObjectCommand).callsFake(() => ({ Body: body$(pdf(2048)) }));
-    await verifyObject(key, arrived);
+    ddb.on(UpdateCommand).resolvesOnce({}).rejects(await ccf());
+    await verifyObject(object, arrived);
     expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: objectKeys.verified(ref) });
-    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key });
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key, VersionId: 'v1' });
   });
 
   it('takes a 403 for a missing object (no function may list the bucket) as gone, not as a failure', async () => {
     ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem() });
-    s3.on(HeadObjectCommand).rejects(Object.assign(new Error('Forbidden'), { name: 'Forbidden', $metadata: { httpStatusCode: 403 } }));
-    expect(await verifyObject(key, arrived)).toEqual({ kind: 'gone' });
-    expect(ddb).not.toHaveReceivedCommand(UpdateCommand);
-    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
+    s3.on(HeadObjectCommand).rejects(status(403, 'Forbidden'));
+    expect(await verifyObject(object, arrived)).toEqual({ kind: 'gone' });
+    expect(readyUpdates()).toEqual([]);
   });
 
   it('deletes anything under quarantine/ that is not an upload key', async () => {
-    expect(await verifyObject('quarantine/evil.exe', arrived)).toMatchObject({ kind: 'leftover' });
-    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: 'quarantine/evil.exe' });
+    expect(await verifyObject({ key: 'quarantine/evil.exe', versionId: 'v9' }, arrived)).toMatchObject({ kind: 'leftover' });
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: 'quarantine/evil.exe', VersionId: 'v9' });
     expect(ddb.calls()).toHaveLength(0);
   });
 });
