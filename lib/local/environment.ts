@@ -3,6 +3,7 @@
  * Handlers read their endpoints and names from the environment, set here once; they never ask whether
  * they run locally.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
@@ -13,7 +14,8 @@ import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import { FUNCTIONS_DIR } from '../bundling.ts';
 import { fieldProblems, problemBody } from '../../functions/shared/http.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamodb.ts';
-import { createLocalServer, listen, type LocalRoute } from './server.ts';
+import { createLocalServer, listen, LOOPBACK, reachableHost, type LocalRoute } from './server.ts';
+import { devCorsOrigins } from '../stage-config.ts';
 import { startLocalS3, type LocalS3 } from './s3.ts';
 import { pathToFileURL } from 'node:url';
 import type { S3Event } from 'aws-lambda';
@@ -29,6 +31,7 @@ export interface LocalEnvironmentOptions {
   port: number;
   /** Where DynamoDB, S3 and the outbox keep their data; in memory and temporary folders when undefined. */
   dataDir?: string;
+  /** The address every listener binds to: 127.0.0.1 unless given (bin/local.ts takes HOST and warns). */
   host?: string;
   seed?: boolean;
   log?: (line: string) => void;
@@ -63,7 +66,10 @@ export function setLocalEnv(dynamoEndpoint: string, tableName = LOCAL_TABLE_NAME
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // Business metrics are CloudWatch EMF lines on stdout: noise in a terminal. POWERTOOLS_METRICS_DISABLED=false shows them.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
-    CORS_ALLOWED_ORIGINS: process.env.CORS_ALLOWED_ORIGINS ?? '*',
+    // The dev stage's origins, not '*': any page the developer visits could otherwise read the answers.
+    CORS_ALLOWED_ORIGINS: process.env.CORS_ALLOWED_ORIGINS ?? devCorsOrigins().join(','),
+    // Signs list cursors (functions/shared/config.ts): one per process, kept once set.
+    CURSOR_SECRET: process.env.CURSOR_SECRET ?? randomBytes(32).toString('hex'),
   });
 }
 
@@ -133,13 +139,14 @@ export function workerLoader(): (name: string) => Promise<WorkerHandler> {
  * The local Step Functions with the notification workflow's tasks bound to their workers. LOCAL_SES_RATE
  * (default 10) stands for the SES send rate, the Map's concurrency.
  */
-export function startLocalWorkflows(log: (line: string) => void, retryIntervalMs?: number): Promise<LocalStepFunctions> {
+export function startLocalWorkflows(log: (line: string) => void, retryIntervalMs?: number, host?: string): Promise<LocalStepFunctions> {
   const load = workerLoader();
   return startLocalStepFunctions({
     maxConcurrency: Number(process.env.LOCAL_SES_RATE ?? 10),
     load: (worker: NotifyTaskWorker) => load(worker),
     log,
     ...(retryIntervalMs === undefined ? {} : { retryIntervalMs }),
+    ...(host === undefined ? {} : { host }),
   });
 }
 
@@ -180,15 +187,16 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
   mkdirSync(outboxDir, { recursive: true });
 
   const log = opts.log ?? (() => undefined);
-  const dynamo: DynamoLocal = await startDynamoLocal(dataDir && join(dataDir, 'dynamodb'));
+  const host = opts.host ?? LOOPBACK;
+  const dynamo: DynamoLocal = await startDynamoLocal(dataDir && join(dataDir, 'dynamodb'), { host, warn: log });
   let server: Server | undefined;
   let s3: LocalS3 | undefined;
   let workflows: LocalStepFunctions | undefined;
   try {
     await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
-    s3 = await startLocalS3(join(dataDir ?? mkdtempSync(join(tmpdir(), 'pc-s3-')), 's3'), LOCAL_BUCKET_NAME, workerBindings(), log);
+    s3 = await startLocalS3(join(dataDir ?? mkdtempSync(join(tmpdir(), 'pc-s3-')), 's3'), LOCAL_BUCKET_NAME, workerBindings(), log, host);
     setLocalEnv(dynamo.endpoint, LOCAL_TABLE_NAME, s3.endpoint, LOCAL_BUCKET_NAME, outboxDir);
-    workflows = await startLocalWorkflows(log);
+    workflows = await startLocalWorkflows(log, undefined, host);
     setLocalWorkflowEnv(workflows.endpoint);
     if (opts.seed !== false) {
       const { seedDemoEdition } = await import('./seed.ts');
@@ -197,13 +205,13 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
     }
     const secret = loadSecret(dataDir && join(dataDir, 'token-secret'));
     server = createLocalServer({ port: opts.port, routes: ROUTES, functionsDir: FUNCTIONS_DIR, secret, localRoutes: localRoutes(secret, outboxDir), ...(opts.log ? { log: opts.log } : {}) });
-    const port = await listen(server, opts.port, opts.host);
+    const port = await listen(server, opts.port, host);
     const stopTimers = startScheduledWorkers(log);
     const s = server;
     const media = s3;
     const flows = workflows;
     return {
-      url: `http://localhost:${port}`,
+      url: `http://${host === LOOPBACK ? 'localhost' : reachableHost(host)}:${port}`,
       port,
       dynamoEndpoint: dynamo.endpoint,
       s3: media,

@@ -11,6 +11,7 @@ import { AppError, type ProblemCode } from '../../functions/domain/errors.ts';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, problemBody } from '../../functions/shared/http.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
 import { FUNCTION_TIMEOUT_SECONDS } from '../bundling.ts';
+import { devCorsOrigins } from '../stage-config.ts';
 import { compileRoutes, lambdaContext, proxyEvent } from './events.ts';
 import { authorizerClaims, verifyToken } from './tokens.ts';
 
@@ -27,6 +28,8 @@ export interface LocalServerOptions {
   port: number;
   host?: string;
   routes: RouteSpec[];
+  /** The browser origins answered with CORS headers and let into /local/*: the dev stage's corsOrigins by default. */
+  corsOrigins?: string[];
   functionsDir: string;
   secret: Buffer;
   localRoutes?: LocalRoute[];
@@ -36,22 +39,44 @@ export interface LocalServerOptions {
 /** API Gateway's payload limit. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
-const CORS = {
-  'access-control-allow-origin': '*',
+/** Where every local listener binds unless HOST says otherwise: nothing on the network reaches it. */
+export const LOOPBACK = '127.0.0.1';
+
+/** The address a client on this machine connects to, for a listener bound to `host`. */
+export const reachableHost = (host: string): string => (host === '0.0.0.0' || host === '::' ? LOOPBACK : host.includes(':') ? `[${host}]` : host);
+
+const CORS_COMMON = {
   'access-control-allow-headers': CORS_ALLOW_HEADERS.join(',').toLowerCase(),
   'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
   'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(',').toLowerCase(),
 };
 
+/** The CORS headers of the server's own answers, as API Gateway gives them: only for an allowed origin. */
+const corsFor = (origin: string | undefined, allowed: Set<string>): Record<string, string> =>
+  origin && allowed.has(origin) ? { 'access-control-allow-origin': origin, ...CORS_COMMON, vary: 'Origin' } : { vary: 'Origin' };
+
 /** The server's own answers (preflight, gateway errors, local routes) carry CORS headers as API Gateway's do; handlers add their own. */
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string, cors = true) {
-  res.writeHead(status, cors ? { ...CORS, ...headers } : headers);
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string, cors: Record<string, string> = {}) {
+  res.writeHead(status, { ...cors, ...headers });
   res.end(body);
 }
 
-function sendProblem(res: ServerResponse, code: ProblemCode, detail?: string) {
+function sendProblem(res: ServerResponse, code: ProblemCode, detail: string | undefined, cors: Record<string, string>) {
   const p = problemBody(code, detail);
-  send(res, p.status, { 'content-type': 'application/problem+json; charset=utf-8' }, JSON.stringify(p));
+  send(res, p.status, { 'content-type': 'application/problem+json; charset=utf-8' }, JSON.stringify(p), cors);
+}
+
+/**
+ * Why a request to /local/* (tokens for any role, the outbox) is refused, if it is: a web page the developer visits
+ * must not reach them. A foreign Origin is refused outright; a POST must be JSON, which no page can send to
+ * another origin without a preflight (that the foreign origin fails).
+ */
+function localRouteRefusal(req: IncomingMessage, allowed: Set<string>): [ProblemCode, string] | undefined {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowed.has(origin)) return ['forbidden', `The local routes answer no page of ${origin}.`];
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (req.method === 'POST' && type !== 'application/json') return ['validation-failed', 'Send the body as application/json.'];
+  return undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -81,33 +106,37 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     return h;
   };
 
+  const allowed = new Set(opts.corsOrigins ?? devCorsOrigins());
   return createServer(async (req, res) => {
     const started = Date.now();
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const cors = corsFor(req.headers.origin, allowed);
     try {
-      if (method === 'OPTIONS') return send(res, 204, {}, '');
+      if (method === 'OPTIONS') return send(res, 204, {}, '', cors);
       const body = await readBody(req);
-      if (body === 'too-large') return sendProblem(res, 'payload-too-large', 'The request is larger than 10 MB.');
+      if (body === 'too-large') return sendProblem(res, 'payload-too-large', 'The request is larger than 10 MB.', cors);
 
       const local = opts.localRoutes?.find((r) => r.method === method && r.path === url.pathname);
       if (local) {
+        const refusal = localRouteRefusal(req, allowed);
+        if (refusal) return sendProblem(res, ...refusal, cors);
         let parsed: unknown = {};
         if (body.length) {
           try {
             parsed = JSON.parse(body.toString('utf8'));
           } catch {
-            return sendProblem(res, 'validation-failed', 'The body is not valid JSON.');
+            return sendProblem(res, 'validation-failed', 'The body is not valid JSON.', cors);
           }
         }
         const out = await local.handle(parsed, url);
-        return send(res, out.status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(out.body));
+        return send(res, out.status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(out.body), cors);
       }
 
       const matched = matcher.match(method, url.pathname);
       if (matched === undefined || matched === 'method-not-allowed') {
         // API Gateway answers an unknown path or method alike; the deployed API maps it to 404 too.
-        return sendProblem(res, 'not-found', `No route ${method} ${url.pathname}.`);
+        return sendProblem(res, 'not-found', `No route ${method} ${url.pathname}.`, cors);
       }
 
       // The authorizer: a non-public route needs a valid token before the function is called at all.
@@ -116,7 +145,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
       if (matched.route.access !== 'public') {
         const verified = bearer ? verifyToken(bearer, opts.secret) : undefined;
-        if (!verified) return sendProblem(res, 'unauthorized', 'Send a valid bearer token.');
+        if (!verified) return sendProblem(res, 'unauthorized', 'Send a valid bearer token.', cors);
         claims = authorizerClaims(verified);
       }
 
@@ -126,17 +155,18 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
       const payload = result.isBase64Encoded ? Buffer.from(result.body, 'base64').toString('latin1') : result.body;
-      send(res, result.statusCode, headers, payload, false);
+      send(res, result.statusCode, headers, payload);
       opts.log?.(`${method} ${url.pathname} ${result.statusCode} ${Date.now() - started}ms`);
     } catch (err) {
       // What API Gateway would answer for a crashed integration, with no detail leaked.
       opts.log?.(`${method} ${url.pathname} failed: ${(err as Error).stack ?? String(err)}`);
-      if (!res.headersSent) sendProblem(res, err instanceof AppError ? err.code : 'internal-error');
+      if (!res.headersSent) sendProblem(res, err instanceof AppError ? err.code : 'internal-error', undefined, cors);
     }
   });
 }
 
-export function listen(server: Server, port: number, host?: string): Promise<number> {
+/** Listens on `host`, the loopback address unless given: a local server is never on the network by accident. */
+export function listen(server: Server, port: number, host: string = LOOPBACK): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listen } from './server.ts';
+import { listen, LOOPBACK, reachableHost } from './server.ts';
 
 export interface SesMessage {
   messageId: string;
@@ -32,6 +32,8 @@ export interface FakeSesOptions {
   holdMs?: number;
   /** The configuration set's events, in EventBridge's shape (detail-type and detail), for each accepted message. */
   onEvent?: (event: { 'detail-type': string; detail: Record<string, unknown> }) => void;
+  /** The address to listen on (127.0.0.1 by default). */
+  host?: string;
 }
 
 export interface FakeSes {
@@ -125,9 +127,10 @@ export async function startFakeSes(opts: FakeSesOptions = {}): Promise<FakeSes> 
   const server = createServer((req, res) => void handle(req, res).catch((err: Error) => error(res, 500, 'InternalFailure', err.message)));
   // Longer than any client keeps an idle connection: SES does not close one under a client about to reuse it.
   server.keepAliveTimeout = 65_000;
-  const port = await listen(server, 0, '127.0.0.1');
+  const host = opts.host ?? LOOPBACK;
+  const port = await listen(server, 0, host);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://${reachableHost(host)}:${port}`,
     accepted,
     attempts,
     async stop() {

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { NOTIFY_TASKS, notifyWorkflowDefinition, type NotifyTaskState, type NotifyTaskWorker } from '../../functions/shared/notify-workflow.ts';
-import { listen } from './server.ts';
+import { listen, LOOPBACK, reachableHost } from './server.ts';
 
 export const LOCAL_NOTIFY_ARN = 'arn:aws:states:local:000000000000:stateMachine:notify';
 
@@ -39,6 +39,8 @@ export interface LocalStepFunctionsOptions {
   /** Fixed wait between retries, in milliseconds, instead of the definition's backoff (tests). */
   retryIntervalMs?: number;
   log?: (line: string) => void;
+  /** The address to listen on (127.0.0.1 by default). */
+  host?: string;
 }
 
 const lambdaArn = (name: string) => `arn:aws:lambda:local:000000000000:function:${name}`;
@@ -112,9 +114,10 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions): 
   };
 
   const server = createServer((req, res) => void handle(req, res).catch((err: Error) => awsError(res, 500, 'InternalFailure', err.message)));
-  const port = await listen(server, 0, '127.0.0.1');
+  const host = opts.host ?? LOOPBACK;
+  const port = await listen(server, 0, host);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://${reachableHost(host)}:${port}`,
     stateMachineArn: LOCAL_NOTIFY_ARN,
     executions,
     async idle() {

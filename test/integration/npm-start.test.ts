@@ -9,13 +9,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../../lib/local/ports.ts';
+import { listeningAddresses } from '../support/listeners.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 function start(port: number, dataDir: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOCAL_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    env: { ...process.env, PORT: String(port), LOCAL_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'SILENT', HOST: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -48,6 +49,10 @@ describe('npm start', () => {
       expect(editions.items[0]).toMatchObject({ status: 'open', timeZone: 'Asia/Shanghai' });
       const dynamo = /DynamoDB Local at (http:\/\/[\d.:]+)/.exec(run.output())![1]!;
       expect((await fetch(dynamo).catch(() => null))?.status).toBeDefined();
+      // The API and DynamoDB Local listen on 127.0.0.1 only (read from the kernel's socket table: nothing is sent off loopback).
+      expect(new URL(dynamo).hostname).toBe('127.0.0.1');
+      expect(run.output()).not.toContain('WARNING: HOST');
+      for (const p of [port, Number(new URL(dynamo).port)]) expect(listeningAddresses(p), `port ${p}`).toEqual(['127.0.0.1']);
 
       run.child.kill('SIGINT');
       expect(await run.exited).toBe(0);

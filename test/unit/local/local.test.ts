@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LOOPBACK, reachableHost } from '../../../lib/local/server.ts';
+import { listeningAddresses } from '../../support/listeners.ts';
 import { authorizerClaims, signToken, verifyToken } from '../../../lib/local/tokens.ts';
 import { compileRoutes } from '../../../lib/local/events.ts';
 import { ROUTES, routes } from '#shared/routes';
@@ -33,5 +35,34 @@ describe('route matching', () => {
   it('tells an unknown path from a known path with another method', () => {
     expect(m.match('GET', '/nope')).toBeUndefined();
     expect(m.match('DELETE', '/editions')).toBe('method-not-allowed');
+  });
+});
+
+describe('local listeners', () => {
+  it('bind the SES stand-in and the local Step Functions to 127.0.0.1 by default, and to HOST when given', async () => {
+    const { startFakeSes } = await import('../../../lib/local/ses.ts');
+    const { startLocalStepFunctions } = await import('../../../lib/local/stepfunctions.ts');
+    const load = async () => async () => ({});
+    const ses = await startFakeSes();
+    const flows = await startLocalStepFunctions({ maxConcurrency: 1, load });
+    const anywhere = await startFakeSes({ host: '0.0.0.0' });
+    try {
+      expect(new URL(ses.endpoint).hostname).toBe('127.0.0.1');
+      expect(new URL(flows.endpoint).hostname).toBe('127.0.0.1');
+      // Bound to 127.0.0.1 they listen on loopback only; bound to 0.0.0.0, on every interface.
+      for (const endpoint of [ses.endpoint, flows.endpoint]) expect(listeningAddresses(Number(new URL(endpoint).port)), endpoint).toEqual(['127.0.0.1']);
+      expect(listeningAddresses(Number(new URL(anywhere.endpoint).port))).toEqual(['0.0.0.0']);
+    } finally {
+      await Promise.all([ses.stop(), flows.stop(), anywhere.stop()]);
+    }
+  });
+
+  it('derives the address clients connect to from the bind address', () => {
+    expect(reachableHost('127.0.0.1')).toBe('127.0.0.1');
+    expect(reachableHost('0.0.0.0')).toBe('127.0.0.1');
+    expect(reachableHost('::')).toBe('127.0.0.1');
+    expect(reachableHost('192.0.2.2')).toBe('192.0.2.2');
+    expect(reachableHost('fd00::2')).toBe('[fd00::2]');
+    expect(LOOPBACK).toBe('127.0.0.1');
   });
 });
