@@ -20,6 +20,7 @@ export default defineConfig({
             SES_CONFIGURATION_SET: 'unit-config-set',
             NOTIFY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:123456789012:stateMachine:unit-notify',
             NOTIFY_PACE_MS: '0',
+            CURSOR_SECRET: 'unit-cursor-secret-of-at-least-32-characters',
           }, },
       },
       {

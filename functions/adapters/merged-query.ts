@@ -5,8 +5,9 @@
  * 1,600. The cursor holds, per partition, the sort key of the last item this page took from it.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '#domain/errors';
+import { invalidCursor, openCursor, signCursor } from '#shared/http';
 import { ddb, env } from './clients.ts';
+import { withStartKey } from './paging.ts';
 import type { IndexDesign } from './table-design.ts';
 
 export interface Filter {
@@ -40,22 +41,17 @@ interface Shard {
   batch: number;
 }
 
-type CursorState = { f: string; p: (string | 0 | 1)[] };
+type CursorState = { p: (string | 0 | 1)[] };
 
-const badCursor = () =>
-  new AppError('validation-failed', 'The cursor is not valid for this list.', [{ path: 'query.cursor', code: 'invalid-cursor', message: 'Use the nextCursor of the previous page, with the same filters and sort' }]);
+/** What a cursor of this query is signed for: the index, the partitions (so the edition) and the filters and sort. */
+const scopeOf = (q: MergedQuery) => JSON.stringify(['merged', q.index.name, q.fingerprint, q.partitions]);
 
 function decode(q: MergedQuery, cursor: string | undefined): (string | 0 | 1)[] {
   if (cursor === undefined) return q.partitions.map(() => 0);
-  let state: CursorState;
-  try {
-    state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorState;
-  } catch {
-    throw badCursor();
-  }
-  if (typeof state !== 'object' || state === null || state.f !== q.fingerprint || !Array.isArray(state.p) || state.p.length !== q.partitions.length) throw badCursor();
+  const state = openCursor(cursor, scopeOf(q)) as CursorState | null;
+  if (typeof state !== 'object' || state === null || !Array.isArray(state.p) || state.p.length !== q.partitions.length) throw invalidCursor();
   state.p.forEach((v, i) => {
-    if (!(v === 0 || v === 1 || (typeof v === 'string' && q.startKey(q.partitions[i]!, v)))) throw badCursor();
+    if (!(v === 0 || v === 1 || (typeof v === 'string' && q.startKey(q.partitions[i]!, v)))) throw invalidCursor();
   });
   return state.p;
 }
@@ -75,18 +71,20 @@ export async function mergedPage(q: MergedQuery, limit: number, cursor: string |
   }));
 
   const fetch = async (s: Shard) => {
-    const out = await ddb.send(
-      new QueryCommand({
-        TableName: env.TABLE_NAME,
-        IndexName: q.index.name,
-        KeyConditionExpression: '#ipk = :ipk',
-        ...(q.filter ? { FilterExpression: q.filter.expression } : {}),
-        ExpressionAttributeNames: { '#ipk': q.index.partitionKey, ...q.filter?.names },
-        ExpressionAttributeValues: { ':ipk': s.partition, ...q.filter?.values },
-        ScanIndexForward: !q.descending,
-        Limit: s.batch,
-        ExclusiveStartKey: s.next,
-      }),
+    const out = await withStartKey(s.next, () =>
+      ddb.send(
+        new QueryCommand({
+          TableName: env.TABLE_NAME,
+          IndexName: q.index.name,
+          KeyConditionExpression: '#ipk = :ipk',
+          ...(q.filter ? { FilterExpression: q.filter.expression } : {}),
+          ExpressionAttributeNames: { '#ipk': q.index.partitionKey, ...q.filter?.names },
+          ExpressionAttributeValues: { ':ipk': s.partition, ...q.filter?.values },
+          ScanIndexForward: !q.descending,
+          Limit: s.batch,
+          ExclusiveStartKey: s.next,
+        }),
+      ),
     );
     s.buffer.push(...(out.Items ?? []));
     s.next = out.LastEvaluatedKey;
@@ -110,6 +108,6 @@ export async function mergedPage(q: MergedQuery, limit: number, cursor: string |
     items.push(item);
   }
   const state = shards.map((s): string | 0 | 1 => (s.drained && s.buffer.length === 0 ? 1 : (s.after ?? 0)));
-  const nextCursor = state.every((v) => v === 1) ? null : Buffer.from(JSON.stringify({ f: q.fingerprint, p: state } satisfies CursorState)).toString('base64url');
+  const nextCursor = state.every((v) => v === 1) ? null : signCursor({ p: state } satisfies CursorState, scopeOf(q));
   return { items, nextCursor };
 }

@@ -12,3 +12,15 @@ export function loadEnv<T extends z.core.$ZodShape>(shape: T, env: NodeJS.Proces
   }
   return parsed.data;
 }
+
+let cursorKey: Buffer | undefined;
+
+/**
+ * The stage's key for signing list cursors (functions/shared/http.ts): CURSOR_SECRET, which the stack resolves from
+ * its generated secret at deploy time (no call to fetch it) and the local environment generates. Read on first
+ * use rather than at import: most invocations never make or read a cursor.
+ */
+export function cursorSecret(): Buffer {
+  cursorKey ??= Buffer.from(loadEnv({ CURSOR_SECRET: z.string().check(z.minLength(32)) }).CURSOR_SECRET, 'utf8');
+  return cursorKey;
+}

@@ -48,6 +48,8 @@ export function lambdaEnv(): NodeJS.ProcessEnv {
     SES_CONFIGURATION_SET: 'practice-cases-prod',
     // What the stack sets on a function that starts the notification workflow (lib/constructs/function.ts).
     NOTIFY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:123456789012:stateMachine:practice-cases-prod-notify',
+    // What the stack sets on a function with table access: the key list cursors are signed with.
+    CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdef0123456789abcdef',
   };
 }
 

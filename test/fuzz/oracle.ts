@@ -7,6 +7,7 @@
  * - every 2xx is a status the route table declares, with its content type (JSON unless the route says CSV
  *   or HTML), an empty body where none is declared, and a JSON body that the declared response schema reads;
  * - no stack trace, runtime error name or AWS error name in any body, and no victim canary;
+ * - a cursor the server did not issue: 400 invalid-cursor (or the route's own 403/404), never a page;
  * - before any use case runs: 404 for a path no route serves, 401 without a valid token, 403 without the
  *   route's role, 400 (413 for an oversized body) when the route's own schemas refuse the path, query or
  *   body. These follow the gateway (lib/local/server.ts, the same router) and the middleware
@@ -71,6 +72,17 @@ export function expectationFor(method: string, url: URL, caller: CallerName, bod
   return refused.size ? { route, statuses: [...refused], why: `invalid ${why.join(', ')}` } : { route };
 }
 
+/**
+ * A cursor the server never issued (forged: built by hand, or a genuine one tampered with) on a request that passes
+ * the gateway and validation must be refused: 400 invalid-cursor, or the 403/404 that the route answers first for a
+ * resource the caller may not see. Never a 2xx (a page of some list) and never a 5xx.
+ */
+export function expectForgedCursor(exp: Expectation, url: URL, forged: readonly string[]): Expectation {
+  const cursor = url.searchParams.get('cursor');
+  if (exp.statuses || !exp.route || cursor === null || !forged.includes(cursor)) return exp;
+  return { ...exp, statuses: [400, 403, 404], why: 'a cursor the server did not issue' };
+}
+
 export interface Answer {
   status: number;
   contentType: string;
@@ -97,6 +109,7 @@ export function violations(exp: Expectation, res: Answer, canaries: string[]): s
   if (status >= 500) out.push(`a ${status}`);
   if (!((status >= 200 && status < 300) || (status >= 400 && status < 500))) out.push(`status ${status} is neither 2xx nor 4xx`);
   if (exp.statuses && !exp.statuses.includes(status)) out.push(`expected ${exp.statuses.join(' or ')} (${exp.why}), got ${status}`);
+  if (exp.why === 'a cursor the server did not issue' && status === 400 && !text.includes('invalid-cursor')) out.push('a forged cursor refused, but not as invalid-cursor');
 
   if (status >= 400) {
     if (!contentType.startsWith('application/problem+json')) out.push(`a ${status} with content-type ${contentType || '(none)'}`);

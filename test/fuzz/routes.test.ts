@@ -23,7 +23,7 @@ import type { LocalStepFunctions } from '../../lib/local/stepfunctions.ts';
 import { signToken } from '../../lib/local/tokens.ts';
 import { startLocalApi, type LocalApi } from '../integration/local-api.ts';
 import { bodyText, CALLERS, pathOf, requestArb, type CallerName, type CallerPools, type FuzzRequest, type GenContext } from './arbitraries.ts';
-import { expectationFor, violations } from './oracle.ts';
+import { expectForgedCursor, expectationFor, violations } from './oracle.ts';
 import { seedWorld, snapshot, type Pools, type World } from './world.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
@@ -135,12 +135,35 @@ function forgedAuthorizations(local: LocalApi, sub: string): string[] {
   ];
 }
 
-/** Cursors aimed at the victim's partitions and at the decoder's edges. */
+/**
+ * Cursors aimed at the victim's partitions and at the decoder's edges, and structurally valid ones of the fuzzed
+ * callers' own lists with a junk, empty or out-of-range sort key. None was
+ * issued by the server: every one must be refused (oracle.ts, expectForgedCursor).
+ */
 function forgedCursors(w: World): string[] {
   const c = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
   const [vCase] = w.victim.cases;
   const [vEdition] = w.victim.editions;
+  const [pCase] = w.playground.cases;
+  const [pEdition] = w.playground.editions;
+  const junkSortKeys = ['', 'junk', 'EDITION#x', '\u0000', 'CASE#'];
+  const own = [w.subs.applicant, w.subs.owner, w.subs.reviewer, w.subs.organiser].flatMap((sub) =>
+    junkSortKeys.flatMap((sk) => [
+      c({ ...keys.case(pCase!), gsi1pk: keys.ownerPartition(sub), gsi1sk: sk }),
+      c({ ...keys.case(pCase!), gsi1pk: `REVIEWER#${sub}`, gsi1sk: sk }),
+    ]),
+  );
+  const shared = junkSortKeys.flatMap((sk) => [
+    c({ ...keys.edition(pEdition!), gsi1pk: 'EDITIONS', gsi1sk: sk }),
+    c({ pk: keys.casePartition(pCase!), sk }),
+    c({ pk: keys.editionPartition(pEdition!), sk }),
+    c({ pk: `AUDIT#${pEdition}`, sk }),
+    c({ f: 'score||||', p: Array.from({ length: 16 }, () => sk) }),
+    c({ f: '|||||', p: Array.from({ length: 16 }, () => sk) }),
+  ]);
   return [
+    ...own,
+    ...shared,
     c(keys.case(vCase!)),
     c({ ...keys.case(vCase!), ...keys.caseByOwner(w.subs.victim, vCase!) }),
     c({ pk: keys.editionPartition(vEdition!), sk: 'AUDIT#0' }),
@@ -187,6 +210,32 @@ async function send(route: (typeof ROUTES)[number], req: FuzzRequest) {
 
 const clip = (s: string | undefined, n = 400) => (s === undefined ? '(none)' : s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
 
+/**
+ * A genuine cursor's position changed as a forger would (its own partition kept, the sort key junk, empty or out of
+ * range; an attribute added; a merge position cut or emptied), under the genuine signature and unsigned.
+ */
+function tampered(cursor: string): string[] {
+  const [payload, tag] = cursor.split('.');
+  let position: unknown;
+  try {
+    position = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
+  } catch {
+    return [];
+  }
+  if (typeof position !== 'object' || position === null) return [];
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const variants: unknown[] = [];
+  const p = (position as { p?: unknown }).p;
+  if (Array.isArray(p)) {
+    variants.push({ p: p.map(() => 'CASE#') }, { p: p.map(() => '') }, { p: p.slice(1) }, { ...position, extra: 1 });
+  } else {
+    const key = position as Record<string, unknown>;
+    for (const attr of Object.keys(key).filter((k) => k.endsWith('sk'))) variants.push({ ...key, [attr]: '' }, { ...key, [attr]: 'junk' }, { ...key, [attr]: `~${String(key[attr])}` });
+    variants.push({ ...key, extra: 'x' });
+  }
+  return [...variants.flatMap((v) => [`${b64(v)}.${tag}`, b64(v)]), payload ?? ''];
+}
+
 /** What answers tell us about ids and cursors that later requests can use. */
 function learn(operationId: string, status: number, text: string, req: FuzzRequest) {
   if (status < 200 || status >= 300 || !text) return;
@@ -197,7 +246,11 @@ function learn(operationId: string, status: number, text: string, req: FuzzReque
     return;
   }
   const cursors = ctx.cursors.get(operationId);
-  if (typeof json.nextCursor === 'string' && cursors && !cursors.includes(json.nextCursor) && cursors.length < 50) cursors.push(json.nextCursor);
+  if (typeof json.nextCursor === 'string' && cursors && !cursors.includes(json.nextCursor) && cursors.length < 50) {
+    cursors.push(json.nextCursor);
+    // Neighbours of a genuine cursor that the server never issued: every list route gets its own.
+    for (const forged of tampered(json.nextCursor)) if (ctx.forgedCursors.length < 1000 && !ctx.forgedCursors.includes(forged)) ctx.forgedCursors.push(forged);
+  }
   if (operationId === 'createCase' && typeof json.caseId === 'string') grow(req.caller, 'cases', json.caseId, String(json.editionId));
   if (operationId === 'createAttachment') {
     const a = json.attachment as { attachmentId?: string; caseId?: string } | undefined;
@@ -228,7 +281,7 @@ describe('every route of the route table, fuzzed', () => {
         await fc.assert(
           fc.asyncProperty(requestArb(route, ctx), async (req) => {
             const { sent, url, answer } = await send(route, req);
-            const exp = expectationFor(route.method, url, req.caller, sent.body);
+            const exp = expectForgedCursor(expectationFor(route.method, url, req.caller, sent.body), url, ctx.forgedCursors);
             if (!exp.statuses && exp.route === route) stats.pastChecks += 1;
             learn(route.operationId, answer.status, answer.text, req);
             const found = violations(exp, answer, world.canaries);

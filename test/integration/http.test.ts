@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ROUTES } from '../../functions/shared/routes.ts';
-import { FUNCTIONS_DIR } from '../../lib/local/environment.ts';
+import { FUNCTIONS_DIR, localRoutes } from '../../lib/local/environment.ts';
+import { createLocalServer, listen } from '../../lib/local/server.ts';
+import { devCorsOrigins } from '../../lib/stage-config.ts';
 import { signToken } from '../../lib/local/tokens.ts';
 import { completeFields, openEdition, uniq } from './helpers.ts';
 import { startLocalApi, type CallOptions, type LocalApi, type Role } from './local-api.ts';
@@ -22,6 +24,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const token = (sub: string, groups: Role[] = []) => api.token(sub, groups);
+/** An origin of the dev stage's corsOrigins (cdk.json), and one no developer serves. */
+const DEV_ORIGIN = devCorsOrigins()[0]!;
+const EVIL_ORIGIN = 'https://evil.example';
 const call = (method: string, path: string, opts: CallOptions = {}) => api.call(method, path, opts);
 
 describe('local server', () => {
@@ -38,7 +43,7 @@ describe('local server', () => {
     const res = await call('GET', '/nothing/here');
     expect(res.status).toBe(404);
     expect(res.json?.code).toBe('not-found');
-    const pre = await fetch(`${base}/cases/x`, { method: 'OPTIONS' });
+    const pre = await fetch(`${base}/cases/x`, { method: 'OPTIONS', headers: { origin: DEV_ORIGIN } });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-headers')).toContain('if-match');
   });
@@ -79,13 +84,13 @@ describe('object-level authorisation on every route that takes an id', () => {
   const idRoutes = ROUTES.filter((r) => r.path.includes('{'));
 
   it('covers every id-taking route of the table', () => {
-    // The attachment routes' object-level checks are in attachments.test.ts, submission's in submission.test.ts, the review and
+    // The attachment routes' object-level checks are in attachments.test.ts, submission's and the contact's in submission.test.ts, the review and
     // list routes' in review.test.ts (the authorisation matrix), the decision, notification and release routes' in notifications.test.ts.
     expect(idRoutes.map((r) => r.operationId).sort()).toEqual([
-      'assignReviewer', 'bulkAssign', 'closeEdition', 'createAttachment', 'createCase', 'declareConflict', 'deleteAttachment', 'exportEditionCases',
+      'assignReviewer', 'bulkAssign', 'closeEdition', 'confirmContact', 'createAttachment', 'createCase', 'declareConflict', 'deleteAttachment', 'exportEditionCases',
       'getAttachment', 'getCase', 'getEdition', 'getMyReview', 'getResults', 'listAttachments', 'listAudit', 'listCaseReviewers', 'listEditionCases',
       'listNotifications', 'listReviews', 'patchCase', 'previewNotification', 'putDecision', 'putEdition', 'putExtension', 'putMyReview',
-      'releaseEdition', 'startNotifications', 'submitCase', 'unassignReviewer', 'withdrawCase',
+      'releaseEdition', 'sendContactCode', 'startNotifications', 'submitCase', 'unassignReviewer', 'withdrawCase',
     ]);
   });
 
@@ -140,5 +145,152 @@ describe('the shared contract sample', () => {
     expect(existsSync(smoke), `${smoke} is part of every checkout's shared/ folder`).toBe(true);
     const out = await promisify(execFile)(process.execPath, [smoke, base], { timeout: 60_000 }).catch((e: { stdout: string }) => e);
     expect(out.stdout).toMatch(/\d+ passed, 0 failed/);
+  });
+});
+
+describe('the local environment is closed to other web pages', () => {
+  const post = (path: string, body: string, headers: Record<string, string>) => fetch(`${base}${path}`, { method: 'POST', body, headers });
+  const tokenRequest = JSON.stringify({ sub: 'mallory', email: 'mallory@example.org', groups: ['organisers'] });
+
+  it('refuses a text/plain POST to /local/token (a form or a simple fetch needs no preflight) with a 400 problem', async () => {
+    for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded']) {
+      const res = await post('/local/token', tokenRequest, { 'content-type': type });
+      expect(res.status, type).toBe(400);
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ code: 'validation-failed' });
+      expect(body).not.toHaveProperty('token');
+    }
+    expect((await post('/local/token', tokenRequest, { 'content-type': 'application/json' })).status).toBe(200);
+  });
+
+  it('refuses /local/token and /local/outbox to a foreign Origin (403), without CORS headers', async () => {
+    const minted = await post('/local/token', tokenRequest, { 'content-type': 'application/json', origin: EVIL_ORIGIN });
+    expect(minted.status).toBe(403);
+    expect(((await minted.json()) as Record<string, unknown>).code).toBe('forbidden');
+    expect(minted.headers.get('access-control-allow-origin')).toBeNull();
+    const outbox = await fetch(`${base}/local/outbox`, { headers: { origin: EVIL_ORIGIN } });
+    expect(outbox.status).toBe(403);
+    expect(outbox.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await outbox.text()).not.toContain('items');
+  });
+
+  it("answers the dev stage's origins with their CORS headers and a foreign origin with none, on the server's and the handlers' answers", async () => {
+    const ok = await post('/local/token', tokenRequest, { 'content-type': 'application/json', origin: DEV_ORIGIN });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('access-control-allow-origin')).toBe(DEV_ORIGIN);
+    for (const origin of [DEV_ORIGIN, EVIL_ORIGIN]) {
+      const allowed = origin === DEV_ORIGIN ? origin : null;
+      const pre = await fetch(`${base}/local/token`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      expect(pre.headers.get('access-control-allow-origin'), `preflight from ${origin}`).toBe(allowed);
+      const handled = await fetch(`${base}/editions`, { headers: { origin } });
+      expect(handled.status).toBe(200);
+      expect(handled.headers.get('access-control-allow-origin'), `handler answer to ${origin}`).toBe(allowed);
+      const gateway = await fetch(`${base}/me/cases`, { headers: { origin } });
+      expect(gateway.status).toBe(401);
+      expect(gateway.headers.get('access-control-allow-origin'), `gateway answer to ${origin}`).toBe(allowed);
+    }
+  });
+
+  it('listens on 127.0.0.1 unless told otherwise', async () => {
+    const server = createLocalServer({ port: 0, routes: ROUTES, functionsDir: FUNCTIONS_DIR, secret: Buffer.alloc(32, 3), localRoutes: localRoutes(Buffer.alloc(32, 3), undefined) });
+    try {
+      await listen(server, 0);
+      expect(server.address()).toMatchObject({ address: '127.0.0.1' });
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('cursors the server did not issue for the list are 400 invalid-cursor, never 500', () => {
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  /** The position a genuine cursor holds (its first part), for forging neighbours of it. */
+  const positionOf = (cursor: string) => JSON.parse(Buffer.from(cursor.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  /** The same position, or a changed one, under the genuine cursor's signature: what a forger can build. */
+  const resigned = (cursor: string, position: unknown) => `${b64(position)}.${cursor.split('.')[1]}`;
+
+  async function expectInvalid(path: string, cursor: string, opts: CallOptions, what: string) {
+    const res = await call('GET', `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`, opts);
+    expect(res.status, `${what}: ${res.text}`).toBe(400);
+    expect(res.json, what).toMatchObject({ code: 'validation-failed', errors: [{ path: 'query.cursor', code: 'invalid-cursor' }] });
+  }
+
+  it("/me/cases: the caller's own partition with a junk, empty or out-of-range sort key, another caller's cursor, an unsigned one", async () => {
+    const editionId = await openEdition();
+    const [annSub, benSub] = [uniq('ann'), uniq('ben')];
+    const [ann, ben] = [token(annSub), token(benSub)];
+    for (const t of [ann, ann, ben, ben]) expect((await call('POST', `/editions/${editionId}/cases`, { token: t, body: { title: 'Paged' } })).status).toBe(201);
+    const first = await call('GET', '/me/cases?limit=1', { token: ann });
+    const cursor = String(first.json?.nextCursor);
+    const next = await call('GET', `/me/cases?limit=1&cursor=${encodeURIComponent(cursor)}`, { token: ann });
+    expect(next.status).toBe(200);
+    expect((next.json?.items as { caseId: string }[])[0]?.caseId).not.toBe((first.json?.items as { caseId: string }[])[0]?.caseId);
+
+    const mine = positionOf(cursor);
+    expect(mine.gsi1pk).toBe(`OWNER#${annSub}`);
+    const bensCursor = String((await call('GET', '/me/cases?limit=1', { token: ben })).json?.nextCursor);
+    const forged: [string, string][] = [
+      ['junk sort key, unsigned', b64({ ...mine, gsi1sk: 'junk' })],
+      ['empty sort key, unsigned', b64({ ...mine, gsi1sk: '' })],
+      ['junk sort key under the genuine signature', resigned(cursor, { ...mine, gsi1sk: 'junk' })],
+      ['empty sort key under the genuine signature', resigned(cursor, { ...mine, gsi1sk: '' })],
+      ['sort key out of the CASE# range', resigned(cursor, { ...mine, gsi1sk: 'EDITION#x' })],
+      ['an extra attribute', resigned(cursor, { ...mine, extra: 'x' })],
+      ['the genuine position without its signature', b64(mine)],
+      ["another caller's genuine cursor", bensCursor],
+    ];
+    for (const [what, c] of forged) await expectInvalid('/me/cases', c, { token: ann }, what);
+  });
+
+  it('/editions: a junk or empty gsi1sk, and a cursor of another list', async () => {
+    await openEdition();
+    await openEdition();
+    const first = await call('GET', '/editions?limit=1');
+    const cursor = String(first.json?.nextCursor);
+    expect((await call('GET', `/editions?limit=1&cursor=${encodeURIComponent(cursor)}`)).status).toBe(200);
+    const position = positionOf(cursor);
+    expect(position.gsi1pk).toBe('EDITIONS');
+    const annsCases = await (async () => {
+      const ann = token(uniq('ann'));
+      const editionId = await openEdition();
+      for (let i = 0; i < 2; i++) await call('POST', `/editions/${editionId}/cases`, { token: ann, body: { title: 'x' } });
+      return String((await call('GET', '/me/cases?limit=1', { token: ann })).json?.nextCursor);
+    })();
+    for (const [what, c] of [
+      ['empty gsi1sk', b64({ ...position, gsi1sk: '' })],
+      ['junk gsi1sk under the genuine signature', resigned(cursor, { ...position, gsi1sk: '\u0000' })],
+      ['empty gsi1sk under the genuine signature', resigned(cursor, { ...position, gsi1sk: '' })],
+      ['a cursor of /me/cases', annsCases],
+    ] as [string, string][]) {
+      await expectInvalid('/editions', c, {}, what);
+    }
+  });
+
+  it("the organisers' list: a cursor of another sort or filter, a forged merge position, another edition's cursor", async () => {
+    const [editionId, otherId] = [await openEdition(), await openEdition()];
+    const org = token(uniq('org'), ['organisers']);
+    for (const e of [editionId, editionId, editionId, otherId, otherId]) {
+      expect((await call('POST', `/editions/${e}/cases`, { token: token(uniq('ann')), body: { title: 'Listed' } })).status).toBe(201);
+    }
+    const newest = await call('GET', `/editions/${editionId}/cases?limit=1`, { token: org });
+    const cursor = String(newest.json?.nextCursor);
+    expect((await call('GET', `/editions/${editionId}/cases?limit=1&cursor=${encodeURIComponent(cursor)}`, { token: org })).status).toBe(200);
+    const others = String((await call('GET', `/editions/${otherId}/cases?limit=1`, { token: org })).json?.nextCursor);
+    const position = positionOf(cursor) as { p: (string | number)[] };
+    const path = `/editions/${editionId}/cases`;
+    await expectInvalid(`${path}?sort=score`, cursor, { token: org }, 'a newest-first cursor with sort=score');
+    await expectInvalid(`${path}?status=draft`, cursor, { token: org }, 'a cursor with another filter');
+    await expectInvalid(path, others, { token: org }, "another edition's cursor");
+    await expectInvalid(`${path}?sort=score`, b64({ f: 'score||||', p: position.p.map(() => 'SCORE#junk') }), { token: org }, 'an unsigned score position');
+    await expectInvalid(path, resigned(cursor, { p: position.p.map(() => 'CASE#') }), { token: org }, 'empty case ids under the genuine signature');
+    await expectInvalid(path, resigned(cursor, { p: position.p.slice(1) }), { token: org }, 'a shard short');
+  });
+
+  it('/editions/{id}/audit: an unsigned key of the partition, with an empty or junk sort key', async () => {
+    const editionId = await openEdition();
+    const org = token(uniq('org'), ['organisers']);
+    for (const sk of ['', 'junk', 'AUDIT#']) {
+      for (const pk of [`EDITION#${editionId}`, `AUDIT#${editionId}`]) await expectInvalid(`/editions/${editionId}/audit`, b64({ pk, sk }), { token: org }, `${pk} / "${sk}"`);
+    }
   });
 });

@@ -7,9 +7,13 @@ import { handler as listEditions } from '../../../functions/editions/list-editio
 import { handler as getEdition } from '../../../functions/editions/get-edition.ts';
 import { routes } from '#shared/routes';
 import { encodeCursor } from '#shared/http';
+import { cursorScope } from '#adapters/paging';
 import { INDEXES, keys } from '#adapters/table-design';
 import { apiEvent, invoke } from '../../support/api-event.ts';
 import { ann, ben, CASE_ID, caseItem, completeFields, editionItem, NOW, org, editionReads } from './fixtures.ts';
+
+/** The cursor scope of an owner's list of cases (cases-repo.ts listCasesByOwner): cursors are signed for it. */
+const ownerCases = (sub: string) => cursorScope({ index: INDEXES.gsi1, partition: keys.ownerPartition(sub), sortPrefix: 'CASE#', newestFirst: true });
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
@@ -54,7 +58,7 @@ describe('GET /me/cases', () => {
     const res = await invoke(listMine, apiEvent(routes.listMyCases, { who: ann, query: { limit: '1' } }));
     expect(res.status).toBe(200);
     expect((res.json?.items as unknown[]).length).toBe(1);
-    expect(res.json?.nextCursor).toBe(encodeCursor(last));
+    expect(res.json?.nextCursor).toBe(encodeCursor(last, ownerCases('ann')));
     expect(ddb).toHaveReceivedCommandWith(QueryCommand, {
       IndexName: INDEXES.gsi1.name,
       ExpressionAttributeValues: { ':pk': 'OWNER#ann', ':prefix': 'CASE#' },
@@ -67,7 +71,7 @@ describe('GET /me/cases', () => {
   });
 
   it("refuses another owner's cursor, a garbage cursor and a limit out of range with 400", async () => {
-    const theirs = encodeCursor({ ...keys.case(CASE_ID), ...keys.caseByOwner('ben', CASE_ID) })!;
+    const theirs = encodeCursor({ ...keys.case(CASE_ID), ...keys.caseByOwner('ben', CASE_ID) }, ownerCases('ben'))!;
     const queries: Record<string, string>[] = [{ cursor: theirs }, { cursor: 'not-base64-json' }, { limit: '0' }, { limit: '101' }, { limit: 'ten' }];
     for (const query of queries) {
       const res = await invoke(listMine, apiEvent(routes.listMyCases, { who: ann, query }));
