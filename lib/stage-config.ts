@@ -2,6 +2,7 @@
  * Per-stage settings, read from the `stages` key of cdk.json's context and checked once, loudly, before any
  * construct is built. `cdk deploy -c stage=prod` picks the prod block; nothing else differs between stages.
  */
+import { readFileSync } from 'node:fs';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 
@@ -117,3 +118,12 @@ export function resolveStage(name: unknown, stages: unknown): Stage {
   }
   return { name: stageName, settings: parsed.data };
 }
+
+/** A stage's settings as cdk.json declares them: what the local environment reads for the stage it plays. */
+export function stageFromCdkJson(name: StageName): Stage {
+  const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context?: { stages?: unknown } };
+  return resolveStage(name, cdkJson.context?.stages);
+}
+
+/** The dev stage's corsOrigins: the only origins the local environment answers with CORS headers (lib/local). */
+export const devCorsOrigins = (): string[] => stageFromCdkJson('dev').settings.corsOrigins;

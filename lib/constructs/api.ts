@@ -3,7 +3,8 @@
  * function per route with only the grants the route names (the table, prefixes of the media bucket, sending mail,
  * starting the notification workflow), the Cognito
  * authorizer on every route that is not public, problem+json gateway responses, stage throttling, JSON access
- * logs, tracing, CORS for the stage's origins, and a WAF web ACL in front of the stage.
+ * logs, tracing, CORS for the stage's origins, and a WAF web ACL in front of the stage; and a second web ACL on the
+ * user pool, whose sign-in and sign-up endpoints are Cognito's own and so not behind the stage's.
  */
 import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
@@ -54,6 +55,22 @@ function staticTemplate(body: object): string {
 /** The window the WAF rate rule counts a source address's requests in: 5 minutes (wafRateLimit is per this window). */
 export const WAF_RATE_WINDOW_SECONDS = 300;
 
+/**
+ * The user pool's API operations a browser calls unauthenticated, as Cognito names them in X-Amz-Target, and how many
+ * calls of each kind one source address may make in WAF_RATE_WINDOW_SECONDS before it is blocked.
+ *
+ * Sign-in: SRP is two calls (InitiateAuth, RespondToAuthChallenge) and a token refresh one InitiateAuth an hour per
+ * session. 100 applicants behind one NAT all signing in during the same 5 minutes of the deadline rush make ~200;
+ * 300 lets them through while a password-guessing loop gets 300 tries, not millions (Cognito also locks a user out
+ * after repeated failures). Sign-up and recovery (codes by mail) are a few calls per person: a classroom of 30
+ * registering together makes ~100.
+ */
+export const COGNITO_RATE_RULES = {
+  SignInPerIp: { limit: 300, operations: ['InitiateAuth', 'RespondToAuthChallenge'] },
+  SignUpPerIp: { limit: 100, operations: ['SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'ForgotPassword', 'ConfirmForgotPassword'] },
+} as const;
+export const cognitoTarget = (operation: string) => `AWSCognitoIdentityProviderService.${operation}`;
+
 const PATH_SEGMENT = /^(?:[A-Za-z0-9._:-]+|\{[A-Za-z][A-Za-z0-9]*\})$/;
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -75,6 +92,8 @@ export interface ApiProps {
 export class Api extends Construct {
   readonly restApi: apigw.RestApi;
   readonly webAcl: wafv2.CfnWebACL;
+  /** The web ACL on the user pool (sign-in, sign-up and recovery). */
+  readonly signInWebAcl: wafv2.CfnWebACL;
   /** The stage's JSON access logs. */
   readonly accessLogs: logs.LogGroup;
   /** The stage's execution logs (errors only), in the log group API Gateway names itself. */
@@ -159,6 +178,7 @@ export class Api extends Construct {
     this.addGatewayResponses(settings.corsOrigins);
     this.addRoutes(props);
     this.webAcl = this.addWebAcl(props);
+    this.signInWebAcl = this.addSignInWebAcl(props);
   }
 
   get url(): string {
@@ -313,6 +333,52 @@ export class Api extends Construct {
 
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
       resourceArn: this.restApi.deploymentStage.stageArn,
+      webAclArn: webAcl.attrArn,
+    });
+    return webAcl;
+  }
+
+  /**
+   * The user pool's endpoints (cognito-idp) are Cognito's, not the stage's, so the API's web ACL does not see a sign-in.
+   * This one, associated with the pool, blocks an address over the rate rules of COGNITO_RATE_RULES; every other call
+   * is allowed. A plain block: Cognito shows its own error to an API caller.
+   */
+  private addSignInWebAcl(props: ApiProps): wafv2.CfnWebACL {
+    const metricPrefix = `PracticeCases-${props.stageName}-SignIn`;
+    const visibility = (name: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
+      cloudWatchMetricsEnabled: true,
+      metricName: `${metricPrefix}-${name}`,
+      sampledRequestsEnabled: true,
+    });
+    const target = (operation: string): wafv2.CfnWebACL.StatementProperty => ({
+      byteMatchStatement: {
+        fieldToMatch: { singleHeader: { Name: 'x-amz-target' } },
+        positionalConstraint: 'EXACTLY',
+        searchString: cognitoTarget(operation),
+        textTransformations: [{ priority: 0, type: 'NONE' }],
+      },
+    });
+    const webAcl = new wafv2.CfnWebACL(this, 'SignInWebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('WebAcl'),
+      rules: Object.entries(COGNITO_RATE_RULES).map(([name, rule], priority) => ({
+        name,
+        priority,
+        statement: {
+          rateBasedStatement: {
+            limit: rule.limit,
+            aggregateKeyType: 'IP',
+            evaluationWindowSec: WAF_RATE_WINDOW_SECONDS,
+            scopeDownStatement: { orStatement: { statements: rule.operations.map(target) } },
+          },
+        },
+        action: { block: {} },
+        visibilityConfig: visibility(name),
+      })),
+    });
+    new wafv2.CfnWebACLAssociation(this, 'SignInWebAclAssociation', {
+      resourceArn: props.userPool.userPoolArn,
       webAclArn: webAcl.attrArn,
     });
     return webAcl;

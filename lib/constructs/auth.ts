@@ -65,7 +65,8 @@ export class Auth extends Construct {
       id: 'AwsSolutions-COG8',
       reason:
         'Essentials feature plan: the Plus plan (threat protection) is billed per monthly active user for every applicant. ' +
-        'Brute force is met by the strong password policy, optional TOTP MFA, and the WAF rate limit in front of the API.',
+        "Brute force is met by the strong password policy, optional TOTP MFA, Cognito's lockout after repeated failures, and " +
+        "the user pool's own web ACL (lib/constructs/api.ts, SignInWebAcl): per-address rate rules on sign-in and sign-up.",
     });
 
     this.client = this.userPool.addClient('WebClient', {

@@ -53,7 +53,9 @@ export class Workflows extends Construct {
       stateMachineType: sfn.StateMachineType.STANDARD,
       // The ARNs are tokens inside the JSON; toJsonString turns the document into an Fn::Join that resolves them.
       definitionBody: sfn.DefinitionBody.fromString(Stack.of(this).toJsonString(definition)),
-      logs: { destination: this.notifyLogGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+      // Every event, without execution data (inputs, outputs, errors' details): those can carry recipients' addresses
+      // and names, which have no place in CloudWatch. The task functions log what is needed, by id.
+      logs: { destination: this.notifyLogGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });
 

@@ -23,6 +23,8 @@ import {
   useStages,
 } from './synth.ts';
 
+type Json = Record<string, unknown>;
+
 const synths = useStages();
 
 const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
@@ -176,7 +178,8 @@ describe.each(STAGES)('the %s stack', (stage) => {
         const route = routeOf(operationId);
         expect(route.table, operationId).toBe(expected.table);
         const fnId = functionOfMethod(methodFor(s.resources, route));
-        const statements = statementsOfFunction(s.resources, fnId);
+        // What is allowed (the audit trail's Deny for writers is asserted in audit.test.ts).
+        const statements = statementsOfFunction(s.resources, fnId).filter((st) => st.Effect === 'Allow');
         const actions = statements.flatMap(actionsOf);
         const dynamo = actions.filter((a) => a.startsWith('dynamodb:')).sort();
         expect(dynamo, operationId).toEqual(expected.table === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ONLY_ACTIONS].sort());
@@ -232,7 +235,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
         const route = routeOf(operationId);
         expect(route.table, operationId).toBe(expected.table);
         const fnId = functionOfMethod(methodFor(s.resources, route));
-        const actions = statementsOfFunction(s.resources, fnId).flatMap(actionsOf);
+        const actions = statementsOfFunction(s.resources, fnId).filter((st) => st.Effect === 'Allow').flatMap(actionsOf);
         const dynamo = actions.filter((a) => a.startsWith('dynamodb:')).sort();
         expect(dynamo, operationId).toEqual(expected.table === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ONLY_ACTIONS].sort());
         const others = actions.filter((a) => !/^(dynamodb|logs|xray):/.test(a));
@@ -388,7 +391,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
       ];
       for (const route of ROUTES) {
         const fnId = functionOfMethod(methodFor(s.resources, route));
-        const statements = statementsOfFunction(s.resources, fnId);
+        const statements = statementsOfFunction(s.resources, fnId).filter((st) => st.Effect === 'Allow');
         const dynamo = statements.filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:')));
         const env = (s.resources[fnId]?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
         const label = `${route.operationId} (${route.table ?? 'no table'})`;
@@ -503,6 +506,30 @@ describe.each(STAGES)('the %s stack', (stage) => {
       const association = ofType(resources, 'AWS::WAFv2::WebACLAssociation')[0]?.[1];
       expect(association?.Properties?.WebACLArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
       expect(JSON.stringify(association?.Properties?.ResourceArn)).toContain(`{"Ref":"${stageId}"}`);
+    });
+
+    it("puts a web ACL on the user pool too: per-address rate rules on Cognito's sign-in and sign-up operations", () => {
+      const s = synths[stage];
+      const poolId = logicalIdOf(s, s.stack.auth.userPool);
+      const aclId = s.stack.getLogicalId(s.stack.api.signInWebAcl);
+      const associations = ofType(s.resources, 'AWS::WAFv2::WebACLAssociation').filter(([, a]) => JSON.stringify(a.Properties?.ResourceArn) === JSON.stringify({ 'Fn::GetAtt': [poolId, 'Arn'] }));
+      expect(associations.map(([, a]) => a.Properties?.WebACLArn)).toEqual([{ 'Fn::GetAtt': [aclId, 'Arn'] }]);
+      const acl = s.resources[aclId]?.Properties ?? {};
+      expect(acl).toMatchObject({ Scope: 'REGIONAL', DefaultAction: { Allow: {} } });
+      const targets = (rule: string) => {
+        const r = (acl.Rules as Json[]).find((x) => x.Name === rule) as Json | undefined;
+        const rate = (r?.Statement as Json | undefined)?.RateBasedStatement as Json | undefined;
+        expect(r?.Action, rule).toEqual({ Block: {} });
+        expect(rate, rule).toMatchObject({ AggregateKeyType: 'IP', EvaluationWindowSec: 300, Limit: expect.any(Number) });
+        const statements = ((rate?.ScopeDownStatement as Json).OrStatement as Json).Statements as Json[];
+        return statements.map((st) => {
+          const m = st.ByteMatchStatement as Json;
+          expect(m, rule).toMatchObject({ FieldToMatch: { SingleHeader: { Name: 'x-amz-target' } }, PositionalConstraint: 'EXACTLY' });
+          return m.SearchString;
+        });
+      };
+      expect(targets('SignInPerIp')).toEqual(['AWSCognitoIdentityProviderService.InitiateAuth', 'AWSCognitoIdentityProviderService.RespondToAuthChallenge']);
+      expect(targets('SignUpPerIp')).toEqual(expect.arrayContaining(['AWSCognitoIdentityProviderService.SignUp', 'AWSCognitoIdentityProviderService.ForgotPassword']));
     });
 
     it('outputs the API URL, the user pool and client ids, the table name, the media bucket name and the dashboard name', () => {

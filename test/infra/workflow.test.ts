@@ -88,7 +88,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
   const settings = stageSettings(stage);
 
   describe('the notification state machine', () => {
-    it('is the one Standard state machine of the stack, logging ALL with execution data to its own log group, traced', () => {
+    it('is the one Standard state machine of the stack, logging ALL without execution data (no addresses or names) to its own log group, traced', () => {
       const s = synths[stage];
       const machines = ofType(s.resources, 'AWS::StepFunctions::StateMachine');
       expect(machines.map(([id]) => id)).toEqual([stateMachineId(s)]);
@@ -98,7 +98,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
       const logGroup = logicalIdOf(s, s.stack.workflows.notifyLogGroup);
       expect(props.LoggingConfiguration).toEqual({
         Level: 'ALL',
-        IncludeExecutionData: true,
+        IncludeExecutionData: false,
         Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [logGroup, 'Arn'] } } }],
       });
     });
