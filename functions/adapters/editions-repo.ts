@@ -1,12 +1,10 @@
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { AuditRecord, EditionRecord, ExtensionRecord } from '#domain/edition';
-import { ulid } from '#domain/ids';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { SYSTEM, type AuditRecord, type EditionRecord, type ExtensionRecord } from '#domain/edition';
+import { auditedTransact } from './audit.ts';
 import { batchGet } from './batch.ts';
 import { ddb, env } from './clients.ts';
 import { queryPage } from './paging.ts';
 import { INDEXES, keys, recordOf } from './table-design.ts';
-import { transact, type TransactItem } from './transact.ts';
 
 export type { EditionRecord };
 
@@ -31,34 +29,42 @@ export function listEditions(limit: number, cursor?: string) {
   return queryPage({ index: INDEXES.gsi1, partition: keys.editionsPartition, newestFirst: true }, limit, cursor, fromItem);
 }
 
-/** Creates the edition; false when it already exists. */
-export async function createEdition(e: EditionRecord): Promise<boolean> {
-  try {
-    await ddb.send(new PutCommand({ TableName: env.TABLE_NAME, Item: toItem(e), ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+/** What an edition edit records: the settings as they now are. */
+function editionAudit(e: EditionRecord, action: 'edition-created' | 'edition-updated', by: string): AuditRecord {
+  const details = { name: e.name, opensAt: e.opensAt, deadline: e.deadline, timeZone: e.timeZone, version: String(e.version), ...(e.materialsDeadline ? { materialsDeadline: e.materialsDeadline } : {}) };
+  return { editionId: e.editionId, at: e.updatedAt, action, by, subject: e.editionId, details };
 }
 
-/** Replaces the edition if it is still at `expectedVersion` and not released; false otherwise. */
-export async function replaceEdition(e: EditionRecord, expectedVersion: number): Promise<boolean> {
-  try {
-    await ddb.send(
-      new PutCommand({
-        TableName: env.TABLE_NAME,
-        Item: toItem(e),
-        ConditionExpression: '#v = :v AND attribute_not_exists(releasedAt)',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ExpressionAttributeValues: { ':v': expectedVersion },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+/** Creates the edition, with its audit entry; false when it already exists. `by` is the organiser (SYSTEM for the seed and tests). */
+export async function createEdition(e: EditionRecord, by: string = SYSTEM): Promise<boolean> {
+  const outcome = await auditedTransact(
+    [{ item: { Put: { TableName: env.TABLE_NAME, Item: toItem(e), ConditionExpression: 'attribute_not_exists(pk)' } }, onFail: 'exists' as const }],
+    [editionAudit(e, 'edition-created', by)],
+  );
+  return outcome === 'ok';
+}
+
+/** Replaces the edition, with its audit entry, if it is still at `expectedVersion` and not released; false otherwise. */
+export async function replaceEdition(e: EditionRecord, expectedVersion: number, by: string): Promise<boolean> {
+  const outcome = await auditedTransact(
+    [
+      {
+        item: {
+          Put: {
+            TableName: env.TABLE_NAME,
+            Item: toItem(e),
+            // A decision marks the edition (decisionsFrom) without bumping its version: the replacement must carry the mark as it stands now.
+            ConditionExpression: `#v = :v AND attribute_not_exists(releasedAt) AND ${e.decisionsFrom ? 'decisionsFrom = :df' : 'attribute_not_exists(decisionsFrom)'}`,
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':v': expectedVersion, ...(e.decisionsFrom ? { ':df': e.decisionsFrom } : {}) },
+          },
+        },
+        onFail: 'stale' as const,
+      },
+    ],
+    [editionAudit(e, 'edition-updated', by)],
+  );
+  return outcome === 'ok';
 }
 
 /** The edition and, when there is one, the caller's extension: one BatchGetItem. */
@@ -80,25 +86,16 @@ export async function getEditionFor(editionId: string, sub: string): Promise<{ e
   return { ...(edition ? { edition: fromItem(edition) } : {}), ...(extension ? { extension: recordOf<ExtensionRecord>(extension) } : {}) };
 }
 
-export const auditPut = (a: AuditRecord): TransactItem => ({
-  Put: { TableName: env.TABLE_NAME, Item: { ...keys.audit(a.editionId, a.at, ulid(Date.parse(a.at))), type: 'audit', ...a } },
-});
-
-/** Creates or replaces an extension, with its audit entry, while the edition exists and is not released. */
+/** Creates or replaces an extension, with its audit entry, while the edition exists, is not released and has no decision yet. */
 export async function putExtension(x: ExtensionRecord): Promise<'ok' | 'edition-gone'> {
-  return transact<'edition-gone'>([
+  return auditedTransact<'edition-gone'>([
     {
-      item: { ConditionCheck: { TableName: env.TABLE_NAME, Key: keys.edition(x.editionId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(releasedAt)' } },
+      // No decision recorded yet (cases-repo.ts, recordDecision, marks decisionsFrom): an extension must not reopen a decided case.
+      item: { ConditionCheck: { TableName: env.TABLE_NAME, Key: keys.edition(x.editionId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(releasedAt) AND attribute_not_exists(decisionsFrom)' } },
       onFail: 'edition-gone',
     },
     { item: { Put: { TableName: env.TABLE_NAME, Item: { ...keys.extension(x.editionId, x.sub), type: 'extension', ...x } } } },
-    {
-      item: auditPut({
-        editionId: x.editionId, at: x.grantedAt, action: 'extension-granted', by: x.grantedBy, subject: x.sub,
-        details: { deadline: x.deadline, reason: x.reason },
-      }),
-    },
-  ]);
+  ], [{ editionId: x.editionId, at: x.grantedAt, action: 'extension-granted', by: x.grantedBy, subject: x.sub, details: { deadline: x.deadline, reason: x.reason } }]);
 }
 
 /**
@@ -106,7 +103,7 @@ export async function putExtension(x: ExtensionRecord): Promise<'ok' | 'edition-
  * its audit entry in the same transaction. False when the condition failed (already done, or not allowed).
  */
 async function stampEdition(editionId: string, step: 'closed' | 'released', condition: string, at: string, by: string, audit: Pick<AuditRecord, 'action' | 'details'>): Promise<boolean> {
-  const outcome = await transact<'refused'>([
+  const outcome = await auditedTransact<'refused'>([
     {
       item: {
         Update: {
@@ -120,8 +117,7 @@ async function stampEdition(editionId: string, step: 'closed' | 'released', cond
       },
       onFail: 'refused',
     },
-    { item: auditPut({ editionId, at, by, subject: editionId, ...audit }) },
-  ]);
+  ], [{ editionId, at, by, subject: editionId, ...audit }]);
   return outcome === 'ok';
 }
 
@@ -135,10 +131,6 @@ export async function closeEdition(editionId: string, at: string, by: string, wh
 export async function releaseEdition(editionId: string, at: string, by: string): Promise<'released' | 'refused'> {
   const done = await stampEdition(editionId, 'released', 'attribute_not_exists(releasedAt) AND (attribute_exists(closedAt) OR deadline <= :at)', at, by, { action: 'results-released', details: {} });
   return done ? 'released' : 'refused';
-}
-
-export function listAudit(editionId: string, limit: number, cursor?: string) {
-  return queryPage({ partition: keys.editionPartition(editionId), sortPrefix: keys.auditPrefix, newestFirst: true }, limit, cursor, (i) => recordOf<AuditRecord>(i));
 }
 
 /** Every edition (a handful a year), for the scheduled close. */

@@ -10,7 +10,8 @@ import { EMPTY_COUNTS, runIdOf } from '#domain/notification';
 import { ddb, env } from './clients.ts';
 import { queryPage } from './paging.ts';
 import { keys, recordOf } from './table-design.ts';
-import { transact } from './transact.ts';
+import { auditedTransact } from './audit.ts';
+import { transact, type TransactItem } from './transact.ts';
 
 export type { RecipientRecord, RunRecord };
 
@@ -39,13 +40,14 @@ export async function getRecipient(editionId: string, caseId: string): Promise<R
 }
 
 /**
- * Takes the edition's notification lock and records a new run, numbered after the last one. 'busy' while a run
- * holds the lock (the caller answers 409 with it); 'raced' when another start took the same number first.
+ * Takes the edition's notification lock and records a new run, numbered after the last one, with its audit
+ * entry. 'busy' while a run holds the lock (the caller answers 409 with it); 'raced' when another start took the
+ * same number first.
  */
 export async function startRun(editionId: string, seq: number, by: string, now: string): Promise<{ outcome: 'ok'; run: RunRecord } | { outcome: 'busy' | 'raced' }> {
   const runId = runIdOf(editionId, seq + 1);
   const run: RunRecord = { editionId, runId, status: 'running', startedAt: now, startedBy: by, counts: { ...EMPTY_COUNTS } };
-  const outcome = await transact([
+  const outcome = await auditedTransact([
     {
       item: {
         Update: {
@@ -59,40 +61,44 @@ export async function startRun(editionId: string, seq: number, by: string, now: 
       onFail: 'busy' as const,
     },
     { item: { Put: { TableName: env.TABLE_NAME, Item: { ...keys.run(editionId, runId), type: 'run', ...run }, ConditionExpression: 'attribute_not_exists(pk)' } }, onFail: 'raced' as const },
-  ]);
+  ], [{ editionId, at: now, action: 'notifications-started', by, subject: runId, details: {} }]);
   return outcome === 'ok' ? { outcome, run } : { outcome };
 }
 
-/** Ends a run with its exact counts and frees the lock (only if this run holds it). Idempotent. Answers how many abandoned claims it settled. */
+/**
+ * Ends a run with its exact counts and frees the lock (only if this run holds it). Idempotent: the first end is
+ * audited (conditioned on the run not being finished yet), a repeated one only rewrites the run. Answers how
+ * many abandoned claims it settled.
+ */
 export async function finishRun(editionId: string, runId: string, status: 'succeeded' | 'failed', now: string, error?: string): Promise<number> {
   const run = await getRun(editionId, runId);
   const exact = run ? await settleAndCount(editionId, runId, now) : undefined;
   const counts = run && exact ? { ...run.counts, sent: exact.sent, failed: exact.failed, skipped: Math.max(0, run.counts.total - exact.sent - exact.failed) } : undefined;
-  await transact([
-    {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.run(editionId, runId),
-          UpdateExpression: `SET #s = :s, finishedAt = if_not_exists(finishedAt, :now)${error ? ', #e = :e' : ''}${counts ? ', counts = :counts' : ''}`,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#s': 'status', ...(error ? { '#e': 'error' } : {}) },
-          ExpressionAttributeValues: { ':s': status, ':now': now, ...(error ? { ':e': error } : {}), ...(counts ? { ':counts': counts } : {}) },
-        },
-      },
+  const runUpdate = (condition: string) => ({
+    Update: {
+      TableName: env.TABLE_NAME,
+      Key: keys.run(editionId, runId),
+      UpdateExpression: `SET #s = :s, finishedAt = if_not_exists(finishedAt, :now)${error ? ', #e = :e' : ''}${counts ? ', counts = :counts' : ''}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: { '#s': 'status', ...(error ? { '#e': 'error' } : {}) },
+      ExpressionAttributeValues: { ':s': status, ':now': now, ...(error ? { ':e': error } : {}), ...(counts ? { ':counts': counts } : {}) },
     },
-    {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.notifyLock(editionId),
-          UpdateExpression: 'REMOVE activeRun',
-          ConditionExpression: 'attribute_not_exists(activeRun) OR activeRun = :run',
-          ExpressionAttributeValues: { ':run': runId },
-        },
-      },
+  });
+  const unlock: TransactItem = {
+    Update: {
+      TableName: env.TABLE_NAME,
+      Key: keys.notifyLock(editionId),
+      UpdateExpression: 'REMOVE activeRun',
+      ConditionExpression: 'attribute_not_exists(activeRun) OR activeRun = :run',
+      ExpressionAttributeValues: { ':run': runId },
     },
-  ]);
+  };
+  const ended = run && !run.finishedAt
+    ? await auditedTransact([{ item: runUpdate('attribute_exists(pk) AND attribute_not_exists(finishedAt)'), onFail: 'already-finished' as const }, { item: unlock }], [
+        { editionId, at: now, action: 'notifications-finished', by: run.startedBy, subject: runId, details: { status, ...(error ? { error } : {}), ...(counts ? { sent: String(counts.sent), failed: String(counts.failed), skipped: String(counts.skipped) } : {}) } },
+      ])
+    : 'already-finished';
+  if (ended !== 'ok') await transact([{ item: runUpdate('attribute_exists(pk)') }, { item: unlock }]);
   return exact?.settled ?? 0;
 }
 

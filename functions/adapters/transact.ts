@@ -8,7 +8,8 @@ export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWrit
 
 /** Attempts for a transaction that DynamoDB cancelled because another one touched the same item. */
 export const CONFLICT_ATTEMPTS = 5;
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(500, 25 * 2 ** attempt)));
+/** Full-jitter backoff before attempt `attempt + 1`: up to 25 ms * 2^attempt, capped at 500 ms. */
+export const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(500, 25 * 2 ** attempt)));
 
 /**
  * Runs a transaction whose items each carry the outcome to report when their own condition fails. Returns

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { CATEGORIES, DEFAULT_RULES } from './categories.ts';
+import { canonicalJson } from './receipt.ts';
 import { editionStatus } from './rules.ts';
 import type { Edition, EditionInput, Rules } from './schemas.ts';
 
@@ -17,6 +19,8 @@ export interface EditionRecord {
   closedBy?: string;
   releasedAt?: string;
   releasedBy?: string;
+  /** When the first decision on one of its cases was recorded: from then on no extension is granted. */
+  decisionsFrom?: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -54,10 +58,17 @@ export interface ExtensionRecord {
   grantedAt: string;
 }
 
-/** What the audit trail records. */
-export const AUDIT_ACTIONS = ['edition-closed', 'extension-granted', 'decision-recorded', 'notifications-started', 'results-released'] as const;
+/** Who acts for changes no person makes through the API: the local seed, benchmarks, test set-up. */
+export const SYSTEM = 'system';
+
+/** What the audit trail records: every state change of an edition that matters later. */
+export const AUDIT_ACTIONS = [
+  'edition-created', 'edition-updated', 'edition-closed', 'extension-granted', 'reviewers-assigned', 'reviewers-unassigned',
+  'conflict-declared', 'case-withdrawn', 'decision-recorded', 'notifications-started', 'notifications-finished', 'results-released',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** What happened: the part of an audit entry its writer supplies. */
 export interface AuditRecord {
   editionId: string;
   at: string;
@@ -66,6 +77,50 @@ export interface AuditRecord {
   subject: string;
   details: Record<string, string>;
 }
+
+/**
+ * An audit entry as stored: the edition's entries form a hash chain. seq counts 1, 2, 3 ... per edition;
+ * prevHash is the previous entry's hash (GENESIS_HASH for the first); hash is the SHA-256 (hex) of the canonical
+ * JSON (receipt.ts) of every other attribute of the entry, so an edited, removed or re-ordered entry shows.
+ */
+export interface AuditEntry extends AuditRecord {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of an entry: over all its attributes but `hash` (an attribute added later counts too). */
+export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
+  const { hash: _ignored, ...rest } = entry as Record<string, unknown>;
+  return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
+}
+
+/** The entry that follows `prev` (or starts the chain) with what `record` says happened. */
+export function chainedEntry(record: AuditRecord, prev: Pick<AuditEntry, 'seq' | 'hash'> | undefined): AuditEntry {
+  const unhashed = { ...record, seq: (prev?.seq ?? 0) + 1, prevHash: prev?.hash ?? GENESIS_HASH };
+  return { ...unhashed, hash: auditHash(unhashed) };
+}
+
+/**
+ * Checks a chain read in order, one entry at a time (an edition's chain is read in pages): each seq follows
+ * the previous one from 1, each hash recomputes, each prevHash is the previous entry's hash.
+ */
+export class ChainVerifier {
+  private prev: Pick<AuditEntry, 'seq' | 'hash'> | undefined;
+  valid = true;
+
+  add(entry: AuditEntry): this {
+    const expectedSeq = (this.prev?.seq ?? 0) + 1;
+    const expectedPrev = this.prev?.hash ?? GENESIS_HASH;
+    if (entry.seq !== expectedSeq || entry.prevHash !== expectedPrev || auditHash(entry) !== entry.hash) this.valid = false;
+    this.prev = entry;
+    return this;
+  }
+}
+
+export const chainValid = (entries: AuditEntry[]): boolean => entries.reduce((v, e) => v.add(e), new ChainVerifier()).valid;
 
 export function editionView(e: EditionRecord, now: Date): Edition {
   return {

@@ -45,16 +45,20 @@ describe("a run's end", () => {
         { ...keys.recipient('2024', 'OTHER'), editionId: '2024', caseId: 'OTHER', status: 'sent', runId },
       ],
     });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': keys.auditPartition('2024') } }).resolves({ Items: [] });
     ddb.on(TransactWriteCommand).resolves({});
     ddb.on(UpdateCommand).resolves({});
-    ddb.on(GetCommand).resolves({ Item: { ...keys.run('2024', runId), editionId: '2024', runId, status: 'succeeded', startedAt: 'x', counts: { total: 3, sent: 0, failed: 0, skipped: 0 } } });
+    ddb.on(GetCommand).resolves({ Item: { ...keys.run('2024', runId), editionId: '2024', runId, status: 'succeeded', startedAt: 'x', startedBy: 'olga', counts: { total: 3, sent: 0, failed: 0, skipped: 0 } } });
     await finish({ editionId: '2024', runId, status: 'succeeded' });
     const settle = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(settle).toMatchObject({ Key: keys.recipient('2024', CASE_ID), ExpressionAttributeValues: { ':true': true, ':failed': 'failed' } });
     const end = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(end.map((i) => i.Update?.Key)).toEqual([keys.run('2024', runId), keys.notifyLock('2024')]);
+    expect(end.map((i) => i.Update?.Key ?? i.Put?.Item?.pk)).toEqual([keys.run('2024', runId), keys.notifyLock('2024'), keys.auditPartition('2024')]);
+    // The first end of a run is audited, in the same transaction, and only if the run was not finished meanwhile.
+    expect(end[0]!.Update?.ConditionExpression).toBe('attribute_exists(pk) AND attribute_not_exists(finishedAt)');
+    expect(end[2]!.Put?.Item).toMatchObject({ seq: 1, action: 'notifications-finished', by: 'olga', subject: runId, details: { status: 'succeeded', sent: '1', failed: '1', skipped: '1' } });
     // The exact counts come from the same pass over the recipients: the settled one failed, the other sent, the rest skipped.
     expect(end[0]!.Update?.ExpressionAttributeValues?.[':counts']).toEqual({ total: 3, sent: 1, failed: 1, skipped: 1 });
-    expect(ddb).toHaveReceivedCommandTimes(QueryCommand, 1);
+    expect(ddb).toHaveReceivedCommandTimes(QueryCommand, 2); // the recipients once, the audit chain's head once
   });
 });
