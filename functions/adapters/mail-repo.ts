@@ -2,24 +2,64 @@
  * Mail records and their queue. A mail is written in the same transaction as the change that causes it,
  * so it cannot be lost; it is sent after, by whoever claims it first (a lease), and its outcome recorded.
  */
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { MAIL_LEASE_SECONDS, MAX_MAIL_ATTEMPTS, mailBackoffSeconds, type MailRecord } from '#domain/mail';
+import { MAIL_LEASE_SECONDS, MAX_MAIL_ATTEMPTS, mailBackoffSeconds, type ConfirmationSlot, type MailMessage, type MailRecord } from '#domain/mail';
 import { ddb, env } from './clients.ts';
-import { INDEXES, keys, MAIL_SHARDS, recordOf } from './table-design.ts';
+import { INDEXES, keys, MAIL_SHARDS, recordOf, TTL_ATTRIBUTE } from './table-design.ts';
 import type { TransactItem } from './transact.ts';
 
 export type { MailRecord };
 
 const strip = (item: Record<string, unknown>) => recordOf<MailRecord>(item);
 
-/** The Put that records a new pending mail, for the transaction of the change that causes it. */
+const DAY_SECONDS = 24 * 3600;
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * The Put that records a new pending mail, for the transaction of the change that causes it. A code mail expires
+ * (TTL) a day after it was due: the code in it is long dead by then.
+ */
 export function mailPut(m: MailRecord): TransactItem {
+  const ttl = m.kind === 'contact-verification' ? { [TTL_ATTRIBUTE]: epochSeconds(m.nextAttemptAt) + DAY_SECONDS } : {};
   return {
     Put: {
       TableName: env.TABLE_NAME,
-      Item: { ...keys.mail(m.mailId), ...keys.mailQueue(m.mailId, m.nextAttemptAt), type: 'mail', ...m },
+      Item: { ...keys.mail(m.mailId), ...keys.mailQueue(m.mailId, m.nextAttemptAt), type: 'mail', ...m, ...ttl },
       ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** A case's latest submission confirmation (strongly consistent: the submit that follows relies on it). */
+export async function getConfirmationSlot(caseId: string): Promise<ConfirmationSlot | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.confirmationSlot(caseId), ConsistentRead: true }));
+  return out.Item ? recordOf<ConfirmationSlot>(out.Item) : undefined;
+}
+
+/**
+ * Records the case's latest confirmation. Unconditional: it is written only with a submission, which the case's
+ * version condition serialises.
+ */
+export function confirmationSlotPut(slot: ConfirmationSlot): TransactItem {
+  return { Put: { TableName: env.TABLE_NAME, Item: { ...keys.confirmationSlot(slot.caseId), type: 'confirmation', ...slot } } };
+}
+
+export type MailCounter = 'confirmations' | 'contactCodes';
+
+/**
+ * One more mail of an applicant's on a UTC day, if under `cap`: for the transaction that queues it, so the cap holds
+ * under concurrency. The counter expires two days after its day.
+ */
+export function applicantMailCount(sub: string, day: string, counter: MailCounter, cap: number): TransactItem {
+  return {
+    Update: {
+      TableName: env.TABLE_NAME,
+      Key: keys.applicantMailDay(sub, day),
+      UpdateExpression: 'SET #type = :type, #ttl = :ttl ADD #n :one',
+      ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
+      ExpressionAttributeNames: { '#n': counter, '#type': 'type', '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: { ':one': 1, ':cap': cap, ':type': 'mail-day', ':ttl': epochSeconds(`${day}T00:00:00Z`) + 3 * DAY_SECONDS },
     },
   };
 }
@@ -51,14 +91,35 @@ export async function claimMail(mailId: string, now: Date): Promise<MailRecord |
   }
 }
 
-export async function recordSent(m: MailRecord, messageId: string, now: Date): Promise<void> {
+/** What a sent code mail keeps of its text: the code is not kept in clear once it has left. */
+export const SENT_CODE_TEXT = '(the confirmation code, removed once sent)';
+
+/**
+ * Records the mail sent, as it went out (`sent`: a confirmation is rendered when it is sent). A code mail keeps
+ * its recipients and subject, not the code.
+ */
+export async function recordSent(m: MailRecord, messageId: string, now: Date, sent: MailMessage = m): Promise<void> {
+  const body = m.kind === 'contact-verification' ? { text: SENT_CODE_TEXT, html: SENT_CODE_TEXT } : { text: sent.text, html: sent.html };
   await ddb.send(
     new UpdateCommand({
       TableName: env.TABLE_NAME,
       Key: keys.mail(m.mailId),
-      UpdateExpression: 'SET #s = :sent, messageId = :id, updatedAt = :now REMOVE gsi1pk, gsi1sk, lastError',
+      UpdateExpression: 'SET #s = :sent, messageId = :id, updatedAt = :now, #to = :to, cc = :cc, subject = :subject, #text = :text, html = :html REMOVE gsi1pk, gsi1sk, lastError',
+      ExpressionAttributeNames: { '#s': 'status', '#to': 'to', '#text': 'text' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':id': messageId, ':now': now.toISOString(), ':to': sent.to, ':cc': sent.cc, ':subject': sent.subject, ':text': body.text, ':html': body.html },
+    }),
+  );
+}
+
+/** Takes a mail off the queue unsent: when it was due there was nothing left to say (the case was withdrawn). */
+export async function recordCancelled(m: MailRecord, reason: string, now: Date): Promise<void> {
+  await ddb.send(
+    new UpdateCommand({
+      TableName: env.TABLE_NAME,
+      Key: keys.mail(m.mailId),
+      UpdateExpression: 'SET #s = :cancelled, lastError = :why, updatedAt = :now REMOVE gsi1pk, gsi1sk',
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':sent': 'sent', ':id': messageId, ':now': now.toISOString() },
+      ExpressionAttributeValues: { ':cancelled': 'cancelled', ':why': reason, ':now': now.toISOString() },
     }),
   );
 }

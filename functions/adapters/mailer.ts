@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import * as z from 'zod/mini';
 import type { MailMessage } from '#domain/mail';
+import { isSingleLine } from '#domain/text';
 import { loadEnv } from '#shared/config';
 
 export interface Mailer {
@@ -18,6 +19,15 @@ export interface Mailer {
 /** A failure that retrying will not cure (a rejected message, an unverified sender). */
 export class PermanentMailError extends Error {
   override readonly name = 'PermanentMailError';
+}
+
+/**
+ * The last line of defence against header injection, whatever built the message: a subject or an address with a
+ * control character or a line break is never handed to a transport.
+ */
+export function assertSafeHeaders(m: MailMessage): void {
+  const bad = [m.subject, ...m.to, ...m.cc].find((h) => !isSingleLine(h));
+  if (bad !== undefined) throw new PermanentMailError('A subject or an address contains a control character or a line break.');
 }
 
 const PERMANENT = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'ConfigurationSetDoesNotExistException', 'ConfigurationSetSendingPausedException', 'AccountSendingPausedException', 'InvalidParameterValue']);
@@ -57,6 +67,7 @@ function sesMailer(sender: string, configurationSet: string, timeoutMs: number):
   const ses = new SESClient({ maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true } });
   return {
     async send(m, tags = {}) {
+      assertSafeHeaders(m);
       try {
         const out = await ses.send(
           new SendEmailCommand({
@@ -85,6 +96,7 @@ function outboxMailer(dir: string): Mailer {
   mkdirSync(dir, { recursive: true });
   return {
     async send(m, tags = {}) {
+      assertSafeHeaders(m);
       const messageId = `local-${randomUUID()}`;
       const sentAt = new Date().toISOString();
       writeFileSync(join(dir, `${sentAt.replace(/[:.]/g, '-')}-${messageId}.json`), JSON.stringify({ ...m, sentAt, messageId, tags }, null, 2));

@@ -21,7 +21,7 @@ const ATTEMPTS = 3;
  */
 export const handler = httpHandler(routes.patchCase, async ({ params, body, caller, ifMatch, now }) => {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const { record: current, edition, extension } = await caseFor(params.caseId, caller, 'own');
+    const { record: current, edition, extension } = await caseFor(params.caseId, caller, 'edit');
     if (typeof ifMatch === 'number' && ifMatch !== current.version) {
       throw new AppError('precondition-failed', `The case is at version ${current.version}.`);
     }

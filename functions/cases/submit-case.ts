@@ -1,10 +1,14 @@
-import { caseView, fieldsOf } from '#domain/case';
+import { caseView, fieldsOf, type CaseRecord } from '#domain/case';
+import { utcDay } from '#domain/contact';
+import type { EditionRecord } from '#domain/edition';
 import { AppError } from '#domain/errors';
 import { ulid } from '#domain/ids';
-import { submissionConfirmation, type MailRecord } from '#domain/mail';
+import { CONFIRMATIONS_PER_APPLICANT_PER_DAY } from '#domain/limits';
+import { confirmationDue, submissionConfirmation, type ConfirmationSlot, type MailRecord } from '#domain/mail';
 import { readiness } from '#domain/rules';
-import { replaceCase } from '#adapters/cases-repo';
-import { mailPut } from '#adapters/mail-repo';
+import { replaceCase, type Guarded } from '#adapters/cases-repo';
+import { applicantMailCount, confirmationSlotPut, getConfirmationSlot, mailPut } from '#adapters/mail-repo';
+import type { TransactItem } from '#adapters/transact';
 import { caseFor } from '#shared/case-access';
 import { gateFor, refusal } from '#shared/deadline';
 import { httpHandler } from '#shared/handler';
@@ -20,12 +24,16 @@ import { BUSINESS_METRICS, count } from '#shared/metrics';
  *    and the edition or the owner's extension accepts submissions now (409).
  * 2. Every rule at once: readiness, and no attachment still being verified (422 listing all problems).
  * 3. One transaction: the deadline checks, the case as submitted with its receipt (conditioned on the
- *    version read), and the confirmation mail as a pending record. Nothing is half-written.
- * 4. Send the confirmation. A failure never undoes the submission: the mail stays queued and the retry
- *    worker sends it later; every attempt is recorded.
+ *    version read), and, when one is due, the confirmation mail as a pending record with the case's confirmation
+ *    slot and the applicant's daily count. Nothing is half-written.
+ * 4. At most one confirmation a case an hour: a re-submit within the hour queues one mail for the end of the hour
+ *    (or none, when one is already waiting); the mail is rendered when it is sent, so it says the latest receipt.
+ *    Past the applicant's daily cap none is queued. The answer carries the receipt whatever happens to the mail.
+ * 5. Send a confirmation that is due now. A failure never undoes the submission: the mail stays queued and the
+ *    retry worker sends it later; every attempt is recorded.
  */
 export const handler = httpHandler(routes.submitCase, async ({ params, caller, ifMatch, now }) => {
-  const { record, edition, extension } = await caseFor(params.caseId, caller, 'own');
+  const { record, edition, extension } = await caseFor(params.caseId, caller, 'edit');
   if (record.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
   if (typeof ifMatch === 'number' && ifMatch !== record.version) throw new AppError('precondition-failed', `The case is at version ${record.version}.`);
   const gate = gateFor(edition, extension, now);
@@ -38,25 +46,19 @@ export const handler = httpHandler(routes.submitCase, async ({ params, caller, i
   if (problems.length) throw new AppError('not-eligible', 'The case cannot be submitted yet.', problems);
 
   const submitted = { ...stamp(record, attachments, now), updatedAt: now.toISOString(), version: record.version + 1 };
-  const t = now.toISOString();
-  const mail: MailRecord = {
-    ...submissionConfirmation(submitted, edition, submitted.receipt!),
-    mailId: ulid(now.getTime()),
-    kind: 'submission-confirmation',
-    caseId: record.caseId,
-    editionId: record.editionId,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: t,
-    createdAt: t,
-    updatedAt: t,
-  };
+  let confirmation = queuedConfirmation(submitted, edition, await getConfirmationSlot(record.caseId), now);
 
-  const outcome = await replaceCase(submitted, record.version, gate.checks, [mailPut(mail)]);
+  let outcome = await replaceCase(submitted, record.version, gate.checks, confirmation?.items ?? []);
+  if (outcome === 'mail-limit') {
+    logger.info('no confirmation queued: the applicant reached their daily limit', { caseId: record.caseId });
+    confirmation = undefined;
+    outcome = await replaceCase(submitted, record.version, gate.checks);
+  }
   if (outcome === 'gate-closed') throw await refusal(edition, now);
   if (outcome === 'version-mismatch') throw new AppError('precondition-failed', 'The case changed while you were submitting it; read it again.');
 
-  const sent = await attemptMail(mail.mailId).catch((err: Error) => {
+  const mail = confirmation?.mail;
+  const sent = !mail ? 'none' : mail.nextAttemptAt > now.toISOString() ? 'deferred' : await attemptMail(mail.mailId).catch((err: Error) => {
     logger.warn('confirmation left for the retry worker', { mailId: mail.mailId, error: err.message });
     return 'retry' as const;
   });
@@ -64,3 +66,34 @@ export const handler = httpHandler(routes.submitCase, async ({ params, caller, i
   logger.info('case submitted', { caseId: record.caseId, receipt: submitted.receipt!.sha256, mail: sent });
   return { status: 200, body: caseView(submitted, edition, 'owner', now), version: submitted.version };
 });
+
+/**
+ * The confirmation to queue with this submission, if one is due (domain/mail.ts, confirmationDue), with the items
+ * that record it: the mail, the case's slot, and the applicant's daily count, whose cap fails the write as
+ * 'mail-limit' (the submission is then written alone).
+ */
+function queuedConfirmation(c: CaseRecord, edition: EditionRecord, slot: ConfirmationSlot | undefined, now: Date): { mail: MailRecord; items: (TransactItem | Guarded<'mail-limit'>)[] } | undefined {
+  const due = confirmationDue(slot, now);
+  if (!due) return undefined;
+  const t = now.toISOString();
+  const mail: MailRecord = {
+    ...submissionConfirmation(c, edition, c.receipt!),
+    mailId: ulid(now.getTime()),
+    kind: 'submission-confirmation',
+    caseId: c.caseId,
+    editionId: c.editionId,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: due.toISOString(),
+    createdAt: t,
+    updatedAt: t,
+  };
+  return {
+    mail,
+    items: [
+      mailPut(mail),
+      confirmationSlotPut({ caseId: c.caseId, mailId: mail.mailId, dueAt: mail.nextAttemptAt }),
+      { item: applicantMailCount(c.ownerId, utcDay(due), 'confirmations', CONFIRMATIONS_PER_APPLICANT_PER_DAY), onFail: 'mail-limit' },
+    ],
+  };
+}

@@ -1,6 +1,8 @@
 /** E-mails the system sends, as records: written with the change that causes them, sent after, retried until sent or given up. */
 import type { CaseRecord } from './case.ts';
+import { contactConfirmed, sameAddress, type ContactState } from './contact.ts';
 import type { EditionRecord } from './edition.ts';
+import { CONFIRMATION_INTERVAL_SECONDS } from './limits.ts';
 import { formatInZone } from './receipt.ts';
 
 export interface MailMessage {
@@ -11,11 +13,18 @@ export interface MailMessage {
   html: string;
 }
 
-export type MailStatus = 'pending' | 'sent' | 'failed';
+/** cancelled: nothing left to say when it was due (a confirmation of a case withdrawn meanwhile). */
+export type MailStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+/**
+ * submission-confirmation: to the owner, rendered again from the case when it is sent, so that it says the latest
+ * receipt. contact-verification: the code, to the contact address only; its text is blanked once sent.
+ */
+export type MailKind = 'submission-confirmation' | 'contact-verification';
 
 export interface MailRecord extends MailMessage {
   mailId: string;
-  kind: 'submission-confirmation';
+  kind: MailKind;
   caseId: string;
   editionId: string;
   status: MailStatus;
@@ -38,12 +47,19 @@ export const mailBackoffSeconds = (attempts: number): number => Math.min(3600, 6
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** To the owner's account address, with the case contact in copy when it differs. */
-export function recipients(c: CaseRecord): { to: string[]; cc: string[] } {
+/**
+ * To the owner's account address (the verified `email` claim), with the case contact in copy only once that
+ * address was confirmed (domain/contact.ts): an address someone merely typed is never written to.
+ */
+export function recipients(c: ContactState): { to: string[]; cc: string[] } {
   const contact = c.contact?.email;
-  return { to: [c.ownerEmail], cc: contact && contact.toLowerCase() !== c.ownerEmail.toLowerCase() ? [contact] : [] };
+  return { to: [c.ownerEmail], cc: contact && contactConfirmed(c) && !sameAddress(contact, c.ownerEmail) ? [contact] : [] };
 }
 
+/**
+ * The submission confirmation. Its subject is fixed wording and the case id: nothing an applicant typed goes into
+ * a header. The title is in the body only (escaped in the HTML).
+ */
 export function submissionConfirmation(c: CaseRecord, e: EditionRecord, receipt: { submittedAt: string; sha256: string }): MailMessage {
   const title = c.title ?? '(untitled)';
   const local = `${formatInZone(receipt.submittedAt, e.timeZone)} (${e.timeZone})`;
@@ -56,11 +72,54 @@ export function submissionConfirmation(c: CaseRecord, e: EditionRecord, receipt:
     `Case: ${c.caseId}`,
     '',
     'You can still edit the case until the deadline; each change issues a new receipt.',
+    `Confirmations are sent at most once an hour; the next one, if any, says the receipt current when it is sent.`,
   ];
   return {
     ...recipients(c),
-    subject: `Submitted: ${title}`,
+    subject: `Case submitted: ${c.caseId}`,
     text: lines.join('\n'),
-    html: `<p>Your case <b>${esc(title)}</b> was submitted to ${esc(e.name)}.</p><ul><li>Submitted: ${esc(local)}, ${esc(utc)}</li><li>Receipt (SHA-256): <code>${receipt.sha256}</code></li><li>Case: ${c.caseId}</li></ul><p>You can still edit the case until the deadline; each change issues a new receipt.</p>`,
+    html: `<p>Your case <b>${esc(title)}</b> was submitted to ${esc(e.name)}.</p><ul><li>Submitted: ${esc(local)}, ${esc(utc)}</li><li>Receipt (SHA-256): <code>${receipt.sha256}</code></li><li>Case: ${c.caseId}</li></ul><p>You can still edit the case until the deadline; each change issues a new receipt.</p><p>Confirmations are sent at most once an hour; the next one, if any, says the receipt current when it is sent.</p>`,
   };
+}
+
+/**
+ * The code that confirms a contact address: to that address alone. Fixed wording, the case id and the edition's
+ * name (the organisers'), nothing the applicant typed: a stranger's inbox gets no text of the applicant's choosing.
+ */
+export function contactVerification(caseId: string, email: string, e: EditionRecord, code: string, expiresAt: string): MailMessage {
+  const until = `${formatInZone(expiresAt, 'UTC')} UTC`;
+  const lines = [
+    `This address was given as the contact of case ${caseId} in ${e.name}.`,
+    '',
+    `If that is right, give this code to the person who submits the case: ${code}`,
+    `It is valid until ${until}. With it, e-mails about the case are copied to this address.`,
+    '',
+    'If you do not know about this case, ignore this e-mail: nothing more is sent to you unless the code is used.',
+  ];
+  return {
+    to: [email],
+    cc: [],
+    subject: `Confirmation code for the contact of case ${caseId}`,
+    text: lines.join('\n'),
+    html: `<p>This address was given as the contact of case ${caseId} in ${esc(e.name)}.</p><p>If that is right, give this code to the person who submits the case: <b>${esc(code)}</b></p><p>It is valid until ${esc(until)}. With it, e-mails about the case are copied to this address.</p><p>If you do not know about this case, ignore this e-mail: nothing more is sent to you unless the code is used.</p>`,
+  };
+}
+
+/** A case's latest submission confirmation: which mail, due when. */
+export interface ConfirmationSlot {
+  caseId: string;
+  mailId: string;
+  dueAt: string;
+}
+
+/**
+ * When the confirmation of a (re-)submission at `now` is due, or undefined when none is to be queued: a mail
+ * already waiting will say the latest receipt, since it is rendered when sent. Otherwise at once, or one
+ * interval (CONFIRMATION_INTERVAL_SECONDS) after the previous one.
+ */
+export function confirmationDue(slot: ConfirmationSlot | undefined, now: Date): Date | undefined {
+  if (!slot) return now;
+  const previous = Date.parse(slot.dueAt);
+  if (previous > now.getTime()) return undefined;
+  return new Date(Math.max(now.getTime(), previous + CONFIRMATION_INTERVAL_SECONDS * 1000));
 }

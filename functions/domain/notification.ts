@@ -60,7 +60,7 @@ export const runIdOf = (editionId: string, seq: number): string => `notify-${edi
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** What the owner of a selected case receives. */
+/** What the owner of a selected case receives: at their account address, the contact in copy only once confirmed (mail.ts, recipients). */
 export function selectionNotice(c: CaseRecord, e: EditionRecord): MailMessage {
   if (!isSelected(c.decision)) throw new Error(`Case ${c.caseId} is not selected`);
   const title = c.title ?? '(untitled)';
@@ -91,7 +91,8 @@ export function selectionNotice(c: CaseRecord, e: EditionRecord): MailMessage {
     .join('');
   return {
     ...recipients(c),
-    subject: outstanding ? `Outstanding case: ${title}` : `Selected for the case collection: ${title}`,
+    // Fixed wording and the case id: nothing the applicant typed goes into a header.
+    subject: outstanding ? `Outstanding case: ${c.caseId}` : `Selected for the case collection: ${c.caseId}`,
     text: lines.join('\n'),
     html,
   };

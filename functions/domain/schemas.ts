@@ -14,6 +14,7 @@ import { CONTENT_TYPES, labelOf, maxBytesOf, PURPOSES, UPLOAD_KINDS } from './up
 import { AUDIT_ACTIONS } from './edition.ts';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './limits.ts';
 import { CRITERIA, RECOMMENDATIONS, SCORE_MAX, SCORE_MIN, type Criterion } from './review.ts';
+import { CONTROL_CHARACTER, FORMAT_CHARACTER, hasNoFormatCharacter, isMultiLineText, isSingleLine } from './text.ts';
 
 // English messages in problem details (zod/mini ships without a locale).
 z.config(en());
@@ -29,7 +30,13 @@ function named<T extends z.ZodMiniType>(schema: T, id: string, description?: str
   return schema;
 }
 
-export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/** One line of free text (a title, a name, a reason): no control characters, no tabs or line breaks (text.ts). */
+export const text = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.refine(isSingleLine, withCode(CONTROL_CHARACTER, 'No control characters, tabs or line breaks in this field')));
+
+/** Long free text (a summary, a description, a comment): tabs and line breaks allowed, no other control character. */
+export const longText = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.refine(isMultiLineText, withCode(CONTROL_CHARACTER, 'No control characters in this field (tabs and line breaks are fine)')));
 
 export const Instant = z
   .pipe(
@@ -134,15 +141,21 @@ const Organisation = z.strictObject({ name: z.optional(text(200)), country: z.op
 const Partner = z.strictObject({ name: text(200), country: CountryCode });
 /** A draft's contact may be incomplete; readiness says what is missing. */
 const DraftContact = z.strictObject({ name: z.optional(text(200)), email: z.optional(Email), phone: z.optional(Phone) });
-const Link = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).check(z.maxLength(2000));
+// zod's URL check silently drops tabs and line breaks, so the text rule looks at the link as given, first.
+const Link = z
+  .pipe(
+    z.string().check(z.maxLength(2000), z.refine(isSingleLine, withCode(CONTROL_CHARACTER, 'No control characters or line breaks in a link'))),
+    z.url({ protocol: /^https?$/, hostname: z.regexes.domain }),
+  )
+  .register(z.globalRegistry, { format: 'uri' });
 
 /** The fields an applicant owns. Every one may be missing in a draft. */
 export const caseFieldShape = {
   title: text(200),
   category: Category,
   caseType: CaseType,
-  summary: text(2000),
-  description: text(20000),
+  summary: longText(2000),
+  description: longText(20000),
   implementedOn: CalendarDate,
   countries: Countries,
   organisation: Organisation,
@@ -178,6 +191,12 @@ export type Decision = z.infer<typeof Decision>;
 
 export const CaseParams = z.strictObject({ caseId: Ulid });
 
+/** The code sent to a case's contact address (domain/contact.ts), as typed: 8 letters or digits, maybe split by - or a space. */
+export const ContactConfirmInput = named(
+  z.strictObject({ code: z.string().check(z.trim(), z.regex(/^[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{4}$/, 'The 8-character code from the e-mail, such as 7K3Q-M9XA')) }),
+  'ContactConfirmInput',
+);
+
 // ---------- extensions ----------
 
 /** A Cognito sub (a UUID) or a local test user's id. */
@@ -195,7 +214,7 @@ export const ReviewInput = named(
   z.strictObject({
     scores: z.strictObject(Object.fromEntries(CRITERIA.map((c) => [c, Score])) as Record<Criterion, typeof Score>),
     recommendation: z.enum(RECOMMENDATIONS),
-    comment: z.optional(z.nullable(text(10000))),
+    comment: z.optional(z.nullable(longText(10000))),
   }),
   'ReviewInput',
   `Integer scores from ${SCORE_MIN} to ${SCORE_MAX} for each criterion, a recommendation and an optional comment.`,
@@ -235,7 +254,7 @@ export type Pair = z.infer<typeof Pair>;
 // ---------- decisions and notifications ----------
 
 export const DecisionInput = named(
-  z.strictObject({ decision: Decision, note: z.optional(z.nullable(text(2000))) }),
+  z.strictObject({ decision: Decision, note: z.optional(z.nullable(longText(2000))) }),
   'DecisionInput',
   'The organisers\' decision on a submitted case, with an optional note for the audit trail (never shown to the owner).',
 );
@@ -263,14 +282,14 @@ export type CaseListFilters = z.infer<typeof EditionCasesCsvQuery>;
 
 // ---------- attachments ----------
 
-/** A file name as a person gave it: no folders, no control characters, at most 255 characters. */
+/** A file name as a person gave it: no folders, no control or format characters (bidi overrides), at most 255 characters. */
 export const FileName = z.string().check(
   z.trim(),
   z.minLength(1),
   z.maxLength(255),
   z.refine((n) => !/[/\\]/.test(n), withCode('path-separator', 'A file name cannot contain / or \\')),
-  // eslint-disable-next-line no-control-regex
-  z.refine((n) => !/[\u0000-\u001f\u007f]/.test(n), withCode('control-character', 'A file name cannot contain control characters')),
+  z.refine(isSingleLine, withCode(CONTROL_CHARACTER, 'A file name cannot contain control characters')),
+  z.refine(hasNoFormatCharacter, withCode(FORMAT_CHARACTER, 'A file name cannot contain format characters such as bidirectional overrides')),
   z.refine((n) => n !== '.' && n !== '..', withCode('invalid-file-name', 'Not a file name')),
 );
 
@@ -361,6 +380,11 @@ function buildResponseSchemas() {
       organisation: z.nullable(OrganisationOut),
       partners: z.nullable(z.array(PartnerOut)),
       contact: z.optional(z.nullable(z.object({ name: z.optional(z.string()), email: z.optional(z.string()), phone: z.optional(z.string()) }))),
+      contactConfirmed: z.optional(
+        z.boolean().register(z.globalRegistry, {
+          description: 'Given when the contact has an e-mail address: whether it is confirmed (POST /cases/{caseId}/contact/confirm) and so copied on the e-mails about the case.',
+        }),
+      ),
       links: z.nullable(z.array(z.string())),
       readiness: Readiness,
       receipt: z.nullable(z.object({ submittedAt: z.string(), sha256: z.string() })),
@@ -373,6 +397,11 @@ function buildResponseSchemas() {
     'A case. Reviewers get it without contact details.',
   );
   const page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+  const ContactVerification = named(
+    z.object({ sentTo: z.string(), expiresAt: z.string(), nextCodeAfter: z.string() }),
+    'ContactVerification',
+    'A code is on its way to the contact address: valid until expiresAt; another can be asked for from nextCodeAfter.',
+  );
   const Attachment = named(
     z.object({
       attachmentId: Ulid,
@@ -403,13 +432,23 @@ function buildResponseSchemas() {
   );
   const AuditEntry = named(
     z.object({
+      seq: z.number().check(z.int()),
       at: z.string(),
       action: z.enum(AUDIT_ACTIONS),
-      by: z.string().register(z.globalRegistry, { description: 'The organiser (sub), or "schedule" for the scheduled close' }),
+      by: z.string().register(z.globalRegistry, { description: 'Who acted (a sub), "schedule" for the scheduled close, "system" for seeding' }),
       subject: z.string(),
       details: z.record(z.string(), z.string()),
+      prevHash: z.string(),
+      hash: z.string(),
     }),
     'AuditEntry',
+    'One entry of the edition\'s hash chain: seq counts 1, 2, 3 ...; prevHash is the previous entry\'s hash (64 zeros for the first); ' +
+      'hash is the SHA-256 (hex) of the canonical JSON of the stored entry without hash (editionId, seq, at, action, by, subject, details, prevHash).',
+  );
+  const AuditPage = named(
+    z.object({ items: z.array(AuditEntry), nextCursor: z.nullable(z.string()), chainValid: z.boolean() }),
+    'AuditPage',
+    'A page of the trail, newest first. chainValid is computed over the whole chain, not this page: false when an entry was edited, removed or re-ordered.',
   );
   const ScoresOut = z.object(Object.fromEntries(CRITERIA.map((c) => [c, z.number()])) as Record<Criterion, z.ZodMiniNumber>);
   const ReviewAggregate = named(
@@ -483,12 +522,12 @@ function buildResponseSchemas() {
       owner: z.object({ sub: z.string(), email: z.string() }),
       receipt: z.nullable(z.object({ submittedAt: z.string(), sha256: z.string() })),
       decision: z.nullable(Decision),
-      reviews: ReviewAggregate,
+      reviews: z.nullable(ReviewAggregate),
       createdAt: z.string(),
       updatedAt: z.string(),
     }),
     'CaseSummary',
-    "A row of the organisers' list: the case without its long texts, with its decision and review aggregate.",
+    "A row of the organisers' list: the case without its long texts, with its decision and review aggregate (null on a case the caller owns: a conflict of interest).",
   );
   const MailPreview = named(
     z.object({ to: z.array(z.string()), cc: z.array(z.string()), subject: z.string(), text: z.string(), html: z.string() }),
@@ -538,7 +577,7 @@ function buildResponseSchemas() {
   );
   return {
     MailPreview, NotificationRun, Recipient, Notifications, RunStarted, PublicCase, Results,
-    FieldProblem, Problem, Rules, Edition, Readiness, Case, Attachment, NewAttachment, Extension, AuditEntry, page,
+    FieldProblem, Problem, Rules, Edition, Readiness, Case, ContactVerification, Attachment, NewAttachment, Extension, AuditEntry, AuditPage, page,
     ReviewAggregate, Review, CaseReviews, Reviewer, BulkAssignmentResult, MyAssignment, CaseSummary,
   };
 }

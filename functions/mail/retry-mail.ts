@@ -4,13 +4,13 @@ import { logger } from '#shared/logger';
 import { attemptMail, type SendOutcome } from '#shared/send-mail';
 
 export async function retryDue(now: () => Date = () => new Date()): Promise<Record<SendOutcome, number>> {
-  const counts: Record<SendOutcome, number> = { sent: 0, retry: 0, failed: 0, 'not-claimed': 0 };
+  const counts: Record<SendOutcome, number> = { sent: 0, retry: 0, failed: 0, cancelled: 0, 'not-claimed': 0 };
   for (const id of await dueMailIds(now())) counts[await attemptMail(id, now)] += 1;
   return counts;
 }
 
 export const handler = async (): Promise<Record<SendOutcome, number>> => {
   const counts = await retryDue();
-  if (counts.sent + counts.retry + counts.failed > 0) logger.info('mail retries', counts);
+  if (counts.sent + counts.retry + counts.failed + counts.cancelled > 0) logger.info('mail retries', counts);
   return counts;
 };

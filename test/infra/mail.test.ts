@@ -1,7 +1,7 @@
 /**
  * E-mail: the SES configuration set the stack creates, and the send rights of the functions whose route or worker spec
  * has `mail`: exactly ses:SendEmail and ses:SendRawEmail on the stage sender's identities (the address and its
- * domain) and the configuration set, with the environment that names them; every other function has no SES action.
+ * domain) and the configuration set, only From the sender's address (ses:FromAddress), with the environment that names them; every other function has no SES action.
  * The set's send, delivery, bounce and complaint events go to EventBridge's default bus, where a rule takes this
  * stage's to the worker with trigger 'ses:events' (trackDelivery), with retries and the workers' dead-letter queue.
  */
@@ -164,6 +164,15 @@ describe.each(STAGES)('the %s stack', (stage) => {
       const sesStatements = statements.filter((st) => JSON.stringify(st.Action).includes('ses:'));
       expect(sesStatements, label).toHaveLength(1);
       expect(JSON.stringify(sesStatements), label).not.toContain('*');
+    }
+  });
+
+  it("lets each function with mail send only from the stage's sender address (an ses:FromAddress condition), even through the domain identity", () => {
+    const s = synths[stage];
+    for (const { label, fnId } of functionsOf(s).filter((f) => f.mail)) {
+      const sesStatements = statementsOfFunction(s.resources, fnId).filter((st) => JSON.stringify(st.Action).includes('ses:'));
+      expect(sesStatements, label).toHaveLength(1);
+      expect((sesStatements[0] as { Condition?: unknown } | undefined)?.Condition, label).toEqual({ StringEquals: { 'ses:FromAddress': sesSender } });
     }
   });
 

@@ -99,7 +99,8 @@ describe('decisions, the notification workflow and the release', () => {
     expect((await api.call('GET', `/cases/${cases.a}`, { token: api.token(owners.a) })).json?.decision).toBeNull();
 
     const preview = await api.call('GET', `/editions/${editionId}/notifications/preview?caseId=${cases.a}`, { token: org });
-    expect(preview.json).toMatchObject({ to: [`${owners.a}@example.org`], cc: ['a@example.org'], subject: 'Outstanding case: Case of a' });
+    // The owner's own address; the contact (never confirmed) is not copied, and no title is in the subject.
+    expect(preview.json).toMatchObject({ to: [`${owners.a}@example.org`], cc: [], subject: `Outstanding case: ${cases.a}` });
     expect(String(preview.json?.text)).toContain('Secretariat <cases@example.org>');
     expect((await api.call('GET', `/editions/${editionId}/notifications/preview?caseId=${cases.no}`, { token: org })).status).toBe(409);
 
@@ -114,7 +115,7 @@ describe('decisions, the notification workflow and the release', () => {
     const selected = (Object.keys(owners) as (keyof typeof owners)[]).filter((k) => decisions[k] !== 'not-selected');
     for (const k of selected) expect(noticesTo(`${owners[k]}@example.org`), k).toHaveLength(k === 'bad' ? 0 : 1);
     expect(noticesTo(`${owners.no}@example.org`)).toHaveLength(0);
-    expect(ses.attempts.get(`${owners.slow}@example.org Outstanding case: Case of slow`)).toBe(3);
+    expect(ses.attempts.get(`${owners.slow}@example.org Outstanding case: ${cases.slow}`)).toBe(3);
 
     let listed = await api.call('GET', `/editions/${editionId}/notifications?limit=100`, { token: org });
     const runs = listed.json?.runs as { runId: string; status: string; counts: Record<string, number> }[];

@@ -2,7 +2,7 @@
  * Submission against DynamoDB Local: receipts, the confirmation e-mail in the outbox, the race at the
  * deadline, extensions, closing (by hand and by the schedule), withdrawal, and the audit trail.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { ddb, env } from '../../functions/adapters/clients.ts';
 import { keys } from '../../functions/adapters/table-design.ts';
 import { apiEvent, invoke, type Who } from '../support/api-event.ts';
 import { completeFields, openEdition, uniq } from './helpers.ts';
+import { startLocalApi, type LocalApi } from './local-api.ts';
 
 const outbox = mkdtempSync(join(tmpdir(), 'pc-it-outbox-'));
 Object.assign(process.env, { MAIL_TRANSPORT: 'outbox', OUTBOX_DIR: outbox });
@@ -27,6 +28,7 @@ const { handler: putExtension } = await import('../../functions/editions/put-ext
 const { handler: listAudit } = await import('../../functions/editions/list-audit.ts');
 const { handler: putEdition } = await import('../../functions/editions/put-edition.ts');
 const { closeDue } = await import('../../functions/editions/close-due-editions.ts');
+const { attemptMail } = await import('../../functions/shared/send-mail.ts');
 
 afterAll(() => rmSync(outbox, { recursive: true, force: true }));
 
@@ -34,7 +36,7 @@ const org: Who = { sub: uniq('olga'), groups: ['organisers'] };
 const draft = async (editionId: string, who: Who, body: unknown = completeFields) =>
   invoke(createCase, apiEvent(routes.createCase, { path: `/editions/${editionId}/cases`, who, body }));
 const submit = (caseId: string, who: Who) => invoke(submitCase, apiEvent(routes.submitCase, { path: `/cases/${caseId}/submit`, who }));
-const mails = () => readdirSync(outbox).map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as { to: string[]; subject: string; text: string });
+const mails = () => readdirSync(outbox).map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as { to: string[]; cc: string[]; subject: string; text: string });
 const setDeadline = (editionId: string, deadline: string) =>
   ddb.send(new UpdateCommand({ TableName: env.TABLE_NAME, Key: keys.edition(editionId), UpdateExpression: 'SET deadline = :d', ExpressionAttributeValues: { ':d': deadline } }));
 
@@ -45,7 +47,7 @@ const canon = (v: unknown): string =>
     : JSON.stringify(v);
 
 describe('submitting', () => {
-  it('stamps a receipt an applicant can recompute, and e-mails the owner with the contact in copy', async () => {
+  it('stamps a receipt an applicant can recompute, and e-mails the owner alone (the contact never confirmed its address)', async () => {
     const editionId = await openEdition();
     const ann: Who = { sub: uniq('ann') };
     const caseId = String((await draft(editionId, ann)).json?.caseId);
@@ -60,7 +62,7 @@ describe('submitting', () => {
     expect(createHash('sha256').update(canon(doc)).digest('hex')).toBe(receipt.sha256);
 
     const mail = mails().find((m) => m.text.includes(receipt.sha256));
-    expect(mail).toMatchObject({ to: [`${ann.sub}@example.org`], cc: ['a@example.org'], subject: `Submitted: ${completeFields.title}` });
+    expect(mail).toMatchObject({ to: [`${ann.sub}@example.org`], cc: [], subject: `Case submitted: ${caseId}` });
     expect(mail!.text).toContain('(Asia/Shanghai)');
     expect(mail!.text).toContain(' UTC');
     const stored = await ddb.send(new QueryCommand({ TableName: env.TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'MAILQ#0' } }));
@@ -144,9 +146,14 @@ describe('extensions, closing and the audit trail', () => {
     expect(moved.json?.status).toBe('open');
 
     const audit = await invoke(listAudit, apiEvent(routes.listAudit, { path: `/editions/${editionId}/audit`, who: org }));
-    expect(audit.json?.items).toEqual([{ at: expect.any(String), action: 'edition-closed', by: org.sub, subject: editionId, details: { reason: 'closed by an organiser' } }]);
+    // Newest first: the close (once), after the edition's creation (by the test set-up, as 'system').
+    expect(audit.json?.items).toEqual([
+      { seq: 2, at: expect.any(String), action: 'edition-closed', by: org.sub, subject: editionId, details: { reason: 'closed by an organiser' }, prevHash: expect.any(String), hash: expect.any(String) },
+      expect.objectContaining({ seq: 1, action: 'edition-created', by: 'system' }),
+    ]);
+    expect(audit.json?.chainValid).toBe(true);
     const auditScheduled = await invoke(listAudit, apiEvent(routes.listAudit, { path: `/editions/${scheduled}/audit`, who: org }));
-    expect((auditScheduled.json?.items as { by: string }[]).map((a) => a.by)).toEqual(['schedule']);
+    expect((auditScheduled.json?.items as { action: string; by: string }[]).map((a) => `${a.action} ${a.by}`)).toEqual([`edition-updated ${org.sub}`, 'edition-closed schedule', 'edition-created system']);
   });
 
   it('withdraws a case for good', async () => {
@@ -179,5 +186,144 @@ describe('object-level authorisation on the new routes', () => {
     }
     expect((await invoke(closeEdition, apiEvent(routes.closeEdition, { path: '/editions/2000-none/close', who: org }))).status).toBe(404);
     expect((await invoke(putExtension, apiEvent(routes.putExtension, { path: '/editions/2000-none/extensions/x', who: org, body: { deadline: '2099-01-01T00:00:00Z', reason: 'r' } }))).status).toBe(404);
+  });
+});
+
+describe('confirmation mail over HTTP: no relay', () => {
+  let api: LocalApi;
+  beforeAll(async () => {
+    api = await startLocalApi();
+  });
+  afterAll(() => api.close());
+
+  const HOUR = 3_600_000;
+  /** The mails about a case, oldest first (the outbox's file names start with the time sent). */
+  const mailsOf = (caseId: string) => readdirSync(outbox).sort().map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as { to: string[]; cc: string[]; subject: string; text: string }).filter((m) => m.text.includes(caseId) || m.subject.includes(caseId));
+  /** Sends the case's waiting confirmation as the retry worker would once it is due (the clock moved on). */
+  const sendWaiting = async (caseId: string, after = HOUR + 60_000) => {
+    const slot = (await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.confirmationSlot(caseId) }))).Item!;
+    return attemptMail(String(slot.mailId), () => new Date(Date.now() + after));
+  };
+  const newCase = async (token: string, contactEmail: string) => {
+    const editionId = await openEdition();
+    const created = await api.call('POST', `/editions/${editionId}/cases`, { token, body: { ...completeFields, contact: { name: 'C. Ontact', email: contactEmail } } });
+    expect(created.status).toBe(201);
+    return String(created.json?.caseId);
+  };
+  const codeIn = (text: string) => /: ([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1] ?? '';
+
+  it('five re-submits within the hour: five 200s with five receipts, one mail in the outbox, to the owner only; the waiting one says the latest receipt', async () => {
+    const owner = uniq('ann');
+    const token = api.token(owner);
+    const stranger = `${uniq('victim')}@example.org`;
+    const caseId = await newCase(token, stranger);
+    const receipts: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await api.call('POST', `/cases/${caseId}/submit`, { token });
+      expect(res.status).toBe(200);
+      receipts.push((res.json?.receipt as { sha256: string; submittedAt: string }).submittedAt);
+    }
+    expect(new Set(receipts).size).toBe(5);
+    const sent = mailsOf(caseId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: [`${owner}@example.org`], cc: [], subject: `Case submitted: ${caseId}` });
+    expect(JSON.stringify(mailsOf(caseId))).not.toContain(stranger);
+
+    // The one confirmation queued for the end of the hour is rendered when sent: it says the fifth receipt.
+    expect(await sendWaiting(caseId)).toBe('sent');
+    const latest = (await api.call('GET', `/cases/${caseId}`, { token })).json?.receipt as { sha256: string };
+    const all = mailsOf(caseId);
+    expect(all).toHaveLength(2);
+    expect(all[1]!.text).toContain(latest.sha256);
+    expect(all[1]!.cc).toEqual([]);
+  });
+
+  it('copies the contact only once it confirmed its address with the code sent to it; a wrong code fails; a changed address drops it', async () => {
+    const owner = uniq('ann');
+    const token = api.token(owner);
+    const contact = `${uniq('office')}@example.org`;
+    const caseId = await newCase(token, contact);
+    expect((await api.call('GET', `/cases/${caseId}`, { token })).json?.contactConfirmed).toBe(false);
+
+    expect((await api.call('POST', `/cases/${caseId}/submit`, { token })).status).toBe(200);
+    expect(mailsOf(caseId).map((m) => m.cc)).toEqual([[]]);
+
+    const asked = await api.call('POST', `/cases/${caseId}/contact/verification`, { token });
+    expect(asked.status).toBe(202);
+    expect(asked.json).toMatchObject({ sentTo: contact, expiresAt: expect.any(String), nextCodeAfter: expect.any(String) });
+    const codeMail = mailsOf(caseId).find((m) => m.to.includes(contact))!;
+    expect(codeMail).toMatchObject({ to: [contact], cc: [], subject: `Confirmation code for the contact of case ${caseId}` });
+    expect(codeMail.text).not.toContain(completeFields.title);
+    const code = codeIn(codeMail.text);
+    expect(code).not.toBe('');
+    // Asking again at once is refused: one code per interval.
+    expect((await api.call('POST', `/cases/${caseId}/contact/verification`, { token })).status).toBe(429);
+
+    const wrong = await api.call('POST', `/cases/${caseId}/contact/confirm`, { token, body: { code: code === 'AAAA-AAAA' ? 'BBBB-BBBB' : 'AAAA-AAAA' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json).toMatchObject({ code: 'validation-failed', errors: [expect.objectContaining({ path: 'code', code: 'wrong-code' })] });
+    expect((await api.call('GET', `/cases/${caseId}`, { token })).json?.contactConfirmed).toBe(false);
+
+    const confirmed = await api.call('POST', `/cases/${caseId}/contact/confirm`, { token, body: { code: code.toLowerCase() } });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.json?.contactConfirmed).toBe(true);
+    expect(confirmed.headers.get('etag')).toBe(`"${String(confirmed.json?.version)}"`);
+
+    // Re-submitted within the hour, the confirmation waits for its end, and then copies the confirmed contact.
+    expect((await api.call('POST', `/cases/${caseId}/submit`, { token })).status).toBe(200);
+    expect(await sendWaiting(caseId)).toBe('sent');
+    const confirmations = mailsOf(caseId).filter((m) => m.subject === `Case submitted: ${caseId}`);
+    expect(confirmations.map((m) => m.cc)).toEqual([[], [contact]]);
+
+    // A new contact address is not confirmed, whatever the old one was.
+    const moved = await api.call('PATCH', `/cases/${caseId}`, { token, body: { contact: { name: 'C. Ontact', email: `${uniq('new')}@example.org` } } });
+    expect(moved.status).toBe(200);
+    expect(moved.json?.contactConfirmed).toBe(false);
+    const back = await api.call('PATCH', `/cases/${caseId}`, { token, body: { contact: { name: 'C. Ontact', email: contact } } });
+    expect(back.json?.contactConfirmed).toBe(false);
+  });
+
+  it('locks a code after too many wrong ones: then even the right code is refused until a new one is sent', async () => {
+    const token = api.token(uniq('ann'));
+    const contact = `${uniq('office')}@example.org`;
+    const caseId = await newCase(token, contact);
+    expect((await api.call('POST', `/cases/${caseId}/contact/verification`, { token })).status).toBe(202);
+    const code = codeIn(mailsOf(caseId).find((m) => m.to.includes(contact))!.text);
+    const wrongCode = code === 'AAAA-AAAA' ? 'BBBB-BBBB' : 'AAAA-AAAA';
+    for (let i = 0; i < 5; i++) {
+      const res = await api.call('POST', `/cases/${caseId}/contact/confirm`, { token, body: { code: wrongCode } });
+      expect(res.status, `try ${i + 1}`).toBe(400);
+    }
+    const locked = await api.call('POST', `/cases/${caseId}/contact/confirm`, { token, body: { code } });
+    expect(locked.status).toBe(409);
+    expect(locked.json?.code).toBe('conflict');
+    expect((await api.call('GET', `/cases/${caseId}`, { token })).json?.contactConfirmed).toBe(false);
+  });
+
+  it('hides the new routes from everyone but the owner: 404 for a stranger and a reviewer, 403 for an organiser, 401 without a token', async () => {
+    const token = api.token(uniq('ann'));
+    const caseId = await newCase(token, `${uniq('office')}@example.org`);
+    for (const other of [api.token(uniq('ben')), api.token(uniq('rita'), ['reviewers'])]) {
+      expect((await api.call('POST', `/cases/${caseId}/contact/verification`, { token: other })).status).toBe(404);
+      expect((await api.call('POST', `/cases/${caseId}/contact/confirm`, { token: other, body: { code: 'AAAA-AAAA' } })).status).toBe(404);
+    }
+    const org = api.token(uniq('olga'), ['organisers']);
+    expect((await api.call('POST', `/cases/${caseId}/contact/verification`, { token: org })).status).toBe(403);
+    expect((await api.call('POST', `/cases/${caseId}/contact/confirm`, { token: org, body: { code: 'AAAA-AAAA' } })).status).toBe(403);
+    expect((await api.call('POST', `/cases/${caseId}/contact/verification`)).status).toBe(401);
+    // Nothing was sent on their behalf.
+    expect(mailsOf(caseId)).toEqual([]);
+  });
+
+  it('refuses control characters in text fields with 400 validation-failed over HTTP (line breaks only in the long fields)', async () => {
+    const token = api.token(uniq('ann'));
+    const editionId = await openEdition();
+    const res = await api.call('POST', `/editions/${editionId}/cases`, { token, body: { title: 'Hi\r\nBcc: victim@example.org' } });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ code: 'validation-failed', errors: [expect.objectContaining({ path: 'title', code: 'control-character' })] });
+    const caseId = await newCase(token, `${uniq('office')}@example.org`);
+    const patched = await api.call('PATCH', `/cases/${caseId}`, { token, body: { summary: 'Fine\r\nlines', organisation: { name: 'Evil\u0085Corp' } } });
+    expect(patched.status).toBe(400);
+    expect(patched.json?.errors).toEqual([expect.objectContaining({ path: 'organisation.name', code: 'control-character' })]);
   });
 });

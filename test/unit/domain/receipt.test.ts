@@ -37,9 +37,11 @@ describe('times as people read them', () => {
 });
 
 describe('recipients', () => {
-  it('writes to the owner, with a different contact in copy', () => {
+  it('writes to the owner, with a different contact in copy only once that contact address is confirmed', () => {
     const c = { ownerEmail: 'ann@example.org', contact: { email: 'ANN@example.org' } } as CaseRecord;
     expect(recipients(c)).toEqual({ to: ['ann@example.org'], cc: [] });
-    expect(recipients({ ...c, contact: { email: 'office@example.org' } })).toEqual({ to: ['ann@example.org'], cc: ['office@example.org'] });
+    // An address the applicant merely typed is never written to.
+    expect(recipients({ ...c, contact: { email: 'office@example.org' } })).toEqual({ to: ['ann@example.org'], cc: [] });
+    expect(recipients({ ...c, contact: { email: 'office@example.org' }, contactConfirmedEmail: 'Office@example.org' })).toEqual({ to: ['ann@example.org'], cc: ['office@example.org'] });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES } from '#domain/countries';
 import { CATEGORIES, CATEGORY_IDS } from '#domain/categories';
-import { CaseCreateInput, CasePatchInput, EditionInput } from '#domain/schemas';
+import { AttachmentInput, CaseCreateInput, CasePatchInput, ConflictInput, DecisionInput, EditionInput, ExtensionInput, ReviewInput } from '#domain/schemas';
 import { fieldProblems } from '#shared/http';
 import { ulid, ULID_PATTERN } from '#domain/ids';
 
@@ -51,6 +51,53 @@ describe('case input', () => {
   it('takes null in a patch to clear a field, and refuses an empty patch', () => {
     expect(CasePatchInput.safeParse({ summary: null }).success).toBe(true);
     expect(check(CasePatchInput, ({}))).toEqual([':empty-patch']);
+  });
+});
+
+describe('control characters in free text (no header injection)', () => {
+  const scores = { innovation: 5, impact: 5, cooperation: 5, sustainability: 5 };
+
+  it('refuses CR LF in a title, with the field problem control-character', () => {
+    expect(check(CaseCreateInput, { title: 'Hi\r\nBcc: victim@example.org' })).toEqual(['title:control-character']);
+    expect(check(CasePatchInput, { title: 'Hi\r\nBcc: victim@example.org' })).toEqual(['title:control-character']);
+  });
+
+  it('refuses every C0 and C1 control, DEL, tab and line separators in one-line fields', () => {
+    for (const bad of ['a\nb', 'a\rb', 'a\tb', 'a\u0000b', 'a\u001bb', 'a\u007fb', 'a\u0085b', 'a\u009fb', 'a\u2028b', 'a\u2029b']) {
+      expect(check(CaseCreateInput, { title: bad }), JSON.stringify(bad)).toEqual(['title:control-character']);
+    }
+    const body = {
+      organisation: { name: 'A\nB' },
+      partners: [{ name: 'P\rQ', country: 'KE' }],
+      contact: { name: 'N\u0007' },
+      links: ['https://exa\nmple.org/'],
+    };
+    expect(check(CaseCreateInput, body).sort()).toEqual(['contact.name:control-character', 'links.0:control-character', 'organisation.name:control-character', 'partners.0.name:control-character']);
+    expect(check(EditionInput, { name: 'Call\r\n2024', opensAt: '2024-05-01T00:00:00Z', deadline: '2024-06-01T00:00:00Z', timeZone: 'UTC', contact: { name: 'x\ny', email: 'c@example.org' } }).sort()).toEqual(['contact.name:control-character', 'name:control-character']);
+    expect(check(ExtensionInput, { deadline: '2099-01-01T00:00:00Z', reason: 'ill\nness' })).toEqual(['reason:control-character']);
+    expect(check(ConflictInput, { reason: 'my\u0085employer' })).toEqual(['reason:control-character']);
+  });
+
+  it('allows tabs and line breaks in the long multi-line fields, and no other control character', () => {
+    expect(check(CaseCreateInput, { summary: 'Line one.\r\nLine two.', description: 'Para one.\n\n\tPara two.' })).toEqual([]);
+    expect(check(ReviewInput, { scores, recommendation: 'collection', comment: 'Good.\nSolid.' })).toEqual([]);
+    expect(check(DecisionInput, { decision: 'collection', note: 'Agreed\nunanimously.' })).toEqual([]);
+    expect(check(CaseCreateInput, { summary: 'a\u0000b', description: 'a\u001bb' }).sort()).toEqual(['description:control-character', 'summary:control-character']);
+    expect(check(ReviewInput, { scores, recommendation: 'collection', comment: 'x\u0085' })).toEqual(['comment:control-character']);
+    expect(check(DecisionInput, { decision: 'collection', note: 'x\u007f' })).toEqual(['note:control-character']);
+  });
+
+  it('refuses bidi controls and other format characters in a file name (cv\\u202Efdp.exe), and controls C1 too', () => {
+    const upload = { contentType: 'application/pdf', size: 10, purpose: 'supporting' };
+    expect(check(AttachmentInput, { ...upload, fileName: 'cv\u202Efdp.exe' })).toEqual(['fileName:format-character']);
+    for (const c of ['\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C', '\u200B', '\uFEFF']) {
+      expect(check(AttachmentInput, { ...upload, fileName: `report${c}.pdf` }), c.codePointAt(0)!.toString(16)).toEqual(['fileName:format-character']);
+    }
+    expect(check(AttachmentInput, { ...upload, fileName: 'report\u0085.pdf' })).toEqual(['fileName:control-character']);
+    expect(check(AttachmentInput, { ...upload, fileName: 'report\r\n.pdf' })).toEqual(['fileName:control-character']);
+    expect(check(AttachmentInput, { ...upload, fileName: '报告 (final) – v2.pdf' })).toEqual([]);
+    // Right-to-left text itself is fine in a title; only a file name refuses the invisible controls.
+    expect(check(CaseCreateInput, { title: 'تدريب مشترك \u200F' })).toEqual([]);
   });
 });
 

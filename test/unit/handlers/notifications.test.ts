@@ -17,7 +17,8 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
 const input = { editionId: '2024', runId: 'notify-2024-0001', caseId: CASE_ID };
 const edition = editionItem({ deadline: '2024-05-31T16:00:00.000Z', materialsDeadline: '2024-09-01T16:00:00.000Z', contact: { name: 'WIC secretariat', email: 'cases@example.org' } });
-const selected = caseItem({ ...completeFields, status: 'submitted', decision: 'outstanding' });
+// The contact confirmed its address (domain/contact.ts): it is copied. Unconfirmed, it is not (the notice, below).
+const selected = caseItem({ ...completeFields, status: 'submitted', decision: 'outstanding', contactConfirmedEmail: 'a@example.org' });
 const claimed = { ...keys.recipient('2024', CASE_ID), ...input, email: 'ann@example.org', decision: 'outstanding', status: 'sending', attempts: 1, updatedAt: NOW.toISOString() };
 const sesError = (name: string, status?: number) => Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) });
 
@@ -45,7 +46,7 @@ describe('sending one selection notice', () => {
       Tags: [{ Name: 'editionId', Value: '2024' }, { Name: 'caseId', Value: CASE_ID }, { Name: 'runId', Value: input.runId }],
     });
     const subject = ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Message?.Subject?.Data;
-    expect(subject).toBe(`Outstanding case: ${completeFields.title}`);
+    expect(subject).toBe(`Outstanding case: ${CASE_ID}`); // no free text in a header
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(tx.map((i) => i.Update?.Key)).toEqual([keys.recipient('2024', CASE_ID), keys.case(CASE_ID)]);
     expect(tx[0]!.Update?.ExpressionAttributeValues).toMatchObject({ ':sent': 'sent', ':m': 'ses-1' });
@@ -121,7 +122,11 @@ describe('the notice', () => {
     expect(outstanding.text).toContain('WIC secretariat <cases@example.org>');
     expect(outstanding.html).toContain(`<b>${completeFields.title}</b>`);
     const collection = selectionNotice({ ...selected, decision: 'collection' } as never, edition as never);
-    expect(collection.subject).toBe(`Selected for the case collection: ${completeFields.title}`);
+    expect(collection.subject).toBe(`Selected for the case collection: ${CASE_ID}`);
+    const unconfirmed = selectionNotice({ ...selected, contactConfirmedEmail: undefined } as never, edition as never);
+    expect({ to: unconfirmed.to, cc: unconfirmed.cc }).toEqual({ to: ['ann@example.org'], cc: [] });
+    const injected = selectionNotice({ ...selected, title: 'Hi\r\nBcc: victim@example.org' } as never, edition as never);
+    expect(injected.subject).toBe(`Outstanding case: ${CASE_ID}`);
     expect(collection.text).not.toContain('presentation');
     const hostile = selectionNotice({ ...selected, title: '<script>alert(1)</script>' } as never, edition as never);
     expect(hostile.html).not.toContain('<script>');

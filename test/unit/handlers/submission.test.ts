@@ -9,7 +9,7 @@ import { attemptMail } from '#shared/send-mail';
 import { routes } from '#shared/routes';
 import { keys } from '#adapters/table-design';
 import { apiEvent, invoke } from '../../support/api-event.ts';
-import { ann, CASE_ID, caseItem, completeFields, editionItem, editionReads } from './fixtures.ts';
+import { ann, cancelled, CASE_ID, caseItem, completeFields, editionItem, editionReads } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
@@ -22,6 +22,7 @@ beforeEach(async () => {
   ses.reset();
   vi.useFakeTimers({ toFake: ['Date'] });
   ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem(completeFields) });
+  ddb.on(GetCommand, { Key: keys.confirmationSlot(CASE_ID) }).resolves({});
   ddb.on(QueryCommand).resolves({ Items: [] });
   ddb.on(TransactWriteCommand).resolves({});
   ddb.on(UpdateCommand).resolves({ Attributes: { mailId: 'M', status: 'pending', attempts: 1, to: ['ann@example.org'], cc: [], subject: 's', text: 't', html: 'h' } });
@@ -51,17 +52,56 @@ describe('POST /cases/{caseId}/submit at the deadline (injected clock)', () => {
     expect((await submit()).json?.code).toBe('deadline-passed');
   });
 
-  it('writes the case and its confirmation mail in one transaction, then sends it through SES', async () => {
+  it('writes the case, its confirmation mail, the case\'s confirmation slot and the applicant\'s daily count in one transaction, then sends it through SES', async () => {
     at('2024-06-01T00:00:00.000Z');
     expect((await submit()).status).toBe(200);
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(tx).toHaveLength(3);
+    expect(tx).toHaveLength(5);
     const { set } = effectOf(tx[1]!.Update);
     expect(set).toMatchObject({ status: 'submitted', version: 3, receipt: { submittedAt: '2024-06-01T00:00:00.000Z' } });
     // Submitted, the case enters its edition's ranking (gsi3), in its shard.
     expect(set).toMatchObject(keys.caseRankPartition('2024', CASE_ID));
-    expect(tx[2]!.Put?.Item).toMatchObject({ kind: 'submission-confirmation', status: 'pending', to: ['ann@example.org'], cc: ['a@example.org'] });
+    // To the owner's own address only: the contact (a@example.org) never confirmed theirs. No free text in the subject.
+    const mail = tx[2]!.Put?.Item;
+    expect(mail).toMatchObject({ kind: 'submission-confirmation', status: 'pending', to: ['ann@example.org'], cc: [], subject: `Case submitted: ${CASE_ID}`, nextAttemptAt: '2024-06-01T00:00:00.000Z' });
+    expect(tx[3]!.Put?.Item).toMatchObject({ ...keys.confirmationSlot(CASE_ID), mailId: mail?.mailId, dueAt: '2024-06-01T00:00:00.000Z' });
+    expect(tx[4]!.Update).toMatchObject({ Key: keys.applicantMailDay('ann', '2024-06-01'), ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap', ExpressionAttributeNames: { '#n': 'confirmations' } });
     expect(ses).toHaveReceivedCommandWith(SendEmailCommand, { Source: 'no-reply@unit.example.org', ConfigurationSetName: 'unit-config-set' });
+  });
+
+  it('queues a re-submit within the hour of the last confirmation for the end of that hour, and sends nothing now', async () => {
+    at('2024-06-01T00:10:00.000Z');
+    ddb.on(GetCommand, { Key: keys.confirmationSlot(CASE_ID) }).resolves({ Item: { ...keys.confirmationSlot(CASE_ID), caseId: CASE_ID, mailId: 'M0', dueAt: '2024-06-01T00:00:00.000Z' } });
+    const res = await submit();
+    expect(res.status).toBe(200);
+    expect(res.json?.receipt).toMatchObject({ submittedAt: '2024-06-01T00:10:00.000Z' });
+    const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(tx[2]!.Put?.Item).toMatchObject({ kind: 'submission-confirmation', nextAttemptAt: '2024-06-01T01:00:00.000Z' });
+    expect(tx[3]!.Put?.Item).toMatchObject({ dueAt: '2024-06-01T01:00:00.000Z' });
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+  });
+
+  it('queues nothing more while a confirmation waits (it will say the latest receipt), and still answers with the new receipt', async () => {
+    at('2024-06-01T00:20:00.000Z');
+    ddb.on(GetCommand, { Key: keys.confirmationSlot(CASE_ID) }).resolves({ Item: { ...keys.confirmationSlot(CASE_ID), caseId: CASE_ID, mailId: 'M1', dueAt: '2024-06-01T01:00:00.000Z' } });
+    const res = await submit();
+    expect(res.status).toBe(200);
+    expect(res.json?.receipt).toMatchObject({ submittedAt: '2024-06-01T00:20:00.000Z' });
+    const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(tx).toHaveLength(2);
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+  });
+
+  it("writes the submission alone once the applicant's daily cap of confirmations is reached: 200 with the receipt, no mail", async () => {
+    at('2024-06-01T00:00:00.000Z');
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'None', 'None', 'ConditionalCheckFailed')).resolves({});
+    const res = await submit();
+    expect(res.status).toBe(200);
+    expect(res.json?.receipt).toMatchObject({ submittedAt: '2024-06-01T00:00:00.000Z' });
+    const [first, second] = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!);
+    expect(first).toHaveLength(5);
+    expect(second).toHaveLength(2);
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
   });
 
   it('keeps the submission when SES fails: the mail is recorded for a retry', async () => {
@@ -91,6 +131,39 @@ describe('sending a recorded mail', () => {
     const last = ddb.commandCalls(UpdateCommand).at(-1)!.args[0].input;
     expect(last.UpdateExpression).toContain('SET #s = :failed');
     expect(String(last.ExpressionAttributeValues?.[':err'])).toContain('MessageRejected');
+  });
+
+  it('renders a confirmation when it is sent: the receipt current then, to the owner, the contact copied only once confirmed', async () => {
+    const claimedConfirmation = { mailId: 'M', kind: 'submission-confirmation', caseId: CASE_ID, editionId: '2024', status: 'pending', attempts: 1, to: ['ann@example.org'], cc: [], subject: 'old', text: 'old receipt', html: 'old' };
+    ddb.on(UpdateCommand).resolves({ Attributes: claimedConfirmation });
+    const latest = { submittedAt: '2024-06-01T00:40:00.000Z', sha256: 'f'.repeat(64) };
+    const submitted = caseItem({ ...completeFields, status: 'submitted', receipt: latest, version: 7 });
+    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: submitted });
+    expect(await attemptMail('M')).toBe('sent');
+    const sent = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+    expect(sent.Destination).toEqual({ ToAddresses: ['ann@example.org'], CcAddresses: [] });
+    expect(sent.Message?.Body?.Text?.Data).toContain(latest.sha256);
+    expect(sent.Message?.Subject?.Data).toBe(`Case submitted: ${CASE_ID}`);
+    // What went out is what the record keeps.
+    expect(ddb.commandCalls(UpdateCommand).at(-1)!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':cc': [], ':subject': `Case submitted: ${CASE_ID}` });
+
+    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: { ...submitted, contactConfirmedEmail: 'a@example.org' } });
+    expect(await attemptMail('M')).toBe('sent');
+    expect(ses.commandCalls(SendEmailCommand)[1]!.args[0].input.Destination).toEqual({ ToAddresses: ['ann@example.org'], CcAddresses: ['a@example.org'] });
+  });
+
+  it('cancels a confirmation whose case was withdrawn before it was due', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { mailId: 'M', kind: 'submission-confirmation', caseId: CASE_ID, editionId: '2024', status: 'pending', attempts: 1, to: [], cc: [], subject: 's', text: 't', html: 'h' } });
+    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem({ ...completeFields, status: 'withdrawn' }) });
+    expect(await attemptMail('M')).toBe('cancelled');
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+    expect(ddb.commandCalls(UpdateCommand).at(-1)!.args[0].input.UpdateExpression).toContain('#s = :cancelled');
+  });
+
+  it('never hands a subject with a line break to SES (header injection), and gives the mail up', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { mailId: 'M', status: 'pending', attempts: 1, to: ['ann@example.org'], cc: [], subject: 'Hi\r\nBcc: victim@example.org', text: 't', html: 'h' } });
+    expect(await attemptMail('M')).toBe('failed');
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
   });
 
   it('sends nothing when another sender holds the mail', async () => {
