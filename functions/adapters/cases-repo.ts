@@ -1,11 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from './paging.ts';
-import { COMMITTEE_ATTRIBUTES, type CaseRecord } from '#domain/case';
+import { COMMITTEE_ATTRIBUTES, frozenConflict, isFrozen, type CaseRecord } from '#domain/case';
 import { MAX_CASES_PER_APPLICANT } from '#domain/limits';
 import { scoreKey } from '#domain/review';
 import { CASE_FIELD_NAMES } from '#domain/schemas';
 import { ddb, env } from './clients.ts';
 import { INDEXES, keys, recordOf } from './table-design.ts';
+import type { AuditRecord } from '#domain/edition';
+import { auditedTransact } from './audit.ts';
 import { editionClosedCheck, transact, type TransactItem } from './transact.ts';
 
 export type { CaseRecord };
@@ -23,6 +25,13 @@ export function caseItem(c: CaseRecord) {
 }
 
 const COMMITTEE: ReadonlySet<string> = new Set(COMMITTEE_ATTRIBUTES);
+
+/**
+ * The condition every owner's write of a case's content puts on the case item: no decision recorded and the
+ * owner not notified (domain/case.ts, isFrozen). In the write's own condition, so a decision that lands after
+ * the handler's check still stops it.
+ */
+export const OWNER_MAY_CHANGE = 'attribute_not_exists(decision) AND attribute_not_exists(notifiedAt)';
 
 /**
  * An owner's change as an UpdateItem: it sets the attributes the owner's record carries, removes the case fields
@@ -44,7 +53,12 @@ function ownerUpdate(c: CaseRecord, expectedVersion: number) {
     sets.push(`#a${i} = :a${i}`);
     i++;
   }
-  const absent = [...CASE_FIELD_NAMES.filter((f) => c[f] === undefined), ...(c.status === 'submitted' ? [] : ['gsi3pk'])];
+  // A contact confirmation the change dropped (domain/case.ts, patchedCase) goes too.
+  const absent = [
+    ...CASE_FIELD_NAMES.filter((f) => c[f] === undefined),
+    ...(c.status === 'submitted' ? [] : ['gsi3pk']),
+    ...(c.contactConfirmedEmail === undefined ? ['contactConfirmedEmail'] : []),
+  ];
   for (const k of absent) {
     names[`#a${i}`] = k;
     removes.push(`#a${i}`);
@@ -55,7 +69,7 @@ function ownerUpdate(c: CaseRecord, expectedVersion: number) {
       TableName: env.TABLE_NAME,
       Key: keys.case(c.caseId),
       UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: '#v = :expected',
+      ConditionExpression: `#v = :expected AND ${OWNER_MAY_CHANGE}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
@@ -74,6 +88,12 @@ export function listCasesByOwner(ownerId: string, limit: number, cursor?: string
 }
 
 export type WriteOutcome = 'ok' | 'gate-closed' | 'version-mismatch';
+
+/** A transaction item whose failed condition is reported as `onFail` rather than thrown. */
+export interface Guarded<O extends string> {
+  item: TransactItem;
+  onFail: O;
+}
 
 /** Puts a new case if the deadline checks (transact.ts, deadlineChecks) hold and the applicant is under their limit. */
 export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<WriteOutcome | 'limit-reached'> {
@@ -97,15 +117,29 @@ export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<Wri
 }
 
 /**
- * Replaces a case if it is still at `expectedVersion` and the deadline checks hold (none for changes the
- * deadline does not govern, such as a withdrawal), together with `also` (e.g. the confirmation mail).
+ * Replaces a case if it is still at `expectedVersion`, is not frozen for its owner and the deadline checks hold
+ * (none for changes the deadline does not govern, such as a withdrawal), together with `also` (e.g. the
+ * confirmation mail). A decision (which leaves the version alone) that landed since the read is the 409 that says
+ * so, whatever the handler would do with a version mismatch.
  */
-export function replaceCase(c: CaseRecord, expectedVersion: number, deadline: TransactItem[], also: TransactItem[] = []): Promise<WriteOutcome> {
-  return transact([
+export async function replaceCase<O extends string = never>(
+  c: CaseRecord,
+  expectedVersion: number,
+  deadline: TransactItem[],
+  also: (TransactItem | Guarded<O>)[] = [],
+  audit: AuditRecord[] = [],
+): Promise<WriteOutcome | O> {
+  const outcome = await auditedTransact<WriteOutcome | O>([
     ...deadline.map((item) => ({ item, onFail: 'gate-closed' as const })),
     { item: ownerUpdate(c, expectedVersion), onFail: 'version-mismatch' },
-    ...also.map((item) => ({ item })),
-  ]);
+    // An `also` item may carry its own outcome (e.g. a mail limit reached meanwhile: domain/limits.ts).
+    ...also.map((a) => ('item' in a ? a : { item: a })),
+  ], audit);
+  if (outcome === 'version-mismatch') {
+    const fresh = await getCase(c.caseId, true);
+    if (fresh && isFrozen(fresh)) throw frozenConflict();
+  }
+  return outcome;
 }
 
 export interface DecisionChange {
@@ -119,11 +153,25 @@ export interface DecisionChange {
 
 /**
  * Records the organisers' decision with its audit entry, if the case is still submitted, its owner has not
- * been told another decision, and the edition is closed and not released.
+ * been told another decision, and the edition is closed and not released. The edition is marked as deciding
+ * (decisionsFrom, set once) in the same transaction, so that no extension is granted from then on
+ * (editions-repo.ts, putExtension): the mark is an Update that carries the closed check as its condition (a
+ * transaction cannot both check and update one item), and it leaves the edition's version alone, so that
+ * an organiser's If-Match on the edition's settings does not fail for every decision.
  */
-export function recordDecision(d: DecisionChange, also: TransactItem[]): Promise<'ok' | 'case-changed' | 'edition'> {
-  return transact([
-    { item: editionClosedCheck(d.editionId, d.at), onFail: 'edition' as const },
+export function recordDecision(d: DecisionChange, audit: AuditRecord): Promise<'ok' | 'case-changed' | 'edition'> {
+  const closed = editionClosedCheck(d.editionId, d.at).ConditionCheck!;
+  return auditedTransact([
+    {
+      item: {
+        Update: {
+          ...closed,
+          UpdateExpression: 'SET decisionsFrom = if_not_exists(decisionsFrom, :decisionsFrom)',
+          ExpressionAttributeValues: { ...closed.ExpressionAttributeValues, ':decisionsFrom': d.at },
+        },
+      },
+      onFail: 'edition' as const,
+    },
     {
       item: {
         Update: {
@@ -137,6 +185,5 @@ export function recordDecision(d: DecisionChange, also: TransactItem[]): Promise
       },
       onFail: 'case-changed' as const,
     },
-    ...also.map((item) => ({ item })),
-  ]);
+  ], [audit]);
 }

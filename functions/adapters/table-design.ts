@@ -36,6 +36,11 @@ export const INDEXES = {
 /** Shards of an edition's case index: about 1,000 writes/s each, so 16 shards absorb ~16,000 case writes/s. */
 export const EDITION_SHARDS = 16;
 
+/** The leading key of every audit entry: the IAM deny of updates and deletes (lib/constructs/function.ts) names it. */
+export const AUDIT_KEY_PREFIX = 'AUDIT#';
+/** Digits of an audit entry's sort key: seqs sort as strings up to 9,999,999,999 entries per edition. */
+export const AUDIT_SEQ_DIGITS = 10;
+
 /** Partitions of the mail queue: a burst of confirmations at the deadline spreads over them. */
 export const MAIL_SHARDS = 8;
 
@@ -71,9 +76,12 @@ export const keys = {
   editionsPartition: 'EDITIONS',
   /** An applicant's extension sits with its edition: read together with it in one BatchGetItem. */
   extension: (editionId: string, sub: string) => ({ pk: `EDITION#${editionId}`, sk: `EXT#${sub}` }),
-  /** The audit trail of an edition, newest first by sort key. */
-  audit: (editionId: string, at: string, id: string) => ({ pk: `EDITION#${editionId}`, sk: `AUDIT#${at}#${id}` }),
-  auditPrefix: 'AUDIT#',
+  /**
+   * An entry of an edition's audit trail (a hash chain, functions/adapters/audit.ts): in its own partition, so that
+   * IAM can deny UpdateItem and DeleteItem on every AUDIT# key (write-once); the sort key is the seq, zero-padded.
+   */
+  auditEntry: (editionId: string, seq: number) => ({ pk: `${AUDIT_KEY_PREFIX}${editionId}`, sk: String(seq).padStart(AUDIT_SEQ_DIGITS, '0') }),
+  auditPartition: (editionId: string) => `${AUDIT_KEY_PREFIX}${editionId}`,
   editionPartition: (editionId: string) => `EDITION#${editionId}`,
   mail: (mailId: string) => ({ pk: `MAIL#${mailId}`, sk: 'MAIL' }),
   /** Mails waiting to be sent, in MAIL_SHARDS partitions of gsi1 (sparse: removed once sent or given up). */
@@ -94,6 +102,12 @@ export const keys = {
   attachment: (caseId: string, attachmentId: string) => ({ pk: `CASE#${caseId}`, sk: `ATT#${attachmentId}` }),
   attachmentPrefix: 'ATT#',
   casePartition: (caseId: string) => `CASE#${caseId}`,
+  /** The code outstanding for a case's contact address, and what limits the next one (domain/contact.ts). */
+  contactCode: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CONTACTCODE' }),
+  /** A case's latest submission confirmation: which mail, due when (at most one an hour; domain/mail.ts). */
+  confirmationSlot: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CONFIRMATION' }),
+  /** How many confirmations and contact codes an applicant's cases sent on one UTC day (limits.ts); expires after. */
+  applicantMailDay: (sub: string, day: string) => ({ pk: `OWNER#${sub}`, sk: `MAILS#${day}` }),
   /** Per-purpose counts of a case's live (not rejected) attachments; apart from the case item, which edits replace whole. */
   uploadCounts: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'UPLOADS' }),
   editionShardPartition: (editionId: string, shard: number) => `EDITION#${editionId}#${shard}`,

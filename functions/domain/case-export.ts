@@ -1,13 +1,15 @@
 /** The columns of the CSV export (GET /editions/{editionId}/cases.csv): one row per case. */
 import type { CaseRecord } from './case.ts';
 import type { Cell } from './csv.ts';
-import { CRITERIA, NO_REVIEWS, RECOMMENDATIONS } from './review.ts';
+import { CRITERIA, RECOMMENDATIONS, type ReviewAggregate } from './review.ts';
 
 export type ExportedCase = Omit<CaseRecord, 'summary' | 'description' | 'version'>;
 export interface ExportRow {
   c: ExportedCase;
   /** Live (not rejected) attachments: supporting and presentation files. */
   attachments: number;
+  /** The review aggregate as the caller may see it (domain/case.ts, reviewsFor): null leaves the review columns empty. */
+  reviews: ReviewAggregate | null;
 }
 
 const round2 = (n: number | null | undefined) => (n === null || n === undefined ? null : Math.round(n * 100) / 100);
@@ -31,10 +33,10 @@ export const EXPORT_COLUMNS: readonly { header: string; value: (r: ExportRow) =>
   { header: 'submittedAt', value: ({ c }) => c.receipt?.submittedAt },
   { header: 'receiptSha256', value: ({ c }) => c.receipt?.sha256 },
   { header: 'attachments', value: (r) => r.attachments },
-  { header: 'reviews', value: ({ c }) => (c.review ?? NO_REVIEWS).count },
-  ...CRITERIA.map((k) => ({ header: `mean_${k}`, value: ({ c }: ExportRow) => round2(c.review?.mean?.[k]) })),
-  { header: 'meanTotal', value: ({ c }) => round2(c.review?.meanTotal) },
-  { header: 'spread', value: ({ c }) => c.review?.spread ?? null },
-  ...RECOMMENDATIONS.map((k) => ({ header: `recommended_${k}`, value: ({ c }: ExportRow) => (c.review ?? NO_REVIEWS).recommendations[k] })),
+  { header: 'reviews', value: ({ reviews }) => reviews?.count },
+  ...CRITERIA.map((k) => ({ header: `mean_${k}`, value: ({ reviews }: ExportRow) => round2(reviews?.mean?.[k]) })),
+  { header: 'meanTotal', value: ({ reviews }) => round2(reviews?.meanTotal) },
+  { header: 'spread', value: ({ reviews }) => reviews?.spread ?? null },
+  ...RECOMMENDATIONS.map((k) => ({ header: `recommended_${k}`, value: ({ reviews }: ExportRow) => reviews?.recommendations[k] })),
   { header: 'decision', value: ({ c }) => c.decision },
 ];

@@ -1,5 +1,7 @@
 import type { Caller } from '#shared/auth';
 import type { EditionRecord } from './edition.ts';
+import { AppError } from './errors.ts';
+import { contactConfirmed, keptConfirmation } from './contact.ts';
 import { aggregateView, type ReviewAggregate } from './review.ts';
 import { readiness } from './rules.ts';
 import { CASE_FIELD_NAMES, type CaseFields, type CasePatch, type CaseStatus, type CaseSummaryView, type CaseView } from './schemas.ts';
@@ -11,6 +13,8 @@ export interface CaseRecord extends CaseFields {
   ownerId: string;
   /** The owner's account address at creation: where e-mails about the case go. */
   ownerEmail: string;
+  /** The contact address its owner confirmed with a code (domain/contact.ts): only then is the contact copied on e-mails. */
+  contactConfirmedEmail?: string;
   status: CaseStatus;
   /** Set by the organisers' decision and the selection notification (later issues). */
   decision?: 'outstanding' | 'collection' | 'not-selected';
@@ -38,19 +42,39 @@ export const COMMITTEE_ATTRIBUTES = ['decision', 'decisionNote', 'decidedAt', 'd
 
 export const reviewsOf = (c: Pick<CaseRecord, 'review'>): ReviewAggregate => aggregateView(c.review);
 
+/**
+ * The review aggregate as `viewerSub` may see it: none of a case they own, even as an organiser (a conflict of
+ * interest; the committee's view of their own case is not theirs to read).
+ */
+export const reviewsFor = (c: Pick<CaseRecord, 'ownerId' | 'review'>, viewerSub: string): ReviewAggregate | null =>
+  c.ownerId === viewerSub ? null : reviewsOf(c);
+
+/**
+ * Frozen for its owner: once the organisers recorded a decision (or the owner was told one), what was decided on
+ * may no longer change, whatever extension the owner holds. The same rule as the owner's write conditions
+ * (cases-repo.ts, OWNER_MAY_CHANGE), which make it race-free; presentation materials are the one exception.
+ */
+export const isFrozen = (c: Pick<CaseRecord, 'decision' | 'notifiedAt'>): boolean => c.decision !== undefined || c.notifiedAt !== undefined;
+
+export const frozenConflict = (): AppError =>
+  new AppError('conflict', 'The organisers have recorded a decision on this case; its content is final and can no longer be changed, withdrawn or resubmitted.');
+
 export function newCase(caseId: string, editionId: string, owner: Caller, fields: CaseFields, now: Date): CaseRecord {
   const t = now.toISOString();
   return { ...fields, caseId, editionId, ownerId: owner.sub, ownerEmail: owner.email, status: 'draft', createdAt: t, updatedAt: t, version: 1 };
 }
 
-/** Merge: a given field replaces the stored one, null removes it. */
+/** Merge: a given field replaces the stored one, null removes it. A changed contact address is no longer confirmed. */
 export function patchedCase(current: CaseRecord, patch: CasePatch, now: Date): CaseRecord {
   const next: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete next[k];
     else if (v !== undefined) next[k] = v;
   }
-  return { ...(next as unknown as CaseRecord), updatedAt: now.toISOString(), version: current.version + 1 };
+  const merged = next as unknown as CaseRecord;
+  const confirmed = keptConfirmation(merged);
+  const { contactConfirmedEmail: _dropped, ...rest } = merged;
+  return { ...rest, ...(confirmed ? { contactConfirmedEmail: confirmed } : {}), updatedAt: now.toISOString(), version: current.version + 1 };
 }
 
 export const fieldsOf = (c: CaseRecord): CaseFields =>
@@ -106,12 +130,19 @@ export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, 
     updatedAt: c.updatedAt,
     version: c.version,
   };
-  if (viewer === 'reviewer') delete view.contact;
+  if (c.contact?.email) view.contactConfirmed = contactConfirmed(c);
+  if (viewer === 'reviewer') {
+    delete view.contact;
+    delete view.contactConfirmed;
+  }
   return view;
 }
 
-/** A case as the organisers' list shows it: no long texts, with its owner, decision and review aggregate. */
-export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description' | 'version'>): CaseSummaryView {
+/**
+ * A case as the organisers' list shows it to `viewerSub`: no long texts, with its owner, decision and review
+ * aggregate (null on the viewer's own case).
+ */
+export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description' | 'version'>, viewerSub: string): CaseSummaryView {
   return {
     ...headOf(c),
     implementedOn: c.implementedOn ?? null,
@@ -120,7 +151,7 @@ export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description' | 'ver
     owner: { sub: c.ownerId, email: c.ownerEmail },
     receipt: c.receipt ?? null,
     decision: c.decision ?? null,
-    reviews: reviewsOf(c),
+    reviews: reviewsFor(c, viewerSub),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

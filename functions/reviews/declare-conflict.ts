@@ -38,6 +38,7 @@ export const handler = httpHandler(routes.declareConflict, async ({ params, body
             ]
           : []),
       ],
+      audit: [{ editionId: current.editionId, at: t, action: 'conflict-declared', by: caller.sub, subject: params.caseId, details: { reason: body.reason, reviewDeleted: String(Boolean(mine)) } }],
       done: () => next,
     };
   });

@@ -7,7 +7,7 @@ import { routes } from '#shared/routes';
 
 /** The aggregate comes from the case item, where every review change keeps it in step with the reviews. */
 export const handler = httpHandler(routes.listReviews, async ({ params, query, caller }) => {
-  const { record } = await caseFor(params.caseId, caller, 'view');
+  const { record } = await caseFor(params.caseId, caller, 'committee');
   const page = await listReviews(params.caseId, query.limit, query.cursor);
   return { status: 200, body: { aggregate: reviewsOf(record), items: page.items.map(reviewView), nextCursor: page.nextCursor } };
 });

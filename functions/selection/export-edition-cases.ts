@@ -1,3 +1,4 @@
+import { reviewsFor } from '#domain/case';
 import { EXPORT_COLUMNS } from '#domain/case-export';
 import { BOM, csvRow } from '#domain/csv';
 import { AppError, notFound } from '#domain/errors';
@@ -13,7 +14,7 @@ import { routes } from '#shared/routes';
  */
 export const MAX_CSV_BYTES = 5_500_000;
 
-export const handler = httpHandler(routes.exportEditionCases, async ({ params, query }) => {
+export const handler = httpHandler(routes.exportEditionCases, async ({ params, query, caller }) => {
   const edition = await getEdition(params.editionId);
   if (!edition) throw notFound('The edition');
   let csv = BOM + csvRow(EXPORT_COLUMNS.map((c) => c.header));
@@ -22,7 +23,9 @@ export const handler = httpHandler(routes.exportEditionCases, async ({ params, q
     const counts = await uploadCountsOf(page.map((c) => c.caseId));
     for (const c of page) {
       const n = counts.get(c.caseId);
-      csv += csvRow(EXPORT_COLUMNS.map((col) => col.value({ c, attachments: (n?.supporting ?? 0) + (n?.presentation ?? 0) })));
+      // The caller's own cases go without their review columns (a conflict of interest).
+      const row = { c, attachments: (n?.supporting ?? 0) + (n?.presentation ?? 0), reviews: reviewsFor(c, caller.sub) };
+      csv += csvRow(EXPORT_COLUMNS.map((col) => col.value(row)));
     }
     rows += page.length;
     if (Buffer.byteLength(csv) > MAX_CSV_BYTES) {

@@ -2,7 +2,6 @@ import { caseView } from '#domain/case';
 import { AppError } from '#domain/errors';
 import { editionStatus } from '#domain/rules';
 import { recordDecision } from '#adapters/cases-repo';
-import { auditPut } from '#adapters/editions-repo';
 import { caseFor } from '#shared/case-access';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
@@ -13,7 +12,7 @@ import { routes } from '#shared/routes';
  * told. The owner sees it only after their notice is sent or the results are released.
  */
 export const handler = httpHandler(routes.putDecision, async ({ params, body, caller, now }) => {
-  const { record, edition } = await caseFor(params.caseId, caller, 'view');
+  const { record, edition } = await caseFor(params.caseId, caller, 'committee');
   const status = editionStatus(edition, now);
   if (status !== 'closed') throw new AppError('conflict', status === 'released' ? 'The results are released; decisions are final.' : 'Decisions are recorded once the edition has closed.');
   if (record.status !== 'submitted') throw new AppError('conflict', `The case is ${record.status}; only submitted cases are decided.`);
@@ -21,7 +20,7 @@ export const handler = httpHandler(routes.putDecision, async ({ params, body, ca
   const at = now.toISOString();
   const outcome = await recordDecision(
     { caseId: record.caseId, editionId: record.editionId, decision: body.decision, note: body.note ?? undefined, by: caller.sub, at },
-    [auditPut({ editionId: record.editionId, at, action: 'decision-recorded', by: caller.sub, subject: record.caseId, details: { decision: body.decision, ...(body.note ? { note: body.note } : {}) } })],
+    { editionId: record.editionId, at, action: 'decision-recorded', by: caller.sub, subject: record.caseId, details: { decision: body.decision, ...(body.note ? { note: body.note } : {}) } },
   );
   if (outcome === 'edition') throw new AppError('conflict', 'The edition changed meanwhile (released or reopened); read it again.');
   if (outcome === 'case-changed') throw new AppError('conflict', 'The case changed meanwhile (withdrawn, or its owner was just notified); read it again.');

@@ -3,6 +3,7 @@
  * bulk list, all or nothing), and changing a case's reviews together with its aggregate.
  */
 import type { CaseRecord } from '#domain/case';
+import type { AuditRecord } from '#domain/edition';
 import { AppError, type FieldProblem } from '#domain/errors';
 import { aggregateOf, MAX_REVIEWERS_PER_CASE, type ReviewerRecord, type ReviewRecord } from '#domain/review';
 import { editionStatus } from '#domain/rules';
@@ -13,8 +14,9 @@ import { getEditions } from '#adapters/editions-repo';
 import {
   aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, getReviewers, reviewDelete, unassignDelete,
 } from '#adapters/reviews-repo';
+import { auditedTransact } from '#adapters/audit';
 import { keys, recordOf } from '#adapters/table-design';
-import { editionClosedCheck, transact, type TransactItem } from '#adapters/transact';
+import { editionClosedCheck, type TransactItem } from '#adapters/transact';
 import type { Caller } from './auth.ts';
 
 /** DynamoDB's limit on the items of one TransactWriteItems, which makes a bulk change all or nothing. */
@@ -42,11 +44,29 @@ export class AssignmentRefused extends AppError {
   }
 }
 
+/** The per-pair code for a pair on a case the calling organiser owns (the single routes answer it with 403). */
+export const OWNER_ORGANISER = 'owner-organiser';
+
 const pairKey = (p: Pair) => `${p.caseId}/${p.sub}`;
 
 interface Plan {
   items: { item: TransactItem; onFail: 'stale' | 'edition' }[];
+  audit: AuditRecord[];
   result: AssignmentResult;
+}
+
+/** One audit entry per edition and kind of change, listing its pairs (caseId/sub); the subject is the case when there is one. */
+function assignmentAudit(result: AssignmentResult, by: string, at: string): AuditRecord[] {
+  const out: AuditRecord[] = [];
+  for (const [action, pairs] of [['reviewers-assigned', result.assigned], ['reviewers-unassigned', result.unassigned]] as const) {
+    for (const editionId of new Set(pairs.map((p) => p.editionId))) {
+      const mine = pairs.filter((p) => p.editionId === editionId);
+      const cases = new Set(mine.map((p) => p.caseId));
+      const subject = cases.size === 1 ? [...cases][0]! : editionId;
+      out.push({ editionId, at, action, by, subject, details: { pairs: mine.map((p) => `${p.caseId}/${p.sub}`).join(' ') } });
+    }
+  }
+  return out;
 }
 
 async function plan(changes: AssignmentChange[], caller: Caller, now: Date, editionId: string | undefined): Promise<Plan> {
@@ -69,6 +89,11 @@ async function plan(changes: AssignmentChange[], caller: Caller, now: Date, edit
     const edition = c && editions.get(c.editionId);
     if (!c || !edition || (editionId !== undefined && c.editionId !== editionId)) {
       refuse(change, 'not-found', editionId ? `There is no case ${caseId} in edition ${editionId}` : `There is no case ${caseId}`);
+      continue;
+    }
+    if (c.ownerId === caller.sub) {
+      // A conflict of interest: who reviews a case is not for its owner to choose, even as an organiser.
+      refuse(change, OWNER_ORGANISER, `You own case ${caseId}: another organiser assigns its reviewers`);
       continue;
     }
     const status = editionStatus(edition, now);
@@ -126,12 +151,13 @@ async function plan(changes: AssignmentChange[], caller: Caller, now: Date, edit
     items.push({ item: unassignDelete(p.caseId, p.sub), onFail: 'stale' });
     if (reviewsOf.get(p.caseId)?.some((r) => r.reviewerId === p.sub)) items.push({ item: reviewDelete(p.caseId, p.sub), onFail: 'stale' });
   }
-  if (items.length > TRANSACTION_MAX_ITEMS) {
-    throw new AppError('validation-failed', `These changes need ${items.length} writes, and one request can make at most ${TRANSACTION_MAX_ITEMS} all or nothing.`, [
+  const audit = assignmentAudit(result, caller.sub, t);
+  if (items.length + audit.length > TRANSACTION_MAX_ITEMS) {
+    throw new AppError('validation-failed', `These changes need ${items.length + audit.length} writes, and one request can make at most ${TRANSACTION_MAX_ITEMS} all or nothing.`, [
       { path: '', code: 'too-many-changes', message: 'Send the pairs in smaller groups (30 pairs always fit)' },
     ]);
   }
-  return { items, result };
+  return { items, audit, result };
 }
 
 /**
@@ -142,9 +168,9 @@ async function plan(changes: AssignmentChange[], caller: Caller, now: Date, edit
  */
 export async function applyAssignments(changes: AssignmentChange[], caller: Caller, now: Date, editionId?: string): Promise<AssignmentResult> {
   for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
-    const { items, result } = await plan(changes, caller, now, editionId);
+    const { items, audit, result } = await plan(changes, caller, now, editionId);
     if (items.length === 0) return result;
-    const outcome = await transact(items);
+    const outcome = await auditedTransact(items, audit);
     if (outcome === 'ok') return result;
     // 'edition' or 'stale': the next plan reads the new state and says precisely what changed.
   }
@@ -153,19 +179,19 @@ export async function applyAssignments(changes: AssignmentChange[], caller: Call
 
 /**
  * Changes a case's reviews and its aggregate together. `attempt` gets the case and all its reviews, freshly
- * read, and returns the transaction to run, or an answer. A transaction cancelled because the case or a
+ * read, and returns the transaction to run (with its audit entries, if any), or an answer. A transaction cancelled because the case or a
  * review moved in between is planned again.
  */
 export async function changeReviews<T>(
   caseId: string,
-  attempt: (current: CaseRecord, reviews: ReviewRecord[]) => Promise<{ items: { item: TransactItem; onFail: 'stale' | 'edition' }[]; done: () => T } | { answer: T }>,
+  attempt: (current: CaseRecord, reviews: ReviewRecord[]) => Promise<{ items: { item: TransactItem; onFail: 'stale' | 'edition' }[]; audit?: AuditRecord[]; done: () => T } | { answer: T }>,
 ): Promise<T> {
   for (let n = 1; n <= PLAN_ATTEMPTS; n++) {
     const [current, reviews] = await Promise.all([getCase(caseId, true), allReviews(caseId)]);
     if (!current) throw new AppError('not-found', 'The case does not exist or is not visible to you.');
     const step = await attempt(current, reviews);
     if ('answer' in step) return step.answer;
-    const outcome = await transact(step.items);
+    const outcome = await auditedTransact(step.items, step.audit ?? []);
     if (outcome === 'ok') return step.done();
     if (outcome === 'edition') throw new AppError('conflict', 'The results of this edition were just released; the committee has finished.');
   }

@@ -2,9 +2,11 @@
  * The deadline for one writer: whether the edition (or their extension) accepts their change now, and the
  * checks that make DynamoDB enforce the same in the write itself.
  */
+import { frozenConflict, isFrozen } from '#domain/case';
 import type { EditionRecord, ExtensionRecord } from '#domain/edition';
 import { AppError } from '#domain/errors';
 import { acceptance, gateRefusal } from '#domain/rules';
+import { getCase } from '#adapters/cases-repo';
 import { getEdition } from '#adapters/editions-repo';
 import { deadlineChecks, type TransactItem } from '#adapters/transact';
 
@@ -19,7 +21,12 @@ export function gateFor(edition: EditionRecord, extension: ExtensionRecord | und
   return { until: a.until, checks: deadlineChecks(edition.editionId, now.toISOString(), a.viaExtension ? extension!.sub : undefined) };
 }
 
-/** The write's own deadline check refused it: the 409 that says why, from a fresh read of the edition. */
-export async function refusal(edition: EditionRecord, now: Date): Promise<AppError> {
+/**
+ * The write's own deadline check refused it: the 409 that says why, from a fresh read of the edition. With
+ * `caseId`, the write also checked the case (its attachments' window), which may have been frozen meanwhile.
+ */
+export async function refusal(edition: EditionRecord, now: Date, caseId?: string): Promise<AppError> {
+  const fresh = caseId ? await getCase(caseId, true) : undefined;
+  if (fresh && isFrozen(fresh)) return frozenConflict();
   return gateRefusal((await getEdition(edition.editionId)) ?? edition, now);
 }

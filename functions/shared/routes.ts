@@ -5,15 +5,17 @@
  */
 import type * as z from 'zod/mini';
 import * as s from '#domain/schemas';
+import { CONTACT_CODE_MAX_ATTEMPTS, CONTACT_CODE_RESEND_SECONDS, CONTACT_CODES_PER_APPLICANT_PER_DAY, CONTACT_CODES_PER_CASE_PER_DAY } from '#domain/limits';
 import type { Group } from './auth.ts';
 import type { ProblemCode } from '#domain/errors';
 import type { Prefix } from '#adapters/bucket-design';
 
 /**
  * What a function may do in the media bucket, per prefix: read (GetObject; what a presigned GET needs),
- * write (PutObject; what a presigned POST needs) and delete (DeleteObject).
+ * write (PutObject; what a presigned POST needs) and delete (DeleteObject); readVersion and deleteVersion
+ * (GetObjectVersion, DeleteObjectVersion) do the same on one version named by its id, as the verifier does.
  */
-export type BucketAccess = 'read' | 'write' | 'delete';
+export type BucketAccess = 'read' | 'write' | 'delete' | 'readVersion' | 'deleteVersion';
 export type BucketGrants = Partial<Record<Prefix, BucketAccess[]>>;
 
 export type Method = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
@@ -112,12 +114,34 @@ export const routes = {
     tag: 'Cases', summary: 'Submit a case',
     description:
       'Checks every rule at once (422 not-eligible lists all problems), then marks the case submitted with a receipt: the server time and a SHA-256 ' +
-      'over the canonical form of the submitted fields and the verified attachments (see the README, "Receipts"). Sends a confirmation e-mail. ' +
-      'Submitting again, or editing a submitted case, issues a new receipt.',
+      'over the canonical form of the submitted fields and the verified attachments (see the README, "Receipts"). Sends a confirmation e-mail to the ' +
+      "owner's account address (the contact in copy once confirmed), at most one a case an hour: a re-submit within the hour still answers with its " +
+      'new receipt, and the next confirmation, at the end of the hour, says the receipt current then. Submitting again, or editing a submitted case, issues a new receipt.',
     params: s.CaseParams,
     responses: { 200: { description: 'The submitted case with its receipt', schema: () => view().Case, etag: true } },
     problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed', 'not-eligible', 'precondition-failed'],
     table: 'write', mail: true, ifMatch: true,
+  }),
+  sendContactCode: route({
+    operationId: 'sendContactCode', method: 'POST', path: '/cases/{caseId}/contact/verification', entry: 'cases/contact-verification.ts', access: 'signed-in',
+    tag: 'Cases', summary: "Send a code to the case's contact address",
+    description:
+      "E-mails to a case go to its owner's account address; the contact is copied only once its address is confirmed. This sends a code to that " +
+      `address (and nowhere else); the owner then enters it with POST /cases/{caseId}/contact/confirm. One code a case every ${CONTACT_CODE_RESEND_SECONDS / 60} minutes, ` +
+      `${CONTACT_CODES_PER_CASE_PER_DAY} a day, ${CONTACT_CODES_PER_APPLICANT_PER_DAY} a day for all of an applicant's cases (429 beyond). 409 when the case has no contact address, it is already confirmed, or the case is withdrawn.`,
+    params: s.CaseParams,
+    responses: { 202: { description: 'The code is on its way', schema: () => view().ContactVerification } },
+    problems: ['not-found', 'forbidden', 'conflict'], table: 'write', mail: true,
+  }),
+  confirmContact: route({
+    operationId: 'confirmContact', method: 'POST', path: '/cases/{caseId}/contact/confirm', entry: 'cases/contact-confirm.ts', access: 'signed-in',
+    tag: 'Cases', summary: "Confirm the case's contact address with the code sent to it",
+    description:
+      `A wrong code is a 400 (field problem wrong-code; expired: code-expired); after ${CONTACT_CODE_MAX_ATTEMPTS} wrong codes the code is locked (409) and a new one must be asked for. ` +
+      'Confirmed, the contact is copied on the e-mails about the case, until its address changes. Confirming again changes nothing.',
+    params: s.CaseParams, body: s.ContactConfirmInput,
+    responses: { 200: { description: 'The case, its contact confirmed', schema: () => view().Case, etag: true } },
+    problems: ['not-found', 'forbidden', 'conflict'], table: 'write',
   }),
   withdrawCase: route({
     operationId: 'withdrawCase', method: 'POST', path: '/cases/{caseId}/withdraw', entry: 'cases/withdraw-case.ts', access: 'signed-in',
@@ -136,16 +160,21 @@ export const routes = {
   }),
   putExtension: route({
     operationId: 'putExtension', method: 'PUT', path: '/editions/{editionId}/extensions/{sub}', entry: 'editions/put-extension.ts', access: 'organisers',
-    tag: 'Editions', summary: "Give one applicant a later deadline", description: 'Creates or replaces the extension. Recorded in the audit trail.',
+    tag: 'Editions', summary: "Give one applicant a later deadline",
+    description: 'Creates or replaces the extension. Recorded in the audit trail. Refused (409) once the results are released or a decision has been recorded for the edition.',
     params: s.ExtensionParams, body: s.ExtensionInput,
     responses: { 200: { description: 'The extension', schema: () => view().Extension } },
     problems: ['not-found', 'conflict'], table: 'write',
   }),
   listAudit: route({
     operationId: 'listAudit', method: 'GET', path: '/editions/{editionId}/audit', entry: 'editions/list-audit.ts', access: 'organisers',
-    tag: 'Editions', summary: 'The audit trail of an edition, newest first', description: 'Who closed it, extended whose deadline, when and why.',
+    tag: 'Editions', summary: 'The audit trail of an edition, newest first',
+    description:
+      'Every change that matters later: edition created and edited, closed (by hand or schedule), extensions, reviewers assigned and unassigned, ' +
+      'conflicts declared, withdrawals, decisions, notification runs started and finished, the release. Entries are write-once and hash-chained; ' +
+      'chainValid says whether the whole chain holds (consecutive seqs from 1, every hash recomputes, every prevHash matches).',
     params: s.EditionParams, query: s.PageQuery,
-    responses: { 200: { description: 'A page of audit entries', schema: () => view().page(view().AuditEntry) } },
+    responses: { 200: { description: 'A page of audit entries and whether the chain holds', schema: () => view().AuditPage } },
     problems: ['not-found'], table: 'read',
   }),
   createAttachment: route({
@@ -214,24 +243,25 @@ export const routes = {
   }),
   listCaseReviewers: route({
     operationId: 'listCaseReviewers', method: 'GET', path: '/cases/{caseId}/reviewers', entry: 'reviews/list-case-reviewers.ts', access: 'organisers',
-    tag: 'Review', summary: "A case's reviewers: assigned, and those who declared a conflict", params: s.CaseParams, query: s.PageQuery,
+    tag: 'Review', summary: "A case's reviewers: assigned, and those who declared a conflict",
+    description: 'Not for the owner of the case, even as an organiser (403: a conflict of interest).', params: s.CaseParams, query: s.PageQuery,
     responses: { 200: { description: 'A page of reviewers', schema: () => view().page(view().Reviewer) } },
-    problems: ['not-found'], table: 'read',
+    problems: ['not-found', 'forbidden'], table: 'read',
   }),
   assignReviewer: route({
     operationId: 'assignReviewer', method: 'PUT', path: '/cases/{caseId}/reviewers/{sub}', entry: 'reviews/assign-reviewer.ts', access: 'organisers',
     tag: 'Review', summary: 'Assign a reviewer to a case',
-    description: 'Only submitted cases of a closed edition. 409 when the reviewer declared a conflict of interest on the case, or owns it. Assigning again changes nothing (200).',
+    description: 'Only submitted cases of a closed edition. 409 when the reviewer declared a conflict of interest on the case, or owns it; 403 on a case the calling organiser owns. Assigning again changes nothing (200).',
     params: s.ReviewerParams,
     responses: { 200: { description: 'Already assigned', schema: () => view().Reviewer }, 201: { description: 'Assigned', schema: () => view().Reviewer } },
-    problems: ['not-found', 'conflict'], table: 'write',
+    problems: ['not-found', 'forbidden', 'conflict'], table: 'write',
   }),
   unassignReviewer: route({
     operationId: 'unassignReviewer', method: 'DELETE', path: '/cases/{caseId}/reviewers/{sub}', entry: 'reviews/unassign-reviewer.ts', access: 'organisers',
-    tag: 'Review', summary: 'Unassign a reviewer', description: "Removes the assignment and the reviewer's review, if any, from the aggregate. 409 once a decision makes the reviews final.",
+    tag: 'Review', summary: 'Unassign a reviewer', description: "Removes the assignment and the reviewer's review, if any, from the aggregate. 409 once a decision makes the reviews final; 403 on a case the calling organiser owns.",
     params: s.ReviewerParams,
     responses: { 204: { description: 'Unassigned' } },
-    problems: ['not-found', 'conflict'], table: 'write',
+    problems: ['not-found', 'forbidden', 'conflict'], table: 'write',
   }),
   listMyAssignments: route({
     operationId: 'listMyAssignments', method: 'GET', path: '/me/assignments', entry: 'reviews/list-my-assignments.ts', access: 'reviewers',
@@ -264,19 +294,22 @@ export const routes = {
   }),
   listReviews: route({
     operationId: 'listReviews', method: 'GET', path: '/cases/{caseId}/reviews', entry: 'reviews/list-reviews.ts', access: 'organisers',
-    tag: 'Review', summary: "A case's reviews and their aggregate", params: s.CaseParams, query: s.PageQuery,
+    tag: 'Review', summary: "A case's reviews and their aggregate",
+    description: 'Not for the owner of the case, even as an organiser (403: a conflict of interest).', params: s.CaseParams, query: s.PageQuery,
     responses: { 200: { description: 'The aggregate over all reviews, and a page of them', schema: () => view().CaseReviews } },
-    problems: ['not-found'], table: 'read',
+    problems: ['not-found', 'forbidden'], table: 'read',
   }),
   putDecision: route({
     operationId: 'putDecision', method: 'PUT', path: '/cases/{caseId}/decision', entry: 'selection/put-decision.ts', access: 'organisers',
     tag: 'Selection', summary: "Record the organisers' decision on a case",
     description:
       'outstanding, collection or not-selected, with an optional note (audited, never shown to the owner). Only for submitted cases of a closed, unreleased edition. ' +
-      "The owner sees the decision once their notice is sent or the results are released; after the notice it can no longer change (409). It also makes the case's reviews final.",
+      "The owner sees the decision once their notice is sent or the results are released; after the notice it can no longer change (409). It also makes the case's reviews final, " +
+      'freezes the case for its owner (their writes answer 409, extension or not) and ends the granting of extensions for the edition. ' +
+      'The owner of the case cannot decide it, even as an organiser (403).',
     params: s.CaseParams, body: s.DecisionInput,
     responses: { 200: { description: 'The case with its decision', schema: () => view().Case, etag: true } },
-    problems: ['not-found', 'conflict'], table: 'write',
+    problems: ['not-found', 'forbidden', 'conflict'], table: 'write',
   }),
   startNotifications: route({
     operationId: 'startNotifications', method: 'POST', path: '/editions/{editionId}/notifications', entry: 'notifications/start-notifications.ts', access: 'organisers',
@@ -296,9 +329,10 @@ export const routes = {
   }),
   previewNotification: route({
     operationId: 'previewNotification', method: 'GET', path: '/editions/{editionId}/notifications/preview', entry: 'notifications/preview-notification.ts', access: 'organisers',
-    tag: 'Selection', summary: "The exact notice a case's owner would receive", params: s.EditionParams, query: s.PreviewQuery,
+    tag: 'Selection', summary: "The exact notice a case's owner would receive",
+    description: 'Not for the owner of the case, even as an organiser (403: it tells the decision).', params: s.EditionParams, query: s.PreviewQuery,
     responses: { 200: { description: 'Recipients, subject, text and HTML', schema: () => view().MailPreview } },
-    problems: ['not-found', 'conflict'], table: 'read',
+    problems: ['not-found', 'forbidden', 'conflict'], table: 'read',
   }),
   releaseEdition: route({
     operationId: 'releaseEdition', method: 'POST', path: '/editions/{editionId}/release', entry: 'editions/release-edition.ts', access: 'organisers',

@@ -11,7 +11,7 @@
  *   -------------  -------------------  ------------------  ----------------------------------------------------------
  *   edition        EDITION#<editionId>  EDITION             gsi1 EDITIONS / <opensAt>#<editionId>
  *   extension      EDITION#<editionId>  EXT#<sub>           -
- *   audit entry    EDITION#<editionId>  AUDIT#<at>#<ulid>   -
+ *   audit entry    AUDIT#<editionId>    <seq, 10 digits>    -   (write-once: IAM denies UpdateItem/DeleteItem on AUDIT#*)
  *   case           CASE#<caseId>        CASE                gsi1 OWNER#<sub> / CASE#<caseId>
  *                                                           gsi2 EDITION#<editionId>#<shard> / CASE#<caseId>
  *                                                           gsi3 RANK#<editionId>#<shard> / S#<score>#<caseId>
@@ -21,6 +21,10 @@
  *   reviewer pair  CASE#<caseId>        REVIEWER#<sub>      gsi1 REVIEWER#<sub> / CASE#<caseId> (only while assigned;
  *                                                                removed when the reviewer declares a conflict)
  *   review         CASE#<caseId>        REVIEW#<sub>        -
+ *   contact code   CASE#<caseId>        CONTACTCODE         -   (the hashed code sent to the contact; TTL expiresAt)
+ *   confirmation   CASE#<caseId>        CONFIRMATION        -   (the case's latest submission confirmation: mailId, dueAt)
+ *   mail day       OWNER#<sub>          MAILS#<yyyy-mm-dd>  -   (confirmations and contact codes of an applicant that
+ *                                                                UTC day, for the daily caps; TTL expiresAt)
  *   mail           MAIL#<mailId>        MAIL                gsi1 MAILQ#<0..7> / <nextAttemptAt>#<mailId> (only while
  *                                                                pending; removed once sent or given up)
  *
@@ -42,11 +46,21 @@
  *       extension .......................... BatchGetItem [EDITION, EXT#<sub>]: one round trip
  *    4. Editions, newest first ............. Query gsi1  gsi1pk=EDITIONS, ScanIndexForward=false (a handful a year: one
  *                                            small partition; also what the scheduled close walks)
- *    5. Create / update an edition ......... PutItem with attribute_not_exists(pk), or version = :v and not released
+ *    5. Create / update an edition ......... TransactWriteItems [ Put edition with attribute_not_exists(pk), or
+ *                                            version = :v and not released; Put audit ]
  *    6. Close an edition ................... TransactWriteItems [ Update edition (not closed, not released), Put audit ]
  *    7. Grant an extension ................. TransactWriteItems [ ConditionCheck edition (exists, not released),
  *                                            Put EXT#<sub>, Put audit ]
- *    8. Audit trail, newest first .......... Query  pk=EDITION#<id>, begins_with(sk, AUDIT#), ScanIndexForward=false
+ *    8. Audit trail, newest first .......... Query  pk=AUDIT#<id>, ScanIndexForward=false (a page); the whole chain,
+ *                                            oldest first, strongly consistent, paged (chainValid)
+ *    8a. Append to the audit trail ......... Query  pk=AUDIT#<id>, ScanIndexForward=false, Limit 1, ConsistentRead (the
+ *                                            head), then Put <seq+1> with attribute_not_exists(pk) inside the
+ *                                            TransactWriteItems of the change it records (5-7, 12 withdraw, 24, 26,
+ *                                            decisions, notification runs start and end, release); a taken seq is read
+ *                                            again and retried (functions/adapters/audit.ts). Entries are never
+ *                                            updated or deleted: every function with table write access carries an IAM
+ *                                            Deny of UpdateItem/DeleteItem on dynamodb:LeadingKeys AUDIT#*. Each entry
+ *                                            carries prevHash (the previous entry's hash) and its own SHA-256 hash.
  *   Cases (applicants)
  *    9. Case by id ......................... GetItem  pk=CASE#<caseId>, sk=CASE
  *   10. A user's cases, newest first ....... Query gsi1  gsi1pk=OWNER#<sub>, begins_with(gsi1sk, CASE#),
@@ -97,6 +111,16 @@
  *   27. Record a mail ...................... Put inside the transaction of the change that causes it
  *   28. Due mails .......................... 8 Queries on gsi1, gsi1pk=MAILQ#<0..7>, gsi1sk <= <now>#~; claimed by a
  *                                            conditional UpdateItem (a lease)
+ *   29. Confirm on submit .................. GetItem CASE#<caseId>/CONFIRMATION (strongly consistent); in the submit's
+ *                                            transaction (12), when one is due: Put mail, Put CONFIRMATION, Update
+ *                                            OWNER#<sub>/MAILS#<day> (ADD confirmations, below the daily cap)
+ *   30. Send a contact code ................ GetItem CASE#<caseId>/CONTACTCODE; TransactWriteItems [ Put CONTACTCODE
+ *                                            (lastSentAt as read), Update MAILS#<day> (ADD contactCodes, below the cap),
+ *                                            Put mail ]
+ *   31. Confirm the contact ................ TransactWriteItems [ Update CONTACTCODE (same code, tries left, not
+ *                                            expired: REMOVE codeHash), Update case (version = :v, same contact
+ *                                            address: SET contactConfirmedEmail, version + 1) ]; a wrong code: UpdateItem
+ *                                            attempts + 1
  *
  *   No Scan anywhere.
  *
@@ -126,7 +150,11 @@
  *     filter can read up to 16 pages' worth in its first round. The CSV export reads the whole list (N x ~1 KB).
  *   - Changes to one case's aggregate are serialised by reviewRev (optimistic: a transaction that lost is planned
  *     again).
- *     A transaction holds at most 100 items and costs 2 WCU per KB of each; 30 bulk pairs always fit.
+ *     A transaction holds at most 100 items and costs 2 WCU per KB of each; 30 bulk pairs always fit (with their
+ *     two audit entries).
+ *   - Audited writes of one edition (organisers' actions, withdrawals) are serialised by the chain's next seq: each
+ *     reads the head (1 strongly consistent RCU) and loses a race to a concurrent one by retrying, at most
+ *     AUDIT_APPEND_ATTEMPTS times; tens per second per edition, far above what organisers do.
  *   - gsi1 OWNER#<sub> and REVIEWER#<sub> partitions hold one person's cases or assignments: far below any limit. The
  *     EDITIONS partition is written only when an organiser saves an edition; the mail queue spreads over 8 partitions.
  *   - Item size: a case is bounded by its schema (20,000-character description, 50 partners, 20 links), under

@@ -19,8 +19,7 @@ import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { AttachmentRecord } from '#domain/attachment';
 import type { CaseRecord } from '#domain/case';
 import { CATEGORY_IDS } from '#domain/categories';
-import { SCHEDULE, type AuditRecord, type EditionRecord } from '#domain/edition';
-import { ulid } from '#domain/ids';
+import { chainedEntry, SCHEDULE, type AuditEntry, type AuditRecord, type EditionRecord } from '#domain/edition';
 import { submissionConfirmation, type MailRecord } from '#domain/mail';
 import { isSelected, runIdOf, type RecipientRecord, type RecipientStatus, type RunRecord, type SelectedDecision } from '#domain/notification';
 import { aggregateOf, CRITERIA, RECOMMENDATIONS, scoreKey, type ReviewerRecord, type ReviewRecord, type Scores } from '#domain/review';
@@ -419,9 +418,13 @@ function attachmentItem(attachmentId: string, status: AttachmentRecord['status']
   return { ...keys.attachment(a.caseId, a.attachmentId), type: 'attachment', ...a };
 }
 
-function auditItem(editionId: string, at: Date, action: AuditRecord['action'], subject: string, details: Record<string, string>) {
-  const a: AuditRecord = { editionId, at: at.toISOString(), action, by: ORGANISER_SUB, subject, details };
-  return { ...keys.audit(editionId, a.at, ulid(at.getTime())), type: 'audit', ...a };
+/** An edition's audit trail as stored: a valid hash chain of the entries, in order. */
+function auditItems(editionId: string, entries: [Date, AuditRecord['action'], string, Record<string, string>][]) {
+  let prev: AuditEntry | undefined;
+  return entries.map(([at, action, subject, details]) => {
+    prev = chainedEntry({ editionId, at: at.toISOString(), action, by: ORGANISER_SUB, subject, details }, prev);
+    return { ...keys.auditEntry(editionId, prev.seq), type: 'audit', ...prev };
+  });
 }
 
 /** The organiser who granted the extensions of the audit trail. */
@@ -511,8 +514,10 @@ export function cannedItems(now: Date): Item[] {
       updatedAt: new Date(t - 4 * DAY + 60_000).toISOString(),
     }),
     // The audit trail of the open edition (listAudit): two extensions granted.
-    auditItem(EDITION_ID, new Date(t - 2 * DAY), 'extension-granted', EXTENDED_SUB, { deadline: new Date(t + 32 * DAY).toISOString(), reason: 'Power outage in the region' }),
-    auditItem(EDITION_ID, new Date(t - DAY), 'extension-granted', SUBMITTER.sub, { deadline: new Date(t + 31 * DAY).toISOString(), reason: 'Visa appointment' }),
+    ...auditItems(EDITION_ID, [
+      [new Date(t - 2 * DAY), 'extension-granted', EXTENDED_SUB, { deadline: new Date(t + 32 * DAY).toISOString(), reason: 'Power outage in the region' }],
+      [new Date(t - DAY), 'extension-granted', SUBMITTER.sub, { deadline: new Date(t + 31 * DAY).toISOString(), reason: 'Visa appointment' }],
+    ]),
     // Confirmations whose first attempt failed, one due in each queue shard (retryMail sends them).
     ...MAIL_IDS.map((mailId) => mailItem(mailId, new Date(t - 10 * 60_000), new Date(t - 60_000), edition, caseRecord)),
     // The review committee's work in 2023.

@@ -8,6 +8,9 @@ import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, Tran
 import { handler as putMyReview } from '../../../functions/reviews/put-my-review.ts';
 import { handler as bulkAssign } from '../../../functions/reviews/bulk-assign.ts';
 import { handler as listEditionCases } from '../../../functions/selection/list-edition-cases.ts';
+import { handler as assignReviewer } from '../../../functions/reviews/assign-reviewer.ts';
+import { handler as listReviews } from '../../../functions/reviews/list-reviews.ts';
+import { handler as putDecision } from '../../../functions/selection/put-decision.ts';
 import { mergedPage } from '#adapters/merged-query';
 import { EDITION_SHARDS, INDEXES, keys, shardOf } from '#adapters/table-design';
 import { aggregateOf, scoreKey } from '#domain/review';
@@ -88,12 +91,69 @@ describe('POST /editions/{editionId}/assignments', () => {
     expect(res.status).toBe(429);
     expect(res.json?.code).toBe('rate-limited');
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(tx.map((i) => Object.keys(i)[0])).toEqual(['ConditionCheck', 'ConditionCheck', 'Put']);
+    expect(tx.map((i) => Object.keys(i)[0])).toEqual(['ConditionCheck', 'ConditionCheck', 'Put', 'Put']);
     expect(tx[2]!.Put?.Item).toMatchObject({ ...keys.reviewer(CASE_ID, 'rita'), ...keys.assignmentOf('rita', CASE_ID), state: 'assigned', assignedBy: 'olga' });
+    // The assignment's audit entry, in the same transaction.
+    expect(tx[3]!.Put).toMatchObject({ Item: { ...keys.auditEntry('2024', 1), action: 'reviewers-assigned', subject: CASE_ID, details: { pairs: `${CASE_ID}/rita` } }, ConditionExpression: 'attribute_not_exists(pk)' });
+  });
+});
+
+describe('an organiser who owns the case (a conflict of interest)', () => {
+  /** Olga is an organiser and the owner of the case. */
+  const owned = () => ({ ...submittedCase(1), ownerId: 'olga', ownerEmail: 'olga@example.org' });
+  beforeEach(() => {
+    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: owned() });
+    ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: closed });
+    ddb.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { sk: string }[] }> }) => {
+      const wanted = Object.values(input.RequestItems)[0]!.Keys;
+      if (wanted.some((k) => k.sk === 'CASE')) return { Responses: { 'unit-table': [owned()] } };
+      return { Responses: { 'unit-table': [closed] } };
+    });
+    ddb.on(QueryCommand).resolves({ Items: [], Count: 0 });
+    ddb.on(TransactWriteCommand).resolves({});
+  });
+
+  it('gets 403 on its decision, its reviews and its reviewers, and nothing is written', async () => {
+    const answers = [
+      await invoke(putDecision, apiEvent(routes.putDecision, { path: `/cases/${CASE_ID}/decision`, who: org, body: { decision: 'outstanding' } })),
+      await invoke(listReviews, apiEvent(routes.listReviews, { path: `/cases/${CASE_ID}/reviews`, who: org })),
+      await invoke(assignReviewer, apiEvent(routes.assignReviewer, { path: `/cases/${CASE_ID}/reviewers/rita`, who: org })),
+    ];
+    for (const res of answers) {
+      expect(res.status, res.body).toBe(403);
+      expect(res.json?.code).toBe('forbidden');
+      expect(res.body).not.toContain('"aggregate"');
+    }
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('refuses a bulk pair on its own case with the per-pair code owner-organiser', async () => {
+    const res = await invoke(bulkAssign, apiEvent(routes.bulkAssign, { path: '/editions/2024/assignments', who: org, body: { assign: [{ caseId: CASE_ID, sub: 'rita' }] } }));
+    expect(res.status).toBe(409);
+    expect(res.json?.errors).toEqual([expect.objectContaining({ path: 'assign.0', code: 'owner-organiser' })]);
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it('lets another organiser decide it', async () => {
+    const res = await invoke(putDecision, apiEvent(routes.putDecision, { path: `/cases/${CASE_ID}/decision`, who: { sub: 'otto', groups: ['organisers'] }, body: { decision: 'outstanding' } }));
+    expect(res.status).toBe(200);
+    expect(ddb).toHaveReceivedCommand(TransactWriteCommand);
   });
 });
 
 describe("the organisers' list", () => {
+  it("leaves out the review aggregate on the caller's own rows only", async () => {
+    const mine = { ...submittedCase(1), ownerId: 'olga', ownerEmail: 'olga@example.org', ...keys.caseByEdition('2024', CASE_ID) };
+    const other = { ...submittedCase(1), caseId: '01HZX3N4QK7M2XG5V6R9T0BCDF', ...keys.case('01HZX3N4QK7M2XG5V6R9T0BCDF'), ...keys.caseByEdition('2024', '01HZX3N4QK7M2XG5V6R9T0BCDF') };
+    ddb.on(GetCommand).resolves({ Item: closed });
+    ddb.on(QueryCommand).callsFake((input: QueryCommandInput) => ({ Items: [mine, other].filter((i) => i.gsi2pk === input.ExpressionAttributeValues![':ipk']) }));
+    const res = await invoke(listEditionCases, apiEvent(routes.listEditionCases, { path: '/editions/2024/cases', who: org }));
+    expect(res.status).toBe(200);
+    const items = res.json?.items as { caseId: string; reviews: unknown }[];
+    expect(items.find((i) => i.caseId === CASE_ID)?.reviews).toBeNull();
+    expect(items.find((i) => i.caseId !== CASE_ID)?.reviews).toMatchObject({ count: 1, meanTotal: 20 });
+  });
+
   it('answers DynamoDB throttling with 429 problem details', async () => {
     ddb.on(GetCommand).resolves({ Item: closed });
     ddb.on(QueryCommand).rejects(Object.assign(new Error('Rate of requests exceeds the allowed throughput'), { name: 'ProvisionedThroughputExceededException' }));
