@@ -1,9 +1,10 @@
-import { AppError } from './errors.ts';
+import type { AttachmentInput } from './attachment-input.ts';
 import { frozenConflict, isFrozen, type CaseRecord } from './case.ts';
 import type { EditionRecord } from './edition.ts';
+import { AppError } from './errors.ts';
 import { acceptance } from './rules.ts';
-import type { AttachmentInput, AttachmentStatus, AttachmentView } from './schemas.ts';
-import { UPLOAD_URL_SECONDS, type ContentType, type Purpose } from './uploads.ts';
+import { UPLOAD_URL_SECONDS } from './uploads.ts';
+import type { AttachmentStatus, ContentType, Purpose } from './vocabulary.ts';
 
 /** An attachment as stored. */
 export interface AttachmentRecord {
@@ -24,22 +25,6 @@ export interface AttachmentRecord {
   verifying?: string;
   createdAt: string;
   updatedAt: string;
-}
-
-export function attachmentView(a: AttachmentRecord, downloadUrl?: string): AttachmentView {
-  return {
-    attachmentId: a.attachmentId,
-    caseId: a.caseId,
-    purpose: a.purpose,
-    fileName: a.fileName,
-    contentType: a.contentType,
-    size: a.size,
-    status: a.status,
-    rejectionReason: a.rejectionReason ?? null,
-    sha256: a.sha256 ?? null,
-    createdAt: a.createdAt,
-    ...(downloadUrl ? { downloadUrl } : {}),
-  };
 }
 
 /**

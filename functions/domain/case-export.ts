@@ -1,7 +1,8 @@
 /** The columns of the CSV export (GET /editions/{editionId}/cases.csv): one row per case. */
 import type { CaseRecord } from './case.ts';
 import type { Cell } from './csv.ts';
-import { CRITERIA, RECOMMENDATIONS, type ReviewAggregate } from './review.ts';
+import type { ReviewAggregate } from './review.ts';
+import { CRITERIA, RECOMMENDATIONS } from './vocabulary.ts';
 
 export type ExportedCase = Omit<CaseRecord, 'summary' | 'description' | 'version'>;
 export interface ExportRow {

@@ -1,10 +1,10 @@
-import type { Caller } from '#shared/auth';
+import type { Caller } from './caller.ts';
+import { CASE_FIELD_NAMES, type CaseFields, type CasePatch } from './case-input.ts';
+import { keptConfirmation } from './contact.ts';
 import type { EditionRecord } from './edition.ts';
 import { AppError } from './errors.ts';
-import { contactConfirmed, keptConfirmation } from './contact.ts';
 import { aggregateView, type ReviewAggregate } from './review.ts';
-import { readiness } from './rules.ts';
-import { CASE_FIELD_NAMES, type CaseFields, type CasePatch, type CaseStatus, type CaseSummaryView, type CaseView } from './schemas.ts';
+import type { CaseStatus, Decision, Viewer } from './vocabulary.ts';
 
 /** A case as stored. */
 export interface CaseRecord extends CaseFields {
@@ -16,8 +16,8 @@ export interface CaseRecord extends CaseFields {
   /** The contact address its owner confirmed with a code (domain/contact.ts): only then is the contact copied on e-mails. */
   contactConfirmedEmail?: string;
   status: CaseStatus;
-  /** Set by the organisers' decision and the selection notification (later issues). */
-  decision?: 'outstanding' | 'collection' | 'not-selected';
+  /** Set by the organisers' decision and the selection notification. */
+  decision?: Decision;
   decisionNote?: string;
   decidedAt?: string;
   decidedBy?: string;
@@ -80,8 +80,6 @@ export function patchedCase(current: CaseRecord, patch: CasePatch, now: Date): C
 export const fieldsOf = (c: CaseRecord): CaseFields =>
   Object.fromEntries(CASE_FIELD_NAMES.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])) as CaseFields;
 
-export type Viewer = 'owner' | 'organiser' | 'reviewer';
-
 /**
  * Who the caller is to this case by who they are, or undefined. An assigned reviewer is a viewer too, which
  * takes a read of their assignment (shared/case-access.ts).
@@ -96,77 +94,8 @@ export function viewerOf(c: CaseRecord, caller: Caller): Viewer | undefined {
  * Organisers always see the decision; the owner once their selection notice has been sent or the results are
  * released; reviewers never (they recommend, the organisers decide).
  */
-export function decisionFor(c: CaseRecord, edition: EditionRecord, viewer: Viewer): NonNullable<CaseRecord['decision']> | null {
+export function decisionFor(c: CaseRecord, edition: EditionRecord, viewer: Viewer): Decision | null {
   if (viewer === 'organiser') return c.decision ?? null;
   if (viewer === 'owner' && (c.notifiedAt || edition.releasedAt)) return c.decision ?? null;
   return null;
-}
-
-/** What every view of a case starts with. */
-const headOf = (c: Pick<CaseRecord, 'caseId' | 'editionId' | 'status' | 'title' | 'category' | 'caseType'>) => ({
-  caseId: c.caseId,
-  editionId: c.editionId,
-  status: c.status,
-  title: c.title ?? null,
-  category: c.category ?? null,
-  caseType: c.caseType ?? null,
-});
-
-export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, now: Date): CaseView {
-  const view: CaseView = {
-    ...headOf(c),
-    summary: c.summary ?? null,
-    description: c.description ?? null,
-    implementedOn: c.implementedOn ?? null,
-    countries: c.countries ?? null,
-    organisation: c.organisation ?? null,
-    partners: c.partners ?? null,
-    contact: c.contact ?? null,
-    links: c.links ?? null,
-    readiness: readiness(fieldsOf(c), edition.rules, edition.timeZone, now),
-    receipt: c.receipt ?? null,
-    decision: decisionFor(c, edition, viewer),
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    version: c.version,
-  };
-  if (c.contact?.email) view.contactConfirmed = contactConfirmed(c);
-  if (viewer === 'reviewer') {
-    delete view.contact;
-    delete view.contactConfirmed;
-  }
-  return view;
-}
-
-/**
- * A case as the organisers' list shows it to `viewerSub`: no long texts, with its owner, decision and review
- * aggregate (null on the viewer's own case).
- */
-export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description' | 'version'>, viewerSub: string): CaseSummaryView {
-  return {
-    ...headOf(c),
-    implementedOn: c.implementedOn ?? null,
-    countries: c.countries ?? [],
-    organisation: c.organisation ?? null,
-    owner: { sub: c.ownerId, email: c.ownerEmail },
-    receipt: c.receipt ?? null,
-    decision: c.decision ?? null,
-    reviews: reviewsFor(c, viewerSub),
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-  };
-}
-
-/** What the published results show of a case: no e-mail addresses, contact details, reviews or notes. */
-export function publicCase(c: CaseRecord) {
-  return {
-    caseId: c.caseId,
-    title: c.title ?? null,
-    category: c.category ?? null,
-    caseType: c.caseType ?? null,
-    summary: c.summary ?? null,
-    countries: c.countries ?? [],
-    organisation: c.organisation ?? null,
-    partners: c.partners ?? [],
-  };
 }

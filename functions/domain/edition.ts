@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { CATEGORIES, DEFAULT_RULES } from './categories.ts';
-import { canonicalJson } from './receipt.ts';
-import { editionStatus } from './rules.ts';
-import type { Edition, EditionInput, Rules } from './schemas.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { DEFAULT_RULES } from './categories.ts';
+import type { EditionInput } from './edition-input.ts';
+import type { Rules } from './rules.ts';
+import type { AuditAction } from './vocabulary.ts';
+import { AppError } from './errors.ts';
 
 /** An edition as stored. */
 export interface EditionRecord {
@@ -61,13 +63,6 @@ export interface ExtensionRecord {
 /** Who acts for changes no person makes through the API: the local seed, benchmarks, test set-up. */
 export const SYSTEM = 'system';
 
-/** What the audit trail records: every state change of an edition that matters later. */
-export const AUDIT_ACTIONS = [
-  'edition-created', 'edition-updated', 'edition-closed', 'extension-granted', 'reviewers-assigned', 'reviewers-unassigned',
-  'conflict-declared', 'case-withdrawn', 'decision-recorded', 'notifications-started', 'notifications-finished', 'results-released',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
 /** What happened: the part of an audit entry its writer supplies. */
 export interface AuditRecord {
   editionId: string;
@@ -81,7 +76,7 @@ export interface AuditRecord {
 /**
  * An audit entry as stored: the edition's entries form a hash chain. seq counts 1, 2, 3 ... per edition;
  * prevHash is the previous entry's hash (GENESIS_HASH for the first); hash is the SHA-256 (hex) of the canonical
- * JSON (receipt.ts) of every other attribute of the entry, so an edited, removed or re-ordered entry shows.
+ * JSON (canonical-json.ts) of every other attribute of the entry, so an edited, removed or re-ordered entry shows.
  */
 export interface AuditEntry extends AuditRecord {
   seq: number;
@@ -122,18 +117,9 @@ export class ChainVerifier {
 
 export const chainValid = (entries: AuditEntry[]): boolean => entries.reduce((v, e) => v.add(e), new ChainVerifier()).valid;
 
-export function editionView(e: EditionRecord, now: Date): Edition {
-  return {
-    editionId: e.editionId,
-    name: e.name,
-    status: editionStatus(e, now),
-    opensAt: e.opensAt,
-    deadline: e.deadline,
-    timeZone: e.timeZone,
-    materialsDeadline: e.materialsDeadline ?? null,
-    categories: CATEGORIES.map((c) => ({ ...c })),
-    rules: e.rules,
-    contact: e.contact ?? null,
-    version: e.version,
-  };
+/** Once the results are released the edition is final: every change to it or its cases answers this 409. */
+export const releasedConflict = (consequence: string): AppError => new AppError('conflict', `The results of this edition are released; ${consequence}.`);
+
+export function assertNotReleased(e: Pick<EditionRecord, 'releasedAt'>, consequence: string): void {
+  if (e.releasedAt) throw releasedConflict(consequence);
 }

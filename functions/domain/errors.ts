@@ -1,4 +1,4 @@
-/** The stable problem codes of API.md and the HTTP status each one carries. The one place they are mapped. */
+/** The stable problem codes of the API and the HTTP status each one carries. The one place they are mapped. */
 export const PROBLEM_STATUS = {
   'validation-failed': 400,
   unauthorized: 401,

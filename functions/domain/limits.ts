@@ -1,6 +1,6 @@
 /**
  * The API's abuse limits that are not a rule of the call itself, by name (README, "Limits"). Upload types
- * and sizes are in uploads.ts, the committee's in review.ts and schemas.ts (BULK_MAX_PAIRS); the WAF rate and
+ * and sizes are in uploads.ts, the committee's in review.ts and review-input.ts (BULK_MAX_PAIRS); the WAF rate and
  * API throttling are stage settings (cdk.json).
  */
 

@@ -4,6 +4,7 @@ import { contactConfirmed, sameAddress, type ContactState } from './contact.ts';
 import type { EditionRecord } from './edition.ts';
 import { CONFIRMATION_INTERVAL_SECONDS } from './limits.ts';
 import { formatInZone } from './receipt.ts';
+import type { MailKind, MailStatus } from './vocabulary.ts';
 
 export interface MailMessage {
   to: string[];
@@ -12,15 +13,6 @@ export interface MailMessage {
   text: string;
   html: string;
 }
-
-/** cancelled: nothing left to say when it was due (a confirmation of a case withdrawn meanwhile). */
-export type MailStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
-
-/**
- * submission-confirmation: to the owner, rendered again from the case when it is sent, so that it says the latest
- * receipt. contact-verification: the code, to the contact address only; its text is blanked once sent.
- */
-export type MailKind = 'submission-confirmation' | 'contact-verification';
 
 export interface MailRecord extends MailMessage {
   mailId: string;

@@ -6,12 +6,9 @@ import type { CaseRecord } from './case.ts';
 import type { EditionRecord } from './edition.ts';
 import { recipients, type MailMessage } from './mail.ts';
 import { formatInZone } from './receipt.ts';
+import { SELECTED_DECISIONS, type RecipientStatus, type RunStatus, type SelectedDecision } from './vocabulary.ts';
 
-export type SelectedDecision = 'outstanding' | 'collection';
-export const SELECTED: readonly SelectedDecision[] = ['outstanding', 'collection'];
-export const isSelected = (d: string | undefined): d is SelectedDecision => d === 'outstanding' || d === 'collection';
-
-export type RecipientStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'bounced' | 'complained' | 'failed';
+export const isSelected = (d: string | undefined): d is SelectedDecision => d !== undefined && (SELECTED_DECISIONS as readonly string[]).includes(d);
 
 /** One selected case's owner, across runs: a recipient is sent to at most once, whichever run does it. */
 export interface RecipientRecord {
@@ -45,7 +42,7 @@ export interface RunCounts {
 export interface RunRecord {
   editionId: string;
   runId: string;
-  status: 'running' | 'succeeded' | 'failed';
+  status: RunStatus;
   startedAt: string;
   startedBy: string;
   finishedAt?: string;
@@ -95,29 +92,5 @@ export function selectionNotice(c: CaseRecord, e: EditionRecord): MailMessage {
     subject: outstanding ? `Outstanding case: ${c.caseId}` : `Selected for the case collection: ${c.caseId}`,
     text: lines.join('\n'),
     html,
-  };
-}
-
-export function recipientView(r: RecipientRecord) {
-  return {
-    caseId: r.caseId,
-    email: r.email,
-    decision: r.decision,
-    // 'sending' is internal: to organisers it is still pending until it is settled.
-    status: r.status === 'sending' ? ('pending' as const) : r.status,
-    attempts: r.attempts,
-    messageId: r.messageId ?? null,
-    lastError: r.lastError ?? null,
-    updatedAt: r.updatedAt,
-  };
-}
-
-export function runView(r: RunRecord) {
-  return {
-    runId: r.runId,
-    status: r.status,
-    startedAt: r.startedAt,
-    finishedAt: r.finishedAt ?? null,
-    counts: { ...EMPTY_COUNTS, ...r.counts },
   };
 }

@@ -5,24 +5,13 @@
  *   { "attachments": [ { "attachmentId", "contentType", "fileName", "sha256", "size" } ...sorted by attachmentId ],
  *     "caseId", "editionId", "fields": { the submitted fields, absent ones left out }, "submittedAt" }
  *
- * Canonical JSON: object keys sorted by UTF-16 code units at every level, no white space, arrays in order,
- * strings and numbers as JSON.stringify writes them (RFC 8785 for this data). Only verified (ready)
- * attachments are included. An applicant can recompute the hash from GET /cases/{id} and its attachments.
+ * Canonical JSON as canonical-json.ts writes it. Only verified (ready) attachments are included. An applicant can
+ * recompute the hash from GET /cases/{id} and its attachments.
  */
 import { createHash } from 'node:crypto';
 import type { AttachmentRecord } from './attachment.ts';
-import type { CaseFields } from './schemas.ts';
-
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+import { canonicalJson } from './canonical-json.ts';
+import type { CaseFields } from './case-input.ts';
 
 export interface ReceiptInput {
   caseId: string;

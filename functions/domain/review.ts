@@ -3,15 +3,11 @@
  * reviews, and their aggregate. Pure functions; the clock and the caller are passed in.
  */
 import { ULID_PATTERN } from './ids.ts';
-import type { Decision } from './schemas.ts';
+import { CRITERIA, RECOMMENDATIONS, type Criterion, type Recommendation, type ReviewerState } from './vocabulary.ts';
 
-/** The four criteria every review scores, each an integer from SCORE_MIN to SCORE_MAX. The one list of them. */
-export const CRITERIA = ['innovation', 'impact', 'cooperation', 'sustainability'] as const;
-export type Criterion = (typeof CRITERIA)[number];
+/** Every criterion (vocabulary.ts) is scored with an integer from SCORE_MIN to SCORE_MAX. */
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 10;
-export const RECOMMENDATIONS = ['outstanding', 'collection', 'not-selected'] as const satisfies readonly Decision[];
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 /** At most this many reviewers (assigned or conflicted) on one case: a case's reviews are always one page. */
 export const MAX_REVIEWERS_PER_CASE = 20;
@@ -23,7 +19,7 @@ export interface ReviewerRecord {
   caseId: string;
   editionId: string;
   sub: string;
-  state: 'assigned' | 'conflicted';
+  state: ReviewerState;
   assignedAt: string;
   assignedBy: string;
   /** When the reviewer last saved their review; absent until they do. */
@@ -108,30 +104,4 @@ export function scoreKey(aggregate: Pick<ReviewAggregate, 'meanTotal'> | undefin
 export function caseIdOfScoreKey(key: string): string | undefined {
   const m = /^S#\d{5}#(.+)$/.exec(key);
   return m && ULID_PATTERN.test(m[1]!) ? m[1] : undefined;
-}
-
-export function reviewView(r: ReviewRecord) {
-  return {
-    caseId: r.caseId,
-    reviewer: { sub: r.reviewerId, email: r.reviewerEmail },
-    scores: r.scores,
-    total: totalOf(r.scores),
-    recommendation: r.recommendation,
-    comment: r.comment ?? null,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    version: r.version,
-  };
-}
-
-export function reviewerView(p: ReviewerRecord) {
-  return {
-    caseId: p.caseId,
-    sub: p.sub,
-    state: p.state,
-    assignedAt: p.assignedAt,
-    assignedBy: p.assignedBy,
-    reviewedAt: p.reviewedAt ?? null,
-    conflict: p.state === 'conflicted' ? { reason: p.conflictReason ?? '', declaredAt: p.declaredAt ?? '' } : null,
-  };
 }

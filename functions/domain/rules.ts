@@ -2,7 +2,20 @@
  * Domain rules: pure functions of their inputs and the clock (passed in, never read here).
  */
 import { AppError, type FieldProblem } from './errors.ts';
-import type { CaseFields, EditionStatus, Readiness, Rules } from './schemas.ts';
+import type { CaseFields } from './case-input.ts';
+import type { EditionStatus } from './vocabulary.ts';
+
+/** What a case must meet to be submitted, per edition. */
+export interface Rules {
+  implementedOnOrAfter: string;
+  minCountries: number;
+}
+
+/** Whether a case may be submitted, and everything that stands in the way. */
+export interface Readiness {
+  ready: boolean;
+  problems: FieldProblem[];
+}
 
 /** What the rules need to know of an edition. */
 export interface EditionClock {
@@ -25,9 +38,9 @@ export function editionStatus(e: EditionClock, now: Date): EditionStatus {
 export type Acceptance = { ok: true; until: string; viaExtension: boolean } | { ok: false; code: 'edition-not-open' | 'deadline-passed'; detail: string };
 
 /**
- * Whether the edition takes new cases and edits from this caller now. An extension (issue 4) lets one
- * applicant go on after the deadline. The same rule is enforced again in the write itself (the
- * repository's condition expression), so a late request cannot slip through between check and write.
+ * Whether the edition takes new cases and edits from this caller now. An extension lets one applicant go on
+ * after the deadline. The same rule is enforced again in the write itself (the repository's condition
+ * expression), so a late request cannot slip through between check and write.
  */
 export function acceptance(e: EditionClock, now: Date, extensionDeadline?: string | null): Acceptance {
   const t = now.toISOString();
@@ -100,14 +113,9 @@ export function readiness(c: CaseFields, rules: Rules, timeZone: string, now: Da
 }
 
 /** The API's 409 when the edition does not accept this caller's writes now, else undefined. */
-export function acceptanceError(e: EditionClock, now: Date, extensionDeadline?: string | null): AppError | undefined {
+function acceptanceError(e: EditionClock, now: Date, extensionDeadline?: string | null): AppError | undefined {
   const a = acceptance(e, now, extensionDeadline);
   return a.ok ? undefined : new AppError(a.code, a.detail);
-}
-
-export function assertAccepting(e: EditionClock, now: Date, extensionDeadline?: string | null): void {
-  const err = acceptanceError(e, now, extensionDeadline);
-  if (err) throw err;
 }
 
 /** The write's own deadline condition refused it: say why, from a fresh read of the edition. */

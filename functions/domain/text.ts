@@ -1,8 +1,8 @@
 /**
- * What free text may contain: the one rule behind every text field of every request body (schemas.ts, text,
- * longText and FileName) and behind every e-mail subject (mail.ts). A line break or another control character in
- * a title would otherwise reach an e-mail header, a log line or a CSV row; a bidi override in a file name makes
- * `cv\u202Efdp.exe` show as `cvexe.pdf`.
+ * What free text may contain: the one rule behind every text field of every request body (schema-kit.ts, text
+ * and longText; attachment-input.ts, FileName) and behind every e-mail header (adapters/mailer.ts). A line break or
+ * another control character in a title would otherwise reach an e-mail header, a log line or a CSV row; a bidi
+ * override in a file name makes `cv\u202Efdp.exe` show as `cvexe.pdf`.
  */
 
 /* eslint-disable no-control-regex */

@@ -1,23 +1,16 @@
 /**
- * What may be uploaded: the accepted content types, their size limits and how each is recognised from its
- * first bytes. The one place these facts live (API.md, "Attachments").
+ * What may be uploaded: the size limit of each kind of file (the kinds and their content types: vocabulary.ts)
+ * and how each type is recognised from its first bytes. The one place these facts live.
  */
+import { UPLOAD_KINDS, type ContentType, type UploadKind } from './vocabulary.ts';
+
 const MiB = 1024 * 1024;
 
-export const UPLOAD_KINDS = {
-  document: { maxBytes: 20 * MiB, contentTypes: ['application/pdf'] },
-  image: { maxBytes: 20 * MiB, contentTypes: ['image/jpeg', 'image/png'] },
-  audio: { maxBytes: 200 * MiB, contentTypes: ['audio/mpeg', 'audio/mp4', 'audio/wav'] },
-  video: { maxBytes: 2 * 1024 * MiB, contentTypes: ['video/mp4', 'video/quicktime'] },
-} as const;
+/** The largest file of each kind. */
+const MAX_BYTES: Record<UploadKind, number> = { document: 20 * MiB, image: 20 * MiB, audio: 200 * MiB, video: 2 * 1024 * MiB };
 
-export type UploadKind = keyof typeof UPLOAD_KINDS;
-export type ContentType = (typeof UPLOAD_KINDS)[UploadKind]['contentTypes'][number];
-
-export const CONTENT_TYPES = Object.values(UPLOAD_KINDS).flatMap((k) => k.contentTypes) as [ContentType, ...ContentType[]];
-
-export const PURPOSES = ['supporting', 'presentation'] as const;
-export type Purpose = (typeof PURPOSES)[number];
+/** The largest file of any kind: the bound of every declared size. */
+export const LARGEST_UPLOAD_BYTES = Math.max(...Object.values(MAX_BYTES));
 
 /** At most this many attachments of each purpose per case. */
 export const MAX_ATTACHMENTS_PER_PURPOSE = 10;
@@ -36,13 +29,13 @@ export const TRANSFER_GRACE_SECONDS = 60 * 60;
 export const SNIFF_BYTES = 64;
 
 export function kindOf(contentType: ContentType): UploadKind {
-  for (const [kind, spec] of Object.entries(UPLOAD_KINDS) as [UploadKind, (typeof UPLOAD_KINDS)[UploadKind]][]) {
-    if ((spec.contentTypes as readonly string[]).includes(contentType)) return kind;
+  for (const [kind, types] of Object.entries(UPLOAD_KINDS) as [UploadKind, readonly ContentType[]][]) {
+    if (types.includes(contentType)) return kind;
   }
   throw new Error(`unknown content type ${contentType}`);
 }
 
-export const maxBytesOf = (contentType: ContentType): number => UPLOAD_KINDS[kindOf(contentType)].maxBytes;
+export const maxBytesOf = (contentType: ContentType): number => MAX_BYTES[kindOf(contentType)];
 
 /** What a person calls each type, for rejection reasons they can act on. */
 const LABELS: Record<ContentType, string> = {

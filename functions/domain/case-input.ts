@@ -1,0 +1,72 @@
+/** What applicants send about their cases: the fields they own, as a draft takes them and as a patch changes them. */
+import * as z from 'zod/mini';
+import { CONTROL_CHARACTER, isSingleLine } from './text.ts';
+import { CASE_TYPES, CATEGORY_IDS } from './vocabulary.ts';
+import { CalendarDate, CountryCode, Email, longText, named, Phone, text, Ulid, withCode } from './schema-kit.ts';
+
+export const Category = z.enum(CATEGORY_IDS);
+export const CaseType = z.enum(CASE_TYPES);
+
+const Countries = z.array(CountryCode).check(
+  z.maxLength(60),
+  z.superRefine((codes, ctx) => {
+    const seen = new Set<string>();
+    codes.forEach((c, i) => {
+      if (seen.has(c)) ctx.addIssue({ code: 'custom', path: [i], message: `${c} is listed twice`, params: { code: 'duplicate-country' } });
+      seen.add(c);
+    });
+  }),
+);
+
+const Organisation = z.strictObject({ name: z.optional(text(200)), country: z.optional(CountryCode) });
+const Partner = z.strictObject({ name: text(200), country: CountryCode });
+/** A draft's contact may be incomplete; readiness says what is missing. */
+const DraftContact = z.strictObject({ name: z.optional(text(200)), email: z.optional(Email), phone: z.optional(Phone) });
+// zod's URL check silently drops tabs and line breaks, so the text rule looks at the link as given, first.
+const Link = z
+  .pipe(
+    z.string().check(z.maxLength(2000), z.refine(isSingleLine, withCode(CONTROL_CHARACTER, 'No control characters or line breaks in a link'))),
+    z.url({ protocol: /^https?$/, hostname: z.regexes.domain }),
+  )
+  .register(z.globalRegistry, { format: 'uri' });
+
+/** The fields an applicant owns. Every one may be missing in a draft. */
+const caseFieldShape = {
+  title: text(200),
+  category: Category,
+  caseType: CaseType,
+  summary: longText(2000),
+  description: longText(20000),
+  implementedOn: CalendarDate,
+  countries: Countries,
+  organisation: Organisation,
+  partners: z.array(Partner).check(z.maxLength(50)),
+  contact: DraftContact,
+  links: z.array(Link).check(z.maxLength(20)),
+};
+type CaseFieldName = keyof typeof caseFieldShape;
+export const CASE_FIELD_NAMES = Object.keys(caseFieldShape) as CaseFieldName[];
+
+export const CaseCreateInput = named(z.partial(z.strictObject(caseFieldShape)), 'CaseCreateInput');
+export type CaseFields = z.infer<typeof CaseCreateInput>;
+
+/** PATCH merges: a given field replaces the stored one; null removes it. */
+export const CasePatchInput = named(
+  z
+    .strictObject(
+      Object.fromEntries(CASE_FIELD_NAMES.map((k) => [k, z.optional(z.nullable(caseFieldShape[k]))])) as {
+        [K in CaseFieldName]: z.ZodMiniOptional<z.ZodMiniNullable<(typeof caseFieldShape)[K]>>;
+      },
+    )
+    .check(z.refine((p) => Object.keys(p).length > 0, withCode('empty-patch', 'Give at least one field to change'))),
+  'CasePatchInput',
+);
+export type CasePatch = z.infer<typeof CasePatchInput>;
+
+export const CaseParams = z.strictObject({ caseId: Ulid });
+
+/** The code sent to a case's contact address (domain/contact.ts), as typed: 8 letters or digits, maybe split by - or a space. */
+export const ContactConfirmInput = named(
+  z.strictObject({ code: z.string().check(z.trim(), z.regex(/^[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{4}$/, 'The 8-character code from the e-mail, such as 7K3Q-M9XA')) }),
+  'ContactConfirmInput',
+);

@@ -1,0 +1,32 @@
+/** What organisers send about an edition and its extensions. */
+import * as z from 'zod/mini';
+import { EditionId, Email, Instant, named, Phone, Sub, text, TimeZone } from './schema-kit.ts';
+
+export const Contact = z.strictObject({ name: text(200), email: Email, phone: z.optional(Phone) });
+
+export const EditionInput = named(
+  z.strictObject({
+    name: text(200),
+    opensAt: Instant,
+    deadline: Instant,
+    timeZone: TimeZone,
+    materialsDeadline: z.optional(z.nullable(Instant)),
+    contact: z.optional(z.nullable(Contact)),
+  }).check(
+    z.superRefine((e, ctx) => {
+      if (e.deadline <= e.opensAt) {
+        ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline must be after opensAt', params: { code: 'deadline-before-opening' } });
+      }
+      if (e.materialsDeadline && e.materialsDeadline <= e.deadline) {
+        ctx.addIssue({ code: 'custom', path: ['materialsDeadline'], message: 'The materials deadline must be after the deadline', params: { code: 'materials-before-deadline' } });
+      }
+    }),
+  ),
+  'EditionInput',
+);
+export type EditionInput = z.infer<typeof EditionInput>;
+
+export const EditionParams = z.strictObject({ editionId: EditionId });
+
+export const ExtensionParams = z.strictObject({ editionId: EditionId, sub: Sub });
+export const ExtensionInput = named(z.strictObject({ deadline: Instant, reason: text(500) }), 'ExtensionInput');

@@ -1,0 +1,28 @@
+/** What organisers send to list, export and decide the cases of an edition, and to preview a notice. */
+import * as z from 'zod/mini';
+import { Category } from './case-input.ts';
+import { CountryCode, longText, named, PageQuery, Ulid } from './schema-kit.ts';
+import { CASE_SORTS, CASE_STATUSES, DECISION_FILTERS, DECISIONS } from './vocabulary.ts';
+
+export const DecisionInput = named(
+  z.strictObject({ decision: z.enum(DECISIONS), note: z.optional(z.nullable(longText(2000))) }),
+  'DecisionInput',
+  'The organisers\' decision on a submitted case, with an optional note for the audit trail (never shown to the owner).',
+);
+export const PreviewQuery = z.strictObject({ caseId: Ulid });
+
+const listFilters = {
+  status: z.optional(z.enum(CASE_STATUSES)),
+  category: z.optional(Category),
+  country: z.optional(CountryCode),
+  decision: z.optional(z.enum(DECISION_FILTERS)),
+  sort: z._default(z.enum(CASE_SORTS), 'newest'),
+};
+const rankedNeedsSubmitted = z.superRefine((q: { sort: string; status?: string | undefined }, ctx) => {
+  if (q.sort === 'score' && q.status !== undefined && q.status !== 'submitted') {
+    ctx.addIssue({ code: 'custom', path: ['status'], message: 'Only submitted cases are ranked: with sort=score, leave status out or give submitted', params: { code: 'not-ranked' } });
+  }
+});
+export const EditionCasesQuery = z.strictObject({ ...PageQuery.shape, ...listFilters }).check(rankedNeedsSubmitted);
+export const EditionCasesCsvQuery = z.strictObject(listFilters).check(rankedNeedsSubmitted);
+export type CaseListFilters = z.infer<typeof EditionCasesCsvQuery>;

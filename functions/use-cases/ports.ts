@@ -1,0 +1,32 @@
+/**
+ * The ports a use case takes: the adapter modules' own types, so a handler passes the real module (`import * as
+ * cases from '#adapters/cases-repo'`) and a test passes a plain object with only the functions the use case calls.
+ * Type-only imports: nothing here loads an adapter or the AWS SDK.
+ */
+import type * as AttachmentsRepo from '#adapters/attachments-repo';
+import type * as Audit from '#adapters/audit';
+import type * as CaseListing from '#adapters/case-listing';
+import type * as CasesRepo from '#adapters/cases-repo';
+import type * as ContactRepo from '#adapters/contact-repo';
+import type * as EditionsRepo from '#adapters/editions-repo';
+import type * as MailRepo from '#adapters/mail-repo';
+import type * as MailerModule from '#adapters/mailer';
+import type * as MediaStore from '#adapters/media-store';
+import type * as NotificationsRepo from '#adapters/notifications-repo';
+import type * as ReviewsRepo from '#adapters/reviews-repo';
+import type * as Transact from '#adapters/transact';
+import type * as Workflow from '#adapters/workflow';
+
+export type Attachments = typeof AttachmentsRepo;
+export type AuditTrail = typeof Audit;
+export type Listing = typeof CaseListing;
+export type Cases = typeof CasesRepo;
+export type Contacts = typeof ContactRepo;
+export type Editions = typeof EditionsRepo;
+export type Mails = typeof MailRepo;
+export type Mailer = typeof MailerModule;
+export type Media = typeof MediaStore;
+export type Notifications = typeof NotificationsRepo;
+export type Reviews = typeof ReviewsRepo;
+export type Transactions = typeof Transact;
+export type Workflows = typeof Workflow;
