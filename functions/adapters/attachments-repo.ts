@@ -1,22 +1,20 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from './paging.ts';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { AttachmentRecord } from '#domain/attachment';
 import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
 import { batchGet } from './batch.ts';
 import { OWNER_MAY_CHANGE } from './cases-repo.ts';
-import { ddb, env } from './clients.ts';
-import { keys, recordOf } from './table-design.ts';
-import { deadlineChecks, transact, type TransactItem } from './transact.ts';
+import { ENTITIES, keys, recordOf } from './table-design.ts';
+import { deadlineChecks, transact } from './transact.ts';
+import { conditionally, table, tx, type TransactItem } from './table.ts';
 
 export type { AttachmentRecord };
 
-const toItem = (a: AttachmentRecord) => ({ ...keys.attachment(a.caseId, a.attachmentId), type: 'attachment', ...a });
+const toItem = (a: AttachmentRecord) => ({ ...keys.attachment(a.caseId, a.attachmentId), type: ENTITIES.attachment.type, ...a });
 
 const fromItem = (item: Record<string, unknown>) => recordOf<AttachmentRecord>(item);
 
 export async function getAttachment(caseId: string, attachmentId: string): Promise<AttachmentRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.attachment(caseId, attachmentId) }));
+  const out = await table.get({ Key: keys.attachment(caseId, attachmentId) });
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
@@ -30,7 +28,6 @@ export function listAttachments(caseId: string, limit: number, cursor?: string) 
  */
 function windowChecks(a: AttachmentRecord, now: string, viaExtensionOf?: string): TransactItem[] {
   const caseNotWithdrawn = {
-    TableName: env.TABLE_NAME,
     Key: keys.case(a.caseId),
     ConditionExpression: '#s <> :withdrawn',
     ExpressionAttributeNames: { '#s': 'status' },
@@ -39,36 +36,28 @@ function windowChecks(a: AttachmentRecord, now: string, viaExtensionOf?: string)
   if (a.purpose === 'supporting') {
     // Supporting files are frozen with the case's content (cases-repo.ts, OWNER_MAY_CHANGE).
     const caseEditable = { ...caseNotWithdrawn, ConditionExpression: `#s <> :withdrawn AND ${OWNER_MAY_CHANGE}` };
-    return [...deadlineChecks(a.editionId, now, viaExtensionOf), { ConditionCheck: caseEditable }];
+    return [...deadlineChecks(a.editionId, now, viaExtensionOf), tx.check(caseEditable)];
   }
   return [
-    {
-      ConditionCheck: {
-        TableName: env.TABLE_NAME,
-        Key: keys.edition(a.editionId),
-        ConditionExpression: 'materialsDeadline > :now',
-        ExpressionAttributeValues: { ':now': now },
-      },
-    },
-    {
-      ConditionCheck: {
-        ...caseNotWithdrawn,
-        ConditionExpression: '#s <> :withdrawn AND decision = :outstanding AND attribute_exists(notifiedAt)',
-        ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':outstanding': 'outstanding' },
-      },
-    },
+    tx.check({
+      Key: keys.edition(a.editionId),
+      ConditionExpression: 'materialsDeadline > :now',
+      ExpressionAttributeValues: { ':now': now },
+    }),
+    tx.check({
+      ...caseNotWithdrawn,
+      ConditionExpression: '#s <> :withdrawn AND decision = :outstanding AND attribute_exists(notifiedAt)',
+      ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':outstanding': 'outstanding' },
+    }),
   ];
 }
 
-const countChange = (a: AttachmentRecord, delta: 1 | -1): TransactItem => ({
-  Update: {
-    TableName: env.TABLE_NAME,
-    Key: keys.uploadCounts(a.caseId),
-    UpdateExpression: 'ADD #p :d',
-    ExpressionAttributeNames: { '#p': a.purpose },
-    ExpressionAttributeValues: delta === 1 ? { ':d': 1, ':max': MAX_ATTACHMENTS_PER_PURPOSE } : { ':d': -1 },
-    ...(delta === 1 ? { ConditionExpression: 'attribute_not_exists(#p) OR #p < :max' } : {}),
-  },
+const countChange = (a: AttachmentRecord, delta: 1 | -1): TransactItem => tx.update({
+  Key: keys.uploadCounts(a.caseId),
+  UpdateExpression: 'ADD #p :d',
+  ExpressionAttributeNames: { '#p': a.purpose },
+  ExpressionAttributeValues: delta === 1 ? { ':d': 1, ':max': MAX_ATTACHMENTS_PER_PURPOSE } : { ':d': -1 },
+  ...(delta === 1 ? { ConditionExpression: 'attribute_not_exists(#p) OR #p < :max' } : {}),
 });
 
 export type AddOutcome = 'ok' | 'window-closed' | 'limit-reached';
@@ -78,7 +67,7 @@ export function addAttachment(a: AttachmentRecord, now: string, viaExtensionOf?:
   return transact<'window-closed' | 'limit-reached'>([
     ...windowChecks(a, now, viaExtensionOf).map((item) => ({ item, onFail: 'window-closed' as const })),
     { item: countChange(a, 1), onFail: 'limit-reached' },
-    { item: { Put: { TableName: env.TABLE_NAME, Item: toItem(a), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    { item: tx.put({ Item: toItem(a), ConditionExpression: 'attribute_not_exists(pk)' }) },
   ]);
 }
 
@@ -89,15 +78,12 @@ export function removeAttachment(a: AttachmentRecord, now: string, viaExtensionO
   return transact<'window-closed' | 'changed'>([
     ...windowChecks(a, now, viaExtensionOf).map((item) => ({ item, onFail: 'window-closed' as const })),
     {
-      item: {
-        Delete: {
-          TableName: env.TABLE_NAME,
-          Key: keys.attachment(a.caseId, a.attachmentId),
-          ConditionExpression: '#s = :seen',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':seen': a.status },
-        },
-      },
+      item: tx.delete({
+        Key: keys.attachment(a.caseId, a.attachmentId),
+        ConditionExpression: '#s = :seen',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':seen': a.status },
+      }),
       onFail: 'changed',
     },
     // A rejected attachment no longer counts.
@@ -123,22 +109,13 @@ function pendingFor(claim: string | undefined) {
  * object of the same upload form holds it. Only the holder copies into cases/ and decides the status.
  */
 export async function claimVerification(a: AttachmentRecord, claim: string): Promise<boolean> {
-  try {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.attachment(a.caseId, a.attachmentId),
-        UpdateExpression: 'SET verifying = :claim',
-        ConditionExpression: '#s = :pending AND (attribute_not_exists(verifying) OR verifying = :claim)',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':claim': claim },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+  return (await conditionally(table.update({
+    Key: keys.attachment(a.caseId, a.attachmentId),
+    UpdateExpression: 'SET verifying = :claim',
+    ConditionExpression: '#s = :pending AND (attribute_not_exists(verifying) OR verifying = :claim)',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':pending': 'pending', ':claim': claim },
+  }))) !== undefined;
 }
 
 /**
@@ -147,21 +124,12 @@ export async function claimVerification(a: AttachmentRecord, claim: string): Pro
  */
 export async function markReady(a: AttachmentRecord, sha256: string, now: string, claim?: string): Promise<boolean> {
   const cond = pendingFor(claim);
-  try {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.attachment(a.caseId, a.attachmentId),
-        UpdateExpression: 'SET #s = :ready, sha256 = :sha, updatedAt = :now REMOVE verifying',
-        ...cond,
-        ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':ready': 'ready', ':sha': sha256, ':now': now },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+  return (await conditionally(table.update({
+    Key: keys.attachment(a.caseId, a.attachmentId),
+    UpdateExpression: 'SET #s = :ready, sha256 = :sha, updatedAt = :now REMOVE verifying',
+    ...cond,
+    ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':ready': 'ready', ':sha': sha256, ':now': now },
+  }))) !== undefined;
 }
 
 /**
@@ -172,15 +140,12 @@ export async function markRejected(a: AttachmentRecord, reason: string, now: str
   const cond = pendingFor(claim);
   const outcome = await transact<'not-pending'>([
     {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.attachment(a.caseId, a.attachmentId),
-          UpdateExpression: 'SET #s = :rejected, rejectionReason = :reason, updatedAt = :now REMOVE verifying',
-          ...cond,
-          ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':rejected': 'rejected', ':reason': reason, ':now': now },
-        },
-      },
+      item: tx.update({
+        Key: keys.attachment(a.caseId, a.attachmentId),
+        UpdateExpression: 'SET #s = :rejected, rejectionReason = :reason, updatedAt = :now REMOVE verifying',
+        ...cond,
+        ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':rejected': 'rejected', ':reason': reason, ':now': now },
+      }),
       onFail: 'not-pending',
     },
     { item: countChange(a, -1) },
@@ -191,5 +156,5 @@ export async function markRejected(a: AttachmentRecord, reason: string, now: str
 /** The live attachment counts of many cases, per purpose (a case without any is absent). */
 export async function uploadCountsOf(caseIds: string[]): Promise<Map<string, Partial<Record<AttachmentRecord['purpose'], number>>>> {
   const items = await batchGet(caseIds.map((id) => keys.uploadCounts(id)));
-  return new Map(items.map((i) => [String(i.pk).slice('CASE#'.length), { supporting: Number(i.supporting ?? 0), presentation: Number(i.presentation ?? 0) }]));
+  return new Map(items.map((i) => [keys.caseIdOfPartition(String(i.pk))!, { supporting: Number(i.supporting ?? 0), presentation: Number(i.presentation ?? 0) }]));
 }

@@ -4,13 +4,12 @@
  * only ever put, once. Every audited change goes through auditedTransact, which appends its entries in the
  * change's own transaction: nothing is recorded that did not happen, nothing happens unrecorded.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ChainVerifier, chainedEntry, type AuditEntry, type AuditRecord } from '#domain/edition';
 import { AppError } from '#domain/errors';
-import { ddb, env } from './clients.ts';
 import { queryPage } from './paging.ts';
-import { keys, recordOf } from './table-design.ts';
-import { backoff, transact, type TransactItem } from './transact.ts';
+import { ENTITIES, keys, recordOf } from './table-design.ts';
+import { backoff, transact } from './transact.ts';
+import { table, tx, type TransactItem } from './table.ts';
 
 /** Times an append reads the chain's head again after another writer took the seq it meant to use. */
 export const AUDIT_APPEND_ATTEMPTS = 10;
@@ -22,16 +21,13 @@ const entryOf = (item: Record<string, unknown>) => recordOf<AuditEntry>(item);
 
 /** The latest entry of an edition's chain (strongly consistent: the next seq must follow the real head). */
 async function headOf(editionId: string): Promise<AuditEntry | undefined> {
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: env.TABLE_NAME,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.auditPartition(editionId) },
-      ScanIndexForward: false,
-      Limit: 1,
-      ConsistentRead: true,
-    }),
-  );
+  const out = await table.query({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.auditPartition(editionId) },
+    ScanIndexForward: false,
+    Limit: 1,
+    ConsistentRead: true,
+  });
   const item = out.Items?.[0];
   return item ? entryOf(item) : undefined;
 }
@@ -47,9 +43,8 @@ async function nextEntries(records: AuditRecord[]): Promise<AuditEntry[]> {
   });
 }
 
-const entryPut = (e: AuditEntry): TransactItem => ({
-  Put: { TableName: env.TABLE_NAME, Item: { ...keys.auditEntry(e.editionId, e.seq), type: 'audit', ...e }, ConditionExpression: 'attribute_not_exists(pk)' },
-});
+const entryPut = (e: AuditEntry): TransactItem =>
+  tx.put({ Item: { ...keys.auditEntry(e.editionId, e.seq), type: ENTITIES.auditEntry.type, ...e }, ConditionExpression: 'attribute_not_exists(pk)' });
 
 /**
  * Runs `items` (as transact does: each failed condition answers its own outcome) together with the audit entries
@@ -77,15 +72,12 @@ export async function auditChainValid(editionId: string): Promise<boolean> {
   const verifier = new ChainVerifier();
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await ddb.send(
-      new QueryCommand({
-        TableName: env.TABLE_NAME,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.auditPartition(editionId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
+    const out = await table.query({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditPartition(editionId) },
+      ConsistentRead: true,
+      ExclusiveStartKey: start,
+    });
     for (const item of out.Items ?? []) verifier.add(entryOf(item));
     start = out.LastEvaluatedKey;
   } while (start);

@@ -1,5 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb, env } from './clients.ts';
+import { table } from './table.ts';
 
 /** BatchGetItem's limit on keys per request. */
 const BATCH_GET_MAX = 100;
@@ -20,9 +19,9 @@ async function batchGetChunk(keys: Record<string, unknown>[], consistent: boolea
   let pending = keys;
   for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-    const out = await ddb.send(new BatchGetCommand({ RequestItems: { [env.TABLE_NAME]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } } }));
-    found.push(...(out.Responses?.[env.TABLE_NAME] ?? []));
-    pending = out.UnprocessedKeys?.[env.TABLE_NAME]?.Keys ?? [];
+    const out = await table.batchGet(pending, consistent);
+    found.push(...out.items);
+    pending = out.unprocessed;
   }
   if (pending.length) throw new Error('BatchGet left keys unprocessed after retries');
   return found;

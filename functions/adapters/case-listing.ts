@@ -6,7 +6,7 @@
 import type { CaseRecord } from '#domain/case';
 import { ULID_PATTERN } from '#domain/ids';
 import { caseIdOfScoreKey } from '#domain/review';
-import type { CaseListFilters } from '#domain/schemas';
+import type { CaseListFilters } from '#domain/selection-input';
 import { mergedPage, type Filter, type MergedQuery } from './merged-query.ts';
 import { EDITION_SHARDS, INDEXES, keys, recordOf } from './table-design.ts';
 
@@ -68,8 +68,8 @@ function queryOf(editionId: string, f: CaseListFilters): MergedQuery {
     ...(filter ? { filter } : {}),
     fingerprint,
     startKey: (partition, sortKey) => {
-      const caseId = sortKey.slice('CASE#'.length);
-      return sortKey.startsWith('CASE#') && ULID_PATTERN.test(caseId) ? { ...keys.case(caseId), gsi2pk: partition, gsi2sk: sortKey } : undefined;
+      const caseId = keys.caseIdOfEditionSortKey(sortKey);
+      return caseId !== undefined && ULID_PATTERN.test(caseId) ? { ...keys.case(caseId), gsi2pk: partition, gsi2sk: sortKey } : undefined;
     },
   };
 }

@@ -1,14 +1,14 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from './paging.ts';
 import { COMMITTEE_ATTRIBUTES, frozenConflict, isFrozen, type CaseRecord } from '#domain/case';
 import { MAX_CASES_PER_APPLICANT } from '#domain/limits';
 import { scoreKey } from '#domain/review';
-import { CASE_FIELD_NAMES } from '#domain/schemas';
-import { ddb, env } from './clients.ts';
-import { INDEXES, keys, recordOf } from './table-design.ts';
+import { CASE_FIELD_NAMES } from '#domain/case-input';
+import { ENTITIES, INDEXES, keys, recordOf } from './table-design.ts';
 import type { AuditRecord } from '#domain/edition';
 import { auditedTransact } from './audit.ts';
-import { editionClosedCheck, transact, type TransactItem } from './transact.ts';
+import { batchGet } from './batch.ts';
+import { editionClosedCheck, transact } from './transact.ts';
+import { table, tx, type TransactItem } from './table.ts';
 
 export type { CaseRecord };
 
@@ -21,7 +21,7 @@ const indexKeysOf = (c: CaseRecord) => ({
 
 /** The whole item, for a case that does not exist yet. */
 export function caseItem(c: CaseRecord) {
-  return { ...keys.case(c.caseId), ...indexKeysOf(c), gsi3sk: scoreKey(c.review, c.caseId), type: 'case', ...c };
+  return { ...keys.case(c.caseId), ...indexKeysOf(c), gsi3sk: scoreKey(c.review, c.caseId), type: ENTITIES.case.type, ...c };
 }
 
 const COMMITTEE: ReadonlySet<string> = new Set(COMMITTEE_ATTRIBUTES);
@@ -44,7 +44,7 @@ function ownerUpdate(c: CaseRecord, expectedVersion: number) {
   const values: Record<string, unknown> = { ':expected': expectedVersion };
   const sets: string[] = [];
   const removes: string[] = [];
-  const fields = { ...indexKeysOf(c), type: 'case', ...c } as Record<string, unknown>;
+  const fields = { ...indexKeysOf(c), type: ENTITIES.case.type, ...c } as Record<string, unknown>;
   let i = 0;
   for (const [k, v] of Object.entries(fields)) {
     if (COMMITTEE.has(k) || v === undefined) continue;
@@ -64,27 +64,29 @@ function ownerUpdate(c: CaseRecord, expectedVersion: number) {
     removes.push(`#a${i}`);
     i++;
   }
-  return {
-    Update: {
-      TableName: env.TABLE_NAME,
-      Key: keys.case(c.caseId),
-      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: `#v = :expected AND ${OWNER_MAY_CHANGE}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
+  return tx.update({
+    Key: keys.case(c.caseId),
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ConditionExpression: `#v = :expected AND ${OWNER_MAY_CHANGE}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  });
 }
 
 const fromItem = (item: Record<string, unknown>) => recordOf<CaseRecord>(item);
 
 export async function getCase(caseId: string, consistent = false): Promise<CaseRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.case(caseId), ...(consistent ? { ConsistentRead: true } : {}) }));
+  const out = await table.get({ Key: keys.case(caseId), ...(consistent ? { ConsistentRead: true } : {}) });
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
+/** Several cases by id, in as few round trips as BatchGetItem allows; missing ones are absent. */
+export async function getCases(caseIds: string[], consistent = false): Promise<CaseRecord[]> {
+  return (await batchGet(caseIds.map((id) => keys.case(id)), consistent)).map(fromItem);
+}
+
 export function listCasesByOwner(ownerId: string, limit: number, cursor?: string) {
-  return queryPage({ index: INDEXES.gsi1, partition: keys.ownerPartition(ownerId), sortPrefix: 'CASE#', newestFirst: true }, limit, cursor, fromItem);
+  return queryPage({ index: INDEXES.gsi1, partition: keys.ownerPartition(ownerId), sortPrefix: keys.ownerCasePrefix, newestFirst: true }, limit, cursor, fromItem);
 }
 
 export type WriteOutcome = 'ok' | 'gate-closed' | 'version-mismatch';
@@ -100,19 +102,16 @@ export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<Wri
   return transact([
     ...deadline.map((item) => ({ item, onFail: 'gate-closed' as const })),
     {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.applicantCases(c.ownerId, c.editionId),
-          UpdateExpression: 'ADD #n :one',
-          ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
-          ExpressionAttributeNames: { '#n': 'cases' },
-          ExpressionAttributeValues: { ':one': 1, ':max': MAX_CASES_PER_APPLICANT },
-        },
-      },
+      item: tx.update({
+        Key: keys.applicantCases(c.ownerId, c.editionId),
+        UpdateExpression: 'ADD #n :one',
+        ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
+        ExpressionAttributeNames: { '#n': 'cases' },
+        ExpressionAttributeValues: { ':one': 1, ':max': MAX_CASES_PER_APPLICANT },
+      }),
       onFail: 'limit-reached' as const,
     },
-    { item: { Put: { TableName: env.TABLE_NAME, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    { item: tx.put({ Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' }) },
   ]);
 }
 
@@ -173,16 +172,13 @@ export function recordDecision(d: DecisionChange, audit: AuditRecord): Promise<'
       onFail: 'edition' as const,
     },
     {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.case(d.caseId),
-          UpdateExpression: `SET decision = :d, decidedAt = :at, decidedBy = :by${d.note ? ', decisionNote = :note' : ''}${d.note ? '' : ' REMOVE decisionNote'}`,
-          ConditionExpression: '#s = :submitted AND (attribute_not_exists(notifiedAt) OR decision = :d)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':d': d.decision, ':at': d.at, ':by': d.by, ':submitted': 'submitted', ...(d.note ? { ':note': d.note } : {}) },
-        },
-      },
+      item: tx.update({
+        Key: keys.case(d.caseId),
+        UpdateExpression: `SET decision = :d, decidedAt = :at, decidedBy = :by${d.note ? ', decisionNote = :note' : ''}${d.note ? '' : ' REMOVE decisionNote'}`,
+        ConditionExpression: '#s = :submitted AND (attribute_not_exists(notifiedAt) OR decision = :d)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':d': d.decision, ':at': d.at, ':by': d.by, ':submitted': 'submitted', ...(d.note ? { ':note': d.note } : {}) },
+      }),
       onFail: 'case-changed' as const,
     },
   ], [audit]);

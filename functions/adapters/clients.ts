@@ -5,7 +5,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { loadEnv } from '#shared/config';
+import { loadEnv } from '#config/env';
 
 export const env = loadEnv({ TABLE_NAME: z.string().check(z.minLength(1)) });
 

@@ -2,19 +2,17 @@
  * Confirming a case's contact address (domain/contact.ts): the code item of a case (CASE#<caseId> / CONTACTCODE)
  * and the confirmation on the case item.
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { CaseRecord } from '#domain/case';
 import type { ContactCodeRecord } from '#domain/contact';
 import { CONTACT_CODE_MAX_ATTEMPTS, CONTACT_CODES_PER_APPLICANT_PER_DAY } from '#domain/limits';
 import type { MailRecord } from '#domain/mail';
-import { ddb, env } from './clients.ts';
 import { applicantMailCount, mailPut } from './mail-repo.ts';
-import { keys, recordOf, TTL_ATTRIBUTE } from './table-design.ts';
+import { ENTITIES, keys, recordOf, TTL_ATTRIBUTE } from './table-design.ts';
 import { transact } from './transact.ts';
+import { conditionally, table, tx } from './table.ts';
 
 export async function getContactCode(caseId: string): Promise<ContactCodeRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.contactCode(caseId), ConsistentRead: true }));
+  const out = await table.get({ Key: keys.contactCode(caseId), ConsistentRead: true });
   return out.Item ? recordOf<ContactCodeRecord>(out.Item) : undefined;
 }
 
@@ -27,14 +25,11 @@ export function issueContactCode(ownerId: string, code: ContactCodeRecord, previ
   const ttl = Math.floor(Date.parse(code.lastSentAt) / 1000) + 2 * 24 * 3600;
   return transact([
     {
-      item: {
-        Put: {
-          TableName: env.TABLE_NAME,
-          Item: { ...keys.contactCode(code.caseId), type: 'contact-code', ...code, [TTL_ATTRIBUTE]: ttl },
-          ConditionExpression: previous ? 'lastSentAt = :prev' : 'attribute_not_exists(pk)',
-          ...(previous ? { ExpressionAttributeValues: { ':prev': previous.lastSentAt } } : {}),
-        },
-      },
+      item: tx.put({
+        Item: { ...keys.contactCode(code.caseId), type: ENTITIES.contactCode.type, ...code, [TTL_ATTRIBUTE]: ttl },
+        ConditionExpression: previous ? 'lastSentAt = :prev' : 'attribute_not_exists(pk)',
+        ...(previous ? { ExpressionAttributeValues: { ':prev': previous.lastSentAt } } : {}),
+      }),
       onFail: 'changed' as const,
     },
     { item: applicantMailCount(ownerId, code.day, 'contactCodes', CONTACT_CODES_PER_APPLICANT_PER_DAY), onFail: 'applicant-limit' as const },
@@ -44,19 +39,12 @@ export function issueContactCode(ownerId: string, code: ContactCodeRecord, previ
 
 /** Counts a wrong code against the code it was tried on (not against a newer one). */
 export async function recordWrongCode(caseId: string, codeHash: string, now: Date): Promise<void> {
-  try {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.contactCode(caseId),
-        UpdateExpression: 'SET attempts = attempts + :one, updatedAt = :now',
-        ConditionExpression: 'codeHash = :h',
-        ExpressionAttributeValues: { ':one': 1, ':now': now.toISOString(), ':h': codeHash },
-      }),
-    );
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
-  }
+  await conditionally(table.update({
+    Key: keys.contactCode(caseId),
+    UpdateExpression: 'SET attempts = attempts + :one, updatedAt = :now',
+    ConditionExpression: 'codeHash = :h',
+    ExpressionAttributeValues: { ':one': 1, ':now': now.toISOString(), ':h': codeHash },
+  }));
 }
 
 /**
@@ -69,28 +57,22 @@ export function confirmContact(c: CaseRecord, email: string, codeHash: string, n
   const t = now.toISOString();
   return transact([
     {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.contactCode(c.caseId),
-          UpdateExpression: 'SET confirmedAt = :now, updatedAt = :now REMOVE codeHash',
-          ConditionExpression: 'codeHash = :h AND attempts < :max AND codeExpiresAt > :now',
-          ExpressionAttributeValues: { ':h': codeHash, ':max': CONTACT_CODE_MAX_ATTEMPTS, ':now': t },
-        },
-      },
+      item: tx.update({
+        Key: keys.contactCode(c.caseId),
+        UpdateExpression: 'SET confirmedAt = :now, updatedAt = :now REMOVE codeHash',
+        ConditionExpression: 'codeHash = :h AND attempts < :max AND codeExpiresAt > :now',
+        ExpressionAttributeValues: { ':h': codeHash, ':max': CONTACT_CODE_MAX_ATTEMPTS, ':now': t },
+      }),
       onFail: 'code-changed' as const,
     },
     {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.case(c.caseId),
-          UpdateExpression: 'SET contactConfirmedEmail = :e, updatedAt = :now, #v = :next',
-          ConditionExpression: '#v = :v AND #contact.#email = :e',
-          ExpressionAttributeNames: { '#v': 'version', '#contact': 'contact', '#email': 'email' },
-          ExpressionAttributeValues: { ':e': email, ':now': t, ':v': c.version, ':next': c.version + 1 },
-        },
-      },
+      item: tx.update({
+        Key: keys.case(c.caseId),
+        UpdateExpression: 'SET contactConfirmedEmail = :e, updatedAt = :now, #v = :next',
+        ConditionExpression: '#v = :v AND #contact.#email = :e',
+        ExpressionAttributeNames: { '#v': 'version', '#contact': 'contact', '#email': 'email' },
+        ExpressionAttributeValues: { ':e': email, ':now': t, ':v': c.version, ':next': c.version + 1 },
+      }),
       onFail: 'case-changed' as const,
     },
   ]);

@@ -1,21 +1,20 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { SYSTEM, type AuditRecord, type EditionRecord, type ExtensionRecord } from '#domain/edition';
 import { auditedTransact } from './audit.ts';
 import { batchGet } from './batch.ts';
-import { ddb, env } from './clients.ts';
 import { queryPage } from './paging.ts';
-import { INDEXES, keys, recordOf } from './table-design.ts';
+import { ENTITIES, INDEXES, keys, recordOf } from './table-design.ts';
+import { table, tx } from './table.ts';
 
 export type { EditionRecord };
 
 function toItem(e: EditionRecord) {
-  return { ...keys.edition(e.editionId), ...keys.editionListing(e.opensAt, e.editionId), type: 'edition', ...e };
+  return { ...keys.edition(e.editionId), ...keys.editionListing(e.opensAt, e.editionId), type: ENTITIES.edition.type, ...e };
 }
 
 const fromItem = (item: Record<string, unknown>) => recordOf<EditionRecord>(item);
 
 export async function getEdition(editionId: string): Promise<EditionRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.edition(editionId) }));
+  const out = await table.get({ Key: keys.edition(editionId) });
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
@@ -38,7 +37,7 @@ function editionAudit(e: EditionRecord, action: 'edition-created' | 'edition-upd
 /** Creates the edition, with its audit entry; false when it already exists. `by` is the organiser (SYSTEM for the seed and tests). */
 export async function createEdition(e: EditionRecord, by: string = SYSTEM): Promise<boolean> {
   const outcome = await auditedTransact(
-    [{ item: { Put: { TableName: env.TABLE_NAME, Item: toItem(e), ConditionExpression: 'attribute_not_exists(pk)' } }, onFail: 'exists' as const }],
+    [{ item: tx.put({ Item: toItem(e), ConditionExpression: 'attribute_not_exists(pk)' }), onFail: 'exists' as const }],
     [editionAudit(e, 'edition-created', by)],
   );
   return outcome === 'ok';
@@ -49,16 +48,13 @@ export async function replaceEdition(e: EditionRecord, expectedVersion: number, 
   const outcome = await auditedTransact(
     [
       {
-        item: {
-          Put: {
-            TableName: env.TABLE_NAME,
-            Item: toItem(e),
-            // A decision marks the edition (decisionsFrom) without bumping its version: the replacement must carry the mark as it stands now.
-            ConditionExpression: `#v = :v AND attribute_not_exists(releasedAt) AND ${e.decisionsFrom ? 'decisionsFrom = :df' : 'attribute_not_exists(decisionsFrom)'}`,
-            ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':v': expectedVersion, ...(e.decisionsFrom ? { ':df': e.decisionsFrom } : {}) },
-          },
-        },
+        item: tx.put({
+          Item: toItem(e),
+          // A decision marks the edition (decisionsFrom) without bumping its version: the replacement must carry the mark as it stands now.
+          ConditionExpression: `#v = :v AND attribute_not_exists(releasedAt) AND ${e.decisionsFrom ? 'decisionsFrom = :df' : 'attribute_not_exists(decisionsFrom)'}`,
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': expectedVersion, ...(e.decisionsFrom ? { ':df': e.decisionsFrom } : {}) },
+        }),
         onFail: 'stale' as const,
       },
     ],
@@ -69,20 +65,20 @@ export async function replaceEdition(e: EditionRecord, expectedVersion: number, 
 
 /** The edition and, when there is one, the caller's extension: one BatchGetItem. */
 export async function getEditionFor(editionId: string, sub: string): Promise<{ edition?: EditionRecord; extension?: ExtensionRecord }> {
-  const out = await ddb.send(
-    new BatchGetCommand({ RequestItems: { [env.TABLE_NAME]: { Keys: [keys.edition(editionId), keys.extension(editionId, sub)] } } }),
-  );
-  let items = out.Responses?.[env.TABLE_NAME] ?? [];
-  if (out.UnprocessedKeys?.[env.TABLE_NAME]?.Keys?.length) {
+  const editionKey = keys.edition(editionId);
+  const extensionKey = keys.extension(editionId, sub);
+  const out = await table.batchGet([editionKey, extensionKey], false);
+  let items = out.items;
+  if (out.unprocessed.length) {
     // Rare (throttling): fall back to two reads rather than loop.
     const [e, x] = await Promise.all([
-      ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.edition(editionId) })),
-      ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.extension(editionId, sub) })),
+      table.get({ Key: editionKey }),
+      table.get({ Key: extensionKey }),
     ]);
     items = [e.Item, x.Item].filter((i): i is Record<string, unknown> => i !== undefined);
   }
-  const edition = items.find((i) => i.sk === 'EDITION');
-  const extension = items.find((i) => typeof i.sk === 'string' && i.sk.startsWith('EXT#'));
+  const edition = items.find((i) => i.sk === editionKey.sk);
+  const extension = items.find((i) => i.sk === extensionKey.sk);
   return { ...(edition ? { edition: fromItem(edition) } : {}), ...(extension ? { extension: recordOf<ExtensionRecord>(extension) } : {}) };
 }
 
@@ -91,10 +87,10 @@ export async function putExtension(x: ExtensionRecord): Promise<'ok' | 'edition-
   return auditedTransact<'edition-gone'>([
     {
       // No decision recorded yet (cases-repo.ts, recordDecision, marks decisionsFrom): an extension must not reopen a decided case.
-      item: { ConditionCheck: { TableName: env.TABLE_NAME, Key: keys.edition(x.editionId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(releasedAt) AND attribute_not_exists(decisionsFrom)' } },
+      item: tx.check({ Key: keys.edition(x.editionId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(releasedAt) AND attribute_not_exists(decisionsFrom)' }),
       onFail: 'edition-gone',
     },
-    { item: { Put: { TableName: env.TABLE_NAME, Item: { ...keys.extension(x.editionId, x.sub), type: 'extension', ...x } } } },
+    { item: tx.put({ Item: { ...keys.extension(x.editionId, x.sub), type: ENTITIES.extension.type, ...x } }) },
   ], [{ editionId: x.editionId, at: x.grantedAt, action: 'extension-granted', by: x.grantedBy, subject: x.sub, details: { deadline: x.deadline, reason: x.reason } }]);
 }
 
@@ -105,16 +101,13 @@ export async function putExtension(x: ExtensionRecord): Promise<'ok' | 'edition-
 async function stampEdition(editionId: string, step: 'closed' | 'released', condition: string, at: string, by: string, audit: Pick<AuditRecord, 'action' | 'details'>): Promise<boolean> {
   const outcome = await auditedTransact<'refused'>([
     {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.edition(editionId),
-          UpdateExpression: `SET ${step}At = :at, ${step}By = :by, updatedAt = :at ADD #v :one`,
-          ConditionExpression: `attribute_exists(pk) AND ${condition}`,
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':at': at, ':by': by, ':one': 1 },
-        },
-      },
+      item: tx.update({
+        Key: keys.edition(editionId),
+        UpdateExpression: `SET ${step}At = :at, ${step}By = :by, updatedAt = :at ADD #v :one`,
+        ConditionExpression: `attribute_exists(pk) AND ${condition}`,
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':at': at, ':by': by, ':one': 1 },
+      }),
       onFail: 'refused',
     },
   ], [{ editionId, at, by, subject: editionId, ...audit }]);

@@ -2,12 +2,10 @@
  * Mail records and their queue. A mail is written in the same transaction as the change that causes it,
  * so it cannot be lost; it is sent after, by whoever claims it first (a lease), and its outcome recorded.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { MAIL_LEASE_SECONDS, MAX_MAIL_ATTEMPTS, mailBackoffSeconds, type ConfirmationSlot, type MailMessage, type MailRecord } from '#domain/mail';
-import { ddb, env } from './clients.ts';
-import { INDEXES, keys, MAIL_SHARDS, recordOf, TTL_ATTRIBUTE } from './table-design.ts';
-import type { TransactItem } from './transact.ts';
+import { ENTITIES, INDEXES, keys, MAIL_SHARDS, recordOf, TTL_ATTRIBUTE } from './table-design.ts';
+import type { TransactItem } from './table.ts';
+import { conditionally, table, tx } from './table.ts';
 
 export type { MailRecord };
 
@@ -22,18 +20,15 @@ const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
  */
 export function mailPut(m: MailRecord): TransactItem {
   const ttl = m.kind === 'contact-verification' ? { [TTL_ATTRIBUTE]: epochSeconds(m.nextAttemptAt) + DAY_SECONDS } : {};
-  return {
-    Put: {
-      TableName: env.TABLE_NAME,
-      Item: { ...keys.mail(m.mailId), ...keys.mailQueue(m.mailId, m.nextAttemptAt), type: 'mail', ...m, ...ttl },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return tx.put({
+    Item: { ...keys.mail(m.mailId), ...keys.mailQueue(m.mailId, m.nextAttemptAt), type: ENTITIES.mail.type, ...m, ...ttl },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
 }
 
 /** A case's latest submission confirmation (strongly consistent: the submit that follows relies on it). */
 export async function getConfirmationSlot(caseId: string): Promise<ConfirmationSlot | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.confirmationSlot(caseId), ConsistentRead: true }));
+  const out = await table.get({ Key: keys.confirmationSlot(caseId), ConsistentRead: true });
   return out.Item ? recordOf<ConfirmationSlot>(out.Item) : undefined;
 }
 
@@ -42,7 +37,7 @@ export async function getConfirmationSlot(caseId: string): Promise<ConfirmationS
  * version condition serialises.
  */
 export function confirmationSlotPut(slot: ConfirmationSlot): TransactItem {
-  return { Put: { TableName: env.TABLE_NAME, Item: { ...keys.confirmationSlot(slot.caseId), type: 'confirmation', ...slot } } };
+  return tx.put({ Item: { ...keys.confirmationSlot(slot.caseId), type: ENTITIES.confirmationSlot.type, ...slot } });
 }
 
 export type MailCounter = 'confirmations' | 'contactCodes';
@@ -52,16 +47,13 @@ export type MailCounter = 'confirmations' | 'contactCodes';
  * under concurrency. The counter expires two days after its day.
  */
 export function applicantMailCount(sub: string, day: string, counter: MailCounter, cap: number): TransactItem {
-  return {
-    Update: {
-      TableName: env.TABLE_NAME,
-      Key: keys.applicantMailDay(sub, day),
-      UpdateExpression: 'SET #type = :type, #ttl = :ttl ADD #n :one',
-      ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
-      ExpressionAttributeNames: { '#n': counter, '#type': 'type', '#ttl': TTL_ATTRIBUTE },
-      ExpressionAttributeValues: { ':one': 1, ':cap': cap, ':type': 'mail-day', ':ttl': epochSeconds(`${day}T00:00:00Z`) + 3 * DAY_SECONDS },
-    },
-  };
+  return tx.update({
+    Key: keys.applicantMailDay(sub, day),
+    UpdateExpression: 'SET #type = :type, #ttl = :ttl ADD #n :one',
+    ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
+    ExpressionAttributeNames: { '#n': counter, '#type': 'type', '#ttl': TTL_ATTRIBUTE },
+    ExpressionAttributeValues: { ':one': 1, ':cap': cap, ':type': ENTITIES.applicantMailDay.type, ':ttl': epochSeconds(`${day}T00:00:00Z`) + 3 * DAY_SECONDS },
+  });
 }
 
 const plus = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
@@ -72,23 +64,15 @@ const plus = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 
  */
 export async function claimMail(mailId: string, now: Date): Promise<MailRecord | undefined> {
   const until = plus(now, MAIL_LEASE_SECONDS);
-  try {
-    const out = await ddb.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.mail(mailId),
-        UpdateExpression: 'SET nextAttemptAt = :until, gsi1sk = :qsk, attempts = attempts + :one, updatedAt = :now',
-        ConditionExpression: '#s = :pending AND nextAttemptAt <= :now',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':until': until, ':qsk': keys.mailQueue(mailId, until).gsi1sk, ':one': 1, ':now': now.toISOString(), ':pending': 'pending' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return out.Attributes ? strip(out.Attributes) : undefined;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return undefined;
-    throw err;
-  }
+  const out = await conditionally(table.update({
+    Key: keys.mail(mailId),
+    UpdateExpression: 'SET nextAttemptAt = :until, gsi1sk = :qsk, attempts = attempts + :one, updatedAt = :now',
+    ConditionExpression: '#s = :pending AND nextAttemptAt <= :now',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':until': until, ':qsk': keys.mailQueue(mailId, until).gsi1sk, ':one': 1, ':now': now.toISOString(), ':pending': 'pending' },
+    ReturnValues: 'ALL_NEW',
+  }));
+  return out?.Attributes ? strip(out.Attributes) : undefined;
 }
 
 /** What a sent code mail keeps of its text: the code is not kept in clear once it has left. */
@@ -100,47 +84,38 @@ export const SENT_CODE_TEXT = '(the confirmation code, removed once sent)';
  */
 export async function recordSent(m: MailRecord, messageId: string, now: Date, sent: MailMessage = m): Promise<void> {
   const body = m.kind === 'contact-verification' ? { text: SENT_CODE_TEXT, html: SENT_CODE_TEXT } : { text: sent.text, html: sent.html };
-  await ddb.send(
-    new UpdateCommand({
-      TableName: env.TABLE_NAME,
-      Key: keys.mail(m.mailId),
-      UpdateExpression: 'SET #s = :sent, messageId = :id, updatedAt = :now, #to = :to, cc = :cc, subject = :subject, #text = :text, html = :html REMOVE gsi1pk, gsi1sk, lastError',
-      ExpressionAttributeNames: { '#s': 'status', '#to': 'to', '#text': 'text' },
-      ExpressionAttributeValues: { ':sent': 'sent', ':id': messageId, ':now': now.toISOString(), ':to': sent.to, ':cc': sent.cc, ':subject': sent.subject, ':text': body.text, ':html': body.html },
-    }),
-  );
+  await table.update({
+    Key: keys.mail(m.mailId),
+    UpdateExpression: 'SET #s = :sent, messageId = :id, updatedAt = :now, #to = :to, cc = :cc, subject = :subject, #text = :text, html = :html REMOVE gsi1pk, gsi1sk, lastError',
+    ExpressionAttributeNames: { '#s': 'status', '#to': 'to', '#text': 'text' },
+    ExpressionAttributeValues: { ':sent': 'sent', ':id': messageId, ':now': now.toISOString(), ':to': sent.to, ':cc': sent.cc, ':subject': sent.subject, ':text': body.text, ':html': body.html },
+  });
 }
 
 /** Takes a mail off the queue unsent: when it was due there was nothing left to say (the case was withdrawn). */
 export async function recordCancelled(m: MailRecord, reason: string, now: Date): Promise<void> {
-  await ddb.send(
-    new UpdateCommand({
-      TableName: env.TABLE_NAME,
-      Key: keys.mail(m.mailId),
-      UpdateExpression: 'SET #s = :cancelled, lastError = :why, updatedAt = :now REMOVE gsi1pk, gsi1sk',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':cancelled': 'cancelled', ':why': reason, ':now': now.toISOString() },
-    }),
-  );
+  await table.update({
+    Key: keys.mail(m.mailId),
+    UpdateExpression: 'SET #s = :cancelled, lastError = :why, updatedAt = :now REMOVE gsi1pk, gsi1sk',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':cancelled': 'cancelled', ':why': reason, ':now': now.toISOString() },
+  });
 }
 
 /** Records a failed attempt: due again after a backoff, or given up (failed) when permanent or out of attempts. */
 export async function recordFailure(m: MailRecord, error: string, permanent: boolean, now: Date): Promise<'retry' | 'failed'> {
   const giveUp = permanent || m.attempts >= MAX_MAIL_ATTEMPTS;
   const next = plus(now, mailBackoffSeconds(m.attempts));
-  await ddb.send(
-    new UpdateCommand({
-      TableName: env.TABLE_NAME,
-      Key: keys.mail(m.mailId),
-      UpdateExpression: giveUp
-        ? 'SET #s = :failed, lastError = :err, updatedAt = :now REMOVE gsi1pk, gsi1sk'
-        : 'SET lastError = :err, nextAttemptAt = :next, gsi1sk = :qsk, updatedAt = :now',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: giveUp
-        ? { ':failed': 'failed', ':err': error.slice(0, 1000), ':now': now.toISOString() }
-        : { ':err': error.slice(0, 1000), ':next': next, ':qsk': keys.mailQueue(m.mailId, next).gsi1sk, ':now': now.toISOString() },
-    }),
-  );
+  await table.update({
+    Key: keys.mail(m.mailId),
+    UpdateExpression: giveUp
+      ? 'SET #s = :failed, lastError = :err, updatedAt = :now REMOVE gsi1pk, gsi1sk'
+      : 'SET lastError = :err, nextAttemptAt = :next, gsi1sk = :qsk, updatedAt = :now',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: giveUp
+      ? { ':failed': 'failed', ':err': error.slice(0, 1000), ':now': now.toISOString() }
+      : { ':err': error.slice(0, 1000), ':next': next, ':qsk': keys.mailQueue(m.mailId, next).gsi1sk, ':now': now.toISOString() },
+  });
   return giveUp ? 'failed' : 'retry';
 }
 
@@ -149,16 +124,13 @@ export async function dueMailIds(now: Date, perShard = 25): Promise<string[]> {
   const idx = INDEXES.gsi1;
   const pages = await Promise.all(
     Array.from({ length: MAIL_SHARDS }, (_, shard) =>
-      ddb.send(
-        new QueryCommand({
-          TableName: env.TABLE_NAME,
-          IndexName: idx.name,
-          KeyConditionExpression: '#pk = :pk AND #sk <= :due',
-          ExpressionAttributeNames: { '#pk': idx.partitionKey, '#sk': idx.sortKey },
-          ExpressionAttributeValues: { ':pk': keys.mailQueuePartition(shard), ':due': `${now.toISOString()}#~` },
-          Limit: perShard,
-        }),
-      ),
+      table.query({
+        IndexName: idx.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :due',
+        ExpressionAttributeNames: { '#pk': idx.partitionKey, '#sk': idx.sortKey },
+        ExpressionAttributeValues: { ':pk': keys.mailQueuePartition(shard), ':due': `${now.toISOString()}#~` },
+        Limit: perShard,
+      }),
     ),
   );
   return pages.flatMap((p) => (p.Items ?? []).map((i) => String(i.mailId)));

@@ -9,7 +9,7 @@ import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import * as z from 'zod/mini';
 import type { MailMessage } from '#domain/mail';
 import { isSingleLine } from '#domain/text';
-import { loadEnv } from '#shared/config';
+import { loadEnv } from '#config/env';
 
 export interface Mailer {
   /** `tags` travel with the message into SES's delivery, bounce and complaint events (letters, digits, _ and - only). */

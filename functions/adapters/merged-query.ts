@@ -4,11 +4,10 @@
  * that grows when a filter discards much), so a page of 100 over 16 shards reads about 100-150 items, not
  * 1,600. The cursor holds, per partition, the sort key of the last item this page took from it.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { invalidCursor, openCursor, signCursor } from '#shared/http';
-import { ddb, env } from './clients.ts';
+import { invalidCursor, openCursor, signCursor } from './cursor.ts';
 import { withStartKey } from './paging.ts';
 import type { IndexDesign } from './table-design.ts';
+import { table } from './table.ts';
 
 export interface Filter {
   expression: string;
@@ -72,19 +71,16 @@ export async function mergedPage(q: MergedQuery, limit: number, cursor: string |
 
   const fetch = async (s: Shard) => {
     const out = await withStartKey(s.next, () =>
-      ddb.send(
-        new QueryCommand({
-          TableName: env.TABLE_NAME,
-          IndexName: q.index.name,
-          KeyConditionExpression: '#ipk = :ipk',
-          ...(q.filter ? { FilterExpression: q.filter.expression } : {}),
-          ExpressionAttributeNames: { '#ipk': q.index.partitionKey, ...q.filter?.names },
-          ExpressionAttributeValues: { ':ipk': s.partition, ...q.filter?.values },
-          ScanIndexForward: !q.descending,
-          Limit: s.batch,
-          ExclusiveStartKey: s.next,
-        }),
-      ),
+      table.query({
+        IndexName: q.index.name,
+        KeyConditionExpression: '#ipk = :ipk',
+        ...(q.filter ? { FilterExpression: q.filter.expression } : {}),
+        ExpressionAttributeNames: { '#ipk': q.index.partitionKey, ...q.filter?.names },
+        ExpressionAttributeValues: { ':ipk': s.partition, ...q.filter?.values },
+        ScanIndexForward: !q.descending,
+        Limit: s.batch,
+        ExclusiveStartKey: s.next,
+      }),
     );
     s.buffer.push(...(out.Items ?? []));
     s.next = out.LastEvaluatedKey;

@@ -3,15 +3,14 @@
  * write before anything is sent, and every outcome is recorded together with the run's counts in one
  * transaction, so a retried or repeated task never sends twice and never counts twice.
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { RecipientRecord, RunCounts, RunRecord, SelectedDecision } from '#domain/notification';
+import type { RecipientRecord, RunCounts, RunRecord } from '#domain/notification';
+import type { SelectedDecision } from '#domain/vocabulary';
 import { EMPTY_COUNTS, runIdOf } from '#domain/notification';
-import { ddb, env } from './clients.ts';
 import { queryPage } from './paging.ts';
-import { keys, recordOf } from './table-design.ts';
+import { ENTITIES, keys, recordOf } from './table-design.ts';
 import { auditedTransact } from './audit.ts';
-import { transact, type TransactItem } from './transact.ts';
+import { transact } from './transact.ts';
+import { conditionally, table, tx, type TransactItem } from './table.ts';
 
 export type { RecipientRecord, RunRecord };
 
@@ -19,12 +18,12 @@ const runFromItem = (i: Record<string, unknown>) => recordOf<RunRecord>(i);
 const recipientFromItem = (i: Record<string, unknown>) => recordOf<RecipientRecord>(i);
 
 export async function getRun(editionId: string, runId: string): Promise<RunRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.run(editionId, runId), ConsistentRead: true }));
+  const out = await table.get({ Key: keys.run(editionId, runId), ConsistentRead: true });
   return out.Item ? runFromItem(out.Item) : undefined;
 }
 
 export async function getActiveRun(editionId: string): Promise<{ activeRun?: string; seq: number }> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.notifyLock(editionId), ConsistentRead: true }));
+  const out = await table.get({ Key: keys.notifyLock(editionId), ConsistentRead: true });
   return { ...(typeof out.Item?.activeRun === 'string' ? { activeRun: out.Item.activeRun } : {}), seq: Number(out.Item?.seq ?? 0) };
 }
 
@@ -35,7 +34,7 @@ export const listRecipients = (editionId: string, limit: number, cursor?: string
   queryPage({ partition: keys.editionPartition(editionId), sortPrefix: keys.recipientPrefix }, limit, cursor, recipientFromItem);
 
 export async function getRecipient(editionId: string, caseId: string): Promise<RecipientRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.recipient(editionId, caseId), ConsistentRead: true }));
+  const out = await table.get({ Key: keys.recipient(editionId, caseId), ConsistentRead: true });
   return out.Item ? recipientFromItem(out.Item) : undefined;
 }
 
@@ -49,18 +48,15 @@ export async function startRun(editionId: string, seq: number, by: string, now: 
   const run: RunRecord = { editionId, runId, status: 'running', startedAt: now, startedBy: by, counts: { ...EMPTY_COUNTS } };
   const outcome = await auditedTransact([
     {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.notifyLock(editionId),
-          UpdateExpression: 'SET activeRun = :run, seq = :next',
-          ConditionExpression: 'attribute_not_exists(activeRun) AND (attribute_not_exists(seq) OR seq = :seq)',
-          ExpressionAttributeValues: { ':run': runId, ':next': seq + 1, ':seq': seq },
-        },
-      },
+      item: tx.update({
+        Key: keys.notifyLock(editionId),
+        UpdateExpression: 'SET activeRun = :run, seq = :next',
+        ConditionExpression: 'attribute_not_exists(activeRun) AND (attribute_not_exists(seq) OR seq = :seq)',
+        ExpressionAttributeValues: { ':run': runId, ':next': seq + 1, ':seq': seq },
+      }),
       onFail: 'busy' as const,
     },
-    { item: { Put: { TableName: env.TABLE_NAME, Item: { ...keys.run(editionId, runId), type: 'run', ...run }, ConditionExpression: 'attribute_not_exists(pk)' } }, onFail: 'raced' as const },
+    { item: tx.put({ Item: { ...keys.run(editionId, runId), type: ENTITIES.run.type, ...run }, ConditionExpression: 'attribute_not_exists(pk)' }), onFail: 'raced' as const },
   ], [{ editionId, at: now, action: 'notifications-started', by, subject: runId, details: {} }]);
   return outcome === 'ok' ? { outcome, run } : { outcome };
 }
@@ -74,25 +70,19 @@ export async function finishRun(editionId: string, runId: string, status: 'succe
   const run = await getRun(editionId, runId);
   const exact = run ? await settleAndCount(editionId, runId, now) : undefined;
   const counts = run && exact ? { ...run.counts, sent: exact.sent, failed: exact.failed, skipped: Math.max(0, run.counts.total - exact.sent - exact.failed) } : undefined;
-  const runUpdate = (condition: string) => ({
-    Update: {
-      TableName: env.TABLE_NAME,
-      Key: keys.run(editionId, runId),
-      UpdateExpression: `SET #s = :s, finishedAt = if_not_exists(finishedAt, :now)${error ? ', #e = :e' : ''}${counts ? ', counts = :counts' : ''}`,
-      ConditionExpression: condition,
-      ExpressionAttributeNames: { '#s': 'status', ...(error ? { '#e': 'error' } : {}) },
-      ExpressionAttributeValues: { ':s': status, ':now': now, ...(error ? { ':e': error } : {}), ...(counts ? { ':counts': counts } : {}) },
-    },
+  const runUpdate = (condition: string) => tx.update({
+    Key: keys.run(editionId, runId),
+    UpdateExpression: `SET #s = :s, finishedAt = if_not_exists(finishedAt, :now)${error ? ', #e = :e' : ''}${counts ? ', counts = :counts' : ''}`,
+    ConditionExpression: condition,
+    ExpressionAttributeNames: { '#s': 'status', ...(error ? { '#e': 'error' } : {}) },
+    ExpressionAttributeValues: { ':s': status, ':now': now, ...(error ? { ':e': error } : {}), ...(counts ? { ':counts': counts } : {}) },
   });
-  const unlock: TransactItem = {
-    Update: {
-      TableName: env.TABLE_NAME,
-      Key: keys.notifyLock(editionId),
-      UpdateExpression: 'REMOVE activeRun',
-      ConditionExpression: 'attribute_not_exists(activeRun) OR activeRun = :run',
-      ExpressionAttributeValues: { ':run': runId },
-    },
-  };
+  const unlock: TransactItem = tx.update({
+    Key: keys.notifyLock(editionId),
+    UpdateExpression: 'REMOVE activeRun',
+    ConditionExpression: 'attribute_not_exists(activeRun) OR activeRun = :run',
+    ExpressionAttributeValues: { ':run': runId },
+  });
   const ended = run && !run.finishedAt
     ? await auditedTransact([{ item: runUpdate('attribute_exists(pk) AND attribute_not_exists(finishedAt)'), onFail: 'already-finished' as const }, { item: unlock }], [
         { editionId, at: now, action: 'notifications-finished', by: run.startedBy, subject: runId, details: { status, ...(error ? { error } : {}), ...(counts ? { sent: String(counts.sent), failed: String(counts.failed), skipped: String(counts.skipped) } : {}) } },
@@ -102,18 +92,13 @@ export async function finishRun(editionId: string, runId: string, status: 'succe
   return exact?.settled ?? 0;
 }
 
-const addCount = (editionId: string, runId: string, field: keyof RunCounts, n = 1) => ({
-  Update: {
-    TableName: env.TABLE_NAME,
+export async function countRun(editionId: string, runId: string, field: keyof RunCounts, n = 1): Promise<void> {
+  await table.update({
     Key: keys.run(editionId, runId),
     UpdateExpression: 'ADD counts.#f :n',
     ExpressionAttributeNames: { '#f': field },
     ExpressionAttributeValues: { ':n': n },
-  },
-});
-
-export async function countRun(editionId: string, runId: string, field: keyof RunCounts, n = 1): Promise<void> {
-  await ddb.send(new UpdateCommand(addCount(editionId, runId, field, n).Update));
+  });
 }
 
 /** Seconds a claim holds a recipient; a claim older than that belongs to a sender that crashed. */
@@ -128,27 +113,20 @@ export async function claimRecipient(
   now: Date,
 ): Promise<{ claimed: RecipientRecord } | { existing: RecipientRecord | undefined }> {
   const t = now.toISOString();
-  try {
-    const out = await ddb.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.recipient(r.editionId, r.caseId),
-        UpdateExpression:
-          'SET #type = :type, editionId = :e, caseId = :c, email = :email, decision = :d, #s = :sending, runId = :run, claimExpiresAt = :exp, updatedAt = :now ADD attempts :one',
-        ConditionExpression: 'attribute_not_exists(pk) OR #s = :pending OR (#s = :failed AND attribute_not_exists(uncertain))',
-        ExpressionAttributeNames: { '#s': 'status', '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':type': 'recipient', ':e': r.editionId, ':c': r.caseId, ':email': r.email, ':d': r.decision, ':run': r.runId, ':now': t, ':one': 1,
-          ':exp': new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString(), ':sending': 'sending', ':pending': 'pending', ':failed': 'failed',
-        },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return { claimed: recipientFromItem(out.Attributes!) };
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return { existing: await getRecipient(r.editionId, r.caseId) };
-    throw err;
-  }
+  const out = await conditionally(table.update({
+    Key: keys.recipient(r.editionId, r.caseId),
+    UpdateExpression:
+      'SET #type = :type, editionId = :e, caseId = :c, email = :email, decision = :d, #s = :sending, runId = :run, claimExpiresAt = :exp, updatedAt = :now ADD attempts :one',
+    ConditionExpression: 'attribute_not_exists(pk) OR #s = :pending OR (#s = :failed AND attribute_not_exists(uncertain))',
+    ExpressionAttributeNames: { '#s': 'status', '#type': 'type' },
+    ExpressionAttributeValues: {
+      ':type': ENTITIES.recipient.type, ':e': r.editionId, ':c': r.caseId, ':email': r.email, ':d': r.decision, ':run': r.runId, ':now': t, ':one': 1,
+      ':exp': new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString(), ':sending': 'sending', ':pending': 'pending', ':failed': 'failed',
+    },
+    ReturnValues: 'ALL_NEW',
+  }));
+  if (!out) return { existing: await getRecipient(r.editionId, r.caseId) };
+  return { claimed: recipientFromItem(out.Attributes!) };
 }
 
 const stillMine = { ConditionExpression: '#s = :sending AND runId = :run' };
@@ -160,19 +138,16 @@ const stillMine = { ConditionExpression: '#s = :sending AND runId = :run' };
 export async function recordSent(r: RecipientRecord, messageId: string, now: string): Promise<'ok' | 'lost-claim'> {
   const outcome = await transact([
     {
-      item: {
-        Update: {
-          TableName: env.TABLE_NAME,
-          Key: keys.recipient(r.editionId, r.caseId),
-          UpdateExpression: 'SET #s = :sent, messageId = :m, updatedAt = :now REMOVE claimExpiresAt, lastError',
-          ...stillMine,
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':now': now, ':sending': 'sending', ':run': r.runId },
-        },
-      },
+      item: tx.update({
+        Key: keys.recipient(r.editionId, r.caseId),
+        UpdateExpression: 'SET #s = :sent, messageId = :m, updatedAt = :now REMOVE claimExpiresAt, lastError',
+        ...stillMine,
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':now': now, ':sending': 'sending', ':run': r.runId },
+      }),
       onFail: 'lost-claim' as const,
     },
-    { item: { Update: { TableName: env.TABLE_NAME, Key: keys.case(r.caseId), UpdateExpression: 'SET notifiedAt = if_not_exists(notifiedAt, :now)', ExpressionAttributeValues: { ':now': now } } } },
+    { item: tx.update({ Key: keys.case(r.caseId), UpdateExpression: 'SET notifiedAt = if_not_exists(notifiedAt, :now)', ExpressionAttributeValues: { ':now': now } }) },
   ]);
   if (outcome === 'ok') await countRun(r.editionId, r.runId, 'sent').catch(() => undefined);
   return outcome;
@@ -180,21 +155,14 @@ export async function recordSent(r: RecipientRecord, messageId: string, now: str
 
 /** A failure: final ('failed', counted), or uncertain (the send may have happened; never resent automatically). */
 export async function recordFailed(r: Pick<RecipientRecord, 'editionId' | 'caseId' | 'runId'>, reason: string, now: string, uncertain = false): Promise<'ok' | 'lost-claim'> {
-  try {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.recipient(r.editionId, r.caseId),
-        UpdateExpression: `SET #s = :failed, lastError = :why, updatedAt = :now${uncertain ? ', uncertain = :true' : ''} REMOVE claimExpiresAt`,
-        ...stillMine,
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':failed': 'failed', ':why': reason.slice(0, 1000), ':now': now, ':sending': 'sending', ':run': r.runId, ...(uncertain ? { ':true': true } : {}) },
-      }),
-    );
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return 'lost-claim';
-    throw err;
-  }
+  const out = await conditionally(table.update({
+    Key: keys.recipient(r.editionId, r.caseId),
+    UpdateExpression: `SET #s = :failed, lastError = :why, updatedAt = :now${uncertain ? ', uncertain = :true' : ''} REMOVE claimExpiresAt`,
+    ...stillMine,
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':failed': 'failed', ':why': reason.slice(0, 1000), ':now': now, ':sending': 'sending', ':run': r.runId, ...(uncertain ? { ':true': true } : {}) },
+  }));
+  if (!out) return 'lost-claim';
   await countRun(r.editionId, r.runId, 'failed').catch(() => undefined);
   return 'ok';
 }
@@ -224,20 +192,13 @@ export async function settleAndCount(editionId: string, runId: string, now: stri
 
 /** Gives a claim back after a throttle, so that the workflow's retry can claim it again. */
 export async function releaseClaim(r: RecipientRecord, reason: string, now: string): Promise<void> {
-  try {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.recipient(r.editionId, r.caseId),
-        UpdateExpression: 'SET #s = :pending, lastError = :why, updatedAt = :now REMOVE claimExpiresAt',
-        ...stillMine,
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':why': reason.slice(0, 1000), ':now': now, ':sending': 'sending', ':run': r.runId },
-      }),
-    );
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
-  }
+  await conditionally(table.update({
+    Key: keys.recipient(r.editionId, r.caseId),
+    UpdateExpression: 'SET #s = :pending, lastError = :why, updatedAt = :now REMOVE claimExpiresAt',
+    ...stillMine,
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':pending': 'pending', ':why': reason.slice(0, 1000), ':now': now, ':sending': 'sending', ':run': r.runId },
+  }));
 }
 
 export type DeliveryKind = 'send' | 'delivered' | 'bounced' | 'complained';
@@ -252,23 +213,14 @@ export async function applyDeliveryEvent(editionId: string, caseId: string, mess
   const settles = 'attribute_exists(uncertain) AND #s = :failed';
   const ours = 'messageId = :m';
   const notWorse = kind === 'delivered' || kind === 'send' ? ' AND NOT #s IN (:bounced, :complained)' : '';
-  try {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.recipient(editionId, caseId),
-        UpdateExpression: `SET #s = :status, messageId = :m, updatedAt = :now, lastEvent = :detail REMOVE uncertain${kind === 'send' ? '' : ', lastError'}`,
-        ConditionExpression: `attribute_exists(pk) AND ((${ours}${notWorse}${kind === 'send' ? ' AND #s = :failed' : ''}) OR (${settles}))`,
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: {
-          ':status': status, ':m': messageId, ':now': now, ':detail': detail.slice(0, 500), ':failed': 'failed',
-          ...(notWorse ? { ':bounced': 'bounced', ':complained': 'complained' } : {}),
-        },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+  return (await conditionally(table.update({
+    Key: keys.recipient(editionId, caseId),
+    UpdateExpression: `SET #s = :status, messageId = :m, updatedAt = :now, lastEvent = :detail REMOVE uncertain${kind === 'send' ? '' : ', lastError'}`,
+    ConditionExpression: `attribute_exists(pk) AND ((${ours}${notWorse}${kind === 'send' ? ' AND #s = :failed' : ''}) OR (${settles}))`,
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: {
+      ':status': status, ':m': messageId, ':now': now, ':detail': detail.slice(0, 500), ':failed': 'failed',
+      ...(notWorse ? { ':bounced': 'bounced', ':complained': 'complained' } : {}),
+    },
+  }))) !== undefined;
 }

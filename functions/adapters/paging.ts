@@ -1,8 +1,7 @@
 /** One page of a partition, main table or index, with the opaque cursor every list of the API uses. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor, invalidCursor } from '#shared/http';
-import { ddb, env } from './clients.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
 import { TABLE_KEYS, type IndexDesign } from './table-design.ts';
+import { table } from './table.ts';
 
 export interface PartitionQuery {
   /** An index of table-design.ts, or the table itself when undefined. */
@@ -39,18 +38,15 @@ export async function queryPage<T>(q: PartitionQuery, limit: number, cursor: str
     ...(q.sortPrefix ? { prefixes: { [sk]: q.sortPrefix } } : {}),
   });
   const out = await withStartKey(start, () =>
-    ddb.send(
-      new QueryCommand({
-        TableName: env.TABLE_NAME,
-        ...(q.index ? { IndexName: q.index.name } : {}),
-        KeyConditionExpression: q.sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: q.sortPrefix ? { '#pk': pk, '#sk': sk } : { '#pk': pk },
-        ExpressionAttributeValues: q.sortPrefix ? { ':pk': q.partition, ':prefix': q.sortPrefix } : { ':pk': q.partition },
-        ...(q.newestFirst ? { ScanIndexForward: false } : {}),
-        Limit: limit,
-        ExclusiveStartKey: start,
-      }),
-    ),
+    table.query({
+      ...(q.index ? { IndexName: q.index.name } : {}),
+      KeyConditionExpression: q.sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+      ExpressionAttributeNames: q.sortPrefix ? { '#pk': pk, '#sk': sk } : { '#pk': pk },
+      ExpressionAttributeValues: q.sortPrefix ? { ':pk': q.partition, ':prefix': q.sortPrefix } : { ':pk': q.partition },
+      ...(q.newestFirst ? { ScanIndexForward: false } : {}),
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
   );
   return { items: (out.Items ?? []).map(map), nextCursor: encodeCursor(out.LastEvaluatedKey, scope) };
 }

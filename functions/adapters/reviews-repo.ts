@@ -4,14 +4,13 @@
  * with the aggregate's update, conditioned on the aggregate revision it was computed from (reviewRev), so two
  * reviewers saving at once cannot lose one another's scores.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '#domain/case';
 import { scoreKey, type ReviewAggregate, type ReviewerRecord, type ReviewRecord } from '#domain/review';
 import { batchGet } from './batch.ts';
-import { ddb, env } from './clients.ts';
 import { queryPage } from './paging.ts';
-import { INDEXES, keys, recordOf } from './table-design.ts';
-import type { TransactItem } from './transact.ts';
+import { ENTITIES, INDEXES, keys, recordOf } from './table-design.ts';
+import type { TransactItem } from './table.ts';
+import { table, tx } from './table.ts';
 
 export type { ReviewerRecord, ReviewRecord };
 
@@ -19,7 +18,7 @@ const reviewerFromItem = (item: Record<string, unknown>) => recordOf<ReviewerRec
 const reviewFromItem = (item: Record<string, unknown>) => recordOf<ReviewRecord>(item);
 
 export async function getReviewer(caseId: string, sub: string, consistent = false): Promise<ReviewerRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.reviewer(caseId, sub), ...(consistent ? { ConsistentRead: true } : {}) }));
+  const out = await table.get({ Key: keys.reviewer(caseId, sub), ...(consistent ? { ConsistentRead: true } : {}) });
   return out.Item ? reviewerFromItem(out.Item) : undefined;
 }
 
@@ -37,15 +36,12 @@ export async function countReviewers(caseId: string): Promise<number> {
   let count = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await ddb.send(
-      new QueryCommand({
-        TableName: env.TABLE_NAME,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.casePartition(caseId), ':prefix': keys.reviewerPrefix },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
+    const out = await table.query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.casePartition(caseId), ':prefix': keys.reviewerPrefix },
+      Select: 'COUNT',
+      ExclusiveStartKey: start,
+    });
     count += out.Count ?? 0;
     start = out.LastEvaluatedKey;
   } while (start);
@@ -54,11 +50,11 @@ export async function countReviewers(caseId: string): Promise<number> {
 
 /** A reviewer's live assignments, in case order (gsi1, sparse: conflicted pairs are not in it). */
 export function listAssignmentsOf(sub: string, limit: number, cursor?: string) {
-  return queryPage({ index: INDEXES.gsi1, partition: keys.reviewerPartition(sub), sortPrefix: 'CASE#', newestFirst: true }, limit, cursor, reviewerFromItem);
+  return queryPage({ index: INDEXES.gsi1, partition: keys.reviewerPartition(sub), sortPrefix: keys.assignmentPrefix, newestFirst: true }, limit, cursor, reviewerFromItem);
 }
 
 export async function getReview(caseId: string, sub: string): Promise<ReviewRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.review(caseId, sub), ConsistentRead: true }));
+  const out = await table.get({ Key: keys.review(caseId, sub), ConsistentRead: true });
   return out.Item ? reviewFromItem(out.Item) : undefined;
 }
 
@@ -71,15 +67,12 @@ export async function allReviews(caseId: string): Promise<ReviewRecord[]> {
   const out: ReviewRecord[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await ddb.send(
-      new QueryCommand({
-        TableName: env.TABLE_NAME,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.casePartition(caseId), ':prefix': keys.reviewPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
+    const page = await table.query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.casePartition(caseId), ':prefix': keys.reviewPrefix },
+      ConsistentRead: true,
+      ExclusiveStartKey: start,
+    });
     out.push(...(page.Items ?? []).map(reviewFromItem));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -105,92 +98,74 @@ const requirementValues = (r: CaseRequirement) => (r.submitted ? { ':submitted':
 export function aggregateUpdate(c: CaseRecord, aggregate: ReviewAggregate, r: CaseRequirement = {}): TransactItem {
   const rev = c.reviewRev ?? 0;
   const condition = [rev === 0 ? 'attribute_not_exists(reviewRev)' : 'reviewRev = :rev', ...requirements(r)].join(' AND ');
-  return {
-    Update: {
-      TableName: env.TABLE_NAME,
-      Key: keys.case(c.caseId),
-      UpdateExpression: 'SET review = :agg, gsi3sk = :sk, reviewRev = :next',
-      ConditionExpression: `attribute_exists(pk) AND ${condition}`,
-      ...(r.submitted ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: {
-        ':agg': aggregate,
-        ':sk': scoreKey(aggregate, c.caseId),
-        ':next': rev + 1,
-        ...(rev === 0 ? {} : { ':rev': rev }),
-        ...requirementValues(r),
-      },
+  return tx.update({
+    Key: keys.case(c.caseId),
+    UpdateExpression: 'SET review = :agg, gsi3sk = :sk, reviewRev = :next',
+    ConditionExpression: `attribute_exists(pk) AND ${condition}`,
+    ...(r.submitted ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+    ExpressionAttributeValues: {
+      ':agg': aggregate,
+      ':sk': scoreKey(aggregate, c.caseId),
+      ':next': rev + 1,
+      ...(rev === 0 ? {} : { ':rev': rev }),
+      ...requirementValues(r),
     },
-  };
+  });
 }
 
 /** The case still meets `r` (when its aggregate does not change in the same transaction). */
 export function caseCheck(caseId: string, r: CaseRequirement): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: env.TABLE_NAME,
-      Key: keys.case(caseId),
-      ConditionExpression: ['attribute_exists(pk)', ...requirements(r)].join(' AND '),
-      ...(r.submitted ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ...(r.submitted ? { ExpressionAttributeValues: requirementValues(r) } : {}),
-    },
-  };
+  return tx.check({
+    Key: keys.case(caseId),
+    ConditionExpression: ['attribute_exists(pk)', ...requirements(r)].join(' AND '),
+    ...(r.submitted ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+    ...(r.submitted ? { ExpressionAttributeValues: requirementValues(r) } : {}),
+  });
 }
 
 export function assignPut(p: ReviewerRecord): TransactItem {
-  return {
-    Put: {
-      TableName: env.TABLE_NAME,
-      Item: { ...keys.reviewer(p.caseId, p.sub), ...keys.assignmentOf(p.sub, p.caseId), type: 'reviewer', ...p },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return tx.put({
+    Item: { ...keys.reviewer(p.caseId, p.sub), ...keys.assignmentOf(p.sub, p.caseId), type: ENTITIES.reviewer.type, ...p },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
 }
 
 const isAssigned = { ConditionExpression: '#state = :assigned', ExpressionAttributeNames: { '#state': 'state' } };
 
 export function unassignDelete(caseId: string, sub: string): TransactItem {
-  return { Delete: { TableName: env.TABLE_NAME, Key: keys.reviewer(caseId, sub), ...isAssigned, ExpressionAttributeValues: { ':assigned': 'assigned' } } };
+  return tx.delete({ Key: keys.reviewer(caseId, sub), ...isAssigned, ExpressionAttributeValues: { ':assigned': 'assigned' } });
 }
 
 /** Turns an assignment into a declared conflict: out of the reviewer's list, and never assignable again. */
 export function conflictUpdate(caseId: string, sub: string, reason: string, at: string): TransactItem {
-  return {
-    Update: {
-      TableName: env.TABLE_NAME,
-      Key: keys.reviewer(caseId, sub),
-      UpdateExpression: 'SET #state = :conflicted, conflictReason = :reason, declaredAt = :at REMOVE gsi1pk, gsi1sk',
-      ...isAssigned,
-      ExpressionAttributeValues: { ':assigned': 'assigned', ':conflicted': 'conflicted', ':reason': reason, ':at': at },
-    },
-  };
+  return tx.update({
+    Key: keys.reviewer(caseId, sub),
+    UpdateExpression: 'SET #state = :conflicted, conflictReason = :reason, declaredAt = :at REMOVE gsi1pk, gsi1sk',
+    ...isAssigned,
+    ExpressionAttributeValues: { ':assigned': 'assigned', ':conflicted': 'conflicted', ':reason': reason, ':at': at },
+  });
 }
 
 /** Marks the pair reviewed, if it is still an assignment. */
 export function reviewedUpdate(caseId: string, sub: string, at: string): TransactItem {
-  return {
-    Update: {
-      TableName: env.TABLE_NAME,
-      Key: keys.reviewer(caseId, sub),
-      UpdateExpression: 'SET reviewedAt = :at',
-      ...isAssigned,
-      ExpressionAttributeValues: { ':assigned': 'assigned', ':at': at },
-    },
-  };
+  return tx.update({
+    Key: keys.reviewer(caseId, sub),
+    UpdateExpression: 'SET reviewedAt = :at',
+    ...isAssigned,
+    ExpressionAttributeValues: { ':assigned': 'assigned', ':at': at },
+  });
 }
 
 /** Puts a review: new (`expectedVersion` undefined) or replacing the stored one at that version. */
 export function reviewPut(r: ReviewRecord, expectedVersion: number | undefined): TransactItem {
-  return {
-    Put: {
-      TableName: env.TABLE_NAME,
-      Item: { ...keys.review(r.caseId, r.reviewerId), type: 'review', ...r },
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
-    },
-  };
+  return tx.put({
+    Item: { ...keys.review(r.caseId, r.reviewerId), type: ENTITIES.review.type, ...r },
+    ...(expectedVersion === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
+  });
 }
 
 export function reviewDelete(caseId: string, sub: string): TransactItem {
-  return { Delete: { TableName: env.TABLE_NAME, Key: keys.review(caseId, sub), ConditionExpression: 'attribute_exists(pk)' } };
+  return tx.delete({ Key: keys.review(caseId, sub), ConditionExpression: 'attribute_exists(pk)' });
 }

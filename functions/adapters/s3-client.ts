@@ -4,7 +4,7 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import * as z from 'zod/mini';
-import { loadEnv } from '#shared/config';
+import { loadEnv } from '#config/env';
 
 export const s3Env = loadEnv({
   BUCKET_NAME: z.string().check(z.minLength(1)),

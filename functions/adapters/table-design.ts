@@ -1,18 +1,19 @@
 /**
- * The single table's key design, as code: the key attributes, the indexes and the key builders. The CDK
- * storage construct and the local table creation both read INDEXES, so the two cannot drift. The prose
- * version of the design is the block comment in lib/constructs/storage.ts. No AWS imports here.
+ * The single table's key design, as code. ENTITIES defines every item kind once (its key templates, type tag,
+ * index keys and the listing attributes its indexes carry); from them come the key builders (`keys`), the table's
+ * indexes (INDEXES, read by the CDK storage construct and the local table creation) and the key-design table
+ * (renderKeyDesign, pasted into lib/constructs/storage.ts and checked there by test/unit/adapters/table-design.test.ts).
+ * Key prefixes are written here and nowhere else. No AWS imports here.
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-export interface IndexDesign {
-  name: string;
-  partitionKey: string;
-  sortKey: string;
-  /** The non-key attributes the index carries (INCLUDE); every attribute (ALL) when absent. */
-  projection?: readonly string[];
-}
+/** Shards of an edition's case index: about 1,000 writes/s each, so 16 shards absorb ~16,000 case writes/s. */
+export const EDITION_SHARDS = 16;
+/** Partitions of the mail queue: a burst of confirmations at the deadline spreads over them. */
+export const MAIL_SHARDS = 8;
+/** Digits of an audit entry's sort key: seqs sort as strings up to 9,999,999,999 entries per edition. */
+export const AUDIT_SEQ_DIGITS = 10;
 
 /**
  * What the organisers' lists of an edition's cases (gsi2, gsi3) carry besides the keys: enough for a list row
@@ -24,25 +25,179 @@ export const CASE_LISTING_ATTRIBUTES = [
   'organisation', 'partners', 'contact', 'links', 'receipt', 'decision', 'review', 'createdAt', 'updatedAt',
 ] as const;
 
-export const INDEXES = {
-  /** Editions newest first; a user's cases. */
-  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  /** The cases of an edition, newest first, sharded so that the deadline rush spreads over EDITION_SHARDS partitions. */
-  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: CASE_LISTING_ATTRIBUTES },
-  /** The submitted cases of an edition, best mean total score first (sparse: only submitted cases), sharded the same way. */
-  gsi3: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: CASE_LISTING_ATTRIBUTES },
-} as const satisfies Record<string, IndexDesign>;
+/** An item's keys in one index: templates of literal text and {slot}s, e.g. 'CASE#{caseId}'. */
+interface IndexKeyDesign {
+  pk: string;
+  sk: string;
+  /** The non-key attributes the index carries for this item (INCLUDE); every attribute (ALL) when absent. */
+  attributes?: readonly string[];
+  /** When the item is in the index (sparse), and anything else a reader of the table must know. */
+  note?: string;
+}
 
-/** Shards of an edition's case index: about 1,000 writes/s each, so 16 shards absorb ~16,000 case writes/s. */
-export const EDITION_SHARDS = 16;
+interface EntityDesign {
+  /** The item kind, as the key-design table names it. */
+  item: string;
+  /** The `type` attribute the item carries; counters and the lock carry none (their writes are bare ADDs and SETs). */
+  type?: string;
+  pk: string;
+  sk: string;
+  indexes?: Readonly<Record<string, IndexKeyDesign>>;
+  note?: string;
+  /** How the item is read and written, by key (the numbered patterns in lib/constructs/storage.ts say more). */
+  access: readonly string[];
+}
 
-/** The leading key of every audit entry: the IAM deny of updates and deletes (lib/constructs/function.ts) names it. */
-export const AUDIT_KEY_PREFIX = 'AUDIT#';
-/** Digits of an audit entry's sort key: seqs sort as strings up to 9,999,999,999 entries per edition. */
-export const AUDIT_SEQ_DIGITS = 10;
+export const ENTITIES = {
+  edition: {
+    item: 'edition', type: 'edition', pk: 'EDITION#{editionId}', sk: 'EDITION',
+    // All editions sit in one small partition: a handful per year. Sorted by opening time, then id.
+    indexes: { gsi1: { pk: 'EDITIONS', sk: '{opensAt}#{editionId}' } },
+    access: ['GetItem; BatchGetItem of several', 'Query gsi1 EDITIONS, newest first (the list, the scheduled close)'],
+  },
+  extension: {
+    item: 'extension', type: 'extension', pk: 'EDITION#{editionId}', sk: 'EXT#{sub}',
+    note: 'read with its edition in one BatchGetItem',
+    access: ['BatchGetItem with the edition', 'Put, with a ConditionCheck on the edition'],
+  },
+  notifyLock: {
+    item: 'notification lock', pk: 'EDITION#{editionId}', sk: 'NOTIFY',
+    note: 'one run at a time (activeRun), runs numbered in order (seq)',
+    access: ['GetItem, strongly consistent', 'Update with the run start and end'],
+  },
+  run: {
+    item: 'notification run', type: 'run', pk: 'EDITION#{editionId}', sk: 'RUN#{runId}',
+    note: 'runIds carry a zero-padded sequence: newest first by sort key',
+    access: ['GetItem', 'Query begins_with(sk, RUN#), newest first', 'ADD counts.<field>'],
+  },
+  recipient: {
+    item: 'recipient', type: 'recipient', pk: 'EDITION#{editionId}', sk: 'RCPT#{caseId}',
+    note: 'the owner of a selected case, across runs; claimed before a send',
+    access: ['GetItem', 'Query begins_with(sk, RCPT#)', 'conditional Update (claim, outcome, SES events)'],
+  },
+  auditEntry: {
+    item: 'audit entry', type: 'audit', pk: 'AUDIT#{editionId}', sk: '{seq}',
+    note: `seq zero-padded to ${AUDIT_SEQ_DIGITS} digits; write-once: IAM denies UpdateItem/DeleteItem on AUDIT#*`,
+    access: ['Query newest first (a page; Limit 1 for the head)', 'Query oldest first, strongly consistent (the chain)', 'Put attribute_not_exists(pk)'],
+  },
+  case: {
+    item: 'case', type: 'case', pk: 'CASE#{caseId}', sk: 'CASE',
+    indexes: {
+      gsi1: { pk: 'OWNER#{ownerId}', sk: 'CASE#{caseId}' },
+      gsi2: { pk: 'EDITION#{editionId}#{shard}', sk: 'CASE#{caseId}', attributes: CASE_LISTING_ATTRIBUTES },
+      gsi3: { pk: 'RANK#{editionId}#{shard}', sk: '{scoreKey}', attributes: CASE_LISTING_ATTRIBUTES, note: 'only while submitted' },
+    },
+    note: `shard = shardOf(caseId) mod ${EDITION_SHARDS}; scoreKey: domain/review.ts (S#<mean total in thousandths>#<caseId>)`,
+    access: ['GetItem; BatchGetItem of several', 'Query gsi1 OWNER#<ownerId>, begins_with CASE#, newest first', 'Queries on gsi2 / gsi3 shards, merged'],
+  },
+  applicantCases: {
+    item: 'applicant case count', pk: 'OWNER#{sub}', sk: 'CASES#{editionId}',
+    note: 'cases an applicant created in an edition (MAX_CASES_PER_APPLICANT)',
+    access: ['ADD below the cap, in the create transaction'],
+  },
+  applicantMailDay: {
+    item: 'mail day', type: 'mail-day', pk: 'OWNER#{sub}', sk: 'MAILS#{day}',
+    note: 'confirmations and contact codes of an applicant that UTC day (yyyy-mm-dd), for the daily caps; TTL',
+    access: ['ADD below the cap, in the transaction that queues the mail'],
+  },
+  attachment: {
+    item: 'attachment', type: 'attachment', pk: 'CASE#{caseId}', sk: 'ATT#{attachmentId}',
+    note: 'at most 20 a case',
+    access: ['GetItem', 'Query begins_with(sk, ATT#)', 'conditional Put / Update / Delete'],
+  },
+  uploadCounts: {
+    item: 'upload counts', pk: 'CASE#{caseId}', sk: 'UPLOADS',
+    note: 'live (not rejected) attachments per purpose; apart from the case item, which edits replace whole',
+    access: ['ADD +-1 with the attachment write', 'BatchGetItem of many cases (CSV export)'],
+  },
+  reviewer: {
+    item: 'reviewer pair', type: 'reviewer', pk: 'CASE#{caseId}', sk: 'REVIEWER#{sub}',
+    indexes: { gsi1: { pk: 'REVIEWER#{sub}', sk: 'CASE#{caseId}', note: 'only while assigned' } },
+    note: 'assigned, or conflicted (a declared conflict of interest, out of gsi1)',
+    access: ['GetItem; BatchGetItem of several', 'Query begins_with(sk, REVIEWER#)', 'Query gsi1 REVIEWER#<sub>, begins_with CASE#'],
+  },
+  review: {
+    item: 'review', type: 'review', pk: 'CASE#{caseId}', sk: 'REVIEW#{sub}',
+    access: ['GetItem, strongly consistent', 'Query begins_with(sk, REVIEW#) (strongly consistent for the aggregate)'],
+  },
+  contactCode: {
+    item: 'contact code', type: 'contact-code', pk: 'CASE#{caseId}', sk: 'CONTACTCODE',
+    note: 'the hashed code sent to the contact, and what limits the next one; TTL',
+    access: ['GetItem, strongly consistent', 'conditional Put / Update'],
+  },
+  confirmationSlot: {
+    item: 'confirmation', type: 'confirmation', pk: 'CASE#{caseId}', sk: 'CONFIRMATION',
+    note: "the case's latest submission confirmation: mailId, dueAt",
+    access: ['GetItem, strongly consistent', 'Put with the submit'],
+  },
+  mail: {
+    item: 'mail', type: 'mail', pk: 'MAIL#{mailId}', sk: 'MAIL',
+    indexes: { gsi1: { pk: 'MAILQ#{shard}', sk: '{nextAttemptAt}#{mailId}', note: 'only while pending' } },
+    note: `queued in gsi1 until sent or given up; shard = shardOf(mailId) mod ${MAIL_SHARDS}`,
+    access: ['Put in the transaction of its cause', `Queries on gsi1 MAILQ#0..${MAIL_SHARDS - 1}, due first`, 'conditional Update (the lease)'],
+  },
+} as const satisfies Record<string, EntityDesign>;
 
-/** Partitions of the mail queue: a burst of confirmations at the deadline spreads over them. */
-export const MAIL_SHARDS = 8;
+type Entities = typeof ENTITIES;
+export type EntityName = keyof Entities;
+type IndexesOf<E extends EntityName> = Entities[E] extends { indexes: infer I } ? I : never;
+export type IndexName = { [E in EntityName]: Entities[E] extends { indexes: infer I } ? keyof I : never }[EntityName] & string;
+
+/** The {slot} names of a key template. */
+type Slots<T extends string> = T extends `${string}{${infer S}}${infer Rest}` ? S | Slots<Rest> : never;
+type Values<T extends string> = Record<Slots<T>, string | number>;
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, slot: string) => {
+    const v = values[slot];
+    if (v === undefined) throw new Error(`No value for {${slot}} in ${template}`);
+    return String(v);
+  });
+}
+
+/** The literal text of a template before its first slot: what a begins_with on the key uses. */
+const prefixOf = (template: string) => template.split('{')[0]!;
+
+/** An item's table key. */
+export function keyOf<E extends EntityName>(entity: E, values: Values<Entities[E]['pk'] | Entities[E]['sk']>): { pk: string; sk: string } {
+  const e: EntityDesign = ENTITIES[entity];
+  return { pk: fill(e.pk, values), sk: fill(e.sk, values) };
+}
+
+type IndexTemplates<E extends EntityName, I extends keyof IndexesOf<E>> = IndexesOf<E>[I] extends { pk: infer P extends string; sk: infer S extends string } ? P | S : never;
+
+/** An item's keys in an index (gsiNpk and gsiNsk). */
+function indexKeyOf<E extends EntityName, I extends keyof IndexesOf<E> & string>(entity: E, index: I, values: Values<IndexTemplates<E, I>>) {
+  const d = (ENTITIES[entity] as EntityDesign).indexes![index]!;
+  return { [`${index}pk`]: fill(d.pk, values), [`${index}sk`]: fill(d.sk, values) } as Record<`${I}pk` | `${I}sk`, string>;
+}
+
+/** An index partition of an entity (the value of its gsiNpk). */
+function indexPartitionOf<E extends EntityName, I extends keyof IndexesOf<E> & string>(entity: E, index: I, values: Record<string, string | number>): string {
+  return fill((ENTITIES[entity] as EntityDesign).indexes![index]!.pk, values);
+}
+
+export interface IndexDesign {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+  /** The non-key attributes the index carries (INCLUDE); every attribute (ALL) when absent. */
+  projection?: readonly string[];
+}
+
+/** The table's indexes, as the entities use them: gsiNpk / gsiNsk, projecting what their items ask to carry. */
+export const INDEXES = (() => {
+  const out: Record<string, IndexDesign> = {};
+  for (const e of Object.values(ENTITIES) as EntityDesign[]) {
+    for (const [name, d] of Object.entries(e.indexes ?? {})) {
+      const index: IndexDesign = { name, partitionKey: `${name}pk`, sortKey: `${name}sk`, ...(d.attributes ? { projection: d.attributes } : {}) };
+      const seen = out[name];
+      if (seen && (seen.projection ?? []).join() !== (index.projection ?? []).join()) throw new Error(`Entities disagree on what ${name} projects`);
+      out[name] = index;
+    }
+  }
+  return out as Record<IndexName, IndexDesign>;
+})();
 
 /** A stable shard for a case id (FNV-1a over the id, modulo EDITION_SHARDS). */
 export function shardOf(id: string): number {
@@ -53,6 +208,9 @@ export function shardOf(id: string): number {
   }
   return (h >>> 0) % EDITION_SHARDS;
 }
+
+/** The leading key of every audit entry: the IAM deny of updates and deletes (lib/constructs/function.ts) names it. */
+export const AUDIT_KEY_PREFIX = prefixOf(ENTITIES.auditEntry.pk);
 
 /** Every attribute the key design adds to an item (keys, index keys, the type tag): none of it is domain data. */
 const KEY_ATTRIBUTES: ReadonlySet<string> = new Set([
@@ -69,72 +227,100 @@ export function recordOf<T>(item: Record<string, unknown>): T {
   return record as T;
 }
 
+/** The key builders the repositories use: each one an entity's key, index key, partition or sort-key prefix. */
 export const keys = {
-  edition: (editionId: string) => ({ pk: `EDITION#${editionId}`, sk: 'EDITION' }),
-  /** All editions sit in one small partition: a handful per year. Sorted by opening time, then id. */
-  editionListing: (opensAt: string, editionId: string) => ({ gsi1pk: 'EDITIONS', gsi1sk: `${opensAt}#${editionId}` }),
-  editionsPartition: 'EDITIONS',
-  /** An applicant's extension sits with its edition: read together with it in one BatchGetItem. */
-  extension: (editionId: string, sub: string) => ({ pk: `EDITION#${editionId}`, sk: `EXT#${sub}` }),
-  /**
-   * An entry of an edition's audit trail (a hash chain, functions/adapters/audit.ts): in its own partition, so that
-   * IAM can deny UpdateItem and DeleteItem on every AUDIT# key (write-once); the sort key is the seq, zero-padded.
-   */
-  auditEntry: (editionId: string, seq: number) => ({ pk: `${AUDIT_KEY_PREFIX}${editionId}`, sk: String(seq).padStart(AUDIT_SEQ_DIGITS, '0') }),
-  auditPartition: (editionId: string) => `${AUDIT_KEY_PREFIX}${editionId}`,
-  editionPartition: (editionId: string) => `EDITION#${editionId}`,
-  mail: (mailId: string) => ({ pk: `MAIL#${mailId}`, sk: 'MAIL' }),
-  /** Mails waiting to be sent, in MAIL_SHARDS partitions of gsi1 (sparse: removed once sent or given up). */
-  mailQueue: (mailId: string, nextAttemptAt: string) => ({ gsi1pk: `MAILQ#${shardOf(mailId) % MAIL_SHARDS}`, gsi1sk: `${nextAttemptAt}#${mailId}` }),
-  mailQueuePartition: (shard: number) => `MAILQ#${shard}`,
+  edition: (editionId: string) => keyOf('edition', { editionId }),
+  editionListing: (opensAt: string, editionId: string) => indexKeyOf('edition', 'gsi1', { opensAt, editionId }),
+  editionsPartition: indexPartitionOf('edition', 'gsi1', {}),
+  extension: (editionId: string, sub: string) => keyOf('extension', { editionId, sub }),
+  auditEntry: (editionId: string, seq: number) => keyOf('auditEntry', { editionId, seq: String(seq).padStart(AUDIT_SEQ_DIGITS, '0') }),
+  auditPartition: (editionId: string) => fill(ENTITIES.auditEntry.pk, { editionId }),
+  editionPartition: (editionId: string) => fill(ENTITIES.edition.pk, { editionId }),
+  mail: (mailId: string) => keyOf('mail', { mailId }),
+  mailQueue: (mailId: string, nextAttemptAt: string) => indexKeyOf('mail', 'gsi1', { shard: shardOf(mailId) % MAIL_SHARDS, nextAttemptAt, mailId }),
+  mailQueuePartition: (shard: number) => indexPartitionOf('mail', 'gsi1', { shard }),
 
-  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
-  /** How many cases an applicant has created in an edition (MAX_CASES_PER_APPLICANT), in the applicant's own partition. */
-  applicantCases: (sub: string, editionId: string) => ({ pk: `OWNER#${sub}`, sk: `CASES#${editionId}` }),
+  case: (caseId: string) => keyOf('case', { caseId }),
+  applicantCases: (sub: string, editionId: string) => keyOf('applicantCases', { sub, editionId }),
   /** ULIDs sort by creation time, so the owner's list is newest first with ScanIndexForward=false. */
-  caseByOwner: (ownerId: string, caseId: string) => ({ gsi1pk: `OWNER#${ownerId}`, gsi1sk: `CASE#${caseId}` }),
-  ownerPartition: (ownerId: string) => `OWNER#${ownerId}`,
-  caseByEdition: (editionId: string, caseId: string) => ({
-    gsi2pk: `EDITION#${editionId}#${shardOf(caseId)}`,
-    gsi2sk: `CASE#${caseId}`,
-  }),
-  /** A case's attachments sit in the case's partition: listed with one Query, never more than 20. */
-  attachment: (caseId: string, attachmentId: string) => ({ pk: `CASE#${caseId}`, sk: `ATT#${attachmentId}` }),
-  attachmentPrefix: 'ATT#',
-  casePartition: (caseId: string) => `CASE#${caseId}`,
-  /** The code outstanding for a case's contact address, and what limits the next one (domain/contact.ts). */
-  contactCode: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CONTACTCODE' }),
-  /** A case's latest submission confirmation: which mail, due when (at most one an hour; domain/mail.ts). */
-  confirmationSlot: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CONFIRMATION' }),
-  /** How many confirmations and contact codes an applicant's cases sent on one UTC day (limits.ts); expires after. */
-  applicantMailDay: (sub: string, day: string) => ({ pk: `OWNER#${sub}`, sk: `MAILS#${day}` }),
-  /** Per-purpose counts of a case's live (not rejected) attachments; apart from the case item, which edits replace whole. */
-  uploadCounts: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'UPLOADS' }),
-  editionShardPartition: (editionId: string, shard: number) => `EDITION#${editionId}#${shard}`,
+  caseByOwner: (ownerId: string, caseId: string) => indexKeyOf('case', 'gsi1', { ownerId, caseId }),
+  ownerPartition: (ownerId: string) => indexPartitionOf('case', 'gsi1', { ownerId }),
+  ownerCasePrefix: prefixOf(ENTITIES.case.indexes.gsi1.sk),
+  caseByEdition: (editionId: string, caseId: string) => indexKeyOf('case', 'gsi2', { editionId, shard: shardOf(caseId), caseId }),
+  /** The case id of a gsi2 sort key, or undefined when it is not one. */
+  caseIdOfEditionSortKey: (sortKey: string) => {
+    const prefix = prefixOf(ENTITIES.case.indexes.gsi2.sk);
+    return sortKey.startsWith(prefix) ? sortKey.slice(prefix.length) : undefined;
+  },
+  attachment: (caseId: string, attachmentId: string) => keyOf('attachment', { caseId, attachmentId }),
+  attachmentPrefix: prefixOf(ENTITIES.attachment.sk),
+  casePartition: (caseId: string) => fill(ENTITIES.case.pk, { caseId }),
+  /** The case id of a case-partition key, or undefined when it is not one. */
+  caseIdOfPartition: (pk: string) => {
+    const prefix = prefixOf(ENTITIES.case.pk);
+    return pk.startsWith(prefix) ? pk.slice(prefix.length) : undefined;
+  },
+  contactCode: (caseId: string) => keyOf('contactCode', { caseId }),
+  confirmationSlot: (caseId: string) => keyOf('confirmationSlot', { caseId }),
+  applicantMailDay: (sub: string, day: string) => keyOf('applicantMailDay', { sub, day }),
+  uploadCounts: (caseId: string) => keyOf('uploadCounts', { caseId }),
+  editionShardPartition: (editionId: string, shard: number) => indexPartitionOf('case', 'gsi2', { editionId, shard }),
 
-  /**
-   * The ranking of an edition's submitted cases. gsi3pk is present only while the case is submitted (so the
-   * index is sparse); gsi3sk is the score key (domain/review.ts, scoreKey), written by review changes only.
-   */
-  caseRankPartition: (editionId: string, caseId: string) => ({ gsi3pk: `RANK#${editionId}#${shardOf(caseId)}` }),
-  rankShardPartition: (editionId: string, shard: number) => `RANK#${editionId}#${shard}`,
-  /**
-   * A reviewer on a case: assigned, or conflicted (declared a conflict of interest). Only an assigned pair is
-   * in the reviewer's gsi1 partition, so GET /me/assignments lists exactly their live assignments.
-   */
-  reviewer: (caseId: string, sub: string) => ({ pk: `CASE#${caseId}`, sk: `REVIEWER#${sub}` }),
-  reviewerPrefix: 'REVIEWER#',
-  assignmentOf: (sub: string, caseId: string) => ({ gsi1pk: `REVIEWER#${sub}`, gsi1sk: `CASE#${caseId}` }),
-  reviewerPartition: (sub: string) => `REVIEWER#${sub}`,
-  /** The edition's notification lock and run counter: one run at a time (activeRun), numbered in order (seq). */
-  notifyLock: (editionId: string) => ({ pk: `EDITION#${editionId}`, sk: 'NOTIFY' }),
-  /** A notification run; runIds carry a zero-padded sequence, so the runs list newest first by sort key. */
-  run: (editionId: string, runId: string) => ({ pk: `EDITION#${editionId}`, sk: `RUN#${runId}` }),
-  runPrefix: 'RUN#',
-  /** The owner of a selected case as a recipient of the selection notice, across runs. */
-  recipient: (editionId: string, caseId: string) => ({ pk: `EDITION#${editionId}`, sk: `RCPT#${caseId}` }),
-  recipientPrefix: 'RCPT#',
-  /** One reviewer's review of a case; all of a case's reviews are one Query of its partition. */
-  review: (caseId: string, sub: string) => ({ pk: `CASE#${caseId}`, sk: `REVIEW#${sub}` }),
-  reviewPrefix: 'REVIEW#',
+  /** gsi3pk is present only while the case is submitted (the index is sparse); gsi3sk is the score key (domain/review.ts, scoreKey). */
+  caseRankPartition: (editionId: string, caseId: string) => ({ gsi3pk: indexPartitionOf('case', 'gsi3', { editionId, shard: shardOf(caseId) }) }),
+  rankShardPartition: (editionId: string, shard: number) => indexPartitionOf('case', 'gsi3', { editionId, shard }),
+  reviewer: (caseId: string, sub: string) => keyOf('reviewer', { caseId, sub }),
+  reviewerPrefix: prefixOf(ENTITIES.reviewer.sk),
+  assignmentOf: (sub: string, caseId: string) => indexKeyOf('reviewer', 'gsi1', { sub, caseId }),
+  reviewerPartition: (sub: string) => indexPartitionOf('reviewer', 'gsi1', { sub }),
+  assignmentPrefix: prefixOf(ENTITIES.reviewer.indexes.gsi1.sk),
+  notifyLock: (editionId: string) => keyOf('notifyLock', { editionId }),
+  run: (editionId: string, runId: string) => keyOf('run', { editionId, runId }),
+  runPrefix: prefixOf(ENTITIES.run.sk),
+  recipient: (editionId: string, caseId: string) => keyOf('recipient', { editionId, caseId }),
+  recipientPrefix: prefixOf(ENTITIES.recipient.sk),
+  review: (caseId: string, sub: string) => keyOf('review', { caseId, sub }),
+  reviewPrefix: prefixOf(ENTITIES.review.sk),
 };
+
+/** A template as the key-design table shows it: {slot} as <slot>. */
+const shown = (template: string) => template.replace(/\{(\w+)\}/g, '<$1>');
+
+/** A line of the rendered design, indented and wrapped at word breaks to fit a block comment. */
+function wrap(text: string, width = 110): string[] {
+  const lines: string[] = [];
+  let line = ' ';
+  for (const word of text.split(' ')) {
+    if (line.length + word.length + 1 > width && line.trim()) {
+      lines.push(line);
+      line = '     ';
+    }
+    line += ` ${word}`;
+  }
+  return [...lines, line];
+}
+
+/** Rows as aligned columns, with a rule under the first. */
+function columns(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)];
+}
+
+/**
+ * The key design as text: every item kind with its type tag, keys and index keys, then the indexes, then how each
+ * item is accessed. lib/constructs/storage.ts holds it between markers; a test fails when it differs.
+ */
+export function renderKeyDesign(): string {
+  const entities = Object.values(ENTITIES) as EntityDesign[];
+  const rows = [['item', 'type', 'pk', 'sk', 'index keys (- = in no index)']];
+  for (const e of entities) {
+    // An index's note goes on a line of its own, under its keys, so the table stays narrow.
+    const index = Object.entries(e.indexes ?? {}).flatMap(([name, d]) => [`${name} ${shown(d.pk)} / ${shown(d.sk)}`, ...(d.note ? [`     (${d.note})`] : [])]);
+    rows.push([e.item, e.type ?? '-', shown(e.pk), shown(e.sk), index[0] ?? '-'], ...index.slice(1).map((i) => ['', '', '', '', i]));
+  }
+  const notes = entities.filter((e) => e.note).flatMap((e) => wrap(`${e.item}: ${e.note}`));
+  const indexes = Object.values(INDEXES).flatMap((i) => wrap(`${i.name}: ${i.partitionKey} / ${i.sortKey}, ${i.projection ? `INCLUDE ${i.projection.join(', ')}` : 'ALL'}`));
+  const access = entities.flatMap((e) => wrap(`${e.item}: ${e.access.join('; ')}`));
+  return [...columns(rows), '', 'Notes', ...notes, '', 'Indexes', ...indexes, '', 'Access by item', ...access].join('\n');
+}

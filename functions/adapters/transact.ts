@@ -1,10 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '#domain/errors';
-import { ddb, env } from './clients.ts';
+import { ddb } from './clients.ts';
 import { keys } from './table-design.ts';
-
-export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+import { tx, type TransactItem } from './table.ts';
 
 /** Attempts for a transaction that DynamoDB cancelled because another one touched the same item. */
 export const CONFLICT_ATTEMPTS = 5;
@@ -44,19 +43,16 @@ export async function transact<O extends string>(items: { item: TransactItem; on
  * that passed the handler's check a moment before the deadline still fails here if it lands after it.
  */
 export function editionOpenCheck(editionId: string, now: string): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: env.TABLE_NAME,
-      Key: keys.edition(editionId),
-      ConditionExpression: 'opensAt <= :now AND deadline > :now AND attribute_not_exists(closedAt) AND attribute_not_exists(releasedAt)',
-      ExpressionAttributeValues: { ':now': now },
-    },
-  };
+  return tx.check({
+    Key: keys.edition(editionId),
+    ConditionExpression: 'opensAt <= :now AND deadline > :now AND attribute_not_exists(closedAt) AND attribute_not_exists(releasedAt)',
+    ExpressionAttributeValues: { ':now': now },
+  });
 }
 
 /** The edition's results are not released yet (withdrawals, extensions). */
 export function notReleasedCheck(editionId: string): TransactItem {
-  return { ConditionCheck: { TableName: env.TABLE_NAME, Key: keys.edition(editionId), ConditionExpression: 'attribute_not_exists(releasedAt)' } };
+  return tx.check({ Key: keys.edition(editionId), ConditionExpression: 'attribute_not_exists(releasedAt)' });
 }
 
 /**
@@ -65,7 +61,7 @@ export function notReleasedCheck(editionId: string): TransactItem {
  */
 export function extensionOpenChecks(editionId: string, sub: string, now: string): TransactItem[] {
   return [
-    { ConditionCheck: { TableName: env.TABLE_NAME, Key: keys.extension(editionId, sub), ConditionExpression: 'deadline > :now', ExpressionAttributeValues: { ':now': now } } },
+    tx.check({ Key: keys.extension(editionId, sub), ConditionExpression: 'deadline > :now', ExpressionAttributeValues: { ':now': now } }),
     notReleasedCheck(editionId),
   ];
 }
@@ -77,12 +73,9 @@ export function deadlineChecks(editionId: string, now: string, viaExtensionOf?: 
 
 /** The edition is closed (by hand or by its deadline) and its results are not released. */
 export function editionClosedCheck(editionId: string, now: string): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: env.TABLE_NAME,
-      Key: keys.edition(editionId),
-      ConditionExpression: '(attribute_exists(closedAt) OR deadline <= :now) AND attribute_not_exists(releasedAt)',
-      ExpressionAttributeValues: { ':now': now },
-    },
-  };
+  return tx.check({
+    Key: keys.edition(editionId),
+    ConditionExpression: '(attribute_exists(closedAt) OR deadline <= :now) AND attribute_not_exists(releasedAt)',
+    ExpressionAttributeValues: { ':now': now },
+  });
 }

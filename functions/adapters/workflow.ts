@@ -4,7 +4,7 @@
  */
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import * as z from 'zod/mini';
-import { loadEnv } from '#shared/config';
+import { loadEnv } from '#config/env';
 
 const workflowEnv = loadEnv({ NOTIFY_STATE_MACHINE_ARN: z.string().check(z.minLength(1)) });
 const sfn = new SFNClient({});

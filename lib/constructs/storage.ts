@@ -1,41 +1,96 @@
 /**
  * The single DynamoDB table and the media bucket. The table's key attributes and indexes come from
- * functions/adapters/table-design.ts (TABLE_KEYS, INDEXES, TTL_ATTRIBUTE), the bucket's prefixes from
+ * functions/adapters/table-design.ts (TABLE_KEYS, INDEXES, TTL_ATTRIBUTE, derived from its ENTITIES), the bucket's prefixes from
  * functions/adapters/bucket-design.ts (PREFIXES): the same definitions the repositories, the media store and
  * the local environment read, so the deployed resources and the code cannot drift apart.
  *
  * KEY DESIGN (keep this true; every item, every access pattern, and the key or index that serves it)
  * ================================================================================================
  *
- *   item           pk                   sk                  index keys (absent = not in that index)
- *   -------------  -------------------  ------------------  ----------------------------------------------------------
- *   edition        EDITION#<editionId>  EDITION             gsi1 EDITIONS / <opensAt>#<editionId>
- *   extension      EDITION#<editionId>  EXT#<sub>           -
- *   audit entry    AUDIT#<editionId>    <seq, 10 digits>    -   (write-once: IAM denies UpdateItem/DeleteItem on AUDIT#*)
- *   case           CASE#<caseId>        CASE                gsi1 OWNER#<sub> / CASE#<caseId>
- *                                                           gsi2 EDITION#<editionId>#<shard> / CASE#<caseId>
- *                                                           gsi3 RANK#<editionId>#<shard> / S#<score>#<caseId>
- *                                                                (gsi3pk only while status = submitted)
- *   upload counts  CASE#<caseId>        UPLOADS             -   (live attachments per purpose)
- *   attachment     CASE#<caseId>        ATT#<attachmentId>  -
- *   reviewer pair  CASE#<caseId>        REVIEWER#<sub>      gsi1 REVIEWER#<sub> / CASE#<caseId> (only while assigned;
- *                                                                removed when the reviewer declares a conflict)
- *   review         CASE#<caseId>        REVIEW#<sub>        -
- *   contact code   CASE#<caseId>        CONTACTCODE         -   (the hashed code sent to the contact; TTL expiresAt)
- *   confirmation   CASE#<caseId>        CONFIRMATION        -   (the case's latest submission confirmation: mailId, dueAt)
- *   mail day       OWNER#<sub>          MAILS#<yyyy-mm-dd>  -   (confirmations and contact codes of an applicant that
- *                                                                UTC day, for the daily caps; TTL expiresAt)
- *   mail           MAIL#<mailId>        MAIL                gsi1 MAILQ#<0..7> / <nextAttemptAt>#<mailId> (only while
- *                                                                pending; removed once sent or given up)
+ *   (generated from ENTITIES in functions/adapters/table-design.ts by renderKeyDesign; test/unit/adapters/
+ *   table-design.test.ts fails when this differs, and prints the fresh render to paste)
+ *   BEGIN KEY DESIGN
+ *   item                  type          pk                   sk                  index keys (- = in no index)
+ *   --------------------  ------------  -------------------  ------------------  ------------------------------------------------
+ *   edition               edition       EDITION#<editionId>  EDITION             gsi1 EDITIONS / <opensAt>#<editionId>
+ *   extension             extension     EDITION#<editionId>  EXT#<sub>           -
+ *   notification lock     -             EDITION#<editionId>  NOTIFY              -
+ *   notification run      run           EDITION#<editionId>  RUN#<runId>         -
+ *   recipient             recipient     EDITION#<editionId>  RCPT#<caseId>       -
+ *   audit entry           audit         AUDIT#<editionId>    <seq>               -
+ *   case                  case          CASE#<caseId>        CASE                gsi1 OWNER#<ownerId> / CASE#<caseId>
+ *                                                                                gsi2 EDITION#<editionId>#<shard> / CASE#<caseId>
+ *                                                                                gsi3 RANK#<editionId>#<shard> / <scoreKey>
+ *                                                                                     (only while submitted)
+ *   applicant case count  -             OWNER#<sub>          CASES#<editionId>   -
+ *   mail day              mail-day      OWNER#<sub>          MAILS#<day>         -
+ *   attachment            attachment    CASE#<caseId>        ATT#<attachmentId>  -
+ *   upload counts         -             CASE#<caseId>        UPLOADS             -
+ *   reviewer pair         reviewer      CASE#<caseId>        REVIEWER#<sub>      gsi1 REVIEWER#<sub> / CASE#<caseId>
+ *                                                                                     (only while assigned)
+ *   review                review        CASE#<caseId>        REVIEW#<sub>        -
+ *   contact code          contact-code  CASE#<caseId>        CONTACTCODE         -
+ *   confirmation          confirmation  CASE#<caseId>        CONFIRMATION        -
+ *   mail                  mail          MAIL#<mailId>        MAIL                gsi1 MAILQ#<shard> / <nextAttemptAt>#<mailId>
+ *                                                                                     (only while pending)
+ *
+ *   Notes
+ *     extension: read with its edition in one BatchGetItem
+ *     notification lock: one run at a time (activeRun), runs numbered in order (seq)
+ *     notification run: runIds carry a zero-padded sequence: newest first by sort key
+ *     recipient: the owner of a selected case, across runs; claimed before a send
+ *     audit entry: seq zero-padded to 10 digits; write-once: IAM denies UpdateItem/DeleteItem on AUDIT#*
+ *     case: shard = shardOf(caseId) mod 16; scoreKey: domain/review.ts (S#<mean total in thousandths>#<caseId>)
+ *     applicant case count: cases an applicant created in an edition (MAX_CASES_PER_APPLICANT)
+ *     mail day: confirmations and contact codes of an applicant that UTC day (yyyy-mm-dd), for the daily caps; TTL
+ *     attachment: at most 20 a case
+ *     upload counts: live (not rejected) attachments per purpose; apart from the case item, which edits replace
+ *         whole
+ *     reviewer pair: assigned, or conflicted (a declared conflict of interest, out of gsi1)
+ *     contact code: the hashed code sent to the contact, and what limits the next one; TTL
+ *     confirmation: the case's latest submission confirmation: mailId, dueAt
+ *     mail: queued in gsi1 until sent or given up; shard = shardOf(mailId) mod 8
+ *
+ *   Indexes
+ *     gsi1: gsi1pk / gsi1sk, ALL
+ *     gsi2: gsi2pk / gsi2sk, INCLUDE caseId, editionId, ownerId, ownerEmail, status, title, category, caseType,
+ *         implementedOn, countries, organisation, partners, contact, links, receipt, decision, review, createdAt,
+ *         updatedAt
+ *     gsi3: gsi3pk / gsi3sk, INCLUDE caseId, editionId, ownerId, ownerEmail, status, title, category, caseType,
+ *         implementedOn, countries, organisation, partners, contact, links, receipt, decision, review, createdAt,
+ *         updatedAt
+ *
+ *   Access by item
+ *     edition: GetItem; BatchGetItem of several; Query gsi1 EDITIONS, newest first (the list, the scheduled close)
+ *     extension: BatchGetItem with the edition; Put, with a ConditionCheck on the edition
+ *     notification lock: GetItem, strongly consistent; Update with the run start and end
+ *     notification run: GetItem; Query begins_with(sk, RUN#), newest first; ADD counts.<field>
+ *     recipient: GetItem; Query begins_with(sk, RCPT#); conditional Update (claim, outcome, SES events)
+ *     audit entry: Query newest first (a page; Limit 1 for the head); Query oldest first, strongly consistent (the
+ *         chain); Put attribute_not_exists(pk)
+ *     case: GetItem; BatchGetItem of several; Query gsi1 OWNER#<ownerId>, begins_with CASE#, newest first; Queries
+ *         on gsi2 / gsi3 shards, merged
+ *     applicant case count: ADD below the cap, in the create transaction
+ *     mail day: ADD below the cap, in the transaction that queues the mail
+ *     attachment: GetItem; Query begins_with(sk, ATT#); conditional Put / Update / Delete
+ *     upload counts: ADD +-1 with the attachment write; BatchGetItem of many cases (CSV export)
+ *     reviewer pair: GetItem; BatchGetItem of several; Query begins_with(sk, REVIEWER#); Query gsi1
+ *         REVIEWER#<sub>, begins_with CASE#
+ *     review: GetItem, strongly consistent; Query begins_with(sk, REVIEW#) (strongly consistent for the aggregate)
+ *     contact code: GetItem, strongly consistent; conditional Put / Update
+ *     confirmation: GetItem, strongly consistent; Put with the submit
+ *     mail: Put in the transaction of its cause; Queries on gsi1 MAILQ#0..7, due first; conditional Update (the
+ *         lease)
+ *   END KEY DESIGN
  *
  *   caseId is a ULID (sorts by creation time). shard = shardOf(caseId) = FNV-1a(caseId) mod EDITION_SHARDS (16); the
  *   mail queue shard is shardOf(mailId) mod MAIL_SHARDS (8). <score> = scoreKey (functions/domain/review.ts): the
  *   review aggregate's meanTotal in thousandths, 5 digits zero-padded (00000 without reviews), so it sorts as a string.
  *   gsi3sk is written when the case is created and then only with the aggregate; owner writes never touch it, nor the
  *   committee's attributes (COMMITTEE_ATTRIBUTES in functions/domain/case.ts).
- *   Projections: gsi1 ALL; gsi2 and gsi3 INCLUDE CASE_LISTING_ATTRIBUTES (the list row and CSV columns: no summary,
- *   no description). Every item carries `type`; records under optimistic concurrency a `version`. TTL attribute:
- *   `expiresAt` (epoch seconds; set only on items meant to expire, none so far).
+ *   gsi2 and gsi3 project CASE_LISTING_ATTRIBUTES (the list row and CSV columns: no summary, no description). Every
+ *   item but the counters and the notification lock carries `type`; records under optimistic concurrency a `version`.
+ *   TTL attribute: `expiresAt` (epoch seconds; set on contact codes, mail days and contact-code mails).
  *
  * Access patterns
  *   Editions
@@ -188,10 +243,11 @@
  *   - Versioned, so a deleted file leaves a noncurrent version until that expiry: "deleted" means unreachable by
  *     the API at once, and gone from storage after media.noncurrentVersionDays.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { removalPolicy, type Removal } from '../stage-config.ts';
 import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import { INDEXES, type IndexDesign, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
 
@@ -213,7 +269,7 @@ export interface StorageProps {
    * destroy (dev): the table goes with the stack, and the buckets too, emptied first. retain (prod): the table gets
    * deletion protection and both buckets are kept.
    */
-  removal: 'destroy' | 'retain';
+  removal: Removal;
   /** Browser origins allowed to POST uploads to the media bucket (the stage's corsOrigins). */
   corsOrigins: readonly string[];
   /** Days the media bucket's server access logs are kept. */
@@ -241,7 +297,7 @@ export class Storage extends Construct {
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: TTL_ATTRIBUTE,
       deletionProtection: retain,
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(props.removal),
     });
 
     for (const index of Object.values<IndexDesign>(INDEXES)) {
@@ -270,7 +326,7 @@ export class Storage extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: Duration.days(props.accessLogDays) }],
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(props.removal),
       // A dev stack must be destroyable: CloudFormation cannot delete a bucket with objects in it, and this one
       // fills with access logs from the first upload on.
       autoDeleteObjects: !retain,
@@ -325,7 +381,7 @@ export class Storage extends Construct {
           expiredObjectDeleteMarker: true,
         },
       ],
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(props.removal),
       // Dev only: a versioned bucket with files (or their old versions) in it cannot be deleted by CloudFormation,
       // so `cdk destroy` would fail. Prod keeps the bucket and never empties it.
       autoDeleteObjects: !retain,
