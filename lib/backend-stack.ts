@@ -6,7 +6,7 @@
  * stack). Physical names are left to CloudFormation or derived from the stack's name, so dev and prod can live in one
  * account. Every log group of the stack has the stage's retention (logRetentionDays).
  */
-import { CfnOutput, CfnResource, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -20,7 +20,7 @@ import { Ops } from './constructs/ops.ts';
 import { Storage } from './constructs/storage.ts';
 import { Workers } from './constructs/workers.ts';
 import { Workflows } from './constructs/workflows.ts';
-import type { Stage, StageSettings } from './stage-config.ts';
+import { removalPolicy, type Stage, type StageSettings } from './stage-config.ts';
 
 export interface BackendStackProps extends StackProps {
   stage: Stage;
@@ -110,7 +110,7 @@ export class BackendStack extends Stack {
       if (!scope) continue;
       const logGroup = new logs.LogGroup(scope, `${handler.node.id}LogGroup`, {
         retention: settings.logRetentionDays as logs.RetentionDays,
-        removalPolicy: settings.removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        removalPolicy: removalPolicy(settings.removal),
       });
       handler.addPropertyOverride('LoggingConfig', { LogGroup: logGroup.logGroupName });
     }

@@ -3,6 +3,7 @@
  * construct is built. `cdk deploy -c stage=prod` picks the prod block; nothing else differs between stages.
  */
 import { readFileSync } from 'node:fs';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 
@@ -89,6 +90,12 @@ export const StageSettings = z
   .strict();
 
 export type StageSettings = z.infer<typeof StageSettings>;
+
+/** destroy (dev): stateful resources go with the stack. retain (prod): they stay. */
+export type Removal = StageSettings['removal'];
+
+/** The removal policy of every stateful resource of a stage. */
+export const removalPolicy = (removal: Removal): RemovalPolicy => (removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
 
 export interface Stage {
   name: StageName;

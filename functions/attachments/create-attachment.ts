@@ -2,7 +2,7 @@ import { fileWindow, newAttachment, uploadDeadline } from '#domain/attachment';
 import { AppError } from '#domain/errors';
 import { ulid } from '#domain/ids';
 import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
-import { attachmentView } from '#domain/attachment';
+import { attachmentView } from '#shared/views/attachment';
 import { addAttachment } from '#adapters/attachments-repo';
 import { objectKeys } from '#adapters/bucket-design';
 import { presignUpload } from '#adapters/media-store';

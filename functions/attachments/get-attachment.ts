@@ -1,4 +1,5 @@
-import { attachmentView, contentDisposition } from '#domain/attachment';
+import { contentDisposition } from '#domain/attachment';
+import { attachmentView } from '#shared/views/attachment';
 import { notFound } from '#domain/errors';
 import { getAttachment } from '#adapters/attachments-repo';
 import { objectKeys } from '#adapters/bucket-design';

@@ -1,4 +1,4 @@
-import { attachmentView } from '#domain/attachment';
+import { attachmentView } from '#shared/views/attachment';
 import { listAttachments } from '#adapters/attachments-repo';
 import { caseFor } from '#shared/case-access';
 import { httpHandler } from '#shared/handler';

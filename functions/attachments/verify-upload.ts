@@ -22,6 +22,8 @@ import { objectKeys, parseQuarantineKey } from '#adapters/bucket-design';
 import { copyObject, deleteObject, digest, sizeOf, type ObjectVersion } from '#adapters/media-store';
 import { logger } from '#shared/logger';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
+import { workerHandler } from '#shared/worker-handler';
+import { workers } from '#shared/workers';
 
 const mib = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`);
 
@@ -97,7 +99,7 @@ export async function verifyObject(object: ObjectVersion, arrivedAt: string, now
 /** S3 keys arrive URL-encoded, with + for spaces. */
 const keyOf = (r: S3EventRecord) => decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '));
 
-export const handler = async (event: S3Event): Promise<void> => {
+export const handler = workerHandler(workers.verifyUpload, async (event: S3Event): Promise<void> => {
   for (const record of event.Records) {
     if (!record.eventName.startsWith('ObjectCreated:')) continue;
     const key = keyOf(record);
@@ -106,4 +108,4 @@ export const handler = async (event: S3Event): Promise<void> => {
     if (verdict.kind === 'ready') count(BUSINESS_METRICS.uploadsVerified);
     if (verdict.kind === 'rejected') count(BUSINESS_METRICS.uploadsRejected);
   }
-};
+});

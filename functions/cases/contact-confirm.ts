@@ -1,4 +1,4 @@
-import { caseView } from '#domain/case';
+import { caseView } from '#shared/views/case';
 import { checkContactCode, contactConfirmed } from '#domain/contact';
 import { AppError } from '#domain/errors';
 import { CONTACT_CODE_MAX_ATTEMPTS } from '#domain/limits';

@@ -1,4 +1,5 @@
-import { caseView, newCase } from '#domain/case';
+import { newCase } from '#domain/case';
+import { caseView } from '#shared/views/case';
 import { AppError, notFound } from '#domain/errors';
 import { MAX_CASES_PER_APPLICANT } from '#domain/limits';
 import { ulid } from '#domain/ids';

@@ -1,4 +1,4 @@
-import { caseView } from '#domain/case';
+import { caseView } from '#shared/views/case';
 import { caseFor } from '#shared/case-access';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';

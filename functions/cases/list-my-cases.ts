@@ -1,4 +1,4 @@
-import { caseView } from '#domain/case';
+import { caseView } from '#shared/views/case';
 import { listCasesByOwner } from '#adapters/cases-repo';
 import { getEditions } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';

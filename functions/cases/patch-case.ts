@@ -1,4 +1,5 @@
-import { caseView, fieldsOf, patchedCase } from '#domain/case';
+import { fieldsOf, patchedCase } from '#domain/case';
+import { caseView } from '#shared/views/case';
 import { AppError } from '#domain/errors';
 import { readiness } from '#domain/rules';
 import { replaceCase } from '#adapters/cases-repo';

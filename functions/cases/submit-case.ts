@@ -1,4 +1,5 @@
-import { caseView, fieldsOf, type CaseRecord } from '#domain/case';
+import { fieldsOf, type CaseRecord } from '#domain/case';
+import { caseView } from '#shared/views/case';
 import { utcDay } from '#domain/contact';
 import type { EditionRecord } from '#domain/edition';
 import { AppError } from '#domain/errors';
@@ -8,7 +9,7 @@ import { confirmationDue, submissionConfirmation, type ConfirmationSlot, type Ma
 import { readiness } from '#domain/rules';
 import { replaceCase, type Guarded } from '#adapters/cases-repo';
 import { applicantMailCount, confirmationSlotPut, getConfirmationSlot, mailPut } from '#adapters/mail-repo';
-import type { TransactItem } from '#adapters/transact';
+import type { TransactItem } from '#adapters/table';
 import { caseFor } from '#shared/case-access';
 import { gateFor, refusal } from '#shared/deadline';
 import { httpHandler } from '#shared/handler';

@@ -6,6 +6,8 @@
 import { SCHEDULE } from '#domain/edition';
 import { allEditions, closeEdition } from '#adapters/editions-repo';
 import { logger } from '#shared/logger';
+import { workerHandler } from '#shared/worker-handler';
+import { workers } from '#shared/workers';
 
 export async function closeDue(now: Date): Promise<string[]> {
   const closed: string[] = [];
@@ -16,8 +18,8 @@ export async function closeDue(now: Date): Promise<string[]> {
   return closed;
 }
 
-export const handler = async (): Promise<{ closed: string[] }> => {
+export const handler = workerHandler(workers.closeDueEditions, async (): Promise<{ closed: string[] }> => {
   const closed = await closeDue(new Date());
   if (closed.length) logger.info('editions closed by the schedule', { closed });
   return { closed };
-};
+});

@@ -1,9 +1,8 @@
-import { publicCase } from '#domain/case';
+import { publicCase } from '#shared/views/case';
 import { notFound } from '#domain/errors';
-import { batchGet } from '#adapters/batch';
 import { selectedCasesPage } from '#adapters/case-listing';
 import { getEdition } from '#adapters/editions-repo';
-import { keys, recordOf } from '#adapters/table-design';
+import { getCases } from '#adapters/cases-repo';
 import type { CaseRecord } from '#domain/case';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
@@ -22,7 +21,7 @@ export const handler = httpHandler(routes.getResults, async ({ params }) => {
     ids.push(...page.items.map((c) => c.caseId));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  const cases = (await batchGet(ids.map((id) => keys.case(id)))).map((i) => recordOf<CaseRecord>(i));
+  const cases = await getCases(ids);
   const byTitle = (a: CaseRecord, b: CaseRecord) => (a.title ?? '').localeCompare(b.title ?? '') || a.caseId.localeCompare(b.caseId);
   const of = (d: 'outstanding' | 'collection') => cases.filter((c) => c.decision === d).sort(byTitle).map(publicCase);
   return { status: 200, body: { editionId: edition.editionId, releasedAt: edition.releasedAt, outstanding: of('outstanding'), collection: of('collection') } };

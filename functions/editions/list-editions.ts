@@ -1,4 +1,4 @@
-import { editionView } from '#domain/edition';
+import { editionView } from '#shared/views/edition';
 import { listEditions } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';

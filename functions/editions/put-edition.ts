@@ -1,4 +1,5 @@
-import { editionView, newEdition, updatedEdition } from '#domain/edition';
+import { newEdition, updatedEdition } from '#domain/edition';
+import { editionView } from '#shared/views/edition';
 import { AppError } from '#domain/errors';
 import { createEdition, getEdition, replaceEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';

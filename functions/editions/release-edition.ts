@@ -1,4 +1,4 @@
-import { editionView } from '#domain/edition';
+import { editionView } from '#shared/views/edition';
 import { AppError, notFound } from '#domain/errors';
 import { getEdition, releaseEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';

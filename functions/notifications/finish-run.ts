@@ -1,7 +1,9 @@
 /** Workflow task: the run's last state. Records how it ended and frees the edition for the next run. */
 import { finishRun, getRun } from '#adapters/notifications-repo';
-import { runView } from '#domain/notification';
+import { runView } from '#shared/views/notification';
 import { logger } from '#shared/logger';
+import { workerHandler } from '#shared/worker-handler';
+import { workers } from '#shared/workers';
 import { reasonOf } from './mark-failed.ts';
 import { withRunContext } from './task-context.ts';
 
@@ -20,4 +22,4 @@ export async function finish(input: FinishInput, now: Date = new Date()) {
   return run ? runView(run) : undefined;
 }
 
-export const handler = withRunContext((input: FinishInput) => finish(input));
+export const handler = workerHandler(workers.finishNotificationRun, withRunContext((input: FinishInput) => finish(input)));

@@ -1,5 +1,5 @@
 import { notFound } from '#domain/errors';
-import { recipientView, runView } from '#domain/notification';
+import { recipientView, runView } from '#shared/views/notification';
 import { getEdition } from '#adapters/editions-repo';
 import { listRecipients, listRuns } from '#adapters/notifications-repo';
 import { httpHandler } from '#shared/handler';

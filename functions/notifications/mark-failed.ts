@@ -6,6 +6,8 @@ import { recordFailed } from '#adapters/notifications-repo';
 import { logger } from '#shared/logger';
 import { withRunContext } from './task-context.ts';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
+import { workerHandler } from '#shared/worker-handler';
+import { workers } from '#shared/workers';
 
 export interface MarkFailedInput {
   editionId: string;
@@ -33,4 +35,4 @@ export async function markFailed(input: MarkFailedInput, now: Date = new Date())
   return { outcome: outcome === 'ok' ? 'failed' : 'already-settled' };
 }
 
-export const handler = withRunContext((input: MarkFailedInput) => markFailed(input));
+export const handler = workerHandler(workers.markNotificationFailed, withRunContext((input: MarkFailedInput) => markFailed(input)));

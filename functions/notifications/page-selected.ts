@@ -2,6 +2,8 @@
 import { selectedCasesPage } from '#adapters/case-listing';
 import { countRun } from '#adapters/notifications-repo';
 import { logger } from '#shared/logger';
+import { workerHandler } from '#shared/worker-handler';
+import { workers } from '#shared/workers';
 import { withRunContext } from './task-context.ts';
 
 export interface PageInput {
@@ -23,4 +25,4 @@ export async function pageSelected(input: PageInput): Promise<{ caseIds: string[
   return { caseIds: page.items.map((c) => c.caseId), nextCursor: page.nextCursor };
 }
 
-export const handler = withRunContext(pageSelected);
+export const handler = workerHandler(workers.pageSelected, withRunContext(pageSelected));

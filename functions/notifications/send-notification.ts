@@ -13,11 +13,13 @@ import { getCase } from '#adapters/cases-repo';
 import { getEdition } from '#adapters/editions-repo';
 import { mailer, mailFailure } from '#adapters/mailer';
 import { claimRecipient, countRun, recordFailed, recordSent, releaseClaim } from '#adapters/notifications-repo';
-import { loadEnv } from '#shared/config';
+import { loadEnv } from '#config/env';
 import { logger } from '#shared/logger';
 import * as z from 'zod/mini';
 import { withRunContext } from './task-context.ts';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
+import { workerHandler } from '#shared/worker-handler';
+import { workers } from '#shared/workers';
 
 /**
  * Each send holds its slot of the Map for at least this long. With the Map's MaxConcurrency equal to the
@@ -98,4 +100,4 @@ export async function sendNotification(input: SendInput, now: () => Date = () =>
   return { outcome: 'sent', messageId };
 }
 
-export const handler = withRunContext((input: SendInput) => sendNotification(input));
+export const handler = workerHandler(workers.sendNotification, withRunContext((input: SendInput) => sendNotification(input)));

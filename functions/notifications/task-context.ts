@@ -1,4 +1,7 @@
-/** What every task of the notification workflow logs: the run and the correlation id of the request that started it. */
+/**
+ * What every task of the notification workflow logs besides the worker wrapper's keys (worker-handler.ts, which
+ * also picks up the correlation id the run carries): the run it works for.
+ */
 import { logger } from '#shared/logger';
 
 export interface RunPayload {
@@ -8,7 +11,7 @@ export interface RunPayload {
 
 export function withRunContext<P extends RunPayload, R>(task: (payload: P) => Promise<R>): (payload: P) => Promise<R> {
   return (payload) => {
-    logger.appendKeys({ runId: payload.runId, correlationId: payload.correlationId ?? payload.runId });
+    logger.appendKeys({ runId: payload.runId });
     return task(payload);
   };
 }

@@ -6,6 +6,8 @@
 import { applyDeliveryEvent, type DeliveryKind } from '#adapters/notifications-repo';
 import { logger } from '#shared/logger';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
+import { workerHandler } from '#shared/worker-handler';
+import { workers } from '#shared/workers';
 
 const DELIVERY_METRIC = { delivered: BUSINESS_METRICS.notificationsDelivered, bounced: BUSINESS_METRICS.notificationsBounced, complained: BUSINESS_METRICS.notificationsComplained } as const;
 
@@ -35,4 +37,4 @@ export async function trackDelivery(event: SesEvent, now: Date = new Date()): Pr
   return applied ? 'applied' : 'stale';
 }
 
-export const handler = (event: SesEvent) => trackDelivery(event);
+export const handler = workerHandler(workers.trackDelivery, (event: SesEvent) => trackDelivery(event));

@@ -1,5 +1,5 @@
 import { notFound } from '#domain/errors';
-import { reviewerView } from '#domain/review';
+import { reviewerView } from '#shared/views/review';
 import { ownCaseForbidden } from '#shared/case-access';
 import { AssignmentRefused, applyAssignments, OWNER_ORGANISER } from '#shared/committee';
 import { httpHandler } from '#shared/handler';

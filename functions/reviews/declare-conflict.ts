@@ -1,7 +1,6 @@
-import { notFound } from '#domain/errors';
-import { aggregateOf, reviewerView, type ReviewerRecord } from '#domain/review';
+import { AppError, notFound } from '#domain/errors';
+import { aggregateOf, type ReviewerRecord } from '#domain/review';
 import { editionStatus } from '#domain/rules';
-import { AppError } from '#domain/errors';
 import { aggregateUpdate, conflictUpdate, getReviewer, reviewDelete } from '#adapters/reviews-repo';
 import { editionClosedCheck } from '#adapters/transact';
 import { caseFor } from '#shared/case-access';
@@ -9,6 +8,7 @@ import { changeReviews } from '#shared/committee';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
 import { routes } from '#shared/routes';
+import { reviewerView } from '#shared/views/review';
 
 /**
  * An assigned reviewer declares a conflict of interest: in one transaction the assignment becomes a recorded

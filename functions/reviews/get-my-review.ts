@@ -1,5 +1,5 @@
 import { notFound } from '#domain/errors';
-import { reviewView } from '#domain/review';
+import { reviewView } from '#shared/views/review';
 import { getReview } from '#adapters/reviews-repo';
 import { caseFor } from '#shared/case-access';
 import { httpHandler } from '#shared/handler';

@@ -1,4 +1,4 @@
-import { reviewerView } from '#domain/review';
+import { reviewerView } from '#shared/views/review';
 import { listReviewers } from '#adapters/reviews-repo';
 import { caseFor } from '#shared/case-access';
 import { httpHandler } from '#shared/handler';

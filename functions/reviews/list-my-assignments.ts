@@ -1,16 +1,12 @@
-import type { CaseRecord } from '#domain/case';
-import { batchGet } from '#adapters/batch';
+import { getCases } from '#adapters/cases-repo';
 import { listAssignmentsOf } from '#adapters/reviews-repo';
-import { keys, recordOf } from '#adapters/table-design';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 
 /** The caller's live assignments (declared conflicts are not listed), each with the case's title and status. */
 export const handler = httpHandler(routes.listMyAssignments, async ({ query, caller }) => {
   const page = await listAssignmentsOf(caller.sub, query.limit, query.cursor);
-  const cases = new Map(
-    (await batchGet(page.items.map((a) => keys.case(a.caseId)))).map((i) => recordOf<CaseRecord>(i)).map((c) => [c.caseId, c]),
-  );
+  const cases = new Map((await getCases(page.items.map((a) => a.caseId))).map((c) => [c.caseId, c]));
   const items = page.items.flatMap((a) => {
     const c = cases.get(a.caseId);
     if (!c) return [];

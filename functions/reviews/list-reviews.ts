@@ -1,5 +1,5 @@
 import { reviewsOf } from '#domain/case';
-import { reviewView } from '#domain/review';
+import { reviewView } from '#shared/views/review';
 import { listReviews } from '#adapters/reviews-repo';
 import { caseFor } from '#shared/case-access';
 import { httpHandler } from '#shared/handler';

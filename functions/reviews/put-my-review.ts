@@ -1,5 +1,6 @@
 import { AppError, notFound } from '#domain/errors';
-import { aggregateOf, reviewView, type ReviewRecord } from '#domain/review';
+import { aggregateOf, type ReviewRecord } from '#domain/review';
+import { reviewView } from '#shared/views/review';
 import { editionStatus } from '#domain/rules';
 import { aggregateUpdate, reviewedUpdate, reviewPut } from '#adapters/reviews-repo';
 import { editionClosedCheck } from '#adapters/transact';

@@ -1,4 +1,4 @@
-import { caseSummary } from '#domain/case';
+import { caseSummary } from '#shared/views/case';
 import { notFound } from '#domain/errors';
 import { listEditionCases } from '#adapters/case-listing';
 import { getEdition } from '#adapters/editions-repo';

@@ -1,4 +1,4 @@
-import { caseView } from '#domain/case';
+import { caseView } from '#shared/views/case';
 import { AppError } from '#domain/errors';
 import { editionStatus } from '#domain/rules';
 import { recordDecision } from '#adapters/cases-repo';

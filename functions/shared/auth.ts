@@ -1,14 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-
-export type Group = 'organisers' | 'reviewers';
-
-export interface Caller {
-  sub: string;
-  email: string;
-  groups: Group[];
-}
-
-const GROUPS: readonly string[] = ['organisers', 'reviewers'];
+import type { Caller } from '#domain/caller';
+import { GROUPS, type Group } from '#domain/vocabulary';
 
 /**
  * Cognito's REST authorizer passes `cognito:groups` as a string: "organisers" for one group and
@@ -20,7 +12,7 @@ export function parseGroups(raw: unknown): Group[] {
     : typeof raw === 'string'
       ? raw.replace(/^\[|\]$/g, '').split(/[\s,]+/)
       : [];
-  return parts.filter((g): g is Group => GROUPS.includes(g));
+  return parts.filter((g): g is Group => (GROUPS as readonly string[]).includes(g));
 }
 
 /** The caller from the authorizer's claims, or undefined when the request carries none. */
@@ -30,5 +22,3 @@ export function callerFrom(event: APIGatewayProxyEvent): Caller | undefined {
   if (typeof sub !== 'string' || sub.length === 0) return undefined;
   return { sub, email: typeof claims?.email === 'string' ? claims.email : '', groups: parseGroups(claims?.['cognito:groups']) };
 }
-
-export const isOrganiser = (c: Caller): boolean => c.groups.includes('organisers');

@@ -3,14 +3,15 @@
  * the API's answer when they may not (404 when they may not see it at all, so ids cannot be probed; 403 when
  * they see it but the operation is the owner's, or the committee's and they own it).
  */
-import { frozenConflict, isFrozen, viewerOf, type CaseRecord, type Viewer } from '#domain/case';
+import { frozenConflict, isFrozen, viewerOf, type CaseRecord } from '#domain/case';
+import type { Viewer } from '#domain/vocabulary';
 import type { EditionRecord, ExtensionRecord } from '#domain/edition';
 import { AppError, notFound } from '#domain/errors';
 import type { ReviewerRecord } from '#domain/review';
 import { getCase } from '#adapters/cases-repo';
 import { getEditionFor } from '#adapters/editions-repo';
 import { getReviewer } from '#adapters/reviews-repo';
-import type { Caller } from './auth.ts';
+import type { Caller } from '#domain/caller';
 
 export interface CaseAccess {
   record: CaseRecord;

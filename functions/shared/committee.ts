@@ -7,17 +7,16 @@ import type { AuditRecord } from '#domain/edition';
 import { AppError, type FieldProblem } from '#domain/errors';
 import { aggregateOf, MAX_REVIEWERS_PER_CASE, type ReviewerRecord, type ReviewRecord } from '#domain/review';
 import { editionStatus } from '#domain/rules';
-import type { Pair } from '#domain/schemas';
-import { batchGet } from '#adapters/batch';
-import { getCase } from '#adapters/cases-repo';
+import type { Pair } from '#domain/review-input';
+import { getCase, getCases } from '#adapters/cases-repo';
 import { getEditions } from '#adapters/editions-repo';
 import {
   aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, getReviewers, reviewDelete, unassignDelete,
 } from '#adapters/reviews-repo';
 import { auditedTransact } from '#adapters/audit';
-import { keys, recordOf } from '#adapters/table-design';
-import { editionClosedCheck, type TransactItem } from '#adapters/transact';
-import type { Caller } from './auth.ts';
+import { editionClosedCheck } from '#adapters/transact';
+import type { TransactItem } from '#adapters/table';
+import type { Caller } from '#domain/caller';
 
 /** DynamoDB's limit on the items of one TransactWriteItems, which makes a bulk change all or nothing. */
 export const TRANSACTION_MAX_ITEMS = 100;
@@ -72,8 +71,8 @@ function assignmentAudit(result: AssignmentResult, by: string, at: string): Audi
 async function plan(changes: AssignmentChange[], caller: Caller, now: Date, editionId: string | undefined): Promise<Plan> {
   const t = now.toISOString();
   const caseIds = [...new Set(changes.map((c) => c.pair.caseId))];
-  const [caseItems, pairs] = await Promise.all([batchGet(caseIds.map((id) => keys.case(id)), true), getReviewers(changes.map((c) => c.pair))]);
-  const cases = new Map(caseItems.map((i) => recordOf<CaseRecord>(i)).map((c) => [c.caseId, c]));
+  const [caseRecords, pairs] = await Promise.all([getCases(caseIds, true), getReviewers(changes.map((c) => c.pair))]);
+  const cases = new Map(caseRecords.map((c) => [c.caseId, c]));
   const pairOf = new Map(pairs.map((p) => [pairKey(p), p]));
   const editions = await getEditions([...new Set([...cases.values()].map((c) => c.editionId))]);
 

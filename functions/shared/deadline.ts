@@ -8,7 +8,8 @@ import { AppError } from '#domain/errors';
 import { acceptance, gateRefusal } from '#domain/rules';
 import { getCase } from '#adapters/cases-repo';
 import { getEdition } from '#adapters/editions-repo';
-import { deadlineChecks, type TransactItem } from '#adapters/transact';
+import { deadlineChecks } from '#adapters/transact';
+import type { TransactItem } from '#adapters/table';
 
 export interface Gate {
   until: string;

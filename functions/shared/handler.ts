@@ -9,13 +9,11 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type * as z from 'zod/mini';
 import { AppError } from '#domain/errors';
 import { BODY_MAX_BYTES } from '#domain/limits';
-import { callerFrom, type Caller } from './auth.ts';
+import type { Caller } from '#domain/caller';
+import { callerFrom } from './auth.ts';
 import { CORS_EXPOSE_HEADERS, etag, jsonResponse, parseIfMatch, problemResponse, validate } from './http.ts';
 import type { RouteSpec } from './routes.ts';
 import { logger } from './logger.ts';
-
-export { logger };
-
 
 /**
  * With a Lambda proxy integration API Gateway adds no CORS headers to the function's answers: the handler

@@ -1,10 +1,11 @@
 /**
  * The OpenAPI 3.1 document, generated from the route table and the zod schemas: nothing about the API is
- * written twice. Schemas with a `meta({ id })` become components; everything else is inlined.
+ * written twice. Schemas registered with an id (domain/schema-kit.ts, named) become components; everything else
+ * is inlined.
  */
 import * as z from 'zod/mini';
 import { PROBLEM_STATUS, type ProblemCode } from '#domain/errors';
-import { responseSchemas } from '#domain/schemas';
+import { responseSchemas } from './responses.ts';
 import type { RouteSpec } from './routes.ts';
 
 type Json = Record<string, unknown>;

@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 import type { ProblemCode } from '../../functions/domain/errors.ts';
 import { problemBody } from '../../functions/shared/http.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
-import type { StageName, StageSettings } from '../stage-config.ts';
+import { removalPolicy, type StageName, type StageSettings } from '../stage-config.ts';
 import { BackendFunction } from './function.ts';
 import type { Mailer } from './mail.ts';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../functions/shared/http.ts';
@@ -105,11 +105,10 @@ export class Api extends Construct {
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     const { settings } = props;
-    const retain = settings.removal === 'retain';
 
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: settings.logRetentionDays as logs.RetentionDays,
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(settings.removal),
     });
     const accessLogs = this.accessLogs;
 
@@ -151,7 +150,7 @@ export class Api extends Construct {
     this.executionLogs = new logs.LogGroup(this, 'ExecutionLogs', {
       logGroupName: `API-Gateway-Execution-Logs_${this.restApi.restApiId}/${props.stageName}`,
       retention: settings.logRetentionDays as logs.RetentionDays,
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(settings.removal),
     });
     this.restApi.deploymentStage.node.addDependency(this.executionLogs);
 

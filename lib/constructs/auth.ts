@@ -2,10 +2,11 @@
  * Identity: the Cognito user pool applicants, organisers and reviewers sign in to, its groups and the app client
  * that browsers and tools use. API Gateway's Cognito authorizer checks the ID tokens this pool issues.
  */
-import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import type { Group } from '../../functions/shared/auth.ts';
+import type { Group } from '../../functions/domain/vocabulary.ts';
+import { removalPolicy, type Removal } from '../stage-config.ts';
 
 /** Every group the handlers know (functions/shared/auth.ts), and what membership means. The type keeps the two in step. */
 const GROUPS: Record<Group, string> = {
@@ -14,7 +15,7 @@ const GROUPS: Record<Group, string> = {
 };
 
 export interface AuthProps {
-  removal: 'destroy' | 'retain';
+  removal: Removal;
   /** Who sends sign-up and recovery mails: Cognito's own sender (50 mails a day) or the stage's SES identity. */
   email: { kind: 'cognito' } | { kind: 'ses'; from: string };
 }
@@ -52,7 +53,7 @@ export class Auth extends Construct {
           ? cognito.UserPoolEmail.withSES({ fromEmail: props.email.from, sesRegion: Aws.REGION })
           : cognito.UserPoolEmail.withCognito(),
       deletionProtection: retain,
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(props.removal),
     });
 
     Validations.of(this.userPool).acknowledge({

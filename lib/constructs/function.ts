@@ -9,7 +9,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -24,7 +24,7 @@ import { AUDIT_KEY_PREFIX, INDEXES } from '../../functions/adapters/table-design
 import { METRICS_NAMESPACE } from '../../functions/shared/metric-names.ts';
 import type { BucketAccess, BucketGrants } from '../../functions/shared/routes.ts';
 import { ESBUILD_SETTINGS, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, FUNCTIONS_DIR } from '../bundling.ts';
-import type { StageName } from '../stage-config.ts';
+import { removalPolicy, type Removal, type StageName } from '../stage-config.ts';
 import { domainOf, type Mailer } from './mail.ts';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -130,7 +130,7 @@ export interface BackendFunctionProps {
   /** Log group retention in days (a value CloudWatch Logs accepts; checked in stage-config.ts). */
   logRetentionDays: number;
   /** destroy (dev) or retain (prod) the log group with the stack. */
-  removal: 'destroy' | 'retain';
+  removal: Removal;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Extra environment variables, on top of the defaults. */
   environment?: Record<string, string>;
@@ -148,7 +148,7 @@ export class BackendFunction extends Construct {
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: props.logRetentionDays as logs.RetentionDays,
-      removalPolicy: props.removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(props.removal),
     });
 
     // An own role with inline statements instead of AWSLambdaBasicExecutionRole: the function may write to its own

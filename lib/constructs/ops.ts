@@ -49,7 +49,7 @@
  * throttles), the notification workflow (executions started, succeeded, failed, timed out, aborted), SES (sends,
  * deliveries, bounces, complaints, reputation rates) and the dead-letter queues' depth.
  */
-import { Aws, Duration, NestedStack, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -64,7 +64,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { BUSINESS_METRICS, METRICS_NAMESPACE, STAGE_DIMENSION } from '../../functions/shared/metric-names.ts';
-import type { StageName, StageSettings } from '../stage-config.ts';
+import { removalPolicy, type StageName, type StageSettings } from '../stage-config.ts';
 import { SERVICE_NAME } from './function.ts';
 
 /** The period of every alarm but the SES ones. */
@@ -123,6 +123,49 @@ export interface OpsProps {
   configurationSet: ses.IConfigurationSet;
 }
 
+/**
+ * Every metric that an alarm watches, each built once: the alarms read them as they are, the dashboard draws the
+ * same ones with a label (`with` keeps the metric and changes only how it is shown).
+ */
+function watchedMetrics(props: OpsProps) {
+  const stage = props.restApi.deploymentStage;
+  const sum = { statistic: cw.Stats.SUM, period: ALARM_PERIOD };
+  const maximum = { statistic: cw.Stats.MAXIMUM, period: ALARM_PERIOD };
+  const dynamoDb = (metricName: string, index: string | undefined) =>
+    new cw.Metric({
+      namespace: 'AWS/DynamoDB',
+      metricName,
+      dimensionsMap: { TableName: props.table.tableName, ...(index ? { GlobalSecondaryIndexName: index } : {}) },
+      ...sum,
+    });
+  const reputation = (metricName: string, dimensionsMap?: Record<string, string>) =>
+    new cw.Metric({ namespace: SES_REPUTATION.namespace, metricName, dimensionsMap, statistic: cw.Stats.MAXIMUM, period: SES_ALARM_PERIOD });
+  const ofSet = { [SES_REPUTATION.configurationSetDimension]: props.configurationSet.configurationSetName };
+  return {
+    api: { serverErrors: stage.metricServerError(sum), requests: stage.metricCount(sum) },
+    functions: [...props.functions].map(([name, fn]) => ({ name, errors: fn.metricErrors(sum), throttles: fn.metricThrottles(sum) })),
+    deadLetterQueues: [...props.deadLetterQueues].map(([name, queue]) => ({ name, visible: queue.metricApproximateNumberOfMessagesVisible(maximum) })),
+    workflow: { failed: props.notifyWorkflow.metricFailed(sum), timedOut: props.notifyWorkflow.metricTimedOut(sum) },
+    table: {
+      throttledRequests: props.table.metricThrottledRequestsForOperations({ operations: [...TABLE_OPERATIONS], ...sum }),
+      /** The table's (index undefined) and each index's throttle events. */
+      throttleEvents: [undefined, ...props.tableIndexes].map((index) => ({
+        index,
+        reads: dynamoDb('ReadThrottleEvents', index),
+        writes: dynamoDb('WriteThrottleEvents', index),
+      })),
+    },
+    ses: {
+      bounceRate: reputation(SES_REPUTATION.bounceRate),
+      complaintRate: reputation(SES_REPUTATION.complaintRate),
+      bounceRateOfSet: reputation(SES_REPUTATION.bounceRate, ofSet),
+      complaintRateOfSet: reputation(SES_REPUTATION.complaintRate, ofSet),
+    },
+  };
+}
+
+type WatchedMetrics = ReturnType<typeof watchedMetrics>;
+
 /** One alarm as the dashboard and the tests see it. */
 export interface OpsAlarm {
   /** The name after the stack name: api-5xx-rate, fn-createCase-errors, ... */
@@ -141,14 +184,13 @@ export class Ops extends NestedStack {
   constructor(scope: Construct, id: string, props: OpsProps) {
     super(scope, id, { description: `Alarms and dashboard of ${Stack.of(scope).stackName}` });
     this.prefix = Stack.of(scope).stackName;
-    const retain = props.settings.removal === 'retain';
 
     // CloudWatch publishes to an encrypted topic only with a customer managed key whose policy lets it use the key
     // (the AWS managed aws/sns key cannot be shared with it).
     this.topicKey = new kms.Key(this, 'AlarmTopicKey', {
       description: `Encrypts the alarm topic of ${this.prefix}`,
       enableKeyRotation: true,
-      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(props.settings.removal),
       pendingWindow: Duration.days(7),
     });
     this.topicKey.addToResourcePolicy(
@@ -173,14 +215,15 @@ export class Ops extends NestedStack {
         'delivery itself, and the alarms stay visible in CloudWatch and on the dashboard.',
     });
 
-    this.apiAlarms(props.restApi);
-    this.functionAlarms(props.functions);
-    this.deadLetterAlarms(props.deadLetterQueues);
-    this.workflowAlarms(props.notifyWorkflow);
-    this.tableAlarms(props.table, props.tableIndexes);
-    this.sesAlarms();
+    const metrics = watchedMetrics(props);
+    this.apiAlarms(metrics.api);
+    this.functionAlarms(metrics.functions);
+    this.deadLetterAlarms(metrics.deadLetterQueues);
+    this.workflowAlarms(metrics.workflow);
+    this.tableAlarms(metrics.table);
+    this.sesAlarms(metrics.ses);
 
-    this.dashboard = this.buildDashboard(props);
+    this.dashboard = this.buildDashboard(props, metrics);
   }
 
   private addAlarm(key: string, metric: cw.IMetric, threshold: number, description: string): cw.Alarm {
@@ -202,14 +245,10 @@ export class Ops extends NestedStack {
     return alarm;
   }
 
-  private apiAlarms(restApi: apigw.RestApi) {
-    const stage = restApi.deploymentStage;
+  private apiAlarms(api: WatchedMetrics['api']) {
     const rate = new cw.MathExpression({
       expression: `IF(requests >= ${API_5XX_MIN_REQUESTS}, 100 * errors / requests, 0)`,
-      usingMetrics: {
-        errors: stage.metricServerError({ statistic: cw.Stats.SUM, period: ALARM_PERIOD }),
-        requests: stage.metricCount({ statistic: cw.Stats.SUM, period: ALARM_PERIOD }),
-      },
+      usingMetrics: { errors: api.serverErrors, requests: api.requests },
       period: ALARM_PERIOD,
       label: 'API 5xx answers (% of requests)',
     });
@@ -222,18 +261,18 @@ export class Ops extends NestedStack {
     );
   }
 
-  private functionAlarms(functions: ReadonlyMap<string, lambda.IFunction>) {
-    for (const [name, fn] of functions) {
+  private functionAlarms(functions: WatchedMetrics['functions']) {
+    for (const { name, errors, throttles } of functions) {
       this.addAlarm(
         `fn-${name}-errors`,
-        fn.metricErrors({ statistic: cw.Stats.SUM, period: ALARM_PERIOD }),
+        errors,
         FUNCTION_ERRORS_ALLOWED,
         `Function ${name} failed (an unhandled exception, a timeout or out of memory) in the last 5 minutes. ` +
           'First: read its log group for level ERROR and the X-Ray trace of the failed invocation.',
       );
       this.addAlarm(
         `fn-${name}-throttles`,
-        fn.metricThrottles({ statistic: cw.Stats.SUM, period: ALARM_PERIOD }),
+        throttles,
         FUNCTION_THROTTLES_ALLOWED,
         `Lambda refused to run function ${name} (throttled) in the last 5 minutes: API callers got errors, events were retried. ` +
           'First: check the account\'s concurrency (ConcurrentExecutions vs the quota) and ask for a higher limit if it is reached.',
@@ -241,11 +280,11 @@ export class Ops extends NestedStack {
     }
   }
 
-  private deadLetterAlarms(queues: ReadonlyMap<string, sqs.IQueue>) {
-    for (const [name, queue] of queues) {
+  private deadLetterAlarms(queues: WatchedMetrics['deadLetterQueues']) {
+    for (const { name, visible } of queues) {
       this.addAlarm(
         `dlq-${name}-messages`,
-        queue.metricApproximateNumberOfMessagesVisible({ statistic: cw.Stats.MAXIMUM, period: ALARM_PERIOD }),
+        visible,
         DEAD_LETTERS_ALLOWED,
         `The ${name} dead-letter queue holds an event a worker failed on after every retry (an upload, a tick, a mail event). ` +
           'First: read the message (its error and original event), fix the cause, then replay or delete it.',
@@ -253,46 +292,38 @@ export class Ops extends NestedStack {
     }
   }
 
-  private workflowAlarms(stateMachine: sfn.IStateMachine) {
+  private workflowAlarms(workflow: WatchedMetrics['workflow']) {
     this.addAlarm(
       'notify-failed',
-      stateMachine.metricFailed({ statistic: cw.Stats.SUM, period: ALARM_PERIOD }),
+      workflow.failed,
       WORKFLOW_FAILURES_ALLOWED,
       'A notification run failed: some selection notices may not have been sent. ' +
         'First: open the failed execution in the Step Functions console (its failed state and error), then list the run\'s notices (GET /editions/{editionId}/notifications).',
     );
     this.addAlarm(
       'notify-timed-out',
-      stateMachine.metricTimedOut({ statistic: cw.Stats.SUM, period: ALARM_PERIOD }),
+      workflow.timedOut,
       WORKFLOW_FAILURES_ALLOWED,
       'A notification run timed out: some selection notices may not have been sent. ' +
         'First: open the execution in the Step Functions console to see where it stopped, then list the run\'s notices (GET /editions/{editionId}/notifications).',
     );
   }
 
-  private tableAlarms(table: dynamodb.ITable, indexes: readonly string[]) {
+  private tableAlarms(table: WatchedMetrics['table']) {
     this.addAlarm(
       'table-throttled-requests',
-      table.metricThrottledRequestsForOperations({ operations: [...TABLE_OPERATIONS], statistic: cw.Stats.SUM, period: ALARM_PERIOD }),
+      table.throttledRequests,
       TABLE_THROTTLES_ALLOWED,
       'DynamoDB throttled requests to the table in the last 5 minutes (a hot partition, or traffic over twice its previous peak). ' +
         'First: find the hot key with CloudWatch Contributor Insights or the throttle events per index on the dashboard.',
     );
-    for (const index of [undefined, ...indexes]) {
-      const events = (metricName: string) =>
-        new cw.Metric({
-          namespace: 'AWS/DynamoDB',
-          metricName,
-          dimensionsMap: { TableName: table.tableName, ...(index ? { GlobalSecondaryIndexName: index } : {}) },
-          statistic: cw.Stats.SUM,
-          period: ALARM_PERIOD,
-        });
+    for (const { index, reads, writes } of table.throttleEvents) {
       const what = index ? `index ${index}` : 'the table';
       this.addAlarm(
         `${index ?? 'table'}-throttle-events`,
         new cw.MathExpression({
           expression: 'reads + writes',
-          usingMetrics: { reads: events('ReadThrottleEvents'), writes: events('WriteThrottleEvents') },
+          usingMetrics: { reads, writes },
           period: ALARM_PERIOD,
           label: `Throttle events of ${what}`,
         }),
@@ -303,26 +334,24 @@ export class Ops extends NestedStack {
     }
   }
 
-  private sesAlarms() {
-    const reputation = (metricName: string) =>
-      new cw.Metric({ namespace: SES_REPUTATION.namespace, metricName, statistic: cw.Stats.MAXIMUM, period: SES_ALARM_PERIOD });
+  private sesAlarms(ses: WatchedMetrics['ses']) {
     this.addAlarm(
       'ses-bounce-rate',
-      reputation(SES_REPUTATION.bounceRate),
+      ses.bounceRate,
       SES_BOUNCE_RATE_MAX,
       `The account's SES bounce rate is above ${SES_BOUNCE_RATE_MAX * 100}% (SES reviews the account at 5%, may pause it at 10%). ` +
         'First: check the bounced addresses (NotificationsBounced, the suppression list) and stop sending to bad lists.',
     );
     this.addAlarm(
       'ses-complaint-rate',
-      reputation(SES_REPUTATION.complaintRate),
+      ses.complaintRate,
       SES_COMPLAINT_RATE_MAX,
       `The account's SES complaint rate is above ${SES_COMPLAINT_RATE_MAX * 100}% (SES reviews the account at 0.1%). ` +
         'First: see which mails drew complaints (NotificationsComplained) and pause that mailing until it is fixed.',
     );
   }
 
-  private buildDashboard(props: OpsProps): cw.Dashboard {
+  private buildDashboard(props: OpsProps, watched: WatchedMetrics): cw.Dashboard {
     const minutes5 = ALARM_PERIOD;
     const sum = (metric: cw.Metric, label?: string) => metric.with({ statistic: cw.Stats.SUM, period: minutes5, ...(label ? { label } : {}) });
     const functions = [...props.functions];
@@ -343,22 +372,10 @@ export class Ops extends NestedStack {
     const notificationKeys = businessKeys.filter((k) => k.startsWith('notifications'));
     const caseKeys = businessKeys.filter((k) => !k.startsWith('notifications'));
 
-    const throttleEvents = [undefined, ...props.tableIndexes].flatMap((index) =>
-      ['ReadThrottleEvents', 'WriteThrottleEvents'].map(
-        (metricName) =>
-          new cw.Metric({
-            namespace: 'AWS/DynamoDB',
-            metricName,
-            dimensionsMap: { TableName: props.table.tableName, ...(index ? { GlobalSecondaryIndexName: index } : {}) },
-            statistic: cw.Stats.SUM,
-            period: minutes5,
-            label: `${metricName} ${index ?? 'table'}`,
-          }),
-      ),
-    );
-    const sesMetric = (metricName: string, statistic: string, period: Duration, dimensionsMap?: Record<string, string>, label?: string) =>
-      new cw.Metric({ namespace: SES_REPUTATION.namespace, metricName, statistic, period, dimensionsMap, label });
-    const setDimension = { [SES_REPUTATION.configurationSetDimension]: props.configurationSet.configurationSetName };
+    const throttleEvents = watched.table.throttleEvents.flatMap(({ index, reads, writes }) => [
+      reads.with({ label: `ReadThrottleEvents ${index ?? 'table'}` }),
+      writes.with({ label: `WriteThrottleEvents ${index ?? 'table'}` }),
+    ]);
 
     const graph = (title: string, left: cw.IMetric[], extra: Partial<cw.GraphWidgetProps> = {}) =>
       new cw.GraphWidget({ title, left, width: 12, height: 6, ...extra });
@@ -389,16 +406,16 @@ export class Ops extends NestedStack {
       graph('Cases and uploads', business(caseKeys)),
       graph('Notifications', business(notificationKeys)),
       graph('API requests', [
-        stage.metricCount({ statistic: cw.Stats.SUM, period: minutes5, label: 'Requests' }),
+        watched.api.requests.with({ label: 'Requests' }),
         stage.metricClientError({ statistic: cw.Stats.SUM, period: minutes5, label: '4xx' }),
-        stage.metricServerError({ statistic: cw.Stats.SUM, period: minutes5, label: '5xx' }),
+        watched.api.serverErrors.with({ label: '5xx' }),
       ]),
       graph('API latency', [
         stage.metricLatency({ statistic: cw.Stats.p(50), period: minutes5, label: 'p50' }),
         stage.metricLatency({ statistic: cw.Stats.p(99), period: minutes5, label: 'p99' }),
       ]),
-      graph('Lambda errors by function', functions.map(([name, fn]) => sum(fn.metricErrors(), name)), { stacked: true }),
-      graph('Lambda throttles by function', functions.map(([name, fn]) => sum(fn.metricThrottles(), name)), { stacked: true }),
+      graph('Lambda errors by function', watched.functions.map(({ name, errors }) => errors.with({ label: name })), { stacked: true }),
+      graph('Lambda throttles by function', watched.functions.map(({ name, throttles }) => throttles.with({ label: name })), { stacked: true }),
       graph('Lambda duration p99 by function', functions.map(([name, fn]) => fn.metricDuration({ statistic: cw.Stats.p(99), period: minutes5, label: name })), {
         width: 24,
       }),
@@ -407,33 +424,34 @@ export class Ops extends NestedStack {
         sum(props.table.metricConsumedWriteCapacityUnits(), 'Write capacity units'),
       ]),
       graph('DynamoDB throttles', [
-        props.table.metricThrottledRequestsForOperations({ operations: [...TABLE_OPERATIONS], statistic: cw.Stats.SUM, period: minutes5 }),
+        watched.table.throttledRequests,
         ...throttleEvents,
       ]),
       graph('Notification workflow executions', [
         props.notifyWorkflow.metricStarted({ statistic: cw.Stats.SUM, period: minutes5, label: 'Started' }),
         props.notifyWorkflow.metricSucceeded({ statistic: cw.Stats.SUM, period: minutes5, label: 'Succeeded' }),
-        props.notifyWorkflow.metricFailed({ statistic: cw.Stats.SUM, period: minutes5, label: 'Failed' }),
-        props.notifyWorkflow.metricTimedOut({ statistic: cw.Stats.SUM, period: minutes5, label: 'Timed out' }),
+        watched.workflow.failed.with({ label: 'Failed' }),
+        watched.workflow.timedOut.with({ label: 'Timed out' }),
         props.notifyWorkflow.metricAborted({ statistic: cw.Stats.SUM, period: minutes5, label: 'Aborted' }),
       ]),
       graph(
         'Dead-letter queue depth',
-        [...props.deadLetterQueues].map(([name, queue]) =>
-          queue.metricApproximateNumberOfMessagesVisible({ statistic: cw.Stats.MAXIMUM, period: minutes5, label: name }),
-        ),
+        watched.deadLetterQueues.map(({ name, visible }) => visible.with({ label: name })),
       ),
-      graph('SES sending (account)', ['Send', 'Delivery', 'Bounce', 'Complaint'].map((m) => sesMetric(m, cw.Stats.SUM, minutes5))),
+      graph(
+        'SES sending (account)',
+        ['Send', 'Delivery', 'Bounce', 'Complaint'].map((metricName) => new cw.Metric({ namespace: SES_REPUTATION.namespace, metricName, statistic: cw.Stats.SUM, period: minutes5 })),
+      ),
       graph(
         'SES reputation (fraction)',
         [
-          sesMetric(SES_REPUTATION.bounceRate, cw.Stats.MAXIMUM, SES_ALARM_PERIOD, undefined, 'Bounce rate (account)'),
-          sesMetric(SES_REPUTATION.bounceRate, cw.Stats.MAXIMUM, SES_ALARM_PERIOD, setDimension, 'Bounce rate (this stage\'s configuration set)'),
+          watched.ses.bounceRate.with({ label: 'Bounce rate (account)' }),
+          watched.ses.bounceRateOfSet.with({ label: 'Bounce rate (this stage\'s configuration set)' }),
         ],
         {
           right: [
-            sesMetric(SES_REPUTATION.complaintRate, cw.Stats.MAXIMUM, SES_ALARM_PERIOD, undefined, 'Complaint rate (account)'),
-            sesMetric(SES_REPUTATION.complaintRate, cw.Stats.MAXIMUM, SES_ALARM_PERIOD, setDimension, 'Complaint rate (this stage\'s configuration set)'),
+            watched.ses.complaintRate.with({ label: 'Complaint rate (account)' }),
+            watched.ses.complaintRateOfSet.with({ label: 'Complaint rate (this stage\'s configuration set)' }),
           ],
           leftAnnotations: [{ value: SES_BOUNCE_RATE_MAX, label: 'Bounce alarm' }],
           rightAnnotations: [{ value: SES_COMPLAINT_RATE_MAX, label: 'Complaint alarm' }],

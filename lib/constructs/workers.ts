@@ -11,7 +11,7 @@
  * missing permission); an event it cannot deliver goes to the same dead-letter queue. The state machine invokes its
  * tasks synchronously and handles their failures itself (Retry and Catch), so those functions have no async settings.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -22,7 +22,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import type { WorkerSpec } from '../../functions/shared/workers.ts';
-import type { StageName, StageSettings } from '../stage-config.ts';
+import { removalPolicy, type StageName, type StageSettings } from '../stage-config.ts';
 import { BackendFunction } from './function.ts';
 import { CONFIGURATION_SET_TAG, type Mailer, PUBLISHED_MAIL_EVENTS } from './mail.ts';
 
@@ -78,7 +78,7 @@ export class Workers extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: DEAD_LETTER_RETENTION,
-      removalPolicy: settings.removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(settings.removal),
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',

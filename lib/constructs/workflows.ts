@@ -9,14 +9,14 @@
  * Every execution is logged (level ALL, with the states' inputs and outputs: case and run ids, failure reasons) to
  * its own log group, and traced with X-Ray. The state machine's role may invoke exactly the task functions.
  */
-import { type CfnElement, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { NOTIFY_TASKS, notifyWorkflowDefinition, type NotifyTaskWorker } from '../../functions/shared/notify-workflow.ts';
 import type { WorkerSpec } from '../../functions/shared/workers.ts';
-import type { StageSettings } from '../stage-config.ts';
+import { removalPolicy, type StageSettings } from '../stage-config.ts';
 import type { BackendFunction } from './function.ts';
 
 export interface WorkflowsProps {
@@ -43,7 +43,7 @@ export class Workflows extends Construct {
     this.notifyLogGroup = new logs.LogGroup(this, 'NotifyLogs', {
       logGroupName: `/aws/vendedlogs/states/${Stack.of(this).stackName}-notify`,
       retention: settings.logRetentionDays as logs.RetentionDays,
-      removalPolicy: settings.removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicy(settings.removal),
     });
 
     const functionArns = Object.fromEntries([...tasks].map(([worker, fn]) => [worker, fn.lambda.functionArn])) as Record<NotifyTaskWorker, string>;

@@ -18,16 +18,21 @@ import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { AttachmentRecord } from '#domain/attachment';
 import type { CaseRecord } from '#domain/case';
-import { CATEGORY_IDS } from '#domain/categories';
 import { chainedEntry, SCHEDULE, type AuditEntry, type AuditRecord, type EditionRecord } from '#domain/edition';
 import { submissionConfirmation, type MailRecord } from '#domain/mail';
-import { isSelected, runIdOf, type RecipientRecord, type RecipientStatus, type RunRecord, type SelectedDecision } from '#domain/notification';
-import { aggregateOf, CRITERIA, RECOMMENDATIONS, scoreKey, type ReviewerRecord, type ReviewRecord, type Scores } from '#domain/review';
-import * as s from '#domain/schemas';
+import { isSelected, runIdOf, type RecipientRecord, type RunRecord } from '#domain/notification';
+import { aggregateOf, scoreKey, type ReviewerRecord, type ReviewRecord, type Scores } from '#domain/review';
+import { AttachmentInput } from '#domain/attachment-input';
+import { CaseCreateInput, CasePatchInput, type CaseFields } from '#domain/case-input';
+import { EditionInput, ExtensionInput } from '#domain/edition-input';
+import { AssignmentsInput, ConflictInput, ReviewInput } from '#domain/review-input';
+import { DecisionInput } from '#domain/selection-input';
+import { CATEGORY_IDS, CRITERIA, RECOMMENDATIONS, type RecipientStatus, type SelectedDecision } from '#domain/vocabulary';
 import { objectKeys } from '#adapters/bucket-design';
 import { EDITION_SHARDS, INDEXES, keys, MAIL_SHARDS, shardOf, TABLE_KEYS, type IndexDesign } from '#adapters/table-design';
 import { pageSizeFor } from '#shared/notify-workflow';
 import type { RouteSpec } from '#shared/routes';
+import { caseFields } from '../support/cases.ts';
 
 const DAY = 86_400_000;
 
@@ -185,20 +190,8 @@ const ROUTE_SAMPLES: Record<string, { params?: Record<string, string>; caller?: 
 
 // ---------- stored items ----------
 
-/** A complete case of realistic size (a description of about 1.7 KB): every rule of the default edition holds. */
-export const CASE_FIELDS: s.CaseFields = {
-  title: 'Community broadband for mountain villages',
-  category: 'internet-infrastructure',
-  caseType: 'project',
-  summary: 'A cooperative of local operators and a university brought fixed wireless broadband to 140 villages. '.repeat(3).trim(),
-  description: 'The project started with a survey of 300 households and grew into a regional network. '.repeat(20).trim(),
-  implementedOn: '2021-03-15',
-  countries: ['CN', 'KE', 'BR'],
-  organisation: { name: 'Highland Connectivity Cooperative', country: 'CN' },
-  partners: [{ name: 'Nairobi Tech University', country: 'KE' }, { name: 'Rede Rural', country: 'BR' }],
-  contact: { name: 'Amina Okafor', email: CALLER.email, phone: '+86 10 5555 0101' },
-  links: ['https://example.org/cases/community-broadband'],
-};
+/** The sample case (test/support/cases.ts), the caller's. */
+export const CASE_FIELDS: CaseFields = caseFields('Community broadband for mountain villages', CALLER.email);
 
 function editionItem(editionId: string, opensAt: Date, deadline: Date, version: number, more: Partial<EditionRecord> = {}) {
   const e = {
@@ -886,7 +879,7 @@ export function sesDeliveryEventFor(now: Date) {
 export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
   const t = now.getTime();
   return new Map<z.ZodMiniType, unknown>([
-    [s.EditionInput, {
+    [EditionInput, {
       name: 'Global Call for Practice Cases 2024',
       opensAt: new Date(t - 30 * DAY).toISOString(),
       deadline: new Date(t + 45 * DAY).toISOString(),
@@ -894,10 +887,10 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
       materialsDeadline: new Date(t + 60 * DAY).toISOString(),
       contact: { name: 'Call secretariat', email: 'secretariat@example.org', phone: '+86 10 5555 0100' },
     }],
-    [s.CaseCreateInput, CASE_FIELDS],
-    [s.AttachmentInput, { fileName: 'report.pdf', contentType: 'application/pdf', size: FILE_SIZE, purpose: 'supporting' }],
-    [s.ExtensionInput, { deadline: new Date(t + 37 * DAY).toISOString(), reason: 'The applicant\'s organisation was hit by floods in the week before the deadline.' }],
-    [s.CasePatchInput, {
+    [CaseCreateInput, CASE_FIELDS],
+    [AttachmentInput, { fileName: 'report.pdf', contentType: 'application/pdf', size: FILE_SIZE, purpose: 'supporting' }],
+    [ExtensionInput, { deadline: new Date(t + 37 * DAY).toISOString(), reason: 'The applicant\'s organisation was hit by floods in the week before the deadline.' }],
+    [CasePatchInput, {
       title: 'Community broadband for 140 mountain villages',
       countries: ['CN', 'KE', 'BR', 'HK'],
       partners: null,
@@ -905,13 +898,13 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
     }],
     // Two new reviewers on three cases of 2023 (REVIEW_CASE_ID among them), and one reviewer who has
     // reviewed REVIEW_CASE_ID taken off it (which recomputes its aggregate without their review).
-    [s.AssignmentsInput, {
+    [AssignmentsInput, {
       assign: SUBMITTED_IDS.slice(0, 3).flatMap((caseId) => NEW_REVIEWERS.map((sub) => ({ caseId, sub }))),
       unassign: [{ caseId: REVIEW_CASE_ID, sub: SECOND_REVIEWER.sub }],
     }],
-    [s.ConflictInput, { reason: 'I was an external evaluator of this project for the funding agency in 2021.' }],
-    [s.DecisionInput, { decision: 'outstanding', note: 'Committee vote 6-1 on 12 June; strongest evidence of impact in the round.' }],
-    [s.ReviewInput, {
+    [ConflictInput, { reason: 'I was an external evaluator of this project for the funding agency in 2021.' }],
+    [DecisionInput, { decision: 'outstanding', note: 'Committee vote 6-1 on 12 June; strongest evidence of impact in the round.' }],
+    [ReviewInput, {
       scores: { innovation: 8, impact: 7, cooperation: 9, sustainability: 6 },
       recommendation: 'collection',
       comment: 'Convincing evidence of impact in all three countries; the plan for after the grant is still thin. '.repeat(3).trim(),

@@ -23,7 +23,7 @@ import type { LocalStepFunctions } from '../../lib/local/stepfunctions.ts';
 import type { CaseRecord } from '#domain/case';
 import { newEdition, SCHEDULE } from '#domain/edition';
 import { ulid } from '#domain/ids';
-import type { EditionInput } from '#domain/schemas';
+import type { EditionInput } from '#domain/edition-input';
 import { keys } from '#adapters/table-design';
 import { pageSizeFor } from '#shared/notify-workflow';
 import { routes } from '#shared/routes';

@@ -17,11 +17,11 @@ import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@a
 import { ensureTable, startDynamoLocal, type DynamoLocal } from '../../lib/local/dynamodb.ts';
 import { setLocalEnv } from '../../lib/local/environment.ts';
 import type { CaseRecord } from '#domain/case';
-import { CATEGORY_IDS } from '#domain/categories';
-import type { EditionInput } from '#domain/schemas';
+import type { EditionInput } from '#domain/edition-input';
 import { ulid } from '#domain/ids';
 import { newEdition, SCHEDULE } from '#domain/edition';
-import { aggregateOf, CRITERIA, RECOMMENDATIONS, type Recommendation, type ReviewAggregate, type Scores } from '#domain/review';
+import { aggregateOf, type ReviewAggregate, type Scores } from '#domain/review';
+import { CATEGORY_IDS, CRITERIA, RECOMMENDATIONS, type Recommendation } from '#domain/vocabulary';
 import { CASE_LISTING_ATTRIBUTES, EDITION_SHARDS, INDEXES, keys, TABLE_KEYS } from '#adapters/table-design';
 import { routes } from '#shared/routes';
 import { CASE_FIELDS, eventFor, lambdaContext } from './fixtures.ts';

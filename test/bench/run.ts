@@ -448,7 +448,7 @@ async function explain(rows: Row[], floorSources: Map<string, string>): Promise<
     ['@middy/core', `import middy from '@middy/core'; export const mw = middy(async () => 1);`],
     ['powertools Logger', `import { Logger } from '@aws-lambda-powertools/logger'; export const logger = new Logger();`],
     ['#shared/handler (middy, logger, helpers)', `export * from '#shared/handler';`],
-    ['#domain/schemas (zod + the schemas)', `export * from '#domain/schemas';`],
+    ['#domain/*-input (zod + the request schemas)', `export * from '#domain/edition-input'; export * from '#domain/case-input'; export * from '#domain/attachment-input'; export * from '#domain/review-input'; export * from '#domain/selection-input';`],
     ['#shared/routes (all routes, all schemas)', `export * from '#shared/routes';`],
     // Aliased: the floor may import S3Client itself.
     ['S3Client', `import { S3Client as PieceS3 } from '@aws-sdk/client-s3'; export const pieceS3 = new PieceS3({});`],

@@ -20,8 +20,7 @@ import { BatchGetCommand, BatchWriteCommand, GetCommand, TransactWriteCommand } 
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, startDynamoLocal, type DynamoLocal } from '../../lib/local/dynamodb.ts';
 import { setLocalEnv } from '../../lib/local/environment.ts';
-import type { EditionInput } from '#domain/schemas';
-import * as s from '#domain/schemas';
+import { EditionInput } from '#domain/edition-input';
 import { ulid } from '#domain/ids';
 import { keys } from '#adapters/table-design';
 import { routes } from '#shared/routes';
@@ -69,7 +68,7 @@ async function run(): Promise<SubmitResult> {
 
   // ---------- data: an open edition, one draft case per request, each with its own owner ----------
   const now = new Date();
-  const editionInput = sampleBodies(now).get(s.EditionInput) as EditionInput;
+  const editionInput = sampleBodies(now).get(EditionInput) as EditionInput;
   if (!(await createEdition(newEdition(EDITION_ID, editionInput, now)))) throw new BenchFailure(`the edition ${EDITION_ID} exists already`);
   interface Draft { caseId: string; sub: string; email: string }
   let drafted = 0;

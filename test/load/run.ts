@@ -24,8 +24,9 @@ import type { DriverMessage, LoadJob, LoadResult } from './protocol.ts';
 import { cpuMeter } from './cpu.ts';
 import { stallMeter } from './stalls.ts';
 import { figuresOf, report, type ScenarioFigures } from './report.ts';
+import { caseFields } from '../support/cases.ts';
 import {
-  attachableCases, caseFields, CASES_PER_APPLICANT, creators, FILES_PER_CASE, SCENARIOS, type Applicant, type Fixture, type LoadCase, type Scenario,
+  attachableCases, CASES_PER_APPLICANT, creators, FILES_PER_CASE, SCENARIOS, type Applicant, type Fixture, type LoadCase, type Scenario,
 } from './scenarios.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));

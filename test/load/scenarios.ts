@@ -7,6 +7,7 @@ import { MAX_CASES_PER_APPLICANT } from '../../functions/domain/limits.ts';
 import { MAX_ATTACHMENTS_PER_PURPOSE } from '../../functions/domain/uploads.ts';
 import { routes } from '../../functions/shared/routes.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
+import { caseFields } from '../support/cases.ts';
 import type { RequestTemplate, Rotation } from './protocol.ts';
 
 /** The most supporting files a case may have. */
@@ -64,23 +65,6 @@ export interface Scenario {
 const json = { 'content-type': 'application/json' };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const pathOf = (route: RouteSpec, params: Record<string, string>) => route.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k]!));
-
-/** A complete case of realistic size (the bench's sample: a 1.7 KB description, a stored item of about 3 KB). */
-export function caseFields(title: string, email: string) {
-  return {
-    title,
-    category: 'internet-infrastructure',
-    caseType: 'project',
-    summary: 'A cooperative of local operators and a university brought fixed wireless broadband to 140 villages. '.repeat(3).trim(),
-    description: 'The project started with a survey of 300 households and grew into a regional network. '.repeat(20).trim(),
-    implementedOn: '2021-03-15',
-    countries: ['CN', 'KE', 'BR'],
-    organisation: { name: 'Highland Connectivity Cooperative', country: 'CN' },
-    partners: [{ name: 'Nairobi Tech University', country: 'KE' }, { name: 'Rede Rural', country: 'BR' }],
-    contact: { name: 'Amina Okafor', email, phone: '+86 10 5555 0101' },
-    links: ['https://example.org/cases/community-broadband'],
-  };
-}
 
 /** The cases that may still take a supporting file: the drafts createCase made first, then the seeded ones. */
 export function attachableCases(f: Fixture): LoadCase[] {

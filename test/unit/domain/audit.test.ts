@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, auditHash, chainedEntry, chainValid, ChainVerifier, GENESIS_HASH, type AuditEntry, type AuditRecord } from '#domain/edition';
+import { auditHash, chainedEntry, chainValid, ChainVerifier, GENESIS_HASH, type AuditEntry, type AuditRecord } from '#domain/edition';
+import { AUDIT_ACTIONS } from '#domain/vocabulary';
 
 const record = (i: number): AuditRecord => ({
   editionId: '2024',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, formatInZone, receiptHash } from '#domain/receipt';
+import { canonicalJson } from '#domain/canonical-json';
+import { formatInZone, receiptHash } from '#domain/receipt';
 import { recipients } from '#domain/mail';
 import type { CaseRecord } from '#domain/case';
 import type { AttachmentRecord } from '#domain/attachment';

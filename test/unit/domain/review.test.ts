@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateOf, caseIdOfScoreKey, NO_REVIEWS, scoreKey } from '#domain/review';
 import { csvCell, csvRow } from '#domain/csv';
-import { AssignmentsInput, EditionCasesQuery, ReviewInput } from '#domain/schemas';
+import { AssignmentsInput, ReviewInput } from '#domain/review-input';
+import { EditionCasesQuery } from '#domain/selection-input';
 import { fieldProblems } from '#shared/http';
 
 const CASE_A = '01HZX3N4QK7M2XG5V6R9T0BCDE';

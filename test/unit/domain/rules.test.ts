@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptance, dateIn, editionStatus, readiness } from '#domain/rules';
 import { DEFAULT_RULES } from '#domain/categories';
-import type { CaseFields } from '#domain/schemas';
+import type { CaseFields } from '#domain/case-input';
 import { completeFields } from '../../support/cases.ts';
 
 const edition = { opensAt: '2024-05-01T00:00:00.000Z', deadline: '2024-06-20T16:00:00.000Z' };

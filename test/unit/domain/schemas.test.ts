@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES } from '#domain/countries';
-import { CATEGORIES, CATEGORY_IDS } from '#domain/categories';
-import { AttachmentInput, CaseCreateInput, CasePatchInput, ConflictInput, DecisionInput, EditionInput, ExtensionInput, ReviewInput } from '#domain/schemas';
+import { CATEGORIES } from '#domain/categories';
+import { CATEGORY_IDS } from '#domain/vocabulary';
+import { AttachmentInput } from '#domain/attachment-input';
+import { CaseCreateInput, CasePatchInput } from '#domain/case-input';
+import { EditionInput, ExtensionInput } from '#domain/edition-input';
+import { ConflictInput, ReviewInput } from '#domain/review-input';
+import { DecisionInput } from '#domain/selection-input';
 import { fieldProblems } from '#shared/http';
 import { ulid, ULID_PATTERN } from '#domain/ids';
 

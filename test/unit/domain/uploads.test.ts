@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchesDeclared, mismatchReason, sniff, maxBytesOf, CONTENT_TYPES } from '#domain/uploads';
+import { matchesDeclared, mismatchReason, sniff, maxBytesOf } from '#domain/uploads';
+import { CONTENT_TYPES } from '#domain/vocabulary';
 import { contentDisposition, fileWindow, uploadDeadline } from '#domain/attachment';
 import { parseQuarantineKey, objectKeys } from '#adapters/bucket-design';
-import { AttachmentInput } from '#domain/schemas';
+import { AttachmentInput } from '#domain/attachment-input';
 import { fieldProblems } from '#shared/http';
 import type { CaseRecord } from '#domain/case';
 import type { EditionRecord } from '#domain/edition';

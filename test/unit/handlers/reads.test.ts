@@ -6,7 +6,7 @@ import { handler as listMine } from '../../../functions/cases/list-my-cases.ts';
 import { handler as listEditions } from '../../../functions/editions/list-editions.ts';
 import { handler as getEdition } from '../../../functions/editions/get-edition.ts';
 import { routes } from '#shared/routes';
-import { encodeCursor } from '#shared/http';
+import { encodeCursor } from '#adapters/cursor';
 import { cursorScope } from '#adapters/paging';
 import { INDEXES, keys } from '#adapters/table-design';
 import { apiEvent, invoke } from '../../support/api-event.ts';

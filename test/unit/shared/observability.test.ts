@@ -1,7 +1,8 @@
 /**
- * What the logs and metrics carry: structured JSON with the correlation id, business metrics as EMF lines,
- * and never an e-mail address, a token or a presigned URL.
+ * What the logs and metrics carry: structured JSON with the correlation id (routes and workers alike), business
+ * metrics as EMF lines, and never an e-mail address, a token or a presigned URL.
  */
+import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { redact } from '#shared/redact';
 
@@ -66,5 +67,87 @@ describe('business metrics', () => {
     const meta = (emf!._aws as { CloudWatchMetrics: { Namespace: string; Dimensions: string[][] }[] }).CloudWatchMetrics[0]!;
     expect(meta.Namespace).toBe(METRICS_NAMESPACE);
     expect(meta.Dimensions[0]).toEqual(expect.arrayContaining(['stage', 'service']));
+  });
+});
+
+describe('the worker wrapper', () => {
+  const context = {
+    functionName: 'practice-cases-prod-sendNotification',
+    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:practice-cases-prod-sendNotification',
+    awsRequestId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+    memoryLimitInMB: '512',
+  } as Context;
+
+  /** The log lines written so far, parsed. */
+  const entries = () => out.join('').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  /** The logger and the wrapper, loaded afresh with every level logged, and `fn` wrapped as the sendNotification worker. */
+  async function load() {
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'DEBUG');
+    vi.stubEnv('POWERTOOLS_DEV', 'false');
+    const { logger } = await import('#shared/logger');
+    const { workerHandler } = await import('#shared/worker-handler');
+    const { workers } = await import('#shared/workers');
+    return { logger, wrap: <E, R>(fn: (event: E) => Promise<R>) => workerHandler(workers.sendNotification, fn) };
+  }
+
+  it('adds the function, the worker as operation and the request id as correlation id to every line', async () => {
+    // Prepare
+    const { logger, wrap } = await load();
+    const handler = wrap(async (event: { caseId: string }) => {
+      logger.info('working', { caseId: event.caseId });
+      return 'done';
+    });
+    // Act
+    const result = await handler({ caseId: 'c1' }, context);
+    // Assess
+    expect(result).toBe('done');
+    expect(entries().at(-1)).toMatchObject({
+      message: 'working',
+      operation: 'sendNotification',
+      function_name: context.functionName,
+      function_request_id: context.awsRequestId,
+      correlationId: context.awsRequestId,
+      caseId: 'c1',
+    });
+  });
+
+  it('takes the correlation id a workflow input carries', async () => {
+    // Prepare
+    const { logger, wrap } = await load();
+    const handler = wrap(async (_input: { runId: string; correlationId: string }) => logger.info('task'));
+    // Act
+    await handler({ runId: '2024#0001', correlationId: 'req-from-the-api' }, context);
+    // Assess
+    expect(entries().at(-1)).toMatchObject({ message: 'task', operation: 'sendNotification', correlationId: 'req-from-the-api' });
+  });
+
+  it('logs a failure once and rethrows the very error, its name intact for the retry rules', async () => {
+    // Prepare
+    class MailThrottled extends Error {
+      override readonly name = 'MailThrottled';
+    }
+    const thrown = new MailThrottled('Throttling: Maximum sending rate exceeded.');
+    const { wrap } = await load();
+    const handler = wrap(async () => {
+      throw thrown;
+    });
+    // Act
+    const failure = handler({ runId: '2024#0001', correlationId: 'req-1' }, context);
+    // Assess
+    await expect(failure).rejects.toBe(thrown);
+    await expect(failure).rejects.toMatchObject({ name: 'MailThrottled' });
+    const errors = entries().filter((e) => e.level === 'ERROR');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ message: 'worker failed', operation: 'sendNotification', correlationId: 'req-1', error: { name: 'MailThrottled' } });
+  });
+
+  it('wraps every worker entry', async () => {
+    const { WORKERS } = await import('#shared/workers');
+    for (const worker of WORKERS) {
+      const { handler } = (await import(`../../../functions/${worker.entry}`)) as { handler: object };
+      // A middy handler: the wrapper's middleware is attached to it.
+      expect('use' in handler, worker.entry).toBe(true);
+    }
   });
 });

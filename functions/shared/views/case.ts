@@ -1,0 +1,76 @@
+import { decisionFor, fieldsOf, reviewsFor, type CaseRecord } from '#domain/case';
+import { contactConfirmed } from '#domain/contact';
+import type { EditionRecord } from '#domain/edition';
+import { readiness } from '#domain/rules';
+import type { Viewer } from '#domain/vocabulary';
+import type { ResponseBody } from '../responses.ts';
+
+/** What every view of a case starts with. */
+const headOf = (c: Pick<CaseRecord, 'caseId' | 'editionId' | 'status' | 'title' | 'category' | 'caseType'>) => ({
+  caseId: c.caseId,
+  editionId: c.editionId,
+  status: c.status,
+  title: c.title ?? null,
+  category: c.category ?? null,
+  caseType: c.caseType ?? null,
+});
+
+/** A case as `viewer` may see it: reviewers get it without contact details. */
+export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, now: Date): ResponseBody<'Case'> {
+  const view: ResponseBody<'Case'> = {
+    ...headOf(c),
+    summary: c.summary ?? null,
+    description: c.description ?? null,
+    implementedOn: c.implementedOn ?? null,
+    countries: c.countries ?? null,
+    organisation: c.organisation ?? null,
+    partners: c.partners ?? null,
+    contact: c.contact ?? null,
+    links: c.links ?? null,
+    readiness: readiness(fieldsOf(c), edition.rules, edition.timeZone, now),
+    receipt: c.receipt ?? null,
+    decision: decisionFor(c, edition, viewer),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    version: c.version,
+  };
+  if (c.contact?.email) view.contactConfirmed = contactConfirmed(c);
+  if (viewer === 'reviewer') {
+    delete view.contact;
+    delete view.contactConfirmed;
+  }
+  return view;
+}
+
+/**
+ * A case as the organisers' list shows it to `viewerSub`: no long texts, with its owner, decision and review
+ * aggregate (null on the viewer's own case).
+ */
+export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description' | 'version'>, viewerSub: string): ResponseBody<'CaseSummary'> {
+  return {
+    ...headOf(c),
+    implementedOn: c.implementedOn ?? null,
+    countries: c.countries ?? [],
+    organisation: c.organisation ?? null,
+    owner: { sub: c.ownerId, email: c.ownerEmail },
+    receipt: c.receipt ?? null,
+    decision: c.decision ?? null,
+    reviews: reviewsFor(c, viewerSub),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+/** What the published results show of a case: no e-mail addresses, contact details, reviews or notes. */
+export function publicCase(c: CaseRecord): ResponseBody<'PublicCase'> {
+  return {
+    caseId: c.caseId,
+    title: c.title ?? null,
+    category: c.category ?? null,
+    caseType: c.caseType ?? null,
+    summary: c.summary ?? null,
+    countries: c.countries ?? [],
+    organisation: c.organisation ?? null,
+    partners: c.partners ?? [],
+  };
+}
