@@ -1,15 +1,13 @@
-import { caseView } from '#shared/views/case';
-import { listCasesByOwner } from '#adapters/cases-repo';
-import { getEditions } from '#adapters/editions-repo';
+import * as cases from '#adapters/cases-repo';
+import * as editions from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
+import { caseView } from '#shared/views/case';
+import { listMyCases } from '#use-cases/cases/list-my-cases';
+
+const ports = { cases, editions };
 
 export const handler = httpHandler(routes.listMyCases, async ({ query, caller, now }) => {
-  const page = await listCasesByOwner(caller.sub, query.limit, query.cursor);
-  const editions = page.items.length ? await getEditions(page.items.map((c) => c.editionId)) : new Map();
-  const items = page.items.flatMap((c) => {
-    const edition = editions.get(c.editionId);
-    return edition ? [caseView(c, edition, 'owner', now)] : [];
-  });
-  return { status: 200, body: { items, nextCursor: page.nextCursor } };
+  const page = await listMyCases(ports, { caller, limit: query.limit, cursor: query.cursor });
+  return { status: 200, body: { items: page.items.map(({ record, edition }) => caseView(record, edition, 'owner', now)), nextCursor: page.nextCursor } };
 });

@@ -1,100 +1,21 @@
-import { fieldsOf, type CaseRecord } from '#domain/case';
-import { caseView } from '#shared/views/case';
-import { utcDay } from '#domain/contact';
-import type { EditionRecord } from '#domain/edition';
-import { AppError } from '#domain/errors';
-import { ulid } from '#domain/ids';
-import { CONFIRMATIONS_PER_APPLICANT_PER_DAY } from '#domain/limits';
-import { confirmationDue, submissionConfirmation, type ConfirmationSlot, type MailRecord } from '#domain/mail';
-import { readiness } from '#domain/rules';
-import { replaceCase, type Guarded } from '#adapters/cases-repo';
-import { applicantMailCount, confirmationSlotPut, getConfirmationSlot, mailPut } from '#adapters/mail-repo';
-import type { TransactItem } from '#adapters/table';
-import { caseFor } from '#shared/case-access';
-import { gateFor, refusal } from '#shared/deadline';
+import * as attachments from '#adapters/attachments-repo';
+import * as cases from '#adapters/cases-repo';
+import * as editions from '#adapters/editions-repo';
+import * as mails from '#adapters/mail-repo';
+import * as mailer from '#adapters/mailer';
+import * as reviews from '#adapters/reviews-repo';
+import * as transactions from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
-import { attachmentsOf, stamp } from '#shared/receipts';
-import { routes } from '#shared/routes';
-import { attemptMail } from '#shared/send-mail';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
+import { routes } from '#shared/routes';
+import { caseView } from '#shared/views/case';
+import { submitCase } from '#use-cases/cases/submit-case';
 
-/**
- * Primary course:
- * 1. The caller owns the case (404 / 403), it is not withdrawn (409), If-Match (if sent) names its version (412),
- *    and the edition or the owner's extension accepts submissions now (409).
- * 2. Every rule at once: readiness, and no attachment still being verified (422 listing all problems).
- * 3. One transaction: the deadline checks, the case as submitted with its receipt (conditioned on the
- *    version read), and, when one is due, the confirmation mail as a pending record with the case's confirmation
- *    slot and the applicant's daily count. Nothing is half-written.
- * 4. At most one confirmation a case an hour: a re-submit within the hour queues one mail for the end of the hour
- *    (or none, when one is already waiting); the mail is rendered when it is sent, so it says the latest receipt.
- *    Past the applicant's daily cap none is queued. The answer carries the receipt whatever happens to the mail.
- * 5. Send a confirmation that is due now. A failure never undoes the submission: the mail stays queued and the
- *    retry worker sends it later; every attempt is recorded.
- */
+const ports = { attachments, cases, editions, mails, mailer, reviews, transactions, clock: () => new Date(), log: logger };
+
 export const handler = httpHandler(routes.submitCase, async ({ params, caller, ifMatch, now }) => {
-  const { record, edition, extension } = await caseFor(params.caseId, caller, 'edit');
-  if (record.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
-  if (typeof ifMatch === 'number' && ifMatch !== record.version) throw new AppError('precondition-failed', `The case is at version ${record.version}.`);
-  const gate = gateFor(edition, extension, now);
-
-  const attachments = await attachmentsOf(record.caseId);
-  const problems = readiness(fieldsOf(record), edition.rules, edition.timeZone, now).problems;
-  for (const a of attachments.filter((x) => x.status === 'pending' && x.purpose === 'supporting')) {
-    problems.push({ path: `attachments.${a.attachmentId}`, code: 'attachment-pending', message: `${a.fileName} is still being verified (or was never uploaded); wait, or delete it` });
-  }
-  if (problems.length) throw new AppError('not-eligible', 'The case cannot be submitted yet.', problems);
-
-  const submitted = { ...stamp(record, attachments, now), updatedAt: now.toISOString(), version: record.version + 1 };
-  let confirmation = queuedConfirmation(submitted, edition, await getConfirmationSlot(record.caseId), now);
-
-  let outcome = await replaceCase(submitted, record.version, gate.checks, confirmation?.items ?? []);
-  if (outcome === 'mail-limit') {
-    logger.info('no confirmation queued: the applicant reached their daily limit', { caseId: record.caseId });
-    confirmation = undefined;
-    outcome = await replaceCase(submitted, record.version, gate.checks);
-  }
-  if (outcome === 'gate-closed') throw await refusal(edition, now);
-  if (outcome === 'version-mismatch') throw new AppError('precondition-failed', 'The case changed while you were submitting it; read it again.');
-
-  const mail = confirmation?.mail;
-  const sent = !mail ? 'none' : mail.nextAttemptAt > now.toISOString() ? 'deferred' : await attemptMail(mail.mailId).catch((err: Error) => {
-    logger.warn('confirmation left for the retry worker', { mailId: mail.mailId, error: err.message });
-    return 'retry' as const;
-  });
+  const { record, edition } = await submitCase(ports, { caseId: params.caseId, caller, ifMatch, now });
   count(BUSINESS_METRICS.casesSubmitted);
-  logger.info('case submitted', { caseId: record.caseId, receipt: submitted.receipt!.sha256, mail: sent });
-  return { status: 200, body: caseView(submitted, edition, 'owner', now), version: submitted.version };
+  return { status: 200, body: caseView(record, edition, 'owner', now), version: record.version };
 });
-
-/**
- * The confirmation to queue with this submission, if one is due (domain/mail.ts, confirmationDue), with the items
- * that record it: the mail, the case's slot, and the applicant's daily count, whose cap fails the write as
- * 'mail-limit' (the submission is then written alone).
- */
-function queuedConfirmation(c: CaseRecord, edition: EditionRecord, slot: ConfirmationSlot | undefined, now: Date): { mail: MailRecord; items: (TransactItem | Guarded<'mail-limit'>)[] } | undefined {
-  const due = confirmationDue(slot, now);
-  if (!due) return undefined;
-  const t = now.toISOString();
-  const mail: MailRecord = {
-    ...submissionConfirmation(c, edition, c.receipt!),
-    mailId: ulid(now.getTime()),
-    kind: 'submission-confirmation',
-    caseId: c.caseId,
-    editionId: c.editionId,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: due.toISOString(),
-    createdAt: t,
-    updatedAt: t,
-  };
-  return {
-    mail,
-    items: [
-      mailPut(mail),
-      confirmationSlotPut({ caseId: c.caseId, mailId: mail.mailId, dueAt: mail.nextAttemptAt }),
-      { item: applicantMailCount(c.ownerId, utcDay(due), 'confirmations', CONFIRMATIONS_PER_APPLICANT_PER_DAY), onFail: 'mail-limit' },
-    ],
-  };
-}

@@ -1,0 +1,45 @@
+/**
+ * Primary course:
+ * 1. The caller owns the case (404 / 403). Already confirmed: the case as it is (confirming again changes nothing).
+ * 2. The code is checked against the one sent to the case's current contact address: none outstanding, or locked
+ *    after CONTACT_CODE_MAX_ATTEMPTS wrong ones, is a 409; expired or wrong a 400 (a wrong one is counted).
+ * 3. One transaction uses up the code and marks the case confirmed, if neither changed since they were read.
+ */
+import type { CaseRecord } from '#domain/case';
+import type { Caller } from '#domain/caller';
+import { checkContactCode, contactConfirmed } from '#domain/contact';
+import type { EditionRecord } from '#domain/edition';
+import { AppError } from '#domain/errors';
+import { CONTACT_CODE_MAX_ATTEMPTS } from '#domain/limits';
+import { caseFor, type CaseAccessPorts } from '../case-access.ts';
+import type { Contacts } from '../ports.ts';
+
+export type ConfirmContactPorts = CaseAccessPorts & { contacts: Pick<Contacts, 'getContactCode' | 'recordWrongCode' | 'confirmContact'> };
+
+const codeProblem = (code: string, message: string) => new AppError('validation-failed', 'The code is not valid.', [{ path: 'code', code, message }]);
+
+export async function confirmContact(
+  ports: ConfirmContactPorts,
+  input: { caseId: string; caller: Caller; code: string; now: Date },
+): Promise<{ record: CaseRecord; edition: EditionRecord }> {
+  const { now } = input;
+  const { record, edition } = await caseFor(ports, input.caseId, input.caller, 'own');
+  if (contactConfirmed(record)) return { record, edition };
+  const email = record.contact?.email;
+
+  const code = await ports.contacts.getContactCode(record.caseId);
+  const check = checkContactCode(code, email, input.code, now);
+  if (check === 'none') throw new AppError('conflict', 'No code is outstanding for the current contact address; ask for one (POST /cases/{caseId}/contact/verification).');
+  if (check === 'locked') throw new AppError('conflict', `${CONTACT_CODE_MAX_ATTEMPTS} wrong codes were tried: this code is locked; ask for a new one.`);
+  if (check === 'expired') throw codeProblem('code-expired', 'The code has expired; ask for a new one.');
+  if (check === 'wrong') {
+    await ports.contacts.recordWrongCode(record.caseId, code!.codeHash!, now);
+    const left = Math.max(0, CONTACT_CODE_MAX_ATTEMPTS - code!.attempts - 1);
+    throw codeProblem('wrong-code', `That is not the code that was sent; ${left} ${left === 1 ? 'try' : 'tries'} left.`);
+  }
+
+  const outcome = await ports.contacts.confirmContact(record, email!, code!.codeHash!, now);
+  if (outcome === 'code-changed') throw new AppError('conflict', 'The code was used or replaced meanwhile; ask for a new one.');
+  if (outcome === 'case-changed') throw new AppError('conflict', 'The case changed meanwhile; read it again and retry.');
+  return { record: { ...record, contactConfirmedEmail: email!, updatedAt: now.toISOString(), version: record.version + 1 }, edition };
+}
