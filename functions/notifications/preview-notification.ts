@@ -1,22 +1,11 @@
-import { AppError, notFound } from '#domain/errors';
-import { isSelected, selectionNotice } from '#domain/notification';
-import { getCase } from '#adapters/cases-repo';
-import { getEdition } from '#adapters/editions-repo';
-import { assertNotOwner } from '#shared/case-access';
+import * as cases from '#adapters/cases-repo';
+import * as editions from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
+import { previewNotification } from '#use-cases/selection/preview-notification';
 
-/**
- * Exactly what the workflow would send to this case's owner: the same template, the same data. It tells the
- * decision, so the owner cannot preview it even as an organiser (403).
- */
+const ports = { cases, editions };
+
 export const handler = httpHandler(routes.previewNotification, async ({ params, query, caller }) => {
-  const [edition, c] = await Promise.all([getEdition(params.editionId), getCase(query.caseId)]);
-  if (!edition) throw notFound('The edition');
-  if (!c || c.editionId !== params.editionId) throw notFound('The case');
-  assertNotOwner(c, caller);
-  if (c.status !== 'submitted' || !isSelected(c.decision)) {
-    throw new AppError('conflict', 'Only the owners of submitted cases decided outstanding or collection are notified.');
-  }
-  return { status: 200, body: selectionNotice(c, edition) };
+  return { status: 200, body: await previewNotification(ports, { editionId: params.editionId, caseId: query.caseId, caller }) };
 });

@@ -1,18 +1,16 @@
-import { notFound } from '#domain/errors';
-import { reviewerView } from '#shared/views/review';
-import { ownCaseForbidden } from '#shared/case-access';
-import { AssignmentRefused, applyAssignments, OWNER_ORGANISER } from '#shared/committee';
+import * as audit from '#adapters/audit';
+import * as cases from '#adapters/cases-repo';
+import * as editions from '#adapters/editions-repo';
+import * as reviews from '#adapters/reviews-repo';
+import * as transactions from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
+import { reviewerView } from '#shared/views/review';
+import { assignReviewer } from '#use-cases/reviews/assign-reviewer';
 
-/** One pair through the same all-or-nothing path as the bulk route; a case the organiser cannot address is a 404, their own case a 403. */
+const ports = { cases, editions, reviews, transactions, audit };
+
 export const handler = httpHandler(routes.assignReviewer, async ({ params, caller, now }) => {
-  const result = await applyAssignments([{ kind: 'assign', pair: params, path: 'sub' }], caller, now).catch((err: unknown) => {
-    const code = err instanceof AssignmentRefused ? err.errors?.[0]?.code : undefined;
-    if (code === 'not-found') throw notFound('The case');
-    if (code === OWNER_ORGANISER) throw ownCaseForbidden();
-    throw err;
-  });
-  const [created] = result.assigned;
-  return created ? { status: 201, body: reviewerView(created) } : { status: 200, body: reviewerView(result.unchanged[0]!) };
+  const { reviewer, created } = await assignReviewer(ports, { ...params, caller, now });
+  return { status: created ? 201 : 200, body: reviewerView(reviewer) };
 });

@@ -1,13 +1,14 @@
-import { reviewsOf } from '#domain/case';
-import { reviewView } from '#shared/views/review';
-import { listReviews } from '#adapters/reviews-repo';
-import { caseFor } from '#shared/case-access';
+import * as cases from '#adapters/cases-repo';
+import * as editions from '#adapters/editions-repo';
+import * as reviews from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
+import { reviewView } from '#shared/views/review';
+import { listReviews } from '#use-cases/reviews/list-reviews';
 
-/** The aggregate comes from the case item, where every review change keeps it in step with the reviews. */
+const ports = { cases, editions, reviews };
+
 export const handler = httpHandler(routes.listReviews, async ({ params, query, caller }) => {
-  const { record } = await caseFor(params.caseId, caller, 'committee');
-  const page = await listReviews(params.caseId, query.limit, query.cursor);
-  return { status: 200, body: { aggregate: reviewsOf(record), items: page.items.map(reviewView), nextCursor: page.nextCursor } };
+  const { aggregate, items, nextCursor } = await listReviews(ports, { caseId: params.caseId, caller, ...query });
+  return { status: 200, body: { aggregate, items: items.map(reviewView), nextCursor } };
 });

@@ -1,17 +1,15 @@
-import { notFound } from '#domain/errors';
-import { ownCaseForbidden } from '#shared/case-access';
-import { AssignmentRefused, applyAssignments, OWNER_ORGANISER } from '#shared/committee';
+import * as audit from '#adapters/audit';
+import * as cases from '#adapters/cases-repo';
+import * as editions from '#adapters/editions-repo';
+import * as reviews from '#adapters/reviews-repo';
+import * as transactions from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
+import { unassignReviewer } from '#use-cases/reviews/unassign-reviewer';
 
-/** Unassigning a reviewer who is not assigned answers 404: there is no such assignment. On a case the organiser owns, 403. */
+const ports = { cases, editions, reviews, transactions, audit };
+
 export const handler = httpHandler(routes.unassignReviewer, async ({ params, caller, now }) => {
-  await applyAssignments([{ kind: 'unassign', pair: params, path: 'sub' }], caller, now).catch((err: unknown) => {
-    const code = err instanceof AssignmentRefused ? err.errors?.[0]?.code : undefined;
-    if (code === 'not-found') throw notFound('The case');
-    if (code === 'not-assigned') throw notFound('The assignment');
-    if (code === OWNER_ORGANISER) throw ownCaseForbidden();
-    throw err;
-  });
+  await unassignReviewer(ports, { ...params, caller, now });
   return { status: 204 };
 });

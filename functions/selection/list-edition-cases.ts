@@ -1,14 +1,15 @@
-import { caseSummary } from '#shared/views/case';
-import { notFound } from '#domain/errors';
-import { listEditionCases } from '#adapters/case-listing';
-import { getEdition } from '#adapters/editions-repo';
+import * as listing from '#adapters/case-listing';
+import * as editions from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
+import { caseSummary } from '#shared/views/case';
+import { listEditionCases } from '#use-cases/selection/list-edition-cases';
+
+const ports = { editions, listing };
 
 /** An organiser's own cases are listed without their review aggregate (a conflict of interest: domain/case.ts, reviewsFor). */
 export const handler = httpHandler(routes.listEditionCases, async ({ params, query, caller }) => {
   const { limit, cursor, ...filters } = query;
-  const [edition, page] = await Promise.all([getEdition(params.editionId), listEditionCases(params.editionId, filters, limit, cursor)]);
-  if (!edition) throw notFound('The edition');
+  const page = await listEditionCases(ports, { editionId: params.editionId, filters, limit, cursor });
   return { status: 200, body: { items: page.items.map((c) => caseSummary(c, caller.sub)), nextCursor: page.nextCursor } };
 });

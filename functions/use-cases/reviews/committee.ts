@@ -1,22 +1,31 @@
 /**
- * The committee's use cases that several routes share: assigning and unassigning reviewers (one pair or a
+ * The committee's changes that several use cases share: assigning and unassigning reviewers (one pair or a
  * bulk list, all or nothing), and changing a case's reviews together with its aggregate.
  */
-import type { CaseRecord } from '#domain/case';
-import type { AuditRecord } from '#domain/edition';
-import { AppError, type FieldProblem } from '#domain/errors';
-import { aggregateOf, MAX_REVIEWERS_PER_CASE, type ReviewerRecord, type ReviewRecord } from '#domain/review';
-import { editionStatus } from '#domain/rules';
-import type { Pair } from '#domain/review-input';
-import { getCase, getCases } from '#adapters/cases-repo';
-import { getEditions } from '#adapters/editions-repo';
-import {
-  aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, getReviewers, reviewDelete, unassignDelete,
-} from '#adapters/reviews-repo';
-import { auditedTransact } from '#adapters/audit';
-import { editionClosedCheck } from '#adapters/transact';
-import type { TransactItem } from '#adapters/table';
 import type { Caller } from '#domain/caller';
+import type { CaseRecord } from '#domain/case';
+import { releasedConflict, type AuditRecord } from '#domain/edition';
+import { AppError, notFound, type FieldProblem } from '#domain/errors';
+import { aggregateOf, MAX_REVIEWERS_PER_CASE, type ReviewerRecord, type ReviewRecord } from '#domain/review';
+import type { Pair } from '#domain/review-input';
+import { editionStatus } from '#domain/rules';
+import type { TransactItem } from '#adapters/table';
+import { ownCaseForbidden } from '../case-access.ts';
+import type { AuditTrail, Cases, Editions, Reviews, Transactions } from '../ports.ts';
+
+export type AssignmentPorts = {
+  cases: Pick<Cases, 'getCases'>;
+  editions: Pick<Editions, 'getEditions'>;
+  reviews: Pick<Reviews, 'getReviewers' | 'countReviewers' | 'allReviews' | 'aggregateUpdate' | 'caseCheck' | 'assignPut' | 'unassignDelete' | 'reviewDelete'>;
+  transactions: Pick<Transactions, 'editionClosedCheck'>;
+  audit: Pick<AuditTrail, 'auditedTransact'>;
+};
+
+export type ChangeReviewsPorts = {
+  cases: Pick<Cases, 'getCase'>;
+  reviews: Pick<Reviews, 'allReviews'>;
+  audit: Pick<AuditTrail, 'auditedTransact'>;
+};
 
 /** DynamoDB's limit on the items of one TransactWriteItems, which makes a bulk change all or nothing. */
 export const TRANSACTION_MAX_ITEMS = 100;
@@ -36,15 +45,24 @@ export interface AssignmentResult {
   unchanged: ReviewerRecord[];
 }
 
-/** Refused pairs: nothing was changed. `notFound` when every refusal is a case the caller cannot address. */
-export class AssignmentRefused extends AppError {
+/** Refused pairs: nothing was changed; each error names its pair's place in the request and why. */
+class AssignmentRefused extends AppError {
   constructor(errors: FieldProblem[]) {
     super('conflict', `None of the changes were made: ${errors.length} of them cannot be applied.`, errors);
   }
 }
 
 /** The per-pair code for a pair on a case the calling organiser owns (the single routes answer it with 403). */
-export const OWNER_ORGANISER = 'owner-organiser';
+const OWNER_ORGANISER = 'owner-organiser';
+
+/** The single-pair routes answer a refused pair as the resource it names: 404 for what is not there, 403 for the owner's case. */
+export function singlePairRefusal(err: unknown): never {
+  const code = err instanceof AssignmentRefused ? err.errors?.[0]?.code : undefined;
+  if (code === 'not-found') throw notFound('The case');
+  if (code === 'not-assigned') throw notFound('The assignment');
+  if (code === OWNER_ORGANISER) throw ownCaseForbidden();
+  throw err;
+}
 
 const pairKey = (p: Pair) => `${p.caseId}/${p.sub}`;
 
@@ -68,13 +86,13 @@ function assignmentAudit(result: AssignmentResult, by: string, at: string): Audi
   return out;
 }
 
-async function plan(changes: AssignmentChange[], caller: Caller, now: Date, editionId: string | undefined): Promise<Plan> {
+async function plan(ports: AssignmentPorts, changes: AssignmentChange[], caller: Caller, now: Date, editionId: string | undefined): Promise<Plan> {
   const t = now.toISOString();
   const caseIds = [...new Set(changes.map((c) => c.pair.caseId))];
-  const [caseRecords, pairs] = await Promise.all([getCases(caseIds, true), getReviewers(changes.map((c) => c.pair))]);
+  const [caseRecords, pairs] = await Promise.all([ports.cases.getCases(caseIds, true), ports.reviews.getReviewers(changes.map((c) => c.pair))]);
   const cases = new Map(caseRecords.map((c) => [c.caseId, c]));
   const pairOf = new Map(pairs.map((p) => [pairKey(p), p]));
-  const editions = await getEditions([...new Set([...cases.values()].map((c) => c.editionId))]);
+  const editions = await ports.editions.getEditions([...new Set([...cases.values()].map((c) => c.editionId))]);
 
   const errors: FieldProblem[] = [];
   const refuse = (c: AssignmentChange, code: string, message: string) => errors.push({ path: c.path, code, message });
@@ -121,7 +139,7 @@ async function plan(changes: AssignmentChange[], caller: Caller, now: Date, edit
     }
   }
 
-  const counts = await Promise.all([...newPerCase].map(async ([caseId, added]) => [caseId, added, await countReviewers(caseId)] as const));
+  const counts = await Promise.all([...newPerCase].map(async ([caseId, added]) => [caseId, added, await ports.reviews.countReviewers(caseId)] as const));
   for (const [caseId, added, existing] of counts) {
     if (existing + added > MAX_REVIEWERS_PER_CASE) {
       for (const change of changes.filter((c) => c.kind === 'assign' && c.pair.caseId === caseId)) {
@@ -131,24 +149,24 @@ async function plan(changes: AssignmentChange[], caller: Caller, now: Date, edit
   }
   if (errors.length) throw new AssignmentRefused(errors);
 
-  const reviewsOf = new Map(await Promise.all([...removedReviewers.keys()].map(async (id) => [id, await allReviews(id)] as const)));
+  const reviewsOf = new Map(await Promise.all([...removedReviewers.keys()].map(async (id) => [id, await ports.reviews.allReviews(id)] as const)));
   const items: Plan['items'] = [];
-  for (const id of new Set([...result.assigned, ...result.unassigned].map((p) => p.editionId))) items.push({ item: editionClosedCheck(id, t), onFail: 'edition' });
+  for (const id of new Set([...result.assigned, ...result.unassigned].map((p) => p.editionId))) items.push({ item: ports.transactions.editionClosedCheck(id, t), onFail: 'edition' });
   const assignedCases = new Set(result.assigned.map((p) => p.caseId));
   for (const caseId of new Set([...assignedCases, ...removedReviewers.keys()])) {
     const removed = removedReviewers.get(caseId);
     const requirement = { submitted: assignedCases.has(caseId), undecided: removed !== undefined };
     if (removed) {
       const kept = (reviewsOf.get(caseId) ?? []).filter((r) => !removed.has(r.reviewerId));
-      items.push({ item: aggregateUpdate(cases.get(caseId)!, aggregateOf(kept), requirement), onFail: 'stale' });
+      items.push({ item: ports.reviews.aggregateUpdate(cases.get(caseId)!, aggregateOf(kept), requirement), onFail: 'stale' });
     } else {
-      items.push({ item: caseCheck(caseId, requirement), onFail: 'stale' });
+      items.push({ item: ports.reviews.caseCheck(caseId, requirement), onFail: 'stale' });
     }
   }
-  for (const p of result.assigned) items.push({ item: assignPut(p), onFail: 'stale' });
+  for (const p of result.assigned) items.push({ item: ports.reviews.assignPut(p), onFail: 'stale' });
   for (const p of result.unassigned) {
-    items.push({ item: unassignDelete(p.caseId, p.sub), onFail: 'stale' });
-    if (reviewsOf.get(p.caseId)?.some((r) => r.reviewerId === p.sub)) items.push({ item: reviewDelete(p.caseId, p.sub), onFail: 'stale' });
+    items.push({ item: ports.reviews.unassignDelete(p.caseId, p.sub), onFail: 'stale' });
+    if (reviewsOf.get(p.caseId)?.some((r) => r.reviewerId === p.sub)) items.push({ item: ports.reviews.reviewDelete(p.caseId, p.sub), onFail: 'stale' });
   }
   const audit = assignmentAudit(result, caller.sub, t);
   if (items.length + audit.length > TRANSACTION_MAX_ITEMS) {
@@ -165,11 +183,11 @@ async function plan(changes: AssignmentChange[], caller: Caller, now: Date, edit
  * what was read (edition closed, case submitted, pairs unchanged, aggregates current). When one of those
  * moved in between, it plans again.
  */
-export async function applyAssignments(changes: AssignmentChange[], caller: Caller, now: Date, editionId?: string): Promise<AssignmentResult> {
+export async function applyAssignments(ports: AssignmentPorts, changes: AssignmentChange[], caller: Caller, now: Date, editionId?: string): Promise<AssignmentResult> {
   for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
-    const { items, audit, result } = await plan(changes, caller, now, editionId);
+    const { items, audit, result } = await plan(ports, changes, caller, now, editionId);
     if (items.length === 0) return result;
-    const outcome = await auditedTransact(items, audit);
+    const outcome = await ports.audit.auditedTransact(items, audit);
     if (outcome === 'ok') return result;
     // 'edition' or 'stale': the next plan reads the new state and says precisely what changed.
   }
@@ -182,17 +200,18 @@ export async function applyAssignments(changes: AssignmentChange[], caller: Call
  * review moved in between is planned again.
  */
 export async function changeReviews<T>(
+  ports: ChangeReviewsPorts,
   caseId: string,
   attempt: (current: CaseRecord, reviews: ReviewRecord[]) => Promise<{ items: { item: TransactItem; onFail: 'stale' | 'edition' }[]; audit?: AuditRecord[]; done: () => T } | { answer: T }>,
 ): Promise<T> {
   for (let n = 1; n <= PLAN_ATTEMPTS; n++) {
-    const [current, reviews] = await Promise.all([getCase(caseId, true), allReviews(caseId)]);
+    const [current, reviews] = await Promise.all([ports.cases.getCase(caseId, true), ports.reviews.allReviews(caseId)]);
     if (!current) throw new AppError('not-found', 'The case does not exist or is not visible to you.');
     const step = await attempt(current, reviews);
     if ('answer' in step) return step.answer;
-    const outcome = await auditedTransact(step.items, step.audit ?? []);
+    const outcome = await ports.audit.auditedTransact(step.items, step.audit ?? []);
     if (outcome === 'ok') return step.done();
-    if (outcome === 'edition') throw new AppError('conflict', 'The results of this edition were just released; the committee has finished.');
+    if (outcome === 'edition') throw releasedConflict('the committee has finished');
   }
   throw new AppError('rate-limited', 'The reviews of this case are changing fast right now; retry in a moment.');
 }

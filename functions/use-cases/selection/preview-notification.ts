@@ -1,0 +1,26 @@
+/**
+ * Primary course:
+ * 1. The edition and the case in it exist (404 otherwise); the caller does not own the case: the notice tells
+ *    the decision, so its owner cannot preview it even as an organiser (403).
+ * 2. The case is selected (409 otherwise): exactly what the workflow would send to its owner, the same template
+ *    and the same data.
+ */
+import type { Caller } from '#domain/caller';
+import { isSelectedCase } from '#domain/case';
+import { AppError, notFound } from '#domain/errors';
+import type { MailMessage } from '#domain/mail';
+import { selectionNotice } from '#domain/notification';
+import { assertNotOwner } from '../case-access.ts';
+import type { Cases, Editions } from '../ports.ts';
+
+export async function previewNotification(
+  ports: { editions: Pick<Editions, 'getEdition'>; cases: Pick<Cases, 'getCase'> },
+  input: { editionId: string; caseId: string; caller: Caller },
+): Promise<MailMessage> {
+  const [edition, c] = await Promise.all([ports.editions.getEdition(input.editionId), ports.cases.getCase(input.caseId)]);
+  if (!edition) throw notFound('The edition');
+  if (!c || c.editionId !== input.editionId) throw notFound('The case');
+  assertNotOwner(c, input.caller);
+  if (!isSelectedCase(c)) throw new AppError('conflict', 'Only the owners of submitted cases decided outstanding or collection are notified.');
+  return selectionNotice(c, edition);
+}
