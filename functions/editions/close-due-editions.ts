@@ -1,22 +1,14 @@
-/**
- * Every minute: closes each edition whose deadline has passed, recording that the schedule closed it. The
- * deadline itself is enforced in every write; this makes the closed state explicit (and audited) for
- * everything that follows. Idempotent: an edition already closed is left alone.
- */
-import { SCHEDULE } from '#domain/edition';
-import { allEditions, closeEdition } from '#adapters/editions-repo';
+/** Every minute: closes each edition whose deadline has passed (use-cases/editions/close-due-editions.ts). */
+import * as editions from '#adapters/editions-repo';
 import { logger } from '#shared/logger';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
+import { closeDueEditions } from '#use-cases/editions/close-due-editions';
 
-export async function closeDue(now: Date): Promise<string[]> {
-  const closed: string[] = [];
-  for (const e of await allEditions()) {
-    if (e.closedAt || e.releasedAt || e.deadline > now.toISOString()) continue;
-    if ((await closeEdition(e.editionId, e.deadline, SCHEDULE, 'the deadline passed')) === 'closed') closed.push(e.editionId);
-  }
-  return closed;
-}
+const ports = { editions };
+
+/** The ids of the editions this run closed. */
+export const closeDue = (now: Date): Promise<string[]> => closeDueEditions(ports, { now });
 
 export const handler = workerHandler(workers.closeDueEditions, async (): Promise<{ closed: string[] }> => {
   const closed = await closeDue(new Date());

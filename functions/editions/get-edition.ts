@@ -1,11 +1,12 @@
-import { editionView } from '#shared/views/edition';
-import { notFound } from '#domain/errors';
-import { getEdition } from '#adapters/editions-repo';
+import * as editions from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
+import { editionView } from '#shared/views/edition';
+import { getEdition } from '#use-cases/editions/get-edition';
+
+const ports = { editions };
 
 export const handler = httpHandler(routes.getEdition, async ({ params, now }) => {
-  const edition = await getEdition(params.editionId);
-  if (!edition) throw notFound('The edition');
+  const edition = await getEdition(ports, params);
   return { status: 200, body: editionView(edition, now), version: edition.version };
 });

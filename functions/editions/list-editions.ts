@@ -1,9 +1,12 @@
-import { editionView } from '#shared/views/edition';
-import { listEditions } from '#adapters/editions-repo';
+import * as editions from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
+import { editionView } from '#shared/views/edition';
+import { listEditions } from '#use-cases/editions/list-editions';
+
+const ports = { editions };
 
 export const handler = httpHandler(routes.listEditions, async ({ query, now }) => {
-  const page = await listEditions(query.limit, query.cursor);
+  const page = await listEditions(ports, query);
   return { status: 200, body: { items: page.items.map((e) => editionView(e, now)), nextCursor: page.nextCursor } };
 });

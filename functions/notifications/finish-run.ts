@@ -1,25 +1,16 @@
-/** Workflow task: the run's last state. Records how it ended and frees the edition for the next run. */
-import { finishRun, getRun } from '#adapters/notifications-repo';
-import { runView } from '#shared/views/notification';
-import { logger } from '#shared/logger';
+/** Workflow task: the run's last state (use-cases/notifications/finish-run.ts), answered as the API shows runs. */
+import * as notifications from '#adapters/notifications-repo';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
-import { reasonOf } from './mark-failed.ts';
-import { withRunContext } from './task-context.ts';
+import { runView } from '#shared/views/notification';
+import { finishRun, type FinishInput } from '#use-cases/notifications/finish-run';
+import { telemetry, withRunContext } from './task-context.ts';
 
-export interface FinishInput {
-  editionId: string;
-  runId: string;
-  status: 'succeeded' | 'failed';
-  error?: { Error?: string; Cause?: string };
-}
+const ports = { notifications, ...telemetry };
 
-export async function finish(input: FinishInput, now: Date = new Date()) {
-  const abandoned = await finishRun(input.editionId, input.runId, input.status, now.toISOString(), input.error ? reasonOf(input.error) : undefined);
-  if (abandoned) logger.warn('recipients left sending by a dead task, recorded uncertain', { runId: input.runId, abandoned });
-  const run = await getRun(input.editionId, input.runId);
-  logger.info('notification run finished', { runId: input.runId, status: input.status, counts: run?.counts });
+export async function finish(input: FinishInput) {
+  const run = await finishRun(ports, { ...input, now: new Date() });
   return run ? runView(run) : undefined;
 }
 
-export const handler = workerHandler(workers.finishNotificationRun, withRunContext((input: FinishInput) => finish(input)));
+export const handler = workerHandler(workers.finishNotificationRun, withRunContext(finish));

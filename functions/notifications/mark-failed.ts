@@ -1,38 +1,12 @@
-/**
- * Workflow task: the Catch of a recipient whose send failed for good (a permanent error, or retries spent).
- * Records it as failed with the reason the state machine carries; never throws for an already-settled one.
- */
-import { recordFailed } from '#adapters/notifications-repo';
-import { logger } from '#shared/logger';
-import { withRunContext } from './task-context.ts';
-import { BUSINESS_METRICS, count } from '#shared/metrics';
+/** Workflow task: the Catch of a recipient whose send failed for good (use-cases/notifications/mark-failed.ts). */
+import * as notifications from '#adapters/notifications-repo';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
+import { markFailed as recordFailure, type MarkFailedInput } from '#use-cases/notifications/mark-failed';
+import { telemetry, withRunContext } from './task-context.ts';
 
-export interface MarkFailedInput {
-  editionId: string;
-  runId: string;
-  caseId: string;
-  error: { Error?: string; Cause?: string };
-}
+const ports = { notifications, ...telemetry };
 
-/** A Lambda error's Cause is its JSON ({ errorType, errorMessage, ... }); the message is what a person can act on. */
-export function reasonOf(error: MarkFailedInput['error']): string {
-  try {
-    const cause = JSON.parse(error.Cause ?? '') as { errorMessage?: string };
-    if (cause.errorMessage) return cause.errorMessage;
-  } catch {
-    // not JSON: use it as it is
-  }
-  return error.Cause || error.Error || 'unknown error';
-}
+export const markFailed = (input: MarkFailedInput) => recordFailure(ports, { ...input, now: new Date() });
 
-export async function markFailed(input: MarkFailedInput, now: Date = new Date()): Promise<{ outcome: 'failed' | 'already-settled' }> {
-  const reason = reasonOf(input.error);
-  const outcome = await recordFailed(input, reason, now.toISOString());
-  if (outcome === 'ok') count(BUSINESS_METRICS.notificationsFailed);
-  logger.warn('selection notice failed', { caseId: input.caseId, runId: input.runId, reason, outcome });
-  return { outcome: outcome === 'ok' ? 'failed' : 'already-settled' };
-}
-
-export const handler = workerHandler(workers.markNotificationFailed, withRunContext((input: MarkFailedInput) => markFailed(input)));
+export const handler = workerHandler(workers.markNotificationFailed, withRunContext(markFailed));

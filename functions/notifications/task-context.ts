@@ -1,8 +1,11 @@
 /**
  * What every task of the notification workflow logs besides the worker wrapper's keys (worker-handler.ts, which
- * also picks up the correlation id the run carries): the run it works for.
+ * also picks up the correlation id the run carries): the run it works for. And the telemetry its use case reports
+ * through: the structured logger, and each notification metric counted under its business name.
  */
 import { logger } from '#shared/logger';
+import { BUSINESS_METRICS, count } from '#shared/metrics';
+import type { NotificationMetric, Telemetry } from '#use-cases/notifications/telemetry';
 
 export interface RunPayload {
   runId: string;
@@ -15,3 +18,5 @@ export function withRunContext<P extends RunPayload, R>(task: (payload: P) => Pr
     return task(payload);
   };
 }
+
+export const telemetry: Telemetry = { log: logger, count: (metric: NotificationMetric) => count(BUSINESS_METRICS[metric]) };
