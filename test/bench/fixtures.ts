@@ -17,19 +17,21 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCom
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { AttachmentRecord } from '#domain/attachment';
-import type { CaseRecord } from '#domain/case';
+import { isSelected, type CaseRecord } from '#domain/case';
 import { chainedEntry, SCHEDULE, type AuditEntry, type AuditRecord, type EditionRecord } from '#domain/edition';
 import { submissionConfirmation, type MailRecord } from '#domain/mail';
-import { isSelected, runIdOf, type RecipientRecord, type RunRecord } from '#domain/notification';
+import { runIdOf, type RecipientRecord, type RunRecord } from '#domain/notification';
 import { aggregateOf, scoreKey, type ReviewerRecord, type ReviewRecord, type Scores } from '#domain/review';
 import { AttachmentInput } from '#domain/attachment-input';
-import { CaseCreateInput, CasePatchInput, type CaseFields } from '#domain/case-input';
+import { CaseCreateInput, CasePatchInput, ContactConfirmInput, type CaseFields } from '#domain/case-input';
+import { hashContactCode, utcDay, type ContactCodeRecord } from '#domain/contact';
+import { CONTACT_CODE_TTL_SECONDS } from '#domain/limits';
 import { EditionInput, ExtensionInput } from '#domain/edition-input';
 import { AssignmentsInput, ConflictInput, ReviewInput } from '#domain/review-input';
 import { DecisionInput } from '#domain/selection-input';
 import { CATEGORY_IDS, CRITERIA, RECOMMENDATIONS, type RecipientStatus, type SelectedDecision } from '#domain/vocabulary';
 import { objectKeys } from '#adapters/bucket-design';
-import { EDITION_SHARDS, INDEXES, keys, MAIL_SHARDS, shardOf, TABLE_KEYS, type IndexDesign } from '#adapters/table-design';
+import { EDITION_SHARDS, INDEXES, keys, MAIL_SHARDS, shardOf, TABLE_KEYS, TTL_ATTRIBUTE, type IndexDesign } from '#adapters/table-design';
 import { pageSizeFor } from '#shared/notify-workflow';
 import type { RouteSpec } from '#shared/routes';
 import { caseFields } from '../support/cases.ts';
@@ -61,6 +63,13 @@ export const BUCKET = 'bench-media';
 export const SUBMITTER = { sub: '8b1d2f4a-6c3e-4f70-9b21-5e7a0c9d3f42', email: 'li.wei@example.org' };
 export const SUBMIT_CASE_ID = '01J8Z3P5RM8N3YH6W7S0V1CDF2';
 const SUBMIT_ATTACHMENT_ID = '01J8Z7B3KP5Q9ZM3X4T6V8WCE4';
+/**
+ * The caller's second draft, whose contact is a colleague who has not confirmed their address yet: a code went
+ * to it a quarter of an hour ago (sendContactCode may send another, confirmContact confirms it with CONTACT_CODE).
+ */
+const CONTACT_CASE_ID = '01J8Z3N4QK7M2XG5V6R9T0BCD1';
+const CONTACT = { name: 'Wang Fang', email: 'wang.fang@example.org' };
+const CONTACT_CODE = '7K3Q-M9XA';
 /** The applicant an organiser gives an extension (putExtension). */
 const EXTENDED_SUB = 'c2e4a6b8-1d3f-4a5b-8c7d-9e0f1a2b3c4d';
 
@@ -117,6 +126,8 @@ const committeeOwner = (i: number) => ({ sub: `0a1b2c3d-0000-4000-8000-${String(
  */
 const DECISION_CYCLE = ['outstanding', 'collection', 'collection', 'not-selected', undefined] as const;
 const decisionOf2023 = (i: number) => (i < ASSIGNED_TO_REVIEWER ? undefined : DECISION_CYCLE[i % DECISION_CYCLE.length]);
+/** When the organisers decided 2023's case i (t is now; 2023's deadline was 340 days ago). */
+const decidedAtOf2023 = (t: number, i: number) => new Date(t - 340 * DAY + (40 + (i % 5)) * DAY).toISOString();
 /** 2023's selected cases (outstanding or collection), in id order: what pageSelected lists for the run. */
 export const SELECTED_2023: string[] = SUBMITTED_IDS.filter((_, i) => isSelected(decisionOf2023(i)));
 /** The notification run going on in 2023; it holds the edition's lock. The workflow's tasks work for it. */
@@ -166,6 +177,8 @@ const PATH_SAMPLES: Record<string, string> = { editionId: EDITION_ID, caseId: CA
 /** What a route's event has instead of the defaults (PATH_SAMPLES, CALLER, no query string), by operationId. */
 const ROUTE_SAMPLES: Record<string, { params?: Record<string, string>; caller?: { sub: string; email: string }; query?: Record<string, string> }> = {
   submitCase: { params: { caseId: SUBMIT_CASE_ID }, caller: SUBMITTER },
+  sendContactCode: { params: { caseId: CONTACT_CASE_ID } },
+  confirmContact: { params: { caseId: CONTACT_CASE_ID } },
   // The organisers' lists and the committee: the closed edition 2023 and its case under review.
   listEditionCases: { params: { editionId: REVIEW_EDITION_ID } },
   exportEditionCases: { params: { editionId: REVIEW_EDITION_ID } },
@@ -292,7 +305,7 @@ function committeeItems(t: number): Item[] {
         updatedAt: submittedAt,
         // A case nobody has reviewed yet has no aggregate (it ranks last).
         ...(review.count ? { review, reviewRev: caseId === REVIEW_CASE_ID ? 4 : review.count } : {}),
-        ...(decision ? { decision, decidedAt: at(deadline + (40 + (i % 5)) * DAY), decidedBy: ORGANISER_SUB } : {}),
+        ...(decision ? { decision, decidedAt: decidedAtOf2023(t, i), decidedBy: ORGANISER_SUB } : {}),
         // The owners the run has sent their notice to may see the decision.
         ...(state === 'sent' || state === 'delivered' ? { notifiedAt: at(t - 4 * 60_000 + i * 1000) } : {}),
       }),
@@ -350,6 +363,14 @@ function notificationItems(t: number): Item[] {
       counts: { total: SELECTED_2023.length, sent: tally('sent', 'delivered'), failed: tally('failed'), skipped: 0 },
     }),
     ...recipients.map(recipientItem),
+    // Its audit trail (every audited change appends to it): the decisions as they were taken, then the run's start.
+    ...auditItems(REVIEW_EDITION_ID, [
+      ...SUBMITTED_IDS.flatMap((caseId, i): AuditLine[] => {
+        const decision = decisionOf2023(i);
+        return decision ? [[new Date(decidedAtOf2023(t, i)), 'decision-recorded', caseId, { decision }]] : [];
+      }).sort(([a], [b]) => a.getTime() - b.getTime()),
+      [new Date(runStarted), 'notifications-started', NOTIFY_RUN_ID, {}],
+    ]),
   );
 
   // 2022: closed by its deadline, results released; run 0001 notified every selected owner but one (SES
@@ -361,11 +382,13 @@ function notificationItems(t: number): Item[] {
     closedAt: at(deadline), closedBy: SCHEDULE, releasedAt: at(released), releasedBy: ORGANISER_SUB, updatedAt: at(released),
   }));
   let selected = 0;
+  const audit2022: AuditLine[] = [[new Date(deadline), 'edition-closed', RESULTS_EDITION_ID, { reason: 'the deadline passed' }, SCHEDULE]];
   RESULTS_IDS.forEach((caseId, i) => {
     const owner = { sub: `0b2c3d4e-0000-4000-8000-${String(i).padStart(12, '0')}`, email: `entrant-${String(i).padStart(3, '0')}@example.org` };
     const decision = RESULTS_DECISIONS[i % RESULTS_DECISIONS.length]!;
     const submittedAt = at(deadline - (i + 1) * 3_600_000);
     if (isSelected(decision)) selected++;
+    audit2022.push([new Date(deadline + 40 * DAY), 'decision-recorded', caseId, { decision }]);
     items.push(caseItem(caseId, RESULTS_EDITION_ID, new Date(deadline - (40 + i) * DAY), 5, {
       ...CASE_FIELDS,
       title: `${RESULTS_TITLES[i % RESULTS_TITLES.length]} (${i + 1})`,
@@ -388,6 +411,12 @@ function notificationItems(t: number): Item[] {
       editionId: RESULTS_EDITION_ID, runId: runIdOf(RESULTS_EDITION_ID, 1), status: 'succeeded', startedAt: at(deadline + 45 * DAY), startedBy: ORGANISER_SUB,
       finishedAt: at(deadline + 45 * DAY + 20 * 60_000), counts: { total: selected, sent: selected - 1, failed: 1, skipped: 0 },
     }),
+    ...auditItems(RESULTS_EDITION_ID, [
+      ...audit2022,
+      [new Date(deadline + 45 * DAY), 'notifications-started', runIdOf(RESULTS_EDITION_ID, 1), {}],
+      [new Date(deadline + 45 * DAY + 20 * 60_000), 'notifications-finished', runIdOf(RESULTS_EDITION_ID, 1), { status: 'succeeded', sent: String(selected - 1), failed: '1', skipped: '0' }],
+      [new Date(released), 'results-released', RESULTS_EDITION_ID, {}],
+    ]),
   );
   return items;
 }
@@ -411,11 +440,32 @@ function attachmentItem(attachmentId: string, status: AttachmentRecord['status']
   return { ...keys.attachment(a.caseId, a.attachmentId), type: 'attachment', ...a };
 }
 
-/** An edition's audit trail as stored: a valid hash chain of the entries, in order. */
-function auditItems(editionId: string, entries: [Date, AuditRecord['action'], string, Record<string, string>][]) {
+/** One audited change: when, what, about what, its details, and who (the organiser unless named). */
+type AuditLine = [Date, AuditRecord['action'], string, Record<string, string>, string?];
+
+/** The code sent to CONTACT's address at `sentAt` (valid for CONTACT_CODE_TTL_SECONDS), as contact-repo.ts stores it. */
+function contactCodeItem(caseId: string, sentAt: Date) {
+  const salt = '5f0e3c9a1b7d2e4f6a8c0b1d3e5f7a9c';
+  const code: ContactCodeRecord = {
+    caseId,
+    email: CONTACT.email,
+    salt,
+    codeHash: hashContactCode(CONTACT_CODE, salt),
+    codeExpiresAt: new Date(sentAt.getTime() + CONTACT_CODE_TTL_SECONDS * 1000).toISOString(),
+    attempts: 0,
+    lastSentAt: sentAt.toISOString(),
+    day: utcDay(sentAt),
+    sentThatDay: 1,
+    updatedAt: sentAt.toISOString(),
+  };
+  return { ...keys.contactCode(caseId), type: 'contact-code', ...code, [TTL_ATTRIBUTE]: Math.floor(sentAt.getTime() / 1000) + 2 * 24 * 3600 };
+}
+
+/** An edition's audit trail as stored: a valid hash chain of the entries, in order (by the organiser unless one names another). */
+function auditItems(editionId: string, entries: AuditLine[]) {
   let prev: AuditEntry | undefined;
-  return entries.map(([at, action, subject, details]) => {
-    prev = chainedEntry({ editionId, at: at.toISOString(), action, by: ORGANISER_SUB, subject, details }, prev);
+  return entries.map(([at, action, subject, details, by = ORGANISER_SUB]) => {
+    prev = chainedEntry({ editionId, at: at.toISOString(), action, by, subject, details }, prev);
     return { ...keys.auditEntry(editionId, prev.seq), type: 'audit', ...prev };
   });
 }
@@ -434,12 +484,12 @@ const MAIL_IDS: string[] = (() => {
   return [...ids.values()];
 })();
 
-/** A submission confirmation whose first attempt failed with a throttling error and that is due again. */
+/** A submission confirmation of the submitted `caseRecord` whose first attempt failed with a throttling error and that is due again. */
 function mailItem(mailId: string, createdAt: Date, due: Date, edition: object, caseRecord: object) {
   const c = caseRecord as unknown as CaseRecord;
-  const submittedAt = createdAt.toISOString();
+  const created = createdAt.toISOString();
   const m: MailRecord = {
-    ...submissionConfirmation(c, edition as unknown as EditionRecord, { submittedAt, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }),
+    ...submissionConfirmation(c, edition as unknown as EditionRecord, c.receipt!),
     mailId,
     kind: 'submission-confirmation',
     caseId: c.caseId,
@@ -448,8 +498,8 @@ function mailItem(mailId: string, createdAt: Date, due: Date, edition: object, c
     attempts: 1,
     nextAttemptAt: due.toISOString(),
     lastError: 'Throttling: Maximum sending rate exceeded.',
-    createdAt: submittedAt,
-    updatedAt: submittedAt,
+    createdAt: created,
+    updatedAt: created,
   };
   return { ...keys.mail(mailId), ...keys.mailQueue(mailId, m.nextAttemptAt), type: 'mail', ...m };
 }
@@ -479,11 +529,21 @@ export function cannedItems(now: Date): Item[] {
   const t = now.getTime();
   const edition = editionItem(EDITION_ID, new Date(t - 30 * DAY), new Date(t + 30 * DAY), VERSION);
   const caseRecord = caseItem(CASE_ID, EDITION_ID, new Date(t - 3 * DAY), VERSION, CASE_FIELDS);
+  // Submitted yesterday: a confirmation is rendered from its case as a strongly consistent read finds it, and the
+  // stub applies no writes, so the case submitCase (re-)submits and the mails retryMail sends must confirm a case
+  // that is submitted as stored.
+  const submittedAt = new Date(t - DAY).toISOString();
+  const submitterCase = caseItem(SUBMIT_CASE_ID, EDITION_ID, new Date(t - 5 * DAY), VERSION, CASE_FIELDS, SUBMITTER, {
+    status: 'submitted',
+    receipt: { submittedAt, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+    updatedAt: submittedAt,
+  });
   const items: Item[] = [
     edition,
     editionItem('2023', new Date(t - 400 * DAY), new Date(t - 340 * DAY), 5),
     caseRecord,
-    caseItem('01J8Z3N4QK7M2XG5V6R9T0BCD1', EDITION_ID, new Date(t - 4 * DAY), 1, { title: 'A second draft' }),
+    caseItem(CONTACT_CASE_ID, EDITION_ID, new Date(t - 4 * DAY), 1, { title: 'A second draft', contact: CONTACT }),
+    contactCodeItem(CONTACT_CASE_ID, new Date(t - 15 * 60_000)),
     caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE2', '2023', new Date(t - 380 * DAY), 4, CASE_FIELDS),
     caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE3', '2023', new Date(t - 390 * DAY), 2, { ...CASE_FIELDS, countries: ['CN'] }),
     attachmentItem(ATTACHMENT_ID, 'ready', new Date(t - 2 * DAY), new Date(t - 2 * DAY + 15 * 60_000), {
@@ -499,7 +559,7 @@ export function cannedItems(now: Date): Item[] {
     // Live (not rejected) attachments per purpose, as the transactions keep them.
     { ...keys.uploadCounts(CASE_ID), supporting: 2 },
     // The case submitCase submits, and its one verified attachment.
-    caseItem(SUBMIT_CASE_ID, EDITION_ID, new Date(t - 5 * DAY), VERSION, CASE_FIELDS, SUBMITTER),
+    submitterCase,
     attachmentItem(SUBMIT_ATTACHMENT_ID, 'ready', new Date(t - 4 * DAY), new Date(t - 4 * DAY + 15 * 60_000), {
       caseId: SUBMIT_CASE_ID,
       ownerId: SUBMITTER.sub,
@@ -511,8 +571,8 @@ export function cannedItems(now: Date): Item[] {
       [new Date(t - 2 * DAY), 'extension-granted', EXTENDED_SUB, { deadline: new Date(t + 32 * DAY).toISOString(), reason: 'Power outage in the region' }],
       [new Date(t - DAY), 'extension-granted', SUBMITTER.sub, { deadline: new Date(t + 31 * DAY).toISOString(), reason: 'Visa appointment' }],
     ]),
-    // Confirmations whose first attempt failed, one due in each queue shard (retryMail sends them).
-    ...MAIL_IDS.map((mailId) => mailItem(mailId, new Date(t - 10 * 60_000), new Date(t - 60_000), edition, caseRecord)),
+    // Confirmations of the submitter's case whose first attempt failed, one due in each queue shard (retryMail sends them).
+    ...MAIL_IDS.map((mailId) => mailItem(mailId, new Date(submittedAt), new Date(t - 60_000), edition, submitterCase)),
     // The review committee's work in 2023.
     ...committeeItems(t),
     // Decisions and notices: 2023's run going on, and edition 2022, released.
@@ -702,22 +762,27 @@ export function uploadedFile(): Buffer {
   return body;
 }
 
+/** The uploaded object's version, as S3 names it (the bucket is versioned), and its ETag: a single-part upload's MD5. */
+const UPLOAD_VERSION_ID = '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY.MTRCxf3vjVBH40Nr8X8gdRQBpUMLUo';
+const eTagOf = (file: Buffer) => createHash('md5').update(file).digest('hex');
+
 /**
  * Answers the S3 client's commands about `file` (whatever the key): HeadObject with its size, GetObject
- * with a fresh stream of its bytes on every call (a stream can be read once), CopyObject and DeleteObject
- * succeed. Anything else is left unstubbed.
+ * with a fresh stream of its bytes on every call (a stream can be read once), both with the version and ETag the
+ * upload's event names, CopyObject and DeleteObject succeed. Anything else is left unstubbed.
  */
 export function stubBucket(mock: AwsClientStub<S3Client>, file: Buffer): void {
-  const etag = '"5d41402abc4b2a76b9719d911017c592"';
-  mock.on(HeadObjectCommand).resolves({ ContentLength: file.length, ContentType: 'application/pdf', ETag: etag });
-  mock.on(GetObjectCommand).callsFake(() => ({ Body: Readable.from([file]), ContentLength: file.length, ContentType: 'application/pdf', ETag: etag }));
+  const version = { ETag: `"${eTagOf(file)}"`, VersionId: UPLOAD_VERSION_ID };
+  mock.on(HeadObjectCommand).resolves({ ContentLength: file.length, ContentType: 'application/pdf', ...version });
+  mock.on(GetObjectCommand).callsFake(() => ({ Body: Readable.from([file]), ContentLength: file.length, ContentType: 'application/pdf', ...version }));
   mock.on(CopyObjectCommand).resolves({});
   mock.on(DeleteObjectCommand).resolves({});
 }
 
 /**
  * The event S3 sends when the browser's presigned POST has put the pending attachment's file into
- * quarantine/: one ObjectCreated:Post record, the key URL-encoded as S3 sends it.
+ * quarantine/: one ObjectCreated:Post record, the key URL-encoded as S3 sends it, naming the object's version
+ * and ETag (the verifier pins every read to them, and claims the attachment with the version).
  */
 export function s3EventFor(now: Date): S3Event {
   const key = objectKeys.quarantine({ editionId: EDITION_ID, caseId: CASE_ID, attachmentId: PENDING_ATTACHMENT_ID });
@@ -737,7 +802,7 @@ export function s3EventFor(now: Date): S3Event {
           s3SchemaVersion: '1.0',
           configurationId: 'verify-upload',
           bucket: { name: BUCKET, ownerIdentity: { principalId: 'A3NL1KOZZKExample' }, arn: `arn:aws:s3:::${BUCKET}` },
-          object: { key: encoded, size: FILE_SIZE, eTag: '5d41402abc4b2a76b9719d911017c592', sequencer: '0066A1B2C3D4E5F601' },
+          object: { key: encoded, size: FILE_SIZE, eTag: eTagOf(uploadedFile()), versionId: UPLOAD_VERSION_ID, sequencer: '0066A1B2C3D4E5F601' },
         },
       },
     ],
@@ -888,6 +953,7 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
       contact: { name: 'Call secretariat', email: 'secretariat@example.org', phone: '+86 10 5555 0100' },
     }],
     [CaseCreateInput, CASE_FIELDS],
+    [ContactConfirmInput, { code: CONTACT_CODE }],
     [AttachmentInput, { fileName: 'report.pdf', contentType: 'application/pdf', size: FILE_SIZE, purpose: 'supporting' }],
     [ExtensionInput, { deadline: new Date(t + 37 * DAY).toISOString(), reason: 'The applicant\'s organisation was hit by floods in the week before the deadline.' }],
     [CasePatchInput, {

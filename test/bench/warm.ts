@@ -115,16 +115,16 @@ const readyUpdates = () => table.statusSets.ready ?? 0;
 /** Mails recorded as sent (the UpdateCommand that sets their status to 'sent'). */
 const sentUpdates = () => table.statusSets.sent ?? 0;
 const returnsNothing = (r: unknown) => (r === undefined ? undefined : `returned ${JSON.stringify(r)} (a worker returns nothing)`);
-/** Updates that set a status inside a transaction (recordSent, recordFailed, finishRun write theirs that way). */
-const transactSets = (status: string) => () => table.transactStatusSets[status] ?? 0;
+/** Updates that set a status, alone or inside a transaction (recordSent and finishRun write theirs in one, recordFailed alone). */
+const statusSets = (status: string) => () => (table.statusSets[status] ?? 0) + (table.transactStatusSets[status] ?? 0);
 const payloads = workflowPayloads();
 
 /**
- * A workflow task: `check` tells a good result from a bad one; the transactions of a batch must have set
- * `status` (when given) once per invocation.
+ * A workflow task: `check` tells a good result from a bad one; the writes of a batch must have set `status`
+ * (when given) once per invocation.
  */
 function workflowTask(event: unknown, check: (r: unknown) => string | undefined, outcome: string, status?: string): Subject {
-  const count = status ? transactSets(status) : () => 0;
+  const count = status ? statusSets(status) : () => 0;
   return {
     event,
     check,
