@@ -4,7 +4,7 @@ import { keptConfirmation } from './contact.ts';
 import type { EditionRecord } from './edition.ts';
 import { AppError } from './errors.ts';
 import { aggregateView, type ReviewAggregate } from './review.ts';
-import type { CaseStatus, Decision, Viewer } from './vocabulary.ts';
+import { SELECTED_DECISIONS, type CaseStatus, type Decision, type SelectedDecision, type Viewer } from './vocabulary.ts';
 
 /** A case as stored. */
 export interface CaseRecord extends CaseFields {
@@ -56,6 +56,13 @@ export const reviewsFor = (c: Pick<CaseRecord, 'ownerId' | 'review'>, viewerSub:
  */
 export const isFrozen = (c: Pick<CaseRecord, 'decision' | 'notifiedAt'>): boolean => c.decision !== undefined || c.notifiedAt !== undefined;
 
+/** A decision whose owner is notified and whose case is published. */
+export const isSelected = (d: string | undefined): d is SelectedDecision => d !== undefined && (SELECTED_DECISIONS as readonly string[]).includes(d);
+
+/** A case whose owner gets the selection notice: submitted, and decided outstanding or collection. */
+export const isSelectedCase = <C extends Pick<CaseRecord, 'status' | 'decision'>>(c: C): c is C & { status: 'submitted'; decision: SelectedDecision } =>
+  c.status === 'submitted' && isSelected(c.decision);
+
 export const frozenConflict = (): AppError =>
   new AppError('conflict', 'The organisers have recorded a decision on this case; its content is final and can no longer be changed, withdrawn or resubmitted.');
 
@@ -82,7 +89,7 @@ export const fieldsOf = (c: CaseRecord): CaseFields =>
 
 /**
  * Who the caller is to this case by who they are, or undefined. An assigned reviewer is a viewer too, which
- * takes a read of their assignment (shared/case-access.ts).
+ * takes a read of their assignment (use-cases/case-access.ts).
  */
 export function viewerOf(c: CaseRecord, caller: Caller): Viewer | undefined {
   if (c.ownerId === caller.sub) return 'owner';

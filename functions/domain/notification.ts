@@ -2,13 +2,11 @@
  * The selection notification: who gets it, what it says, and the records of a run and of each recipient.
  * The templates are here and nowhere else: the workflow sends them and the preview route shows them.
  */
-import type { CaseRecord } from './case.ts';
+import { isSelected, type CaseRecord } from './case.ts';
 import type { EditionRecord } from './edition.ts';
 import { recipients, type MailMessage } from './mail.ts';
 import { formatInZone } from './receipt.ts';
-import { SELECTED_DECISIONS, type RecipientStatus, type RunStatus, type SelectedDecision } from './vocabulary.ts';
-
-export const isSelected = (d: string | undefined): d is SelectedDecision => d !== undefined && (SELECTED_DECISIONS as readonly string[]).includes(d);
+import type { RecipientStatus, RunStatus, SelectedDecision } from './vocabulary.ts';
 
 /** One selected case's owner, across runs: a recipient is sent to at most once, whichever run does it. */
 export interface RecipientRecord {

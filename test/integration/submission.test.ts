@@ -28,7 +28,15 @@ const { handler: putExtension } = await import('../../functions/editions/put-ext
 const { handler: listAudit } = await import('../../functions/editions/list-audit.ts');
 const { handler: putEdition } = await import('../../functions/editions/put-edition.ts');
 const { closeDue } = await import('../../functions/editions/close-due-editions.ts');
-const { attemptMail } = await import('../../functions/shared/send-mail.ts');
+const { attemptMail: attempt } = await import('../../functions/use-cases/mail/send-mail.ts');
+const mailPorts = {
+  cases: await import('../../functions/adapters/cases-repo.ts'),
+  editions: await import('../../functions/adapters/editions-repo.ts'),
+  mails: await import('../../functions/adapters/mail-repo.ts'),
+  mailer: await import('../../functions/adapters/mailer.ts'),
+  log: (await import('../../functions/shared/logger.ts')).logger,
+};
+const attemptMail = (mailId: string, clock: () => Date) => attempt({ ...mailPorts, clock }, mailId);
 
 afterAll(() => rmSync(outbox, { recursive: true, force: true }));
 
