@@ -2,7 +2,7 @@ import { queryPage } from './paging.ts';
 import { COMMITTEE_ATTRIBUTES, frozenConflict, isFrozen, type CaseRecord } from '#domain/case';
 import { MAX_CASES_PER_APPLICANT } from '#domain/limits';
 import { scoreKey } from '#domain/review';
-import { CASE_FIELD_NAMES } from '#domain/case-input';
+import { CASE_FIELDS } from '#domain/vocabulary';
 import { ENTITIES, INDEXES, keys, recordOf } from './table-design.ts';
 import type { AuditRecord } from '#domain/edition';
 import { auditedTransact } from './audit.ts';
@@ -55,7 +55,7 @@ function ownerUpdate(c: CaseRecord, expectedVersion: number) {
   }
   // A contact confirmation the change dropped (domain/case.ts, patchedCase) goes too.
   const absent = [
-    ...CASE_FIELD_NAMES.filter((f) => c[f] === undefined),
+    ...CASE_FIELDS.filter((f) => c[f] === undefined),
     ...(c.status === 'submitted' ? [] : ['gsi3pk']),
     ...(c.contactConfirmedEmail === undefined ? ['contactConfirmedEmail'] : []),
   ];

@@ -1,14 +1,20 @@
-import * as attachments from '#adapters/attachments-repo';
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
-import * as media from '#adapters/media-store';
-import * as reviews from '#adapters/reviews-repo';
+import { addAttachment } from '#adapters/attachments-repo';
+import { getCase } from '#adapters/cases-repo';
+import { getEdition, getEditionFor } from '#adapters/editions-repo';
+import { presignUpload } from '#adapters/media-store';
+import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { attachmentView } from '#shared/views/attachment';
 import { createAttachment } from '#use-cases/attachments/create-attachment';
 
-const ports = { attachments, cases, editions, media, reviews };
+const ports = {
+  attachments: { addAttachment },
+  cases: { getCase },
+  editions: { getEdition, getEditionFor },
+  media: { presignUpload },
+  reviews: { getReviewer },
+};
 
 export const handler = httpHandler(routes.createAttachment, async ({ params, body, caller, now }) => {
   const { attachment, upload } = await createAttachment(ports, { caseId: params.caseId, caller, file: body, now });

@@ -1,13 +1,17 @@
 import type { S3Event, S3EventRecord } from 'aws-lambda';
-import * as attachments from '#adapters/attachments-repo';
-import * as media from '#adapters/media-store';
+import { claimVerification, getAttachment, markReady, markRejected } from '#adapters/attachments-repo';
+import { copyObject, deleteObject, digest, sizeOf } from '#adapters/media-store';
 import { logger } from '#shared/logger';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
 import { verifyUpload } from '#use-cases/attachments/verify-upload';
 
-const ports = { attachments, media, clock: () => new Date() };
+const ports = {
+  attachments: { claimVerification, getAttachment, markReady, markRejected },
+  media: { copyObject, deleteObject, digest, sizeOf },
+  clock: () => new Date(),
+};
 
 /** S3 keys arrive URL-encoded, with + for spaces. */
 const keyOf = (r: S3EventRecord) => decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '));

@@ -1,13 +1,18 @@
-import * as cases from '#adapters/cases-repo';
-import * as contacts from '#adapters/contact-repo';
-import * as editions from '#adapters/editions-repo';
-import * as reviews from '#adapters/reviews-repo';
+import { getCase } from '#adapters/cases-repo';
+import { confirmContact as contactsConfirmContact, getContactCode, recordWrongCode } from '#adapters/contact-repo';
+import { getEditionFor } from '#adapters/editions-repo';
+import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { caseView } from '#shared/views/case';
 import { confirmContact } from '#use-cases/cases/contact-confirm';
 
-const ports = { cases, contacts, editions, reviews };
+const ports = {
+  cases: { getCase },
+  contacts: { confirmContact: contactsConfirmContact, getContactCode, recordWrongCode },
+  editions: { getEditionFor },
+  reviews: { getReviewer },
+};
 
 export const handler = httpHandler(routes.confirmContact, async ({ params, body, caller, now }) => {
   const { record, edition } = await confirmContact(ports, { caseId: params.caseId, caller, code: body.code, now });

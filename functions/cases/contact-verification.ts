@@ -1,15 +1,24 @@
-import * as cases from '#adapters/cases-repo';
-import * as contacts from '#adapters/contact-repo';
-import * as editions from '#adapters/editions-repo';
-import * as mails from '#adapters/mail-repo';
-import * as mailer from '#adapters/mailer';
-import * as reviews from '#adapters/reviews-repo';
+import { getCase } from '#adapters/cases-repo';
+import { getContactCode, issueContactCode } from '#adapters/contact-repo';
+import { getEdition, getEditionFor } from '#adapters/editions-repo';
+import { claimMail, recordCancelled, recordFailure, recordSent } from '#adapters/mail-repo';
+import { mailFailure, mailer } from '#adapters/mailer';
+import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
 import { routes } from '#shared/routes';
 import { sendContactCode } from '#use-cases/cases/contact-verification';
 
-const ports = { cases, contacts, editions, mails, mailer, reviews, clock: () => new Date(), log: logger };
+const ports = {
+  cases: { getCase },
+  contacts: { getContactCode, issueContactCode },
+  editions: { getEdition, getEditionFor },
+  mails: { claimMail, recordCancelled, recordFailure, recordSent },
+  mailer: { mailFailure, mailer },
+  reviews: { getReviewer },
+  clock: () => new Date(),
+  log: logger,
+};
 
 export const handler = httpHandler(routes.sendContactCode, async ({ params, caller, now }) => {
   const { issued, nextCodeAfter } = await sendContactCode(ports, { caseId: params.caseId, caller, now });

@@ -1,13 +1,17 @@
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
-import * as transactions from '#adapters/transact';
+import { createCase as casesCreateCase, getCase } from '#adapters/cases-repo';
+import { getEdition, getEditionFor } from '#adapters/editions-repo';
+import { deadlineChecks } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
 import { routes } from '#shared/routes';
 import { caseView } from '#shared/views/case';
 import { createCase } from '#use-cases/cases/create-case';
 
-const ports = { cases, editions, transactions };
+const ports = {
+  cases: { createCase: casesCreateCase, getCase },
+  editions: { getEdition, getEditionFor },
+  transactions: { deadlineChecks },
+};
 
 export const handler = httpHandler(routes.createCase, async ({ params, body, caller, now }) => {
   const { record, edition } = await createCase(ports, { editionId: params.editionId, caller, fields: body, now });

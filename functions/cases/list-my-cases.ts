@@ -1,11 +1,11 @@
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
+import { listCasesByOwner } from '#adapters/cases-repo';
+import { getEditions } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { caseView } from '#shared/views/case';
 import { listMyCases } from '#use-cases/cases/list-my-cases';
 
-const ports = { cases, editions };
+const ports = { cases: { listCasesByOwner }, editions: { getEditions } };
 
 export const handler = httpHandler(routes.listMyCases, async ({ query, caller, now }) => {
   const page = await listMyCases(ports, { caller, limit: query.limit, cursor: query.cursor });

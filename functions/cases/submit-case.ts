@@ -1,10 +1,10 @@
-import * as attachments from '#adapters/attachments-repo';
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
-import * as mails from '#adapters/mail-repo';
-import * as mailer from '#adapters/mailer';
-import * as reviews from '#adapters/reviews-repo';
-import * as transactions from '#adapters/transact';
+import { listAttachments } from '#adapters/attachments-repo';
+import { getCase, replaceCase } from '#adapters/cases-repo';
+import { getEdition, getEditionFor } from '#adapters/editions-repo';
+import { applicantMailCount, claimMail, confirmationSlotPut, getConfirmationSlot, mailPut, recordCancelled, recordFailure, recordSent } from '#adapters/mail-repo';
+import { mailFailure, mailer } from '#adapters/mailer';
+import { getReviewer } from '#adapters/reviews-repo';
+import { deadlineChecks } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
@@ -12,7 +12,17 @@ import { routes } from '#shared/routes';
 import { caseView } from '#shared/views/case';
 import { submitCase } from '#use-cases/cases/submit-case';
 
-const ports = { attachments, cases, editions, mails, mailer, reviews, transactions, clock: () => new Date(), log: logger };
+const ports = {
+  attachments: { listAttachments },
+  cases: { getCase, replaceCase },
+  editions: { getEdition, getEditionFor },
+  mails: { applicantMailCount, claimMail, confirmationSlotPut, getConfirmationSlot, mailPut, recordCancelled, recordFailure, recordSent },
+  mailer: { mailFailure, mailer },
+  reviews: { getReviewer },
+  transactions: { deadlineChecks },
+  clock: () => new Date(),
+  log: logger,
+};
 
 export const handler = httpHandler(routes.submitCase, async ({ params, caller, ifMatch, now }) => {
   const { record, edition } = await submitCase(ports, { caseId: params.caseId, caller, ifMatch, now });

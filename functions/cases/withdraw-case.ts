@@ -1,13 +1,18 @@
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
-import * as reviews from '#adapters/reviews-repo';
-import * as transactions from '#adapters/transact';
+import { getCase, replaceCase } from '#adapters/cases-repo';
+import { getEditionFor } from '#adapters/editions-repo';
+import { getReviewer } from '#adapters/reviews-repo';
+import { notReleasedCheck } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { caseView } from '#shared/views/case';
 import { withdrawCase } from '#use-cases/cases/withdraw-case';
 
-const ports = { cases, editions, reviews, transactions };
+const ports = {
+  cases: { getCase, replaceCase },
+  editions: { getEditionFor },
+  reviews: { getReviewer },
+  transactions: { notReleasedCheck },
+};
 
 export const handler = httpHandler(routes.withdrawCase, async ({ params, caller, ifMatch, now }) => {
   const { record, edition } = await withdrawCase(ports, { caseId: params.caseId, caller, ifMatch, now });

@@ -1,7 +1,7 @@
 /** What applicants send about their cases: the fields they own, as a draft takes them and as a patch changes them. */
 import * as z from 'zod/mini';
 import { CONTROL_CHARACTER, isSingleLine } from './text.ts';
-import { CASE_TYPES, CATEGORY_IDS } from './vocabulary.ts';
+import { CASE_FIELDS, CASE_TYPES, CATEGORY_IDS, type CaseFieldName } from './vocabulary.ts';
 import { CalendarDate, CountryCode, Email, longText, named, Phone, text, Ulid, withCode } from './schema-kit.ts';
 
 export const Category = z.enum(CATEGORY_IDS);
@@ -43,9 +43,7 @@ const caseFieldShape = {
   partners: z.array(Partner).check(z.maxLength(50)),
   contact: DraftContact,
   links: z.array(Link).check(z.maxLength(20)),
-};
-type CaseFieldName = keyof typeof caseFieldShape;
-export const CASE_FIELD_NAMES = Object.keys(caseFieldShape) as CaseFieldName[];
+} satisfies Record<CaseFieldName, z.ZodMiniType>;
 
 export const CaseCreateInput = named(z.partial(z.strictObject(caseFieldShape)), 'CaseCreateInput');
 export type CaseFields = z.infer<typeof CaseCreateInput>;
@@ -54,7 +52,7 @@ export type CaseFields = z.infer<typeof CaseCreateInput>;
 export const CasePatchInput = named(
   z
     .strictObject(
-      Object.fromEntries(CASE_FIELD_NAMES.map((k) => [k, z.optional(z.nullable(caseFieldShape[k]))])) as {
+      Object.fromEntries(CASE_FIELDS.map((k) => [k, z.optional(z.nullable(caseFieldShape[k]))])) as {
         [K in CaseFieldName]: z.ZodMiniOptional<z.ZodMiniNullable<(typeof caseFieldShape)[K]>>;
       },
     )

@@ -1,10 +1,10 @@
 import type { Caller } from './caller.ts';
-import { CASE_FIELD_NAMES, type CaseFields, type CasePatch } from './case-input.ts';
+import type { CaseFields, CasePatch } from './case-input.ts';
 import { keptConfirmation } from './contact.ts';
 import type { EditionRecord } from './edition.ts';
 import { AppError } from './errors.ts';
 import { aggregateView, type ReviewAggregate } from './review.ts';
-import { SELECTED_DECISIONS, type CaseStatus, type Decision, type SelectedDecision, type Viewer } from './vocabulary.ts';
+import { CASE_FIELDS, SELECTED_DECISIONS, type CaseStatus, type Decision, type SelectedDecision, type Viewer } from './vocabulary.ts';
 
 /** A case as stored. */
 export interface CaseRecord extends CaseFields {
@@ -85,7 +85,7 @@ export function patchedCase(current: CaseRecord, patch: CasePatch, now: Date): C
 }
 
 export const fieldsOf = (c: CaseRecord): CaseFields =>
-  Object.fromEntries(CASE_FIELD_NAMES.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])) as CaseFields;
+  Object.fromEntries(CASE_FIELDS.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])) as CaseFields;
 
 /**
  * Who the caller is to this case by who they are, or undefined. An assigned reviewer is a viewer too, which

@@ -112,3 +112,7 @@ export const REPORTED_RECIPIENT_STATUSES = ['pending', 'sent', 'delivered', 'bou
 /** As stored: sending is internal (claimed, not settled), reported as pending. */
 export const RECIPIENT_STATUSES = [...REPORTED_RECIPIENT_STATUSES, 'sending'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+
+/** The fields an applicant writes on a case, in the order the API lists them. */
+export const CASE_FIELDS = ['title', 'category', 'caseType', 'summary', 'description', 'implementedOn', 'countries', 'organisation', 'partners', 'contact', 'links'] as const;
+export type CaseFieldName = (typeof CASE_FIELDS)[number];

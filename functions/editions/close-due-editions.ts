@@ -1,11 +1,11 @@
 /** Every minute: closes each edition whose deadline has passed (use-cases/editions/close-due-editions.ts). */
-import * as editions from '#adapters/editions-repo';
+import { allEditions, closeEdition } from '#adapters/editions-repo';
 import { logger } from '#shared/logger';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
 import { closeDueEditions } from '#use-cases/editions/close-due-editions';
 
-const ports = { editions };
+const ports = { editions: { allEditions, closeEdition } };
 
 /** The ids of the editions this run closed. */
 export const closeDue = (now: Date): Promise<string[]> => closeDueEditions(ports, { now });

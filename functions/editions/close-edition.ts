@@ -1,10 +1,10 @@
-import * as editions from '#adapters/editions-repo';
+import { closeEdition as editionsCloseEdition, getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { editionView } from '#shared/views/edition';
 import { closeEdition } from '#use-cases/editions/close-edition';
 
-const ports = { editions };
+const ports = { editions: { closeEdition: editionsCloseEdition, getEdition } };
 
 export const handler = httpHandler(routes.closeEdition, async ({ params, caller, now }) => {
   const closed = await closeEdition(ports, { editionId: params.editionId, caller, now });

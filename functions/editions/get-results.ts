@@ -1,12 +1,12 @@
-import * as cases from '#adapters/cases-repo';
-import * as listing from '#adapters/case-listing';
-import * as editions from '#adapters/editions-repo';
+import { getCases } from '#adapters/cases-repo';
+import { selectedCasesPage } from '#adapters/case-listing';
+import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { publicCase } from '#shared/views/case';
 import { getResults } from '#use-cases/editions/get-results';
 
-const ports = { editions, listing, cases };
+const ports = { editions: { getEdition }, listing: { selectedCasesPage }, cases: { getCases } };
 
 /** Public fields only (no e-mail addresses, contact details, reviews or notes). */
 export const handler = httpHandler(routes.getResults, async ({ params }) => {

@@ -1,10 +1,10 @@
-import * as audit from '#adapters/audit';
-import * as editions from '#adapters/editions-repo';
+import { auditChainValid, listAudit as auditListAudit } from '#adapters/audit';
+import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { listAudit } from '#use-cases/editions/list-audit';
 
-const ports = { editions, audit };
+const ports = { editions: { getEdition }, audit: { auditChainValid, listAudit: auditListAudit } };
 
 export const handler = httpHandler(routes.listAudit, async ({ params, query }) => {
   const { items, nextCursor, chainValid } = await listAudit(ports, { editionId: params.editionId, ...query });

@@ -1,10 +1,10 @@
-import * as editions from '#adapters/editions-repo';
+import { listEditions as editionsListEditions } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { editionView } from '#shared/views/edition';
 import { listEditions } from '#use-cases/editions/list-editions';
 
-const ports = { editions };
+const ports = { editions: { listEditions: editionsListEditions } };
 
 export const handler = httpHandler(routes.listEditions, async ({ query, now }) => {
   const page = await listEditions(ports, query);

@@ -1,10 +1,10 @@
-import * as editions from '#adapters/editions-repo';
+import { getEdition, releaseEdition as editionsReleaseEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { editionView } from '#shared/views/edition';
 import { releaseEdition } from '#use-cases/editions/release-edition';
 
-const ports = { editions };
+const ports = { editions: { getEdition, releaseEdition: editionsReleaseEdition } };
 
 export const handler = httpHandler(routes.releaseEdition, async ({ params, caller, now }) => {
   const released = await releaseEdition(ports, { editionId: params.editionId, caller, now });

@@ -1,12 +1,13 @@
 /** Workflow task: the run's last state (use-cases/notifications/finish-run.ts), answered as the API shows runs. */
-import * as notifications from '#adapters/notifications-repo';
+import { finishRun as notificationsFinishRun, getRun } from '#adapters/notifications-repo';
+import { logger } from '#shared/logger';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
 import { runView } from '#shared/views/notification';
 import { finishRun, type FinishInput } from '#use-cases/notifications/finish-run';
-import { telemetry, withRunContext } from './task-context.ts';
+import { withRunContext } from './task-context.ts';
 
-const ports = { notifications, ...telemetry };
+const ports = { notifications: { finishRun: notificationsFinishRun, getRun }, log: logger };
 
 export async function finish(input: FinishInput) {
   const run = await finishRun(ports, { ...input, now: new Date() });

@@ -1,11 +1,11 @@
-import * as editions from '#adapters/editions-repo';
-import * as notifications from '#adapters/notifications-repo';
+import { getEdition } from '#adapters/editions-repo';
+import { listRecipients, listRuns } from '#adapters/notifications-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { recipientView, runView } from '#shared/views/notification';
 import { listNotifications } from '#use-cases/notifications/list-notifications';
 
-const ports = { editions, notifications };
+const ports = { editions: { getEdition }, notifications: { listRecipients, listRuns } };
 
 /** The latest runs (newest first) and a page of recipients with their delivery status. */
 export const handler = httpHandler(routes.listNotifications, async ({ params, query }) => {

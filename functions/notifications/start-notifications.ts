@@ -1,12 +1,17 @@
-import * as editions from '#adapters/editions-repo';
-import * as notifications from '#adapters/notifications-repo';
-import * as workflow from '#adapters/workflow';
+import { getEdition } from '#adapters/editions-repo';
+import { finishRun, getActiveRun, startRun } from '#adapters/notifications-repo';
+import { startNotifyExecution } from '#adapters/workflow';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
 import { routes } from '#shared/routes';
 import { startNotifications } from '#use-cases/notifications/start-notifications';
 
-const ports = { editions, notifications, workflow, log: logger };
+const ports = {
+  editions: { getEdition },
+  notifications: { finishRun, getActiveRun, startRun },
+  workflow: { startNotifyExecution },
+  log: logger,
+};
 
 export const handler = httpHandler(routes.startNotifications, async ({ params, caller, now, correlationId }) => {
   const run = await startNotifications(ports, { editionId: params.editionId, caller, now, correlationId });

@@ -1,11 +1,8 @@
 /**
  * What every task of the notification workflow logs besides the worker wrapper's keys (worker-handler.ts, which
- * also picks up the correlation id the run carries): the run it works for. And the telemetry its use case reports
- * through: the structured logger, and each notification metric counted under its business name.
+ * also picks up the correlation id the run carries): the run it works for.
  */
 import { logger } from '#shared/logger';
-import { BUSINESS_METRICS, count } from '#shared/metrics';
-import type { NotificationMetric, Telemetry } from '#use-cases/notifications/telemetry';
 
 export interface RunPayload {
   runId: string;
@@ -19,4 +16,3 @@ export function withRunContext<P extends RunPayload, R>(task: (payload: P) => Pr
   };
 }
 
-export const telemetry: Telemetry = { log: logger, count: (metric: NotificationMetric) => count(BUSINESS_METRICS[metric]) };

@@ -1,13 +1,19 @@
-import * as audit from '#adapters/audit';
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
-import * as reviews from '#adapters/reviews-repo';
-import * as transactions from '#adapters/transact';
+import { auditedTransact } from '#adapters/audit';
+import { getCases } from '#adapters/cases-repo';
+import { getEdition, getEditions } from '#adapters/editions-repo';
+import { aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, getReviewers, reviewDelete, unassignDelete } from '#adapters/reviews-repo';
+import { editionClosedCheck } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { bulkAssign } from '#use-cases/reviews/bulk-assign';
 
-const ports = { cases, editions, reviews, transactions, audit };
+const ports = {
+  cases: { getCases },
+  editions: { getEdition, getEditions },
+  reviews: { aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, getReviewers, reviewDelete, unassignDelete },
+  transactions: { editionClosedCheck },
+  audit: { auditedTransact },
+};
 
 const pairOf = ({ caseId, sub }: { caseId: string; sub: string }) => ({ caseId, sub });
 

@@ -1,12 +1,12 @@
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
-import * as reviews from '#adapters/reviews-repo';
+import { getCase } from '#adapters/cases-repo';
+import { getEditionFor } from '#adapters/editions-repo';
+import { getReview, getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { reviewView } from '#shared/views/review';
 import { getMyReview } from '#use-cases/reviews/get-my-review';
 
-const ports = { cases, editions, reviews };
+const ports = { cases: { getCase }, editions: { getEditionFor }, reviews: { getReview, getReviewer } };
 
 export const handler = httpHandler(routes.getMyReview, async ({ params, caller }) => {
   const review = await getMyReview(ports, { caseId: params.caseId, caller });

@@ -1,10 +1,10 @@
-import * as cases from '#adapters/cases-repo';
-import * as reviews from '#adapters/reviews-repo';
+import { getCases } from '#adapters/cases-repo';
+import { listAssignmentsOf } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { listMyAssignments } from '#use-cases/reviews/list-my-assignments';
 
-const ports = { cases, reviews };
+const ports = { cases: { getCases }, reviews: { listAssignmentsOf } };
 
 /** Each assignment with the case's title and status. */
 export const handler = httpHandler(routes.listMyAssignments, async ({ query, caller }) => {

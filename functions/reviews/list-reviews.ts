@@ -1,12 +1,16 @@
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
-import * as reviews from '#adapters/reviews-repo';
+import { getCase } from '#adapters/cases-repo';
+import { getEditionFor } from '#adapters/editions-repo';
+import { getReviewer, listReviews as reviewsListReviews } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { reviewView } from '#shared/views/review';
 import { listReviews } from '#use-cases/reviews/list-reviews';
 
-const ports = { cases, editions, reviews };
+const ports = {
+  cases: { getCase },
+  editions: { getEditionFor },
+  reviews: { getReviewer, listReviews: reviewsListReviews },
+};
 
 export const handler = httpHandler(routes.listReviews, async ({ params, query, caller }) => {
   const { aggregate, items, nextCursor } = await listReviews(ports, { caseId: params.caseId, caller, ...query });

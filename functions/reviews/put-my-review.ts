@@ -1,14 +1,20 @@
-import * as audit from '#adapters/audit';
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
-import * as reviews from '#adapters/reviews-repo';
-import * as transactions from '#adapters/transact';
+import { auditedTransact } from '#adapters/audit';
+import { getCase } from '#adapters/cases-repo';
+import { getEditionFor } from '#adapters/editions-repo';
+import { aggregateUpdate, allReviews, getReviewer, reviewPut, reviewedUpdate } from '#adapters/reviews-repo';
+import { editionClosedCheck } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { reviewView } from '#shared/views/review';
 import { putMyReview } from '#use-cases/reviews/put-my-review';
 
-const ports = { cases, editions, reviews, transactions, audit };
+const ports = {
+  cases: { getCase },
+  editions: { getEditionFor },
+  reviews: { aggregateUpdate, allReviews, getReviewer, reviewPut, reviewedUpdate },
+  transactions: { editionClosedCheck },
+  audit: { auditedTransact },
+};
 
 export const handler = httpHandler(routes.putMyReview, async ({ params, body, caller, ifMatch, now }) => {
   const { review, created } = await putMyReview(ports, { caseId: params.caseId, ...body, ifMatch, caller, now });

@@ -1,11 +1,11 @@
-import * as attachments from '#adapters/attachments-repo';
-import * as listing from '#adapters/case-listing';
-import * as editions from '#adapters/editions-repo';
+import { uploadCountsOf } from '#adapters/attachments-repo';
+import { allEditionCases } from '#adapters/case-listing';
+import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { exportEditionCases } from '#use-cases/selection/export-edition-cases';
 
-const ports = { editions, listing, attachments };
+const ports = { editions: { getEdition }, listing: { allEditionCases }, attachments: { uploadCountsOf } };
 
 export const handler = httpHandler(routes.exportEditionCases, async ({ params, query, caller }) => {
   const text = await exportEditionCases(ports, { editionId: params.editionId, filters: query, caller });

@@ -1,11 +1,11 @@
-import * as listing from '#adapters/case-listing';
-import * as editions from '#adapters/editions-repo';
+import { listEditionCases as listingListEditionCases } from '#adapters/case-listing';
+import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { caseSummary } from '#shared/views/case';
 import { listEditionCases } from '#use-cases/selection/list-edition-cases';
 
-const ports = { editions, listing };
+const ports = { editions: { getEdition }, listing: { listEditionCases: listingListEditionCases } };
 
 /** An organiser's own cases are listed without their review aggregate (a conflict of interest: domain/case.ts, reviewsFor). */
 export const handler = httpHandler(routes.listEditionCases, async ({ params, query, caller }) => {

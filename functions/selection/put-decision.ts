@@ -1,12 +1,12 @@
-import * as cases from '#adapters/cases-repo';
-import * as editions from '#adapters/editions-repo';
-import * as reviews from '#adapters/reviews-repo';
+import { getCase, recordDecision } from '#adapters/cases-repo';
+import { getEditionFor } from '#adapters/editions-repo';
+import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { caseView } from '#shared/views/case';
 import { putDecision } from '#use-cases/selection/put-decision';
 
-const ports = { cases, editions, reviews };
+const ports = { cases: { getCase, recordDecision }, editions: { getEditionFor }, reviews: { getReviewer } };
 
 export const handler = httpHandler(routes.putDecision, async ({ params, body, caller, now }) => {
   const { decided, edition } = await putDecision(ports, { caseId: params.caseId, ...body, caller, now });
