@@ -5,7 +5,8 @@ import { batchGet } from './batch.ts';
 import { OWNER_MAY_CHANGE } from './cases-repo.ts';
 import { ENTITIES, keys, recordOf } from './table-design.ts';
 import { deadlineChecks, transact } from './transact.ts';
-import { conditionally, table, tx, type TransactItem } from './table.ts';
+import * as table from './table-io.ts';
+import { conditionally, tx, type TransactItem } from './table.ts';
 
 export type { AttachmentRecord };
 

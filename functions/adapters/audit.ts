@@ -9,7 +9,8 @@ import { AppError } from '#domain/errors';
 import { queryPage } from './paging.ts';
 import { ENTITIES, keys, recordOf } from './table-design.ts';
 import { backoff, transact } from './transact.ts';
-import { table, tx, type TransactItem } from './table.ts';
+import * as table from './table-io.ts';
+import { tx, type TransactItem } from './table.ts';
 
 /** Times an append reads the chain's head again after another writer took the seq it meant to use. */
 export const AUDIT_APPEND_ATTEMPTS = 10;

@@ -1,4 +1,4 @@
-import { table } from './table.ts';
+import * as table from './table-io.ts';
 
 /** BatchGetItem's limit on keys per request. */
 const BATCH_GET_MAX = 100;

@@ -8,7 +8,8 @@ import type { AuditRecord } from '#domain/edition';
 import { auditedTransact } from './audit.ts';
 import { batchGet } from './batch.ts';
 import { editionClosedCheck, transact } from './transact.ts';
-import { table, tx, type TransactItem } from './table.ts';
+import * as table from './table-io.ts';
+import { tx, type TransactItem } from './table.ts';
 
 export type { CaseRecord };
 

@@ -9,7 +9,8 @@ import type { MailRecord } from '#domain/mail';
 import { applicantMailCount, mailPut } from './mail-repo.ts';
 import { ENTITIES, keys, recordOf, TTL_ATTRIBUTE } from './table-design.ts';
 import { transact } from './transact.ts';
-import { conditionally, table, tx } from './table.ts';
+import * as table from './table-io.ts';
+import { conditionally, tx } from './table.ts';
 
 export async function getContactCode(caseId: string): Promise<ContactCodeRecord | undefined> {
   const out = await table.get({ Key: keys.contactCode(caseId), ConsistentRead: true });

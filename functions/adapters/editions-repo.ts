@@ -3,7 +3,8 @@ import { auditedTransact } from './audit.ts';
 import { batchGet } from './batch.ts';
 import { queryPage } from './paging.ts';
 import { ENTITIES, INDEXES, keys, recordOf } from './table-design.ts';
-import { table, tx } from './table.ts';
+import * as table from './table-io.ts';
+import { tx } from './table.ts';
 
 export type { EditionRecord };
 

@@ -5,7 +5,8 @@
 import { MAIL_LEASE_SECONDS, MAX_MAIL_ATTEMPTS, mailBackoffSeconds, type ConfirmationSlot, type MailMessage, type MailRecord } from '#domain/mail';
 import { ENTITIES, INDEXES, keys, MAIL_SHARDS, recordOf, TTL_ATTRIBUTE } from './table-design.ts';
 import type { TransactItem } from './table.ts';
-import { conditionally, table, tx } from './table.ts';
+import * as table from './table-io.ts';
+import { conditionally, tx } from './table.ts';
 
 export type { MailRecord };
 

@@ -7,7 +7,7 @@
 import { invalidCursor, openCursor, signCursor } from './cursor.ts';
 import { withStartKey } from './paging.ts';
 import type { IndexDesign } from './table-design.ts';
-import { table } from './table.ts';
+import * as table from './table-io.ts';
 
 export interface Filter {
   expression: string;

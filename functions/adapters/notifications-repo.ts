@@ -10,7 +10,8 @@ import { queryPage } from './paging.ts';
 import { ENTITIES, keys, recordOf } from './table-design.ts';
 import { auditedTransact } from './audit.ts';
 import { transact } from './transact.ts';
-import { conditionally, table, tx, type TransactItem } from './table.ts';
+import * as table from './table-io.ts';
+import { conditionally, tx, type TransactItem } from './table.ts';
 
 export type { RecipientRecord, RunRecord };
 

@@ -1,7 +1,7 @@
 /** One page of a partition, main table or index, with the opaque cursor every list of the API uses. */
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.ts';
 import { TABLE_KEYS, type IndexDesign } from './table-design.ts';
-import { table } from './table.ts';
+import * as table from './table-io.ts';
 
 export interface PartitionQuery {
   /** An index of table-design.ts, or the table itself when undefined. */

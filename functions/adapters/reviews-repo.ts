@@ -10,7 +10,8 @@ import { batchGet } from './batch.ts';
 import { queryPage } from './paging.ts';
 import { ENTITIES, INDEXES, keys, recordOf } from './table-design.ts';
 import type { TransactItem } from './table.ts';
-import { table, tx } from './table.ts';
+import * as table from './table-io.ts';
+import { tx } from './table.ts';
 
 export type { ReviewerRecord, ReviewRecord };
 

@@ -27,6 +27,8 @@ export interface ObjectCreatedBinding {
 }
 
 const RETRIES = 2;
+/** Tries to start s3rver again after it ended unexpectedly. */
+const RESTART_ATTEMPTS = 5;
 
 const CHILD = fileURLToPath(new URL('./s3-child.ts', import.meta.url));
 
@@ -105,10 +107,18 @@ export async function startLocalS3(dataDir: string, bucket: string, bindings: Ob
   const onExit = (code: number | null, signal: string | null) => {
     if (stopping) return;
     log(`s3rver exited (code ${code}, signal ${signal}); restarting it on ${config.host}:${config.port}`);
-    restarting = startChild(config, onMessage, onExit).then(
-      (c) => (child = c),
-      (err: Error) => log(`s3rver could not be restarted: ${err.message}`),
-    );
+    // A start can fail for a moment (the old process's port not yet released): a few tries, a little apart.
+    restarting = (async () => {
+      for (let attempt = 1; attempt <= RESTART_ATTEMPTS && !stopping; attempt++) {
+        try {
+          child = await startChild(config, onMessage, onExit);
+          return;
+        } catch (err) {
+          if (attempt === RESTART_ATTEMPTS) log(`s3rver could not be restarted: ${(err as Error).message}`);
+          else await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
+    })();
   };
   child = await startChild(config, onMessage, onExit);
   const killOnExit = () => child.kill('SIGKILL');
