@@ -47,6 +47,15 @@ async function judge(ports: VerifyUploadPorts, a: AttachmentRecord, object: Obje
 const REPLACED = 'The file was replaced by another upload while it was being checked. Upload it again.';
 
 /**
+ * Marks the attachment rejected after removing any copy of it from cases/: one that this event wrote and found
+ * wrong, or one an earlier, interrupted try of it left behind. A rejected file is never kept as verified.
+ */
+async function reject(ports: VerifyUploadPorts, a: AttachmentRecord, reason: string, claim: string): Promise<void> {
+  await ports.media.deleteObject(objectKeys.verified(a));
+  await ports.attachments.markRejected(a, reason, ports.clock().toISOString(), claim);
+}
+
+/**
  * Copies the verified version to cases/ and marks the attachment ready. Storage that ignores
  * x-amz-copy-source-if-match (s3rver, which also has no versions) may copy bytes that replaced the version
  * meanwhile: without a version id, the copy is read back and must hash to the verdict.
@@ -56,8 +65,7 @@ async function publish(ports: VerifyUploadPorts, a: AttachmentRecord, object: Ob
   const copied = await ports.media.copyObject(object, target);
   const intact = copied && (object.versionId !== undefined || (await ports.media.digest({ key: target }))?.sha256 === sha256);
   if (!intact) {
-    if (copied) await ports.media.deleteObject(target);
-    await ports.attachments.markRejected(a, REPLACED, ports.clock().toISOString(), claim);
+    await reject(ports, a, REPLACED, claim);
     return { kind: 'rejected', reason: REPLACED };
   }
   if (!(await ports.attachments.markReady(a, sha256, ports.clock().toISOString(), claim))) {
@@ -90,10 +98,10 @@ export async function verifyUpload(ports: VerifyUploadPorts, input: { object: Ob
 
   let verdict = await judge(ports, attachment, object, arrivedAt);
   if (verdict.kind === 'ready') verdict = await publish(ports, attachment, object, claim, verdict.sha256);
-  else if (verdict.kind === 'rejected') await ports.attachments.markRejected(attachment, verdict.reason, ports.clock().toISOString(), claim);
+  else if (verdict.kind === 'rejected') await reject(ports, attachment, verdict.reason, claim);
   else {
     // Gone: replaced (or removed) before it could be read. This post holds the claim, so no other decides.
-    await ports.attachments.markRejected(attachment, REPLACED, ports.clock().toISOString(), claim);
+    await reject(ports, attachment, REPLACED, claim);
     // Without a version id the key now holds the replacing bytes, which are not this event's to remove.
     if (object.versionId) await discard();
     return verdict;

@@ -185,7 +185,8 @@ describe('verification', () => {
     s3.on(CopyObjectCommand).rejects(status(412, 'PreconditionFailed'));
     expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('replaced') });
     expect(readyUpdates()).toEqual([]);
-    expect(s3).not.toHaveReceivedCommandWith(DeleteObjectCommand, { Key: objectKeys.verified(ref) });
+    // A rejection leaves nothing in cases/ (even what an interrupted earlier try may have copied).
+    expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: objectKeys.verified(ref) });
   });
 
   it('without a version id (s3rver) the ETag alone pins: an answer with another ETag, or bytes that do not hash to it, are gone', async () => {
@@ -204,8 +205,8 @@ describe('verification', () => {
     expect(await verifyObject({ key, eTag: md5 }, arrived)).toEqual({ kind: 'gone' });
     expect(s3).not.toHaveReceivedCommand(CopyObjectCommand);
     expect(readyUpdates()).toEqual([]);
-    // Not ours to delete: the key now holds the bytes that replaced this post.
-    expect(s3).not.toHaveReceivedCommand(DeleteObjectCommand);
+    // Not ours to delete: the quarantine key now holds the bytes that replaced this post. (cases/ is cleared.)
+    expect(s3).not.toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key });
   });
 
   it('without a version id, reads the copy back and removes it when it is not the verified bytes (s3rver ignores copy-source-if-match)', async () => {
