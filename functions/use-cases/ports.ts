@@ -1,7 +1,7 @@
 /**
- * The ports a use case takes: the adapter modules' own types, so a handler passes the real module (`import * as
- * cases from '#adapters/cases-repo'`) and a test passes a plain object with only the functions the use case calls.
- * Type-only imports: nothing here loads an adapter or the AWS SDK.
+ * The ports a use case takes: the adapter modules' own types, so a handler passes the adapter functions the use
+ * case names (`{ cases: { getCase, replaceCase } }`: named imports, so each bundle keeps only those) and a test passes
+ * a plain object with the same functions. Type-only imports: nothing here loads an adapter or the AWS SDK.
  */
 import type * as AttachmentsRepo from '#adapters/attachments-repo';
 import type * as Audit from '#adapters/audit';
