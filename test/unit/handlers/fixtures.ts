@@ -2,6 +2,7 @@ import { TransactionCanceledException, ConditionalCheckFailedException } from '@
 import { keys } from '#adapters/table-design';
 import type { AwsStub } from 'aws-sdk-client-mock';
 import type { DynamoDBDocumentClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
+import { edition2024 } from '../../support/editions.ts';
 
 export const NOW = new Date('2024-06-01T08:00:00.000Z');
 export const CASE_ID = '01HZX3N4QK7M2XG5V6R9T0BCDE';
@@ -12,15 +13,7 @@ export const org = { sub: 'olga', groups: ['organisers'] };
 export const editionItem = (over: Record<string, unknown> = {}) => ({
   ...keys.edition('2024'),
   type: 'edition',
-  editionId: '2024',
-  name: 'Practice cases 2024',
-  opensAt: '2024-05-01T00:00:00.000Z',
-  deadline: '2024-06-20T16:00:00.000Z',
-  timeZone: 'Asia/Shanghai',
-  rules: { implementedOnOrAfter: '2016-01-01', minCountries: 2 },
-  createdAt: '2024-04-01T00:00:00.000Z',
-  updatedAt: '2024-04-01T00:00:00.000Z',
-  version: 3,
+  ...edition2024,
   ...over,
 });
 

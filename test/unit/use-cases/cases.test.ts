@@ -10,21 +10,12 @@ import type { MailRecord } from '#domain/mail';
 import { submitCase, type SubmitCasePorts } from '#use-cases/cases/submit-case';
 import { withdrawCase, type WithdrawCasePorts } from '#use-cases/cases/withdraw-case';
 import { completeFields } from '../../support/cases.ts';
+import { edition2024 } from '../../support/editions.ts';
 
 const NOW = new Date('2024-06-01T08:00:00.000Z');
 const ann: Caller = { sub: 'ann', email: 'ann@example.org', groups: [] };
 
-const edition: EditionRecord = {
-  editionId: '2024',
-  name: 'Practice cases 2024',
-  opensAt: '2024-05-01T00:00:00.000Z',
-  deadline: '2024-06-20T16:00:00.000Z',
-  timeZone: 'Asia/Shanghai',
-  rules: { implementedOnOrAfter: '2016-01-01', minCountries: 2 },
-  createdAt: '2024-04-01T00:00:00.000Z',
-  updatedAt: '2024-04-01T00:00:00.000Z',
-  version: 3,
-};
+const edition: EditionRecord = edition2024;
 
 const draft: CaseRecord = {
   ...completeFields,

@@ -9,21 +9,12 @@ import type { EditionInput } from '#domain/edition-input';
 import { closeDueEditions } from '#use-cases/editions/close-due-editions';
 import { putEdition } from '#use-cases/editions/put-edition';
 import { putExtension } from '#use-cases/editions/put-extension';
+import { edition2024 } from '../../support/editions.ts';
 
 const NOW = new Date('2024-06-01T08:00:00.000Z');
 const olga: Caller = { sub: 'olga', email: 'olga@example.org', groups: ['organisers'] };
 
-const edition: EditionRecord = {
-  editionId: '2024',
-  name: 'Practice cases 2024',
-  opensAt: '2024-05-01T00:00:00.000Z',
-  deadline: '2024-06-20T16:00:00.000Z',
-  timeZone: 'Asia/Shanghai',
-  rules: { implementedOnOrAfter: '2016-01-01', minCountries: 2 },
-  createdAt: '2024-04-01T00:00:00.000Z',
-  updatedAt: '2024-04-01T00:00:00.000Z',
-  version: 3,
-};
+const edition: EditionRecord = edition2024;
 const settings: EditionInput = { name: 'Call 2024', opensAt: edition.opensAt, deadline: edition.deadline, timeZone: edition.timeZone };
 
 describe('putting an edition', () => {

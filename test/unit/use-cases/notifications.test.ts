@@ -10,22 +10,13 @@ import type { RecipientRecord, RunRecord } from '#domain/notification';
 import { sendNotification } from '#use-cases/notifications/send-notification';
 import { startNotifications } from '#use-cases/notifications/start-notifications';
 import { completeFields } from '../../support/cases.ts';
+import { edition2024 } from '../../support/editions.ts';
 
 const NOW = new Date('2024-06-21T08:00:00.000Z');
 const olga: Caller = { sub: 'olga', email: 'olga@example.org', groups: ['organisers'] };
 const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
-const edition: EditionRecord = {
-  editionId: '2024',
-  name: 'Practice cases 2024',
-  opensAt: '2024-05-01T00:00:00.000Z',
-  deadline: '2024-06-20T16:00:00.000Z',
-  timeZone: 'Asia/Shanghai',
-  rules: { implementedOnOrAfter: '2016-01-01', minCountries: 2 },
-  createdAt: '2024-04-01T00:00:00.000Z',
-  updatedAt: '2024-04-01T00:00:00.000Z',
-  version: 3,
-};
+const edition: EditionRecord = edition2024;
 const selected: CaseRecord = {
   ...completeFields,
   countries: [...completeFields.countries],
