@@ -1,19 +1,10 @@
-import { auditedTransact } from '#adapters/audit';
-import { getCases } from '#adapters/cases-repo';
-import { getEdition, getEditions } from '#adapters/editions-repo';
-import { aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, getReviewers, reviewDelete, unassignDelete } from '#adapters/reviews-repo';
-import { editionClosedCheck } from '#adapters/transact';
+import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
 import { routes } from '#shared/routes';
 import { bulkAssign } from '#use-cases/reviews/bulk-assign';
+import { committeePorts } from './committee-ports.ts';
 
-const ports = {
-  cases: { getCases },
-  editions: { getEdition, getEditions },
-  reviews: { aggregateUpdate, allReviews, assignPut, caseCheck, countReviewers, getReviewers, reviewDelete, unassignDelete },
-  transactions: { editionClosedCheck },
-  audit: { auditedTransact },
-};
+const ports = { ...committeePorts, editions: { ...committeePorts.editions, getEdition } };
 
 const pairOf = ({ caseId, sub }: { caseId: string; sub: string }) => ({ caseId, sub });
 

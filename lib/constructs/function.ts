@@ -248,7 +248,7 @@ export class BackendFunction extends Construct {
           sesArn('identity', domainOf(mailer.sender)),
           sesArn('configuration-set', configurationSetName),
         ],
-        // The domain identity would let the function send as any address of the domain: only the stage's sender.
+        // The domain identity would let the function send as every address of the domain: only the stage's sender.
         conditions: { StringEquals: { 'ses:FromAddress': mailer.sender } },
       }),
     );

@@ -66,7 +66,7 @@ export function setLocalEnv(dynamoEndpoint: string, tableName = LOCAL_TABLE_NAME
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // Business metrics are CloudWatch EMF lines on stdout: noise in a terminal. POWERTOOLS_METRICS_DISABLED=false shows them.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
-    // The dev stage's origins, not '*': any page the developer visits could otherwise read the answers.
+    // The dev stage's origins, not '*': every page the developer visits could otherwise read the answers.
     CORS_ALLOWED_ORIGINS: process.env.CORS_ALLOWED_ORIGINS ?? devCorsOrigins().join(','),
     // Signs list cursors (functions/config/env.ts): one per process, kept once set.
     CURSOR_SECRET: process.env.CURSOR_SECRET ?? randomBytes(32).toString('hex'),

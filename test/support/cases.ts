@@ -1,4 +1,5 @@
 import type { CaseFields } from '../../functions/domain/case-input.ts';
+import type { CaseRecord } from '../../functions/domain/case.ts';
 
 /** A case that meets every rule of the default edition. */
 export const completeFields = {
@@ -33,3 +34,18 @@ export function caseFields(title: string, email: string): CaseFields {
     links: ['https://example.org/cases/community-broadband'],
   };
 }
+
+/** Ann's complete case C1 in the 2024 edition, as stored: a draft unless `over` says otherwise. */
+export const annsCase = (over: Partial<CaseRecord> = {}): CaseRecord => ({
+  ...completeFields,
+  countries: [...completeFields.countries],
+  caseId: 'C1',
+  editionId: '2024',
+  ownerId: 'ann',
+  ownerEmail: 'ann@example.org',
+  status: 'draft',
+  createdAt: '2024-05-10T00:00:00.000Z',
+  updatedAt: '2024-05-10T00:00:00.000Z',
+  version: 2,
+  ...over,
+});

@@ -9,7 +9,7 @@ import type { AuditRecord, EditionRecord } from '#domain/edition';
 import type { MailRecord } from '#domain/mail';
 import { submitCase, type SubmitCasePorts } from '#use-cases/cases/submit-case';
 import { withdrawCase, type WithdrawCasePorts } from '#use-cases/cases/withdraw-case';
-import { completeFields } from '../../support/cases.ts';
+import { annsCase } from '../../support/cases.ts';
 import { edition2024 } from '../../support/editions.ts';
 
 const NOW = new Date('2024-06-01T08:00:00.000Z');
@@ -17,18 +17,7 @@ const ann: Caller = { sub: 'ann', email: 'ann@example.org', groups: [] };
 
 const edition: EditionRecord = edition2024;
 
-const draft: CaseRecord = {
-  ...completeFields,
-  countries: [...completeFields.countries],
-  caseId: 'C1',
-  editionId: '2024',
-  ownerId: 'ann',
-  ownerEmail: 'ann@example.org',
-  status: 'draft',
-  createdAt: '2024-05-10T00:00:00.000Z',
-  updatedAt: '2024-05-10T00:00:00.000Z',
-  version: 2,
-};
+const draft: CaseRecord = annsCase();
 
 /** Ann's draft in an open edition; the write succeeds and the mail goes out, unless a test says otherwise. */
 function submitPorts(outcome: 'ok' | 'version-mismatch' = 'ok') {

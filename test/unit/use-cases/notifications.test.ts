@@ -9,7 +9,7 @@ import type { EditionRecord } from '#domain/edition';
 import type { RecipientRecord, RunRecord } from '#domain/notification';
 import { sendNotification } from '#use-cases/notifications/send-notification';
 import { startNotifications } from '#use-cases/notifications/start-notifications';
-import { completeFields } from '../../support/cases.ts';
+import { annsCase } from '../../support/cases.ts';
 import { edition2024 } from '../../support/editions.ts';
 
 const NOW = new Date('2024-06-21T08:00:00.000Z');
@@ -17,19 +17,7 @@ const olga: Caller = { sub: 'olga', email: 'olga@example.org', groups: ['organis
 const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
 const edition: EditionRecord = edition2024;
-const selected: CaseRecord = {
-  ...completeFields,
-  countries: [...completeFields.countries],
-  caseId: 'C1',
-  editionId: '2024',
-  ownerId: 'ann',
-  ownerEmail: 'ann@example.org',
-  status: 'submitted',
-  decision: 'outstanding',
-  createdAt: '2024-05-10T00:00:00.000Z',
-  updatedAt: '2024-05-10T00:00:00.000Z',
-  version: 2,
-};
+const selected: CaseRecord = annsCase({ status: 'submitted', decision: 'outstanding' });
 const input = { editionId: '2024', runId: 'notify-2024-0001', caseId: 'C1', paceMs: 0 };
 const claimed: RecipientRecord = { editionId: '2024', caseId: 'C1', runId: input.runId, email: 'ann@example.org', decision: 'outstanding', status: 'sending', attempts: 1, updatedAt: NOW.toISOString() };
 
