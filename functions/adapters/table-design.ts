@@ -2,7 +2,8 @@
  * The single table's key design, as code. ENTITIES defines every item kind once (its key templates, type tag,
  * index keys and the listing attributes its indexes carry); from them come the key builders (`keys`), the table's
  * indexes (INDEXES, read by the CDK storage construct and the local table creation) and the key-design table
- * (renderKeyDesign, pasted into lib/constructs/storage.ts and checked there by test/unit/adapters/table-design.test.ts).
+ * (renderKeyDesign in table-design-doc.ts, pasted into lib/constructs/storage.ts and checked there by
+ * test/unit/adapters/table-design.test.ts).
  * Key prefixes are written here and nowhere else. No AWS imports here.
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -31,110 +32,54 @@ interface IndexKeyDesign {
   sk: string;
   /** The non-key attributes the index carries for this item (INCLUDE); every attribute (ALL) when absent. */
   attributes?: readonly string[];
-  /** When the item is in the index (sparse), and anything else a reader of the table must know. */
-  note?: string;
 }
 
-interface EntityDesign {
-  /** The item kind, as the key-design table names it. */
-  item: string;
+export interface EntityDesign {
   /** The `type` attribute the item carries; counters and the lock carry none (their writes are bare ADDs and SETs). */
   type?: string;
   pk: string;
   sk: string;
   indexes?: Readonly<Record<string, IndexKeyDesign>>;
-  note?: string;
-  /** How the item is read and written, by key (the numbered patterns in lib/constructs/storage.ts say more). */
-  access: readonly string[];
 }
+
+/**
+ * Every item kind the table holds, by its keys. What each is for and how it is accessed is written next to it in
+ * table-design-doc.ts (kept out of here: every function's bundle carries this module, and none needs the prose).
+ */
 
 export const ENTITIES = {
   edition: {
-    item: 'edition', type: 'edition', pk: 'EDITION#{editionId}', sk: 'EDITION',
+    type: 'edition', pk: 'EDITION#{editionId}', sk: 'EDITION',
     // All editions sit in one small partition: a handful per year. Sorted by opening time, then id.
     indexes: { gsi1: { pk: 'EDITIONS', sk: '{opensAt}#{editionId}' } },
-    access: ['GetItem; BatchGetItem of several', 'Query gsi1 EDITIONS, newest first (the list, the scheduled close)'],
   },
-  extension: {
-    item: 'extension', type: 'extension', pk: 'EDITION#{editionId}', sk: 'EXT#{sub}',
-    note: 'read with its edition in one BatchGetItem',
-    access: ['BatchGetItem with the edition', 'Put, with a ConditionCheck on the edition'],
-  },
-  notifyLock: {
-    item: 'notification lock', pk: 'EDITION#{editionId}', sk: 'NOTIFY',
-    note: 'one run at a time (activeRun), runs numbered in order (seq)',
-    access: ['GetItem, strongly consistent', 'Update with the run start and end'],
-  },
-  run: {
-    item: 'notification run', type: 'run', pk: 'EDITION#{editionId}', sk: 'RUN#{runId}',
-    note: 'runIds carry a zero-padded sequence: newest first by sort key',
-    access: ['GetItem', 'Query begins_with(sk, RUN#), newest first', 'ADD counts.<field>'],
-  },
-  recipient: {
-    item: 'recipient', type: 'recipient', pk: 'EDITION#{editionId}', sk: 'RCPT#{caseId}',
-    note: 'the owner of a selected case, across runs; claimed before a send',
-    access: ['GetItem', 'Query begins_with(sk, RCPT#)', 'conditional Update (claim, outcome, SES events)'],
-  },
-  auditEntry: {
-    item: 'audit entry', type: 'audit', pk: 'AUDIT#{editionId}', sk: '{seq}',
-    note: `seq zero-padded to ${AUDIT_SEQ_DIGITS} digits; write-once: IAM denies UpdateItem/DeleteItem on AUDIT#*`,
-    access: ['Query newest first (a page; Limit 1 for the head)', 'Query oldest first, strongly consistent (the chain)', 'Put attribute_not_exists(pk)'],
-  },
+  extension: { type: 'extension', pk: 'EDITION#{editionId}', sk: 'EXT#{sub}' },
+  notifyLock: { pk: 'EDITION#{editionId}', sk: 'NOTIFY' },
+  run: { type: 'run', pk: 'EDITION#{editionId}', sk: 'RUN#{runId}' },
+  recipient: { type: 'recipient', pk: 'EDITION#{editionId}', sk: 'RCPT#{caseId}' },
+  auditEntry: { type: 'audit', pk: 'AUDIT#{editionId}', sk: '{seq}' },
   case: {
-    item: 'case', type: 'case', pk: 'CASE#{caseId}', sk: 'CASE',
+    type: 'case', pk: 'CASE#{caseId}', sk: 'CASE',
     indexes: {
       gsi1: { pk: 'OWNER#{ownerId}', sk: 'CASE#{caseId}' },
       gsi2: { pk: 'EDITION#{editionId}#{shard}', sk: 'CASE#{caseId}', attributes: CASE_LISTING_ATTRIBUTES },
-      gsi3: { pk: 'RANK#{editionId}#{shard}', sk: '{scoreKey}', attributes: CASE_LISTING_ATTRIBUTES, note: 'only while submitted' },
+      gsi3: { pk: 'RANK#{editionId}#{shard}', sk: '{scoreKey}', attributes: CASE_LISTING_ATTRIBUTES },
     },
-    note: `shard = shardOf(caseId) mod ${EDITION_SHARDS}; scoreKey: domain/review.ts (S#<mean total in thousandths>#<caseId>)`,
-    access: ['GetItem; BatchGetItem of several', 'Query gsi1 OWNER#<ownerId>, begins_with CASE#, newest first', 'Queries on gsi2 / gsi3 shards, merged'],
   },
-  applicantCases: {
-    item: 'applicant case count', pk: 'OWNER#{sub}', sk: 'CASES#{editionId}',
-    note: 'cases an applicant created in an edition (MAX_CASES_PER_APPLICANT)',
-    access: ['ADD below the cap, in the create transaction'],
-  },
-  applicantMailDay: {
-    item: 'mail day', type: 'mail-day', pk: 'OWNER#{sub}', sk: 'MAILS#{day}',
-    note: 'confirmations and contact codes of an applicant that UTC day (yyyy-mm-dd), for the daily caps; TTL',
-    access: ['ADD below the cap, in the transaction that queues the mail'],
-  },
-  attachment: {
-    item: 'attachment', type: 'attachment', pk: 'CASE#{caseId}', sk: 'ATT#{attachmentId}',
-    note: 'at most 20 a case',
-    access: ['GetItem', 'Query begins_with(sk, ATT#)', 'conditional Put / Update / Delete'],
-  },
-  uploadCounts: {
-    item: 'upload counts', pk: 'CASE#{caseId}', sk: 'UPLOADS',
-    note: 'live (not rejected) attachments per purpose; apart from the case item, which edits replace whole',
-    access: ['ADD +-1 with the attachment write', 'BatchGetItem of many cases (CSV export)'],
-  },
+  applicantCases: { pk: 'OWNER#{sub}', sk: 'CASES#{editionId}' },
+  applicantMailDay: { type: 'mail-day', pk: 'OWNER#{sub}', sk: 'MAILS#{day}' },
+  attachment: { type: 'attachment', pk: 'CASE#{caseId}', sk: 'ATT#{attachmentId}' },
+  uploadCounts: { pk: 'CASE#{caseId}', sk: 'UPLOADS' },
   reviewer: {
-    item: 'reviewer pair', type: 'reviewer', pk: 'CASE#{caseId}', sk: 'REVIEWER#{sub}',
-    indexes: { gsi1: { pk: 'REVIEWER#{sub}', sk: 'CASE#{caseId}', note: 'only while assigned' } },
-    note: 'assigned, or conflicted (a declared conflict of interest, out of gsi1)',
-    access: ['GetItem; BatchGetItem of several', 'Query begins_with(sk, REVIEWER#)', 'Query gsi1 REVIEWER#<sub>, begins_with CASE#'],
+    type: 'reviewer', pk: 'CASE#{caseId}', sk: 'REVIEWER#{sub}',
+    indexes: { gsi1: { pk: 'REVIEWER#{sub}', sk: 'CASE#{caseId}' } },
   },
-  review: {
-    item: 'review', type: 'review', pk: 'CASE#{caseId}', sk: 'REVIEW#{sub}',
-    access: ['GetItem, strongly consistent', 'Query begins_with(sk, REVIEW#) (strongly consistent for the aggregate)'],
-  },
-  contactCode: {
-    item: 'contact code', type: 'contact-code', pk: 'CASE#{caseId}', sk: 'CONTACTCODE',
-    note: 'the hashed code sent to the contact, and what limits the next one; TTL',
-    access: ['GetItem, strongly consistent', 'conditional Put / Update'],
-  },
-  confirmationSlot: {
-    item: 'confirmation', type: 'confirmation', pk: 'CASE#{caseId}', sk: 'CONFIRMATION',
-    note: "the case's latest submission confirmation: mailId, dueAt",
-    access: ['GetItem, strongly consistent', 'Put with the submit'],
-  },
+  review: { type: 'review', pk: 'CASE#{caseId}', sk: 'REVIEW#{sub}' },
+  contactCode: { type: 'contact-code', pk: 'CASE#{caseId}', sk: 'CONTACTCODE' },
+  confirmationSlot: { type: 'confirmation', pk: 'CASE#{caseId}', sk: 'CONFIRMATION' },
   mail: {
-    item: 'mail', type: 'mail', pk: 'MAIL#{mailId}', sk: 'MAIL',
-    indexes: { gsi1: { pk: 'MAILQ#{shard}', sk: '{nextAttemptAt}#{mailId}', note: 'only while pending' } },
-    note: `queued in gsi1 until sent or given up; shard = shardOf(mailId) mod ${MAIL_SHARDS}`,
-    access: ['Put in the transaction of its cause', `Queries on gsi1 MAILQ#0..${MAIL_SHARDS - 1}, due first`, 'conditional Update (the lease)'],
+    type: 'mail', pk: 'MAIL#{mailId}', sk: 'MAIL',
+    indexes: { gsi1: { pk: 'MAILQ#{shard}', sk: '{nextAttemptAt}#{mailId}' } },
   },
 } as const satisfies Record<string, EntityDesign>;
 
@@ -282,45 +227,3 @@ export const keys = {
   review: (caseId: string, sub: string) => keyOf('review', { caseId, sub }),
   reviewPrefix: prefixOf(ENTITIES.review.sk),
 };
-
-/** A template as the key-design table shows it: {slot} as <slot>. */
-const shown = (template: string) => template.replace(/\{(\w+)\}/g, '<$1>');
-
-/** A line of the rendered design, indented and wrapped at word breaks to fit a block comment. */
-function wrap(text: string, width = 110): string[] {
-  const lines: string[] = [];
-  let line = ' ';
-  for (const word of text.split(' ')) {
-    if (line.length + word.length + 1 > width && line.trim()) {
-      lines.push(line);
-      line = '     ';
-    }
-    line += ` ${word}`;
-  }
-  return [...lines, line];
-}
-
-/** Rows as aligned columns, with a rule under the first. */
-function columns(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)];
-}
-
-/**
- * The key design as text: every item kind with its type tag, keys and index keys, then the indexes, then how each
- * item is accessed. lib/constructs/storage.ts holds it between markers; a test fails when it differs.
- */
-export function renderKeyDesign(): string {
-  const entities = Object.values(ENTITIES) as EntityDesign[];
-  const rows = [['item', 'type', 'pk', 'sk', 'index keys (- = in no index)']];
-  for (const e of entities) {
-    // An index's note goes on a line of its own, under its keys, so the table stays narrow.
-    const index = Object.entries(e.indexes ?? {}).flatMap(([name, d]) => [`${name} ${shown(d.pk)} / ${shown(d.sk)}`, ...(d.note ? [`     (${d.note})`] : [])]);
-    rows.push([e.item, e.type ?? '-', shown(e.pk), shown(e.sk), index[0] ?? '-'], ...index.slice(1).map((i) => ['', '', '', '', i]));
-  }
-  const notes = entities.filter((e) => e.note).flatMap((e) => wrap(`${e.item}: ${e.note}`));
-  const indexes = Object.values(INDEXES).flatMap((i) => wrap(`${i.name}: ${i.partitionKey} / ${i.sortKey}, ${i.projection ? `INCLUDE ${i.projection.join(', ')}` : 'ALL'}`));
-  const access = entities.flatMap((e) => wrap(`${e.item}: ${e.access.join('; ')}`));
-  return [...columns(rows), '', 'Notes', ...notes, '', 'Indexes', ...indexes, '', 'Access by item', ...access].join('\n');
-}

@@ -4,7 +4,7 @@ import { getEdition, getEditionFor } from '#adapters/editions-repo';
 import { presignUpload } from '#adapters/media-store';
 import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/attachments';
 import { attachmentView } from '#shared/views/attachment';
 import { createAttachment } from '#use-cases/attachments/create-attachment';
 

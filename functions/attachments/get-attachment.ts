@@ -4,7 +4,7 @@ import { getEditionFor } from '#adapters/editions-repo';
 import { presignDownload } from '#adapters/media-store';
 import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/attachments';
 import { attachmentView } from '#shared/views/attachment';
 import { getAttachment } from '#use-cases/attachments/get-attachment';
 

@@ -3,7 +3,7 @@ import { getCase } from '#adapters/cases-repo';
 import { getEditionFor } from '#adapters/editions-repo';
 import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/attachments';
 import { attachmentView } from '#shared/views/attachment';
 import { listAttachments } from '#use-cases/attachments/list-attachments';
 

@@ -3,7 +3,7 @@ import { confirmContact as contactsConfirmContact, getContactCode, recordWrongCo
 import { getEditionFor } from '#adapters/editions-repo';
 import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/cases';
 import { caseView } from '#shared/views/case';
 import { confirmContact } from '#use-cases/cases/contact-confirm';
 

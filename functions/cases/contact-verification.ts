@@ -6,7 +6,7 @@ import { mailFailure, mailer } from '#adapters/mailer';
 import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/cases';
 import { sendContactCode } from '#use-cases/cases/contact-verification';
 
 const ports = {

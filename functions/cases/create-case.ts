@@ -3,7 +3,7 @@ import { getEdition, getEditionFor } from '#adapters/editions-repo';
 import { deadlineChecks } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/cases';
 import { caseView } from '#shared/views/case';
 import { createCase } from '#use-cases/cases/create-case';
 

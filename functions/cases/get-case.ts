@@ -2,7 +2,7 @@ import { getCase } from '#adapters/cases-repo';
 import { getEditionFor } from '#adapters/editions-repo';
 import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/cases';
 import { caseView } from '#shared/views/case';
 import { caseFor } from '#use-cases/case-access';
 

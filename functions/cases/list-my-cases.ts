@@ -1,7 +1,7 @@
 import { listCasesByOwner } from '#adapters/cases-repo';
 import { getEditions } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/cases';
 import { caseView } from '#shared/views/case';
 import { listMyCases } from '#use-cases/cases/list-my-cases';
 

@@ -4,7 +4,7 @@ import { getEdition, getEditionFor } from '#adapters/editions-repo';
 import { getReviewer } from '#adapters/reviews-repo';
 import { deadlineChecks } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/cases';
 import { caseView } from '#shared/views/case';
 import { patchCase } from '#use-cases/cases/patch-case';
 

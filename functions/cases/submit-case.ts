@@ -8,7 +8,7 @@ import { deadlineChecks } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
 import { BUSINESS_METRICS, count } from '#shared/metrics';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/cases';
 import { caseView } from '#shared/views/case';
 import { submitCase } from '#use-cases/cases/submit-case';
 

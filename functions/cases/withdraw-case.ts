@@ -3,7 +3,7 @@ import { getEditionFor } from '#adapters/editions-repo';
 import { getReviewer } from '#adapters/reviews-repo';
 import { notReleasedCheck } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/cases';
 import { caseView } from '#shared/views/case';
 import { withdrawCase } from '#use-cases/cases/withdraw-case';
 

@@ -1,6 +1,6 @@
 import { closeEdition as editionsCloseEdition, getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/editions';
 import { editionView } from '#shared/views/edition';
 import { closeEdition } from '#use-cases/editions/close-edition';
 

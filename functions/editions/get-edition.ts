@@ -1,6 +1,6 @@
 import { getEdition as editionsGetEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/editions';
 import { editionView } from '#shared/views/edition';
 import { getEdition } from '#use-cases/editions/get-edition';
 

@@ -2,7 +2,7 @@ import { getCases } from '#adapters/cases-repo';
 import { selectedCasesPage } from '#adapters/case-listing';
 import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/editions';
 import { publicCase } from '#shared/views/case';
 import { getResults } from '#use-cases/editions/get-results';
 

@@ -1,7 +1,7 @@
 import { auditChainValid, listAudit as auditListAudit } from '#adapters/audit';
 import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/editions';
 import { listAudit } from '#use-cases/editions/list-audit';
 
 const ports = { editions: { getEdition }, audit: { auditChainValid, listAudit: auditListAudit } };

@@ -1,6 +1,6 @@
 import { listEditions as editionsListEditions } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/editions';
 import { editionView } from '#shared/views/edition';
 import { listEditions } from '#use-cases/editions/list-editions';
 

@@ -1,6 +1,6 @@
 import { createEdition, getEdition, replaceEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/editions';
 import { editionView } from '#shared/views/edition';
 import { putEdition } from '#use-cases/editions/put-edition';
 

@@ -1,6 +1,6 @@
 import { getEdition, putExtension as editionsPutExtension } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/editions';
 import { putExtension } from '#use-cases/editions/put-extension';
 
 const ports = { editions: { getEdition, putExtension: editionsPutExtension } };

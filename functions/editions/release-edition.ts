@@ -1,6 +1,6 @@
 import { getEdition, releaseEdition as editionsReleaseEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/editions';
 import { editionView } from '#shared/views/edition';
 import { releaseEdition } from '#use-cases/editions/release-edition';
 

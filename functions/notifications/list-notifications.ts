@@ -1,7 +1,7 @@
 import { getEdition } from '#adapters/editions-repo';
 import { listRecipients, listRuns } from '#adapters/notifications-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/notifications';
 import { recipientView, runView } from '#shared/views/notification';
 import { listNotifications } from '#use-cases/notifications/list-notifications';
 

@@ -1,7 +1,7 @@
 import { getCase } from '#adapters/cases-repo';
 import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/notifications';
 import { previewNotification } from '#use-cases/selection/preview-notification';
 
 const ports = { cases: { getCase }, editions: { getEdition } };

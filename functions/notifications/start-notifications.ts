@@ -3,7 +3,7 @@ import { finishRun, getActiveRun, startRun } from '#adapters/notifications-repo'
 import { startNotifyExecution } from '#adapters/workflow';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/notifications';
 import { startNotifications } from '#use-cases/notifications/start-notifications';
 
 const ports = {

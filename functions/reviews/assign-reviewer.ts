@@ -1,5 +1,5 @@
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/reviews';
 import { reviewerView } from '#shared/views/review';
 import { assignReviewer } from '#use-cases/reviews/assign-reviewer';
 import { committeePorts } from './committee-ports.ts';

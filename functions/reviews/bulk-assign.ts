@@ -1,6 +1,6 @@
 import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/reviews';
 import { bulkAssign } from '#use-cases/reviews/bulk-assign';
 import { committeePorts } from './committee-ports.ts';
 

@@ -5,7 +5,7 @@ import { aggregateUpdate, allReviews, conflictUpdate, getReviewer, reviewDelete 
 import { editionClosedCheck } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/reviews';
 import { reviewerView } from '#shared/views/review';
 import { declareConflict } from '#use-cases/reviews/declare-conflict';
 

@@ -2,7 +2,7 @@ import { getCase } from '#adapters/cases-repo';
 import { getEditionFor } from '#adapters/editions-repo';
 import { getReview, getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/reviews';
 import { reviewView } from '#shared/views/review';
 import { getMyReview } from '#use-cases/reviews/get-my-review';
 

@@ -2,7 +2,7 @@ import { getCase } from '#adapters/cases-repo';
 import { getEditionFor } from '#adapters/editions-repo';
 import { getReviewer, listReviewers } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/reviews';
 import { reviewerView } from '#shared/views/review';
 import { listCaseReviewers } from '#use-cases/reviews/list-case-reviewers';
 

@@ -1,7 +1,7 @@
 import { getCases } from '#adapters/cases-repo';
 import { listAssignmentsOf } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/reviews';
 import { listMyAssignments } from '#use-cases/reviews/list-my-assignments';
 
 const ports = { cases: { getCases }, reviews: { listAssignmentsOf } };

@@ -2,7 +2,7 @@ import { getCase } from '#adapters/cases-repo';
 import { getEditionFor } from '#adapters/editions-repo';
 import { getReviewer, listReviews as reviewsListReviews } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/reviews';
 import { reviewView } from '#shared/views/review';
 import { listReviews } from '#use-cases/reviews/list-reviews';
 

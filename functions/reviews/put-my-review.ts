@@ -4,7 +4,7 @@ import { getEditionFor } from '#adapters/editions-repo';
 import { aggregateUpdate, allReviews, getReviewer, reviewPut, reviewedUpdate } from '#adapters/reviews-repo';
 import { editionClosedCheck } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/reviews';
 import { reviewView } from '#shared/views/review';
 import { putMyReview } from '#use-cases/reviews/put-my-review';
 

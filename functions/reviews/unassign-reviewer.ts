@@ -1,5 +1,5 @@
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/reviews';
 import { unassignReviewer } from '#use-cases/reviews/unassign-reviewer';
 import { committeePorts } from './committee-ports.ts';
 

@@ -2,7 +2,7 @@ import { uploadCountsOf } from '#adapters/attachments-repo';
 import { allEditionCases } from '#adapters/case-listing';
 import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/selection';
 import { exportEditionCases } from '#use-cases/selection/export-edition-cases';
 
 const ports = { editions: { getEdition }, listing: { allEditionCases }, attachments: { uploadCountsOf } };

@@ -1,7 +1,7 @@
 import { listEditionCases as listingListEditionCases } from '#adapters/case-listing';
 import { getEdition } from '#adapters/editions-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/selection';
 import { caseSummary } from '#shared/views/case';
 import { listEditionCases } from '#use-cases/selection/list-edition-cases';
 

@@ -2,7 +2,7 @@ import { getCase, recordDecision } from '#adapters/cases-repo';
 import { getEditionFor } from '#adapters/editions-repo';
 import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/routes/selection';
 import { caseView } from '#shared/views/case';
 import { putDecision } from '#use-cases/selection/put-decision';
 

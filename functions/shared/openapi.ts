@@ -74,7 +74,7 @@ export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}):
       responses[status] = {
         description: r.description,
         ...(r.etag ? { headers: { ETag: { description: 'The resource version, for If-Match', schema: { type: 'string' } } } } : {}),
-        content: { [contentType]: { schema: r.schema ? schemaOf(r.schema(), 'output', components) : {} } },
+        content: { [contentType]: { schema: r.schema ? schemaOf(r.schema(responseSchemas()), 'output', components) : {} } },
       };
     }
     const byStatus = new Map<number, ProblemCode[]>();

@@ -286,5 +286,7 @@ let cache: ReturnType<typeof buildResponseSchemas> | undefined;
 export const responseSchemas = () => (cache ??= buildResponseSchemas());
 
 type Schemas = ReturnType<typeof buildResponseSchemas>;
+/** The response schemas, as a route's `schema` receives them (route-spec.ts). */
+export type ResponseSchemas = Schemas;
 /** The body a response schema describes: what a view returns. */
 export type ResponseBody<K extends Exclude<keyof Schemas, 'page'>> = z.infer<Schemas[K]>;

@@ -7,7 +7,7 @@
  * KEY DESIGN (keep this true; every item, every access pattern, and the key or index that serves it)
  * ================================================================================================
  *
- *   (generated from ENTITIES in functions/adapters/table-design.ts by renderKeyDesign; test/unit/adapters/
+ *   (generated from functions/adapters/table-design.ts and table-design-doc.ts by renderKeyDesign; test/unit/adapters/
  *   table-design.test.ts fails when this differs, and prints the fresh render to paste)
  *   BEGIN KEY DESIGN
  *   item                  type          pk                   sk                  index keys (- = in no index)

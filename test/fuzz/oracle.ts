@@ -16,6 +16,7 @@
 import { PROBLEM_STATUS, PROBLEM_TITLES, type ProblemCode } from '../../functions/domain/errors.ts';
 import { MAX_BODY_BYTES } from '../../functions/shared/handler.ts';
 import { PROBLEM_TYPE_BASE } from '../../functions/shared/http.ts';
+import { responseSchemas } from '../../functions/shared/responses.ts';
 import { ROUTES, type RouteSpec } from '../../functions/shared/routes.ts';
 import { compileRoutes } from '../../lib/local/events.ts';
 import type { CallerName } from './arbitraries.ts';
@@ -148,7 +149,7 @@ export function violations(exp: Expectation, res: Answer, canaries: string[]): s
       if (type === 'application/json') {
         try {
           const body: unknown = JSON.parse(text);
-          const schema = declared.schema?.();
+          const schema = declared.schema?.(responseSchemas());
           const parsed = schema?.safeParse(body);
           if (parsed && !parsed.success) out.push(`the body does not match the declared ${exp.route.operationId} ${status} schema: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
         } catch {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_KEY_PREFIX, ENTITIES, INDEXES, keys, renderKeyDesign } from '#adapters/table-design';
+import { AUDIT_KEY_PREFIX, ENTITIES, INDEXES, keys } from '#adapters/table-design';
+import { ENTITY_DOCS, renderKeyDesign } from '#adapters/table-design-doc';
 
 const STORAGE = new URL('../../../lib/constructs/storage.ts', import.meta.url);
 
@@ -18,7 +19,8 @@ describe('the key design', () => {
 
   it('names every item kind, the ones the comment once missed included', () => {
     const render = renderKeyDesign();
-    for (const e of Object.values(ENTITIES)) expect(render).toContain(e.item);
+    expect(Object.keys(ENTITY_DOCS)).toEqual(Object.keys(ENTITIES));
+    for (const e of Object.values(ENTITY_DOCS)) expect(render).toContain(e.item);
     for (const item of ['applicant case count', 'notification lock', 'notification run', 'recipient', 'contact code', 'confirmation', 'mail day', 'audit entry']) {
       expect(render).toContain(item);
     }

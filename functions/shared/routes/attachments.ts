@@ -1,0 +1,39 @@
+/** Attachments: a case's media, uploaded straight to the bucket. Part of the route table (shared/routes.ts). */
+import { AttachmentInput, AttachmentParams } from '#domain/attachment-input';
+import { CaseParams } from '#domain/case-input';
+import { PageQuery } from '#domain/schema-kit';
+import { route, type RouteSpec } from '../route-spec.ts';
+
+export const routes = {
+  createAttachment: route({
+    operationId: 'createAttachment', method: 'POST', path: '/cases/{caseId}/attachments', entry: 'attachments/create-attachment.ts', access: 'signed-in',
+    tag: 'Attachments', summary: 'Start an upload',
+    description:
+      'Records a pending attachment and returns a presigned POST (valid at most 15 minutes, and never past the deadline) whose policy pins the key, the content type and the exact size. ' +
+      'Upload with multipart/form-data: every upload.fields entry, then the file as `file`. The file is verified before anyone can read it: its status turns ready, or rejected with a reason.',
+    params: CaseParams, body: AttachmentInput,
+    responses: { 201: { description: 'The pending attachment and its upload form', schema: (v) => v.NewAttachment } },
+    problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed'],
+    table: 'write', bucket: { quarantine: ['write'] },
+  }),
+  listAttachments: route({
+    operationId: 'listAttachments', method: 'GET', path: '/cases/{caseId}/attachments', entry: 'attachments/list-attachments.ts', access: 'signed-in',
+    tag: 'Attachments', summary: "A case's attachments", params: CaseParams, query: PageQuery,
+    responses: { 200: { description: 'A page of attachments', schema: (v) => v.page(v.Attachment) } },
+    problems: ['not-found'], table: 'read',
+  }),
+  getAttachment: route({
+    operationId: 'getAttachment', method: 'GET', path: '/cases/{caseId}/attachments/{attachmentId}', entry: 'attachments/get-attachment.ts', access: 'signed-in',
+    tag: 'Attachments', summary: 'One attachment, with a short-lived download URL once verified', params: AttachmentParams,
+    responses: { 200: { description: 'The attachment', schema: (v) => v.Attachment } },
+    problems: ['not-found'], table: 'read', bucket: { cases: ['read'] },
+  }),
+  deleteAttachment: route({
+    operationId: 'deleteAttachment', method: 'DELETE', path: '/cases/{caseId}/attachments/{attachmentId}', entry: 'attachments/delete-attachment.ts', access: 'signed-in',
+    tag: 'Attachments', summary: 'Remove an attachment and its file', description: 'While the case is editable (presentation files: until the materials deadline).',
+    params: AttachmentParams,
+    responses: { 204: { description: 'Removed' } },
+    problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed'],
+    table: 'write', bucket: { quarantine: ['delete'], cases: ['delete'] },
+  }),
+} satisfies Record<string, RouteSpec>;
