@@ -98,6 +98,32 @@ function lowerCaseHeaders(h: APIGatewayProxyEvent['headers'] | null): Record<str
 
 const originOf = (event: APIGatewayProxyEvent): string | undefined => event.headers?.origin ?? event.headers?.Origin;
 
+/**
+ * The path the API is served under, as the caller addressed it: '/dev' on an execute-api URL (the stage), a custom
+ * domain's base path mapping, '' at a domain's root and locally. API Gateway gives the full path in requestContext.path
+ * and the route's own in path; what the first has in front of the second is the prefix.
+ */
+export function basePathOf(event: APIGatewayProxyEvent): string {
+  const full = event.requestContext?.path;
+  const own = event.path;
+  return full && own && full !== own && full.endsWith(own) ? full.slice(0, full.length - own.length) : '';
+}
+
+/** The API's own URL as the caller reached it (scheme, host and base path), for links in documents it serves. */
+export function publicBaseUrl(event: APIGatewayProxyEvent): string {
+  const headers = lowerCaseHeaders(event.headers);
+  const host = event.requestContext?.domainName ?? headers.host ?? 'localhost';
+  const scheme = headers['x-forwarded-proto'] ?? 'https';
+  return `${scheme}://${host}${basePathOf(event)}`;
+}
+
+/** A Location a use case gives as an API path ('/cases/…') is sent under the API's base path, so it resolves on every URL the API has. */
+function locatedUnderBase(reply: Reply, event: APIGatewayProxyEvent): Reply {
+  const location = reply.headers?.location;
+  if (!location?.startsWith('/')) return reply;
+  return { ...reply, headers: { ...reply.headers, location: basePathOf(event) + location } };
+}
+
 function parseBody(event: APIGatewayProxyEvent): unknown {
   if (event.body === null || event.body === undefined || event.body === '') return {};
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
@@ -152,7 +178,7 @@ export function httpHandler<const R extends RouteSpec>(route: R, useCase: (req: 
       now: new Date(),
       correlationId: correlationIdOf(event),
     } as Request<R>;
-    return toResult(await useCase(req));
+    return toResult(locatedUnderBase(await useCase(req), event));
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>(base).use({

@@ -86,6 +86,8 @@ export function proxyEvent(args: {
     query[k] = v; // API Gateway keeps the last value of a repeated parameter
     (multiQuery[k] ??= []).push(v);
   }
+  // API Gateway tells the function the scheme the caller used; the local server speaks plain HTTP.
+  headers['x-forwarded-proto'] ??= 'http';
   const hasQuery = Object.keys(query).length > 0;
   const hasParams = Object.keys(args.matched.pathParameters).length > 0;
   const requestId = randomUUID();
@@ -113,7 +115,9 @@ export function proxyEvent(args: {
         cognitoIdentityPoolId: null, principalOrgId: null, sourceIp: args.sourceIp, user: null,
         userAgent: headers['user-agent'] ?? null, userArn: null,
       },
-      path: `/local${args.path}`,
+      // Locally the API is served at the root, as on a custom domain without a base path: no stage in front.
+      path: args.path,
+      domainName: headers.host ?? 'localhost',
       stage: 'local',
       requestId,
       requestTimeEpoch: Date.now(),

@@ -20,6 +20,24 @@ beforeEach(async () => {
 afterEach(() => vi.useRealTimers());
 
 describe('POST /editions/{editionId}/cases', () => {
+  it('sends Location under the path the API was reached by: the stage on an execute-api URL, the base path on a custom domain', async () => {
+    await editionReads(ddb, editionItem());
+    ddb.on(TransactWriteCommand).resolves({});
+    const onStage = event({ title: 'My case' });
+    onStage.requestContext = { ...onStage.requestContext, path: '/dev/editions/2024/cases', stage: 'dev' };
+    const staged = await invoke(handler, onStage);
+    expect(staged.status).toBe(201);
+    expect(staged.headers.location).toBe(`/dev/cases/${staged.json?.caseId}`);
+    // Resolved against the request URL, as a browser or fetch does, it names the new case on the same stage.
+    expect(new URL(String(staged.headers.location), 'https://abc.execute-api.eu-west-1.amazonaws.com/dev/editions/2024/cases').pathname).toBe(
+      `/dev/cases/${staged.json?.caseId}`,
+    );
+    const onDomain = event({ title: 'My case' });
+    onDomain.requestContext = { ...onDomain.requestContext, path: '/api/v1/editions/2024/cases' };
+    const mapped = await invoke(handler, onDomain);
+    expect(mapped.headers.location).toBe(`/api/v1/cases/${mapped.json?.caseId}`);
+  });
+
   it('writes the draft and the deadline condition in one transaction', async () => {
     // Prepare
     await editionReads(ddb, editionItem());
