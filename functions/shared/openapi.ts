@@ -6,32 +6,75 @@
 import * as z from 'zod/mini';
 import { PROBLEM_STATUS, type ProblemCode } from '#domain/errors';
 import { responseSchemas } from './responses.ts';
+import { TAGS, type Access, type ResponseSpec } from './route-spec.ts';
 import type { RouteSpec } from './routes.ts';
 
 type Json = Record<string, unknown>;
 
 const COMPONENT_PREFIX = '#/components/schemas/';
 
+/**
+ * The response headers, declared once as components and referenced by name. They are the headers a browser script
+ * may read (http.ts, CORS_EXPOSE_HEADERS); the handler sets X-Correlation-Id on every answer, problems included.
+ */
+const HEADERS = {
+  'X-Correlation-Id': {
+    description:
+      'The id that ties this answer to its log lines: the X-Correlation-Id the request carried (letters, digits and . _ : -, at most 128), else the ' +
+      "request's id. Quote it when reporting a problem. The few answers API Gateway makes itself, before any handler (a missing or expired token, " +
+      'throttling), carry only its x-amzn-RequestId.',
+    schema: { type: 'string' },
+  },
+  ETag: { description: 'The resource version, for If-Match', schema: { type: 'string' } },
+  Location: {
+    description:
+      "Where the resource is: an absolute path under the API's base path, so it resolves against the URL the request went to: " +
+      '/dev/cases/{caseId} on an execute-api stage URL, /cases/{caseId} locally, the base path mapping first on a custom domain.',
+    schema: { type: 'string' },
+  },
+} as const;
+type HeaderName = keyof typeof HEADERS;
+
+const CORRELATION: HeaderName = 'X-Correlation-Id';
+
+const headersOf = (names: HeaderName[]): Json => Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }]));
+
+function successHeaders(r: ResponseSpec): Json {
+  return headersOf([CORRELATION, ...(r.etag ? (['ETag'] as const) : []), ...(r.location ? (['Location'] as const) : [])]);
+}
+
+/** A response's body: the schema's JSON, a document of another type (CSV, HTML, the OpenAPI document itself), or none (204, 304). */
+function contentOf(r: ResponseSpec, components: Json): Json {
+  if (r.schema) return { content: { [r.contentType ?? 'application/json']: { schema: schemaOf(r.schema(responseSchemas()), 'output', components) } } };
+  if (!r.contentType) return {};
+  return { content: { [r.contentType]: { schema: r.contentType.startsWith('application/json') ? { type: 'object' } : { type: 'string' } } } };
+}
+
+const WHO: Record<Access, string> = {
+  public: 'anyone, without a token',
+  'signed-in': 'any signed-in user',
+  organisers: 'members of the organisers group',
+  reviewers: 'members of the reviewers group',
+};
+
 /** Converts a schema and hoists its $defs into `components`, rewriting references to point there. */
 function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output', components: Json): Json {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
   const { $defs, $schema: _s, ...rest } = json;
+  // Input and output shapes of one id can differ (defaults, transforms): keep them apart.
+  const nameOf = (id: string) => (io === 'input' && !id.endsWith('Input') ? `${id}Input` : id);
   const rewrite = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(rewrite);
     if (node && typeof node === 'object') {
       const out: Json = {};
       for (const [k, v] of Object.entries(node)) {
-        out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/') ? COMPONENT_PREFIX + v.slice(8) : rewrite(v);
+        out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/') ? COMPONENT_PREFIX + nameOf(v.slice(8)) : rewrite(v);
       }
       return out;
     }
     return node;
   };
-  for (const [id, def] of Object.entries(($defs ?? {}) as Json)) {
-    // Input and output shapes of one id can differ (defaults, transforms): keep them apart.
-    const name = io === 'input' && !id.endsWith('Input') ? `${id}Input` : id;
-    components[name] = rewrite(def);
-  }
+  for (const [id, def] of Object.entries(($defs ?? {}) as Json)) components[nameOf(id)] = rewrite(def);
   return rewrite(rest) as Json;
 }
 
@@ -63,24 +106,23 @@ export interface OpenApiOptions {
 
 export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}): Json {
   const components: Json = {};
-  const problemRef = { $ref: COMPONENT_PREFIX + 'Problem' };
-  components.Problem = schemaOf(responseSchemas().Problem, 'output', components);
+  // Problem is named: converting it hoists it into components and gives back the reference to it.
+  const problemRef = schemaOf(responseSchemas().Problem, 'output', components);
   const paths: Record<string, Json> = {};
 
   for (const route of routes) {
     const responses: Json = {};
     for (const [status, r] of Object.entries(route.responses)) {
-      const contentType = r.contentType ?? 'application/json';
-      responses[status] = {
-        description: r.description,
-        ...(r.etag ? { headers: { ETag: { description: 'The resource version, for If-Match', schema: { type: 'string' } } } } : {}),
-        content: { [contentType]: { schema: r.schema ? schemaOf(r.schema(responseSchemas()), 'output', components) : {} } },
-      };
+      responses[status] = { description: r.description, headers: successHeaders(r), ...contentOf(r, components) };
     }
     const byStatus = new Map<number, ProblemCode[]>();
     for (const code of problemsFor(route)) byStatus.set(PROBLEM_STATUS[code], [...(byStatus.get(PROBLEM_STATUS[code]) ?? []), code]);
     for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
-      responses[String(status)] = { description: `Problem: ${codes.join(', ')}`, content: { 'application/problem+json': { schema: problemRef } } };
+      responses[String(status)] = {
+        description: `Problem: ${codes.join(', ')}`,
+        headers: headersOf([CORRELATION]),
+        content: { 'application/problem+json': { schema: problemRef } },
+      };
     }
 
     const parameters = [...parametersOf(route.params, 'path', components), ...parametersOf(route.query, 'query', components)];
@@ -92,7 +134,7 @@ export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}):
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.operationId,
       summary: route.summary,
-      ...(route.description ? { description: route.description } : {}),
+      description: `${route.description}\n\nWho may call: ${WHO[route.access]}.`,
       tags: [route.tag],
       ...(route.access === 'public' ? { security: [] } : { 'x-access': route.access }),
       ...(parameters.length ? { parameters } : {}),
@@ -112,9 +154,11 @@ export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}):
     },
     ...(options.servers ? { servers: options.servers } : {}),
     security: [{ bearer: [] }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       schemas: components,
+      headers: HEADERS,
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token (locally: POST /local/token)' } },
     },
   };

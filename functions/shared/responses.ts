@@ -27,6 +27,8 @@ import {
 } from '#domain/vocabulary';
 
 function buildResponseSchemas() {
+  /** Every instant the API sends (views write them with toISOString). Named, so the document states the format once. */
+  const Timestamp = named(z.iso.datetime(), 'Timestamp', 'An instant, ISO 8601 in UTC, such as 2024-06-20T16:00:00.000Z');
   const FieldProblem = z.object({ path: z.string(), code: z.string(), message: z.string() });
   const Problem = named(
     z.object({
@@ -47,10 +49,10 @@ function buildResponseSchemas() {
       editionId: EditionId,
       name: z.string(),
       status: z.enum(EDITION_STATUSES),
-      opensAt: z.string(),
-      deadline: z.string(),
+      opensAt: Timestamp,
+      deadline: Timestamp,
       timeZone: z.string(),
-      materialsDeadline: z.nullable(z.string()),
+      materialsDeadline: z.nullable(Timestamp),
       categories: z.array(z.object({ id: Category, name: z.string() })),
       rules: Rules,
       contact: z.nullable(Contact),
@@ -75,7 +77,7 @@ function buildResponseSchemas() {
       ...caseHead,
       summary: z.nullable(z.string()),
       description: z.nullable(z.string()),
-      implementedOn: z.nullable(z.string()),
+      implementedOn: z.nullable(CalendarDate),
       countries: z.nullable(z.array(z.string())),
       organisation: z.nullable(OrganisationOut),
       partners: z.nullable(z.array(PartnerOut)),
@@ -87,10 +89,10 @@ function buildResponseSchemas() {
       ),
       links: z.nullable(z.array(z.string())),
       readiness: Readiness,
-      receipt: z.nullable(z.object({ submittedAt: z.string(), sha256: z.string() })),
+      receipt: z.nullable(z.object({ submittedAt: Timestamp, sha256: z.string() })),
       decision: z.nullable(z.enum(DECISIONS)),
-      createdAt: z.string(),
-      updatedAt: z.string(),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
       version: z.number().check(z.int()),
     }),
     'Case',
@@ -98,7 +100,7 @@ function buildResponseSchemas() {
   );
   const page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
   const ContactVerification = named(
-    z.object({ sentTo: z.string(), expiresAt: z.string(), nextCodeAfter: z.string() }),
+    z.object({ sentTo: z.string(), expiresAt: Timestamp, nextCodeAfter: Timestamp }),
     'ContactVerification',
     'A code is on its way to the contact address: valid until expiresAt; another can be asked for from nextCodeAfter.',
   );
@@ -113,7 +115,7 @@ function buildResponseSchemas() {
       status: z.enum(ATTACHMENT_STATUSES),
       rejectionReason: z.nullable(z.string()),
       sha256: z.nullable(z.string()),
-      createdAt: z.string(),
+      createdAt: Timestamp,
       downloadUrl: z.optional(z.string()),
     }),
     'Attachment',
@@ -123,17 +125,17 @@ function buildResponseSchemas() {
     method: z.literal('POST'),
     url: z.string(),
     fields: z.record(z.string(), z.string()),
-    expiresAt: z.string(),
+    expiresAt: Timestamp,
   });
   const NewAttachment = named(z.object({ attachment: Attachment, upload: Upload }), 'NewAttachment', 'Send a multipart/form-data POST of upload.fields plus `file` to upload.url.');
   const Extension = named(
-    z.object({ editionId: EditionId, sub: z.string(), deadline: z.string(), reason: z.string(), grantedBy: z.string(), grantedAt: z.string() }),
+    z.object({ editionId: EditionId, sub: z.string(), deadline: Timestamp, reason: z.string(), grantedBy: z.string(), grantedAt: Timestamp }),
     'Extension',
   );
   const AuditEntry = named(
     z.object({
       seq: z.number().check(z.int()),
-      at: z.string(),
+      at: Timestamp,
       action: z.enum(AUDIT_ACTIONS),
       by: z.string().register(z.globalRegistry, { description: 'Who acted (a sub), "schedule" for the scheduled close, "system" for seeding' }),
       subject: z.string(),
@@ -173,8 +175,8 @@ function buildResponseSchemas() {
       total: z.number().check(z.int()),
       recommendation: z.enum(RECOMMENDATIONS),
       comment: z.nullable(z.string()),
-      createdAt: z.string(),
-      updatedAt: z.string(),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
       version: z.number().check(z.int()),
     }),
     'Review',
@@ -188,10 +190,10 @@ function buildResponseSchemas() {
       caseId: Ulid,
       sub: z.string(),
       state: z.enum(REVIEWER_STATES),
-      assignedAt: z.string(),
+      assignedAt: Timestamp,
       assignedBy: z.string(),
-      reviewedAt: z.nullable(z.string()),
-      conflict: z.nullable(z.object({ reason: z.string(), declaredAt: z.string() })),
+      reviewedAt: z.nullable(Timestamp),
+      conflict: z.nullable(z.object({ reason: z.string(), declaredAt: Timestamp })),
     }),
     'Reviewer',
     'A reviewer on a case: assigned, or conflicted (declared a conflict of interest, and so cannot be assigned again).',
@@ -207,24 +209,24 @@ function buildResponseSchemas() {
       title: z.nullable(z.string()),
       category: z.nullable(Category),
       caseStatus: z.enum(CASE_STATUSES),
-      assignedAt: z.string(),
+      assignedAt: Timestamp,
       reviewed: z.boolean(),
-      reviewedAt: z.nullable(z.string()),
+      reviewedAt: z.nullable(Timestamp),
     }),
     'MyAssignment',
   );
   const CaseSummary = named(
     z.object({
       ...caseHead,
-      implementedOn: z.nullable(z.string()),
+      implementedOn: z.nullable(CalendarDate),
       countries: z.array(z.string()),
       organisation: z.nullable(OrganisationOut),
       owner: z.object({ sub: z.string(), email: z.string() }),
-      receipt: z.nullable(z.object({ submittedAt: z.string(), sha256: z.string() })),
+      receipt: z.nullable(z.object({ submittedAt: Timestamp, sha256: z.string() })),
       decision: z.nullable(z.enum(DECISIONS)),
       reviews: z.nullable(ReviewAggregate),
-      createdAt: z.string(),
-      updatedAt: z.string(),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
     }),
     'CaseSummary',
     "A row of the organisers' list: the case without its long texts, with its decision and review aggregate (null on a case the caller owns: a conflict of interest).",
@@ -236,7 +238,7 @@ function buildResponseSchemas() {
   );
   const RunCountsOut = z.object({ total: z.number().check(z.int()), sent: z.number().check(z.int()), failed: z.number().check(z.int()), skipped: z.number().check(z.int()) });
   const NotificationRun = named(
-    z.object({ runId: z.string(), status: z.enum(RUN_STATUSES), startedAt: z.string(), finishedAt: z.nullable(z.string()), counts: RunCountsOut }),
+    z.object({ runId: z.string(), status: z.enum(RUN_STATUSES), startedAt: Timestamp, finishedAt: z.nullable(Timestamp), counts: RunCountsOut }),
     'NotificationRun',
   );
   const Recipient = named(
@@ -248,7 +250,7 @@ function buildResponseSchemas() {
       attempts: z.number().check(z.int()),
       messageId: z.nullable(z.string()),
       lastError: z.nullable(z.string()),
-      updatedAt: z.string(),
+      updatedAt: Timestamp,
     }),
     'Recipient',
   );
@@ -272,7 +274,7 @@ function buildResponseSchemas() {
     'PublicCase',
   );
   const Results = named(
-    z.object({ editionId: EditionId, releasedAt: z.string(), outstanding: z.array(PublicCase), collection: z.array(PublicCase) }),
+    z.object({ editionId: EditionId, releasedAt: Timestamp, outstanding: z.array(PublicCase), collection: z.array(PublicCase) }),
     'Results',
   );
   return {

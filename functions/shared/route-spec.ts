@@ -22,6 +22,29 @@ export type Method = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 /** Who may call: anyone, any signed-in user, or members of a group. */
 export type Access = 'public' | 'signed-in' | Group;
 
+/** The groups of operations in the OpenAPI document and the reference, each with what it covers. */
+export const TAGS = {
+  Editions: 'The yearly calls: their dates (deadlines in Beijing time or the zone an edition names), rules and categories; per-applicant extensions, closing and the audit trail. Anyone may read them; organisers change them.',
+  Cases: "An applicant's cases: drafting, confirming the contact address, submission with a receipt, withdrawal. Each case is seen by its owner, the organisers and its assigned reviewers only.",
+  Attachments: "A case's files: a presigned form to upload straight to storage, verification (size, type, SHA-256) before anyone can read them, short-lived download links.",
+  Review: 'The expert committee: organisers assign reviewers to submitted cases of a closed edition; reviewers score them or declare a conflict of interest.',
+  Selection: "The organisers' lists and decisions, the notices to the owners of selected cases, and the published results.",
+  Docs: 'The API describing itself: this document and its rendered reference.',
+} as const;
+export type Tag = keyof typeof TAGS;
+
+/** A success response of a route, built only for the OpenAPI document. */
+export interface ResponseSpec {
+  description: string;
+  /** The body's schema, none for an empty body. */
+  schema?: (v: ResponseSchemas) => z.ZodMiniType;
+  contentType?: string;
+  /** Sends the resource's version as the ETag. */
+  etag?: boolean;
+  /** Sends a Location: the resource created, or where to follow what was started. */
+  location?: true;
+}
+
 export interface RouteSpec {
   operationId: string;
   method: Method;
@@ -31,13 +54,14 @@ export interface RouteSpec {
   entry: string;
   access: Access;
   summary: string;
-  description?: string;
-  tag: string;
+  /** What the operation does, who may call it and its notable answers (the reference shows it under the summary). */
+  description: string;
+  tag: Tag;
   params?: z.ZodMiniType;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
-  /** Success responses: status → description and schema (none for an empty body), built only for the OpenAPI document. */
-  responses: Record<number, { description: string; schema?: (v: ResponseSchemas) => z.ZodMiniType; contentType?: string; etag?: boolean }>;
+  /** Success responses, by status. */
+  responses: Record<number, ResponseSpec>;
   /** Problem codes this route can answer besides the ones every route can (validation, auth, rate limit). */
   problems: ProblemCode[];
   /** Grants: the single table, read-only or read-write. */

@@ -2,6 +2,7 @@
 import { AttachmentInput, AttachmentParams } from '#domain/attachment-input';
 import { CaseParams } from '#domain/case-input';
 import { PageQuery } from '#domain/schema-kit';
+import { DOWNLOAD_URL_SECONDS } from '#domain/uploads';
 import { route, type RouteSpec } from '../route-spec.ts';
 
 export const routes = {
@@ -10,21 +11,29 @@ export const routes = {
     tag: 'Attachments', summary: 'Start an upload',
     description:
       'Records a pending attachment and returns a presigned POST (valid at most 15 minutes, and never past the deadline) whose policy pins the key, the content type and the exact size. ' +
-      'Upload with multipart/form-data: every upload.fields entry, then the file as `file`. The file is verified before anyone can read it: its status turns ready, or rejected with a reason.',
+      'Upload with multipart/form-data: every upload.fields entry, then the file as `file`. The file is verified before anyone can read it: its status turns ready, or rejected with a reason. ' +
+      'The owner of the case only (403 for others who can see it). If the answer of the storage POST cannot be read, read the attachment (the Location) before posting again: ' +
+      'the file may have arrived, and posting the same form again never makes a second attachment, whereas asking for a new one does.',
     params: CaseParams, body: AttachmentInput,
-    responses: { 201: { description: 'The pending attachment and its upload form', schema: (v) => v.NewAttachment } },
+    responses: { 201: { description: 'The pending attachment and its upload form', schema: (v) => v.NewAttachment, location: true } },
     problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed'],
     table: 'write', bucket: { quarantine: ['write'] },
   }),
   listAttachments: route({
     operationId: 'listAttachments', method: 'GET', path: '/cases/{caseId}/attachments', entry: 'attachments/list-attachments.ts', access: 'signed-in',
-    tag: 'Attachments', summary: "A case's attachments", params: CaseParams, query: PageQuery,
+    tag: 'Attachments', summary: "A case's attachments",
+    description: 'For whoever may see the case: its owner, organisers and its assigned reviewers (anyone else: 404). Pending, ready and rejected files, without download URLs (read one to get its URL).',
+    params: CaseParams, query: PageQuery,
     responses: { 200: { description: 'A page of attachments', schema: (v) => v.page(v.Attachment) } },
     problems: ['not-found'], table: 'read',
   }),
   getAttachment: route({
     operationId: 'getAttachment', method: 'GET', path: '/cases/{caseId}/attachments/{attachmentId}', entry: 'attachments/get-attachment.ts', access: 'signed-in',
-    tag: 'Attachments', summary: 'One attachment, with a short-lived download URL once verified', params: AttachmentParams,
+    tag: 'Attachments', summary: 'One attachment, with a short-lived download URL once verified',
+    description:
+      `For whoever may see the case (anyone else: 404). status is pending until the uploaded file has been checked, then ready (with its SHA-256 and a downloadUrl, a presigned GET valid ${DOWNLOAD_URL_SECONDS / 60} minutes) ` +
+      'or rejected (with a rejectionReason a person can act on). Poll it after an upload.',
+    params: AttachmentParams,
     responses: { 200: { description: 'The attachment', schema: (v) => v.Attachment } },
     problems: ['not-found'], table: 'read', bucket: { cases: ['read'] },
   }),

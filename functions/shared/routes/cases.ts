@@ -8,14 +8,17 @@ import { route, type RouteSpec } from '../route-spec.ts';
 export const routes = {
   createCase: route({
     operationId: 'createCase', method: 'POST', path: '/editions/{editionId}/cases', entry: 'cases/create-case.ts', access: 'signed-in',
-    tag: 'Cases', summary: 'Draft a new case', description: 'Any field may be missing in a draft; readiness lists what stands between it and submission.',
+    tag: 'Cases', summary: 'Draft a new case',
+    description: 'Any signed-in user, while the edition is open (409 edition-not-open before it opens, deadline-passed after). Any field may be missing in a draft; readiness lists what stands between it and submission. Answers 201 with the case, its version as the ETag and its URL as the Location.',
     params: EditionParams, body: CaseCreateInput,
-    responses: { 201: { description: 'The new draft', schema: (v) => v.Case, etag: true } },
+    responses: { 201: { description: 'The new draft', schema: (v) => v.Case, etag: true, location: true } },
     problems: ['not-found', 'edition-not-open', 'deadline-passed'], table: 'write',
   }),
   listMyCases: route({
     operationId: 'listMyCases', method: 'GET', path: '/me/cases', entry: 'cases/list-my-cases.ts', access: 'signed-in',
-    tag: 'Cases', summary: "The caller's cases, all editions, newest first", query: PageQuery,
+    tag: 'Cases', summary: "The caller's cases, all editions, newest first",
+    description: 'Any signed-in user: the cases they own, drafts, submitted and withdrawn, each as GET /cases/{caseId} shows it to its owner. Never anyone else\'s.',
+    query: PageQuery,
     responses: { 200: { description: 'A page of cases', schema: (v) => v.page(v.Case) } },
     problems: [], table: 'read',
   }),

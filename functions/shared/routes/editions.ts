@@ -6,13 +6,17 @@ import { route, type RouteSpec } from '../route-spec.ts';
 export const routes = {
   listEditions: route({
     operationId: 'listEditions', method: 'GET', path: '/editions', entry: 'editions/list-editions.ts', access: 'public',
-    tag: 'Editions', summary: 'Editions, newest first', query: PageQuery,
+    tag: 'Editions', summary: 'Editions, newest first',
+    description: 'Every edition, the latest opening first, with its dates, time zone, categories and rules. An applicant picks the one whose status is open to draft a case in it.',
+    query: PageQuery,
     responses: { 200: { description: 'A page of editions', schema: (v) => v.page(v.Edition) } },
     problems: [], table: 'read',
   }),
   getEdition: route({
     operationId: 'getEdition', method: 'GET', path: '/editions/{editionId}', entry: 'editions/get-edition.ts', access: 'public',
-    tag: 'Editions', summary: 'One edition', params: EditionParams,
+    tag: 'Editions', summary: 'One edition',
+    description: 'The deadline is an instant; timeZone says how to show it (24:00 Beijing time is 16:00 UTC the day before). The ETag is the version to send in If-Match with PUT. 404 for an unknown edition.',
+    params: EditionParams,
     responses: { 200: { description: 'The edition', schema: (v) => v.Edition, etag: true } },
     problems: ['not-found'], table: 'read',
   }),

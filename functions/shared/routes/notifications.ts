@@ -12,12 +12,14 @@ export const routes = {
       'Starts the notification workflow (a Step Functions execution named with the run id) and answers 202 at once. 409 while a run is going. ' +
       'Each owner is sent the notice at most once, whichever run does it: a new run sends only to those not yet sent (and retries those that failed for sure).',
     params: EditionParams,
-    responses: { 202: { description: 'The run started', schema: (v) => v.RunStarted } },
+    responses: { 202: { description: 'The run started; the Location is where to follow it', schema: (v) => v.RunStarted, location: true } },
     problems: ['not-found', 'conflict'], table: 'write', workflow: true,
   }),
   listNotifications: route({
     operationId: 'listNotifications', method: 'GET', path: '/editions/{editionId}/notifications', entry: 'notifications/list-notifications.ts', access: 'organisers',
-    tag: 'Selection', summary: 'Notification runs and recipients with their delivery status', params: EditionParams, query: PageQuery,
+    tag: 'Selection', summary: 'Notification runs and recipients with their delivery status',
+    description: 'Organisers: the latest runs, newest first, and a page of recipients with their status, attempts and last error, to follow a run started with POST. 404 for an unknown edition.',
+    params: EditionParams, query: PageQuery,
     responses: { 200: { description: 'Runs and a page of recipients', schema: (v) => v.Notifications } },
     problems: ['not-found'], table: 'read',
   }),

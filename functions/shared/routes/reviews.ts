@@ -41,7 +41,9 @@ export const routes = {
   }),
   listMyAssignments: route({
     operationId: 'listMyAssignments', method: 'GET', path: '/me/assignments', entry: 'reviews/list-my-assignments.ts', access: 'reviewers',
-    tag: 'Review', summary: "The caller's assigned cases, and whether they have reviewed each", query: PageQuery,
+    tag: 'Review', summary: "The caller's assigned cases, and whether they have reviewed each",
+    description: 'Reviewers: the cases they are assigned to (not those they declared a conflict on), with the case status and whether and when they saved a review. Read each with GET /cases/{caseId}.',
+    query: PageQuery,
     responses: { 200: { description: 'A page of assignments', schema: (v) => v.page(v.MyAssignment) } },
     problems: [], table: 'read',
   }),
