@@ -1,11 +1,24 @@
-import { renderDocs } from '#shared/docs-html';
+/** GET /docs: the API reference page (shared/docs-html.ts), with the local sign-in form when the API runs locally. */
+import * as z from 'zod/mini';
+import { loadEnv } from '#config/env';
+import { DOCS_CSP, renderDocsPage } from '#shared/docs-html';
 import { httpHandler } from '#shared/handler';
-import { buildOpenApi } from '#shared/openapi';
-import { ROUTES, routes } from '#shared/routes';
+import { routes } from '#shared/routes/docs';
+import { assetHref } from './assets.ts';
 
-let page: string | undefined;
+/** Set by the local environment only (lib/local/environment.ts): the path of its token route. Never set on AWS. */
+const { LOCAL_TOKEN_ROUTE } = loadEnv({ LOCAL_TOKEN_ROUTE: z.optional(z.string().check(z.regex(/^\/[\w/-]+$/))) });
 
-export const handler = httpHandler(routes.docs, async () => {
-  page ??= renderDocs(buildOpenApi(ROUTES));
-  return { status: 200, raw: { contentType: 'text/html; charset=utf-8', text: page } };
+const page = renderDocsPage({
+  title: 'Practice cases API',
+  styles: [assetHref('swagger-ui.css'), assetHref('docs.css')],
+  scripts: [assetHref('swagger-ui-bundle.js'), assetHref('docs.js')],
+  // Relative to the page, as every other URL of it; the local server has no base path.
+  ...(LOCAL_TOKEN_ROUTE ? { localTokenHref: LOCAL_TOKEN_ROUTE.slice(1) } : {}),
 });
+
+export const handler = httpHandler(routes.docs, async () => ({
+  status: 200,
+  headers: { 'content-security-policy': DOCS_CSP },
+  raw: { contentType: 'text/html; charset=utf-8', text: page },
+}));

@@ -1,46 +1,79 @@
-/** A self-contained HTML rendering of the OpenAPI document: no CDN, no script, readable offline. */
-type Json = Record<string, unknown>;
+/**
+ * The API reference page: Swagger UI on the OpenAPI document. Every URL in it is relative to
+ * the page, so under a stage path (/dev/docs) it loads /dev/openapi.json and /dev/docs/assets/...; nothing is fetched
+ * from anywhere else. The script that starts Swagger UI is a served file (docs.js) and reads its settings from data
+ * attributes, so the content security policy allows scripts of the page's own origin only.
+ */
+/**
+ * Only the page's own origin, for everything: no inline script or style, no eval, no frames, no form posting away,
+ * no other host reached by a request ("Try it out" and the local sign-in call this same API). Images: the style
+ * sheet's icons are data: URIs.
+ */
+export const DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
-const esc = (s: unknown): string =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const pre = (v: unknown) => `<pre>${esc(JSON.stringify(v, null, 2))}</pre>`;
+export interface DocsPageOptions {
+  title: string;
+  /** The style sheets and scripts to load, in order, relative to the page (functions/docs/assets.ts). */
+  styles: string[];
+  scripts: string[];
+  /** The local token route relative to the page (npm start only): shows the local sign-in form. */
+  localTokenHref?: string;
+}
 
-export function renderDocs(doc: Json): string {
-  const info = doc.info as Json;
-  const paths = doc.paths as Record<string, Record<string, Json>>;
-  const ops: { tag: string; html: string }[] = [];
-  for (const [path, methods] of Object.entries(paths)) {
-    for (const [method, op] of Object.entries(methods)) {
-      const params = (op.parameters as Json[] | undefined) ?? [];
-      const responses = Object.entries(op.responses as Record<string, Json>);
-      const access = op.security ? 'public' : String(op['x-access'] ?? 'signed-in');
-      ops.push({
-        tag: String((op.tags as string[])[0]),
-        html: `<section id="${esc(op.operationId)}">
-<h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code> <small>${esc(access)}</small></h3>
-<p>${esc(op.summary)}</p>${op.description ? `<p>${esc(op.description)}</p>` : ''}
-${params.length ? `<table><tr><th>parameter</th><th>in</th><th>required</th><th>schema</th></tr>${params
-          .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? 'yes' : 'no'}</td><td><code>${esc(JSON.stringify(p.schema))}</code></td></tr>`)
-          .join('')}</table>` : ''}
-${op.requestBody ? `<details><summary>Request body</summary>${pre((op.requestBody as Json).content)}</details>` : ''}
-<ul>${responses.map(([status, r]) => `<li><b>${esc(status)}</b> ${esc(r.description)}</li>`).join('')}</ul>
-</section>`,
-      });
-    }
-  }
-  const tags = [...new Set(ops.map((o) => o.tag))];
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(info.title)}</title>
+/** The local sign-in: a token for any subject and role, from POST /local/token, handed to Swagger UI's Authorize. */
+function localSignIn(href: string): string {
+  const role = (value: string, label: string, checked = false) =>
+    `<div class="role"><input type="radio" id="role-${value}" name="role" value="${value}"${checked ? ' checked' : ''}><label for="role-${value}">${label}</label></div>`;
+  return `<section class="local-sign-in" aria-labelledby="local-sign-in-title">
+<h2 id="local-sign-in-title">Local sign-in</h2>
+<p>This API runs locally: get a token for anyone, in any role. It is put into Authorize, so "Try it out" sends it.</p>
+<form id="local-sign-in" data-token-url="${esc(href)}" novalidate>
+<div class="field"><label for="sub">Subject</label><span class="hint" id="sub-hint">The user id, e.g. ann</span>
+<input id="sub" name="sub" type="text" autocomplete="off" spellcheck="false" aria-describedby="sub-hint" value="ann" required></div>
+<div class="field"><label for="email">E-mail</label>
+<input id="email" name="email" type="email" autocomplete="off" spellcheck="false" value="ann@example.org" required></div>
+<fieldset><legend>Role</legend>
+${role('applicant', 'Applicant (no group)', true)}
+${role('reviewers', 'Reviewer (group reviewers)')}
+${role('organisers', 'Organiser (group organisers)')}
+</fieldset>
+<button type="submit">Get a token</button>
+<p id="local-sign-in-status" role="status" aria-live="polite"></p>
+</form>
+</section>`;
+}
+
+export function renderDocsPage(options: DocsPageOptions): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-code,pre{font:13px ui-monospace,monospace}pre{background:#f6f6f6;padding:.5rem;overflow:auto}
-section{border-top:1px solid #ddd;padding:.5rem 0}.m{display:inline-block;min-width:4.5rem;font-size:12px;padding:2px 6px;border-radius:3px;background:#eee}
-.get{background:#e3f2fd}.post{background:#e8f5e9}.put,.patch{background:#fff3e0}.delete{background:#ffebee}
-table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left}small{color:#777}</style></head>
-<body><h1>${esc(info.title)} <small>${esc(info.version)}</small></h1><p>${esc(info.description)}</p>
-<p>Machine-readable: <a href="openapi.json">openapi.json</a></p>
-<nav><ul>${tags.map((t) => `<li><a href="#tag-${esc(t)}">${esc(t)}</a></li>`).join('')}</ul></nav>
-${tags.map((t) => `<h2 id="tag-${esc(t)}">${esc(t)}</h2>${ops.filter((o) => o.tag === t).map((o) => o.html).join('\n')}`).join('\n')}
-<h2>Schemas</h2>${pre((doc.components as Json).schemas)}
-</body></html>`;
+<title>${esc(options.title)}</title>
+<link rel="icon" href="data:,">
+${options.styles.map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join('\n')}
+</head>
+<body>
+<main>
+${options.localTokenHref ? localSignIn(options.localTokenHref) : ''}
+<div id="swagger-ui" data-openapi-url="openapi.json"></div>
+<noscript><p>The reference needs JavaScript. The document itself: <a href="openapi.json">openapi.json</a>.</p></noscript>
+</main>
+${options.scripts.map((src) => `<script src="${esc(src)}"></script>`).join('\n')}
+</body>
+</html>
+`;
 }

@@ -76,6 +76,8 @@ export interface Request<R extends RouteSpec> {
   now: Date;
   /** Follows this request into what it starts (the notification workflow) and into every log line. */
   correlationId: string;
+  /** The API's URL as the caller reached it (publicBaseUrl), for documents that name the API. */
+  baseUrl: string;
 }
 
 export interface Reply {
@@ -177,6 +179,7 @@ export function httpHandler<const R extends RouteSpec>(route: R, useCase: (req: 
       headers,
       now: new Date(),
       correlationId: correlationIdOf(event),
+      baseUrl: publicBaseUrl(event),
     } as Request<R>;
     return toResult(locatedUnderBase(await useCase(req), event));
   };

@@ -10,6 +10,11 @@ import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type Probl
 export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'X-Correlation-Id'];
 /** The response headers a browser script may read cross-origin. */
 export const CORS_EXPOSE_HEADERS = ['ETag', 'Location', 'X-Correlation-Id'];
+/**
+ * How long a browser may cache a preflight's answer (seconds): API Gateway's and the local server's. Preflights are
+ * cached per URL, so every case and attachment path costs one; browsers cap the value (Chromium at 2 hours).
+ */
+export const CORS_MAX_AGE_SECONDS = 3600;
 
 export const PROBLEM_TYPE_BASE = 'https://practice-cases.dev/problems/';
 

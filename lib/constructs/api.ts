@@ -6,7 +6,7 @@
  * logs, tracing, CORS for the stage's origins, and a WAF web ACL in front of the stage; and a second web ACL on the
  * user pool, whose sign-in and sign-up endpoints are Cognito's own and so not behind the stage's.
  */
-import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -19,9 +19,10 @@ import type { ProblemCode } from '../../functions/domain/errors.ts';
 import { problemBody } from '../../functions/shared/http.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
 import { removalPolicy, type StageName, type StageSettings } from '../stage-config.ts';
-import { BackendFunction } from './function.ts';
+import { DOCS_ASSET_ROUTE, DOCS_ASSETS, DOCS_ASSETS_DIR_VARIABLE, sourcePathOf } from '../../functions/docs/assets.ts';
+import { BackendFunction, LAMBDA_TASK_ROOT, type BundledFiles } from './function.ts';
 import type { Mailer } from './mail.ts';
-import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../functions/shared/http.ts';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../../functions/shared/http.ts';
 
 /**
  * Answers API Gateway gives itself, before or instead of a handler, as problem details with the stable codes of
@@ -56,6 +57,19 @@ function staticTemplate(body: object): string {
 export const WAF_RATE_WINDOW_SECONDS = 300;
 
 /**
+ * The label the WAF rate rule puts on the requests of an address while it is over the limit (a rate-based rule labels
+ * only then); the rules after it block what carries it.
+ */
+export const RATE_LIMITED_LABEL = 'practice-cases:rate-limited';
+
+/** The WAF rule that answers a rate-limited request from the index-th of the stage's corsOrigins. */
+export const rateLimitedCorsRuleName = (index: number) => `RateLimitedCors${index}`;
+
+const exactly = (fieldToMatch: wafv2.CfnWebACL.FieldToMatchProperty, searchString: string): wafv2.CfnWebACL.StatementProperty => ({
+  byteMatchStatement: { fieldToMatch, positionalConstraint: 'EXACTLY', searchString, textTransformations: [{ priority: 0, type: 'NONE' }] },
+});
+
+/**
  * The user pool's API operations a browser calls unauthenticated, as Cognito names them in X-Amz-Target, and how many
  * calls of each kind one source address may make in WAF_RATE_WINDOW_SECONDS before it is blocked.
  *
@@ -74,6 +88,9 @@ export const cognitoTarget = (operation: string) => `AWSCognitoIdentityProviderS
 const PATH_SEGMENT = /^(?:[A-Za-z0-9._:-]+|\{[A-Za-z][A-Za-z0-9]*\})$/;
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The API reference page's scripts and styles, in the package of the one route that serves them (functions/docs/assets.ts). */
+export const DOCS_ASSET_FILES: BundledFiles = { dir: 'docs-assets', files: Object.fromEntries(Object.keys(DOCS_ASSETS).map((name) => [name, sourcePathOf(name)])) };
 
 export interface ApiProps {
   stageName: StageName;
@@ -199,6 +216,7 @@ export class Api extends Construct {
           'Content-Type': "'application/problem+json'",
           'Cache-Control': "'no-store'",
           'Access-Control-Allow-Origin': allowOrigin,
+          'Access-Control-Expose-Headers': `'${CORS_EXPOSE_HEADERS.join(',')}'`,
           Vary: "'Origin'",
         },
         templates: { 'application/json': staticTemplate(body) },
@@ -229,6 +247,7 @@ export class Api extends Construct {
     const methodsByResource = new Map<apigw.IResource, Set<string>>();
 
     for (const route of props.routes) {
+      const docsAssets = route.operationId === DOCS_ASSET_ROUTE;
       const fn = new BackendFunction(functionsScope, pascal(route.operationId), {
         entry: route.entry,
         description: `${route.method} ${route.path} (${route.operationId})`,
@@ -236,7 +255,11 @@ export class Api extends Construct {
         logRetentionDays: settings.logRetentionDays,
         removal: settings.removal,
         logLevel: settings.logLevel,
-        environment: { CORS_ALLOWED_ORIGINS: settings.corsOrigins.join(',') },
+        environment: {
+          CORS_ALLOWED_ORIGINS: settings.corsOrigins.join(','),
+          ...(docsAssets ? { [DOCS_ASSETS_DIR_VARIABLE]: `${LAMBDA_TASK_ROOT}/${DOCS_ASSET_FILES.dir}` } : {}),
+        },
+        ...(docsAssets ? { bundledFiles: DOCS_ASSET_FILES } : {}),
       });
       if (route.table) fn.bindTable(props.table, route.table);
       if (route.bucket) fn.bindBucket(props.mediaBucket, route.bucket);
@@ -283,6 +306,7 @@ export class Api extends Construct {
         allowHeaders: CORS_ALLOW_HEADERS,
         exposeHeaders: CORS_EXPOSE_HEADERS,
         allowCredentials: false,
+        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
       });
     }
   }
@@ -295,26 +319,67 @@ export class Api extends Construct {
       sampledRequestsEnabled: true,
     });
 
+    const rateLimitedBody = 'rate-limited';
+    /** A 429 with the problem body; the answer depends on Origin either way, and nothing may cache it. */
+    const tooManyRequests = (cors: wafv2.CfnWebACL.CustomHTTPHeaderProperty[]): wafv2.CfnWebACL.RuleActionProperty => ({
+      block: {
+        customResponse: {
+          responseCode: 429,
+          customResponseBodyKey: rateLimitedBody,
+          responseHeaders: [...cors, { name: 'Vary', value: 'Origin' }, { name: 'Cache-Control', value: 'no-store' }],
+        },
+      },
+    });
+    const origins = props.settings.corsOrigins;
+    // A rate-limited address's preflights still pass: they reach only API Gateway's mock integration, and a blocked
+    // preflight would keep the 429 that follows from the page.
+    const notPreflight: wafv2.CfnWebACL.StatementProperty = { notStatement: { statement: exactly({ method: {} }, 'OPTIONS') } };
+    const overLimit: wafv2.CfnWebACL.StatementProperty = { labelMatchStatement: { scope: 'LABEL', key: RATE_LIMITED_LABEL } };
+
     const webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('WebAcl'),
       customResponseBodies: {
-        'rate-limited': { contentType: 'APPLICATION_JSON', content: JSON.stringify(problemBody('rate-limited', 'Too many requests from your address; retry in a few minutes.')) },
+        // WAF sends a custom body as application/json at best (its content types are plain text, HTML and JSON, and a
+        // Content-Type header cannot be set), so this problem document goes out as JSON.
+        [rateLimitedBody]: { contentType: 'APPLICATION_JSON', content: JSON.stringify(problemBody('rate-limited', 'Too many requests from your address; retry in a few minutes.')) },
       },
       rules: [
         {
           // Requests per source address in a sliding 5-minute window, the stage's wafRateLimit (sized for the deadline
-          // rush: see lib/stage-config.ts). Over it, the address gets 429 problem answers until its rate drops.
+          // rush: see lib/stage-config.ts). Over it, the address's requests are labelled, and the next rules answer
+          // them with 429 problems until its rate drops.
           name: 'RateLimitPerIp',
           priority: 0,
           statement: { rateBasedStatement: { limit: props.settings.wafRateLimit, aggregateKeyType: 'IP', evaluationWindowSec: WAF_RATE_WINDOW_SECONDS } },
-          action: { block: { customResponse: { responseCode: 429, customResponseBodyKey: 'rate-limited' } } },
+          action: { count: {} },
+          ruleLabels: [{ name: RATE_LIMITED_LABEL }],
           visibilityConfig: visibility('RateLimitPerIp'),
+        },
+        // A page may read the 429 only with CORS headers, and WAF's headers are fixed strings: one rule per allowed
+        // origin, each naming its own, as API Gateway would.
+        ...origins.map((origin, index) => ({
+          name: rateLimitedCorsRuleName(index),
+          priority: 1 + index,
+          statement: { andStatement: { statements: [overLimit, exactly({ singleHeader: { Name: 'origin' } }, origin), notPreflight] } },
+          action: tooManyRequests([
+            { name: 'Access-Control-Allow-Origin', value: origin },
+            { name: 'Access-Control-Expose-Headers', value: CORS_EXPOSE_HEADERS.join(',') },
+          ]),
+          visibilityConfig: visibility(rateLimitedCorsRuleName(index)),
+        })),
+        {
+          // Every other request of a rate-limited address (no Origin, or one the stage does not allow): no CORS headers.
+          name: 'RateLimited',
+          priority: 1 + origins.length,
+          statement: { andStatement: { statements: [overLimit, notPreflight] } },
+          action: tooManyRequests([]),
+          visibilityConfig: visibility('RateLimited'),
         },
         {
           name: 'AWSManagedRulesCommonRuleSet',
-          priority: 1,
+          priority: 2 + origins.length,
           overrideAction: { none: {} },
           statement: {
             managedRuleGroupStatement: {

@@ -7,7 +7,7 @@
  * namespace is named) and STAGE, which that module makes the `stage` dimension of every business metric, so the
  * stage's dashboard (lib/constructs/ops.ts) reads exactly what the functions write.
  */
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -121,6 +121,43 @@ function bundlingOptions() {
   };
 }
 
+/** Files copied into a function's package beside its bundle, for a handler that serves them as they are. */
+export interface BundledFiles {
+  /** The folder inside the package: LAMBDA_TASK_ROOT/<dir> at run time. */
+  dir: string;
+  /** File name in that folder → the file's absolute path in this project. */
+  files: Record<string, string>;
+}
+
+/** Where Lambda unpacks a function's .zip package. */
+export const LAMBDA_TASK_ROOT = '/var/task';
+
+const PLAIN_NAME = /^[\w.-]+$/;
+
+/**
+ * The shell commands that copy `bundled` into the bundle's output folder. They run after esbuild, on this machine or in
+ * the bundling container, where the project is mounted as inputDir: so each source is named relative to the project.
+ */
+export function copyCommands(bundled: BundledFiles, inputDir: string, outputDir: string): string[] {
+  if (!PLAIN_NAME.test(bundled.dir)) throw new Error(`Bundled folder "${bundled.dir}": letters, digits, _ . - only.`);
+  const target = `${outputDir}/${bundled.dir}`;
+  return [
+    `mkdir -p "${target}"`,
+    ...Object.entries(bundled.files).map(([name, source]) => {
+      const inProject = relative(PROJECT_ROOT, source);
+      if (!PLAIN_NAME.test(name)) throw new Error(`Bundled file "${name}": letters, digits, _ . - only.`);
+      if (inProject.startsWith('..') || isAbsolute(inProject) || /["$`\\]/.test(inProject)) throw new Error(`Bundled file ${source} is not a plain path inside the project.`);
+      return `cp "${inputDir}/${inProject}" "${target}/${name}"`;
+    }),
+  ];
+}
+
+const copyHooks = (bundled: BundledFiles) => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) => copyCommands(bundled, inputDir, outputDir),
+});
+
 export interface BackendFunctionProps {
   /** The handler module, relative to functions/; it exports `handler`. */
   entry: string;
@@ -136,15 +173,20 @@ export interface BackendFunctionProps {
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
+  /** Files the handler reads at run time, copied into the package (see BundledFiles). */
+  bundledFiles?: BundledFiles;
 }
 
 export class BackendFunction extends Construct {
   readonly lambda: NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
+  /** What the package carries beside the bundle, if anything. */
+  readonly bundledFiles: BundledFiles | undefined;
 
   constructor(scope: Construct, id: string, props: BackendFunctionProps) {
     super(scope, id);
+    this.bundledFiles = props.bundledFiles;
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: props.logRetentionDays as logs.RetentionDays,
@@ -173,7 +215,10 @@ export class BackendFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-      bundling: bundlingOptions(),
+      bundling: {
+        ...bundlingOptions(),
+        ...(props.bundledFiles ? { commandHooks: copyHooks(props.bundledFiles) } : {}),
+      },
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,

@@ -242,13 +242,15 @@
  *     stage setting) to undo mistakes, then removed, and so are the delete markers left behind.
  *   - Versioned, so a deleted file leaves a noncurrent version until that expiry: "deleted" means unreachable by
  *     the API at once, and gone from storage after media.noncurrentVersionDays.
+ *   - CORS (mediaCorsRules in bucket-design.ts, the same rules s3rver gets locally): the stage's corsOrigins may POST
+ *     the upload form and GET or HEAD presigned downloads, and read the headers a page needs; nothing else.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { removalPolicy, type Removal } from '../stage-config.ts';
-import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
+import { mediaCorsRules, PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import { INDEXES, type IndexDesign, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/table-design.ts';
 
 /**
@@ -261,16 +263,13 @@ function projectionOf(index: IndexDesign): Pick<dynamodb.GlobalSecondaryIndexPro
     : { projectionType: dynamodb.ProjectionType.ALL };
 }
 
-/** How long a browser may cache the answer to an upload's CORS preflight (seconds). */
-const CORS_MAX_AGE_SECONDS = 3000;
-
 export interface StorageProps {
   /**
    * destroy (dev): the table goes with the stack, and the buckets too, emptied first. retain (prod): the table gets
    * deletion protection and both buckets are kept.
    */
   removal: Removal;
-  /** Browser origins allowed to POST uploads to the media bucket (the stage's corsOrigins). */
+  /** Browser origins allowed to upload to and download from the media bucket (the stage's corsOrigins). */
   corsOrigins: readonly string[];
   /** Days the media bucket's server access logs are kept. */
   accessLogDays: number;
@@ -356,16 +355,16 @@ export class Storage extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'media/',
-      cors: [
-        {
-          // The presigned POST upload is the only cross-origin request a browser makes to the bucket; downloads are
-          // plain navigations to presigned GET URLs.
-          allowedMethods: [s3.HttpMethods.POST],
-          allowedOrigins: [...props.corsOrigins],
-          allowedHeaders: ['*'],
-          maxAge: CORS_MAX_AGE_SECONDS,
-        },
-      ],
+      // Uploads (the presigned POST) and downloads (presigned GETs a page fetches or previews), for the stage's
+      // origins: the rules the local s3rver gets too (bucket-design.ts).
+      cors: mediaCorsRules(props.corsOrigins).map((rule) => ({
+        id: rule.id,
+        allowedMethods: rule.allowedMethods.map((m) => s3.HttpMethods[m]),
+        allowedOrigins: rule.allowedOrigins,
+        allowedHeaders: rule.allowedHeaders,
+        exposedHeaders: rule.exposedHeaders,
+        maxAge: rule.maxAgeSeconds,
+      })),
       lifecycleRules: [
         { id: 'AbortIncompleteMultipartUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         {

@@ -26,6 +26,8 @@ import type { NotifyTaskWorker } from '../../functions/shared/notify-workflow.ts
 export { FUNCTIONS_DIR };
 export const LOCAL_TABLE_NAME = 'practice-cases';
 export const LOCAL_BUCKET_NAME = 'practice-cases-media';
+/** The local sign-in: a token for any subject and groups. The docs page shows a form for it (LOCAL_TOKEN_ROUTE). */
+export const LOCAL_TOKEN_ROUTE = '/local/token';
 
 export interface LocalEnvironmentOptions {
   port: number;
@@ -34,6 +36,11 @@ export interface LocalEnvironmentOptions {
   /** The address every listener binds to: 127.0.0.1 unless given (bin/local.ts takes HOST and warns). */
   host?: string;
   seed?: boolean;
+  /**
+   * The browser origins answered with CORS headers, by the server, the handlers and the bucket alike: the dev stage's
+   * corsOrigins unless given (a test serves its page from an origin of its own).
+   */
+  corsOrigins?: string[];
   log?: (line: string) => void;
 }
 
@@ -52,8 +59,18 @@ export function setLocalWorkflowEnv(sfnEndpoint: string): void {
   Object.assign(process.env, { AWS_ENDPOINT_URL_SFN: sfnEndpoint, NOTIFY_STATE_MACHINE_ARN: LOCAL_NOTIFY_ARN });
 }
 
-/** Points the AWS SDK and the handlers' configuration at the local stand-ins. */
-export function setLocalEnv(dynamoEndpoint: string, tableName = LOCAL_TABLE_NAME, s3Endpoint?: string, bucketName = LOCAL_BUCKET_NAME, outboxDir?: string): void {
+/**
+ * Points the AWS SDK and the handlers' configuration at the local stand-ins. `corsOrigins`, when given, replaces the
+ * handlers' allow-list; handlers read it when first loaded.
+ */
+export function setLocalEnv(
+  dynamoEndpoint: string,
+  tableName = LOCAL_TABLE_NAME,
+  s3Endpoint?: string,
+  bucketName = LOCAL_BUCKET_NAME,
+  outboxDir?: string,
+  corsOrigins?: readonly string[],
+): void {
   if (outboxDir) Object.assign(process.env, { MAIL_TRANSPORT: 'outbox', OUTBOX_DIR: outboxDir });
   if (s3Endpoint) Object.assign(process.env, { AWS_ENDPOINT_URL_S3: s3Endpoint, S3_FORCE_PATH_STYLE: 'true', BUCKET_NAME: bucketName });
   Object.assign(process.env, {
@@ -67,9 +84,11 @@ export function setLocalEnv(dynamoEndpoint: string, tableName = LOCAL_TABLE_NAME
     // Business metrics are CloudWatch EMF lines on stdout: noise in a terminal. POWERTOOLS_METRICS_DISABLED=false shows them.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     // The dev stage's origins, not '*': every page the developer visits could otherwise read the answers.
-    CORS_ALLOWED_ORIGINS: process.env.CORS_ALLOWED_ORIGINS ?? devCorsOrigins().join(','),
+    CORS_ALLOWED_ORIGINS: corsOrigins?.join(',') ?? process.env.CORS_ALLOWED_ORIGINS ?? devCorsOrigins().join(','),
     // Signs list cursors (functions/config/env.ts): one per process, kept once set.
     CURSOR_SECRET: process.env.CURSOR_SECRET ?? randomBytes(32).toString('hex'),
+    // Tells the docs page (functions/docs/docs.ts) to offer the local sign-in; never set on AWS.
+    LOCAL_TOKEN_ROUTE,
   });
 }
 
@@ -92,7 +111,7 @@ export function localRoutes(secret: Buffer, outboxDir: string | undefined): Loca
     },
     {
       method: 'POST',
-      path: '/local/token',
+      path: LOCAL_TOKEN_ROUTE,
       async handle(body) {
         const parsed = TokenRequest.safeParse(body);
         if (!parsed.success) {
@@ -188,14 +207,15 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
 
   const log = opts.log ?? (() => undefined);
   const host = opts.host ?? LOOPBACK;
+  const corsOrigins = opts.corsOrigins ?? devCorsOrigins();
   const dynamo: DynamoLocal = await startDynamoLocal(dataDir && join(dataDir, 'dynamodb'), { host, warn: log });
   let server: Server | undefined;
   let s3: LocalS3 | undefined;
   let workflows: LocalStepFunctions | undefined;
   try {
     await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
-    s3 = await startLocalS3(join(dataDir ?? mkdtempSync(join(tmpdir(), 'pc-s3-')), 's3'), LOCAL_BUCKET_NAME, workerBindings(), log, host);
-    setLocalEnv(dynamo.endpoint, LOCAL_TABLE_NAME, s3.endpoint, LOCAL_BUCKET_NAME, outboxDir);
+    s3 = await startLocalS3(join(dataDir ?? mkdtempSync(join(tmpdir(), 'pc-s3-')), 's3'), LOCAL_BUCKET_NAME, workerBindings(), log, host, corsOrigins);
+    setLocalEnv(dynamo.endpoint, LOCAL_TABLE_NAME, s3.endpoint, LOCAL_BUCKET_NAME, outboxDir, corsOrigins);
     workflows = await startLocalWorkflows(log, undefined, host);
     setLocalWorkflowEnv(workflows.endpoint);
     if (opts.seed !== false) {
@@ -204,7 +224,15 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
       if (seeded) opts.log?.(`Created the open demo edition ${seeded}`);
     }
     const secret = loadSecret(dataDir && join(dataDir, 'token-secret'));
-    server = createLocalServer({ port: opts.port, routes: ROUTES, functionsDir: FUNCTIONS_DIR, secret, localRoutes: localRoutes(secret, outboxDir), ...(opts.log ? { log: opts.log } : {}) });
+    server = createLocalServer({
+      port: opts.port,
+      routes: ROUTES,
+      functionsDir: FUNCTIONS_DIR,
+      secret,
+      corsOrigins,
+      localRoutes: localRoutes(secret, outboxDir),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
     const port = await listen(server, opts.port, host);
     const stopTimers = startScheduledWorkers(log);
     const s = server;

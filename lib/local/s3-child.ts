@@ -12,6 +12,8 @@ export interface ChildConfig {
   bucket: string;
   host: string;
   port: number;
+  /** The bucket's CORSConfiguration document; s3rver applies it at every start, replacing what a data dir kept. */
+  corsXml: string;
 }
 
 export type ChildMessage = { type: 'ready'; port: number } | { type: 'event'; event: S3Event } | { type: 'failed'; message: string } | { type: 'pong'; id: number };
@@ -26,8 +28,8 @@ let server: S3rver | undefined;
 
 process.on('message', (m: ParentMessage) => {
   if (m.type === 'start') {
-    const { directory, bucket, host, port } = m.config;
-    server = new S3rver({ address: host, port, directory, silent: true, allowMismatchedSignatures: true, configureBuckets: [{ name: bucket }] });
+    const { directory, bucket, host, port, corsXml } = m.config;
+    server = new S3rver({ address: host, port, directory, silent: true, allowMismatchedSignatures: true, configureBuckets: [{ name: bucket, configs: [corsXml] }] });
     server.on('event', (event) => send({ type: 'event', event }));
     server.run().then(
       (address) => send({ type: 'ready', port: address.port }),

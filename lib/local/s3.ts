@@ -4,13 +4,16 @@
  * is restarted on the same port if it dies, and killed when this process stops or exits. Its object-created
  * events come back over IPC and are delivered here to the workers bound to them (the verify function) the way
  * S3 and Lambda deliver them: asynchronously, filtered by prefix, retried twice on failure, then parked
- * (logged) as Lambda's on-failure destination would.
+ * (logged) as Lambda's on-failure destination would. The bucket gets the deployed bucket's CORS rules
+ * (mediaCorsRules), for the origins it is given.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { S3Event } from 'aws-lambda';
+import { mediaCorsRules, type MediaCorsRule } from '../../functions/adapters/bucket-design.ts';
+import { devCorsOrigins } from '../stage-config.ts';
 import { freePort } from './ports.ts';
 import type { ChildConfig, ChildMessage, ParentMessage } from './s3-child.ts';
 
@@ -31,6 +34,24 @@ const RETRIES = 2;
 const RESTART_ATTEMPTS = 5;
 
 const CHILD = fileURLToPath(new URL('./s3-child.ts', import.meta.url));
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xmlText = (value: string | number) => String(value).replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+
+/** CORS rules as the CORSConfiguration document of S3's PutBucketCors, which s3rver takes at start. */
+export function corsConfigurationXml(rules: readonly MediaCorsRule[]): string {
+  const element = (name: string, values: readonly (string | number)[]) => values.map((v) => `<${name}>${xmlText(v)}</${name}>`).join('');
+  const rule = (r: MediaCorsRule) =>
+    '<CORSRule>' +
+    element('ID', [r.id]) +
+    element('AllowedOrigin', r.allowedOrigins) +
+    element('AllowedMethod', r.allowedMethods) +
+    element('AllowedHeader', r.allowedHeaders) +
+    element('ExposeHeader', r.exposedHeaders) +
+    element('MaxAgeSeconds', [r.maxAgeSeconds]) +
+    '</CORSRule>';
+  return `<?xml version="1.0" encoding="UTF-8"?><CORSConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${rules.map(rule).join('')}</CORSConfiguration>`;
+}
 
 /** Starts the child and resolves once s3rver listens; `onMessage` gets what it sends after, `onExit` its unexpected end. */
 function startChild(config: ChildConfig, onMessage: (m: ChildMessage) => void, onExit: (code: number | null, signal: string | null) => void) {
@@ -53,10 +74,18 @@ function startChild(config: ChildConfig, onMessage: (m: ChildMessage) => void, o
   });
 }
 
-export async function startLocalS3(dataDir: string, bucket: string, bindings: ObjectCreatedBinding[], log: (line: string) => void, host = '127.0.0.1'): Promise<LocalS3> {
+/** `corsOrigins`: the browser origins the bucket answers, the dev stage's unless given. */
+export async function startLocalS3(
+  dataDir: string,
+  bucket: string,
+  bindings: ObjectCreatedBinding[],
+  log: (line: string) => void,
+  host = '127.0.0.1',
+  corsOrigins: readonly string[] = devCorsOrigins(),
+): Promise<LocalS3> {
   const directory = resolve(dataDir);
   mkdirSync(directory, { recursive: true });
-  const config: ChildConfig = { directory, bucket, host, port: await freePort() };
+  const config: ChildConfig = { directory, bucket, host, port: await freePort(), corsXml: corsConfigurationXml(mediaCorsRules(corsOrigins)) };
 
   const inFlight = new Set<Promise<void>>();
   const deliver = (event: S3Event) => {

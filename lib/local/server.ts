@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { AppError, type ProblemCode } from '../../functions/domain/errors.ts';
-import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, problemBody } from '../../functions/shared/http.ts';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, problemBody } from '../../functions/shared/http.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
 import { FUNCTION_TIMEOUT_SECONDS } from '../bundling.ts';
 import { devCorsOrigins } from '../stage-config.ts';
@@ -66,6 +66,18 @@ function sendProblem(res: ServerResponse, code: ProblemCode, detail: string | un
   send(res, p.status, { 'content-type': 'application/problem+json; charset=utf-8' }, JSON.stringify(p), cors);
 }
 
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A page this server itself serves (the docs page's local sign-in), reached on a loopback name. A page of another site
+ * that has its name resolve to 127.0.0.1 (DNS rebinding) sends its own name as Host and Origin, and is still refused.
+ */
+function isOwnLoopbackOrigin(req: IncomingMessage, origin: string): boolean {
+  const host = req.headers.host;
+  if (host === undefined || origin !== `http://${host}`) return false;
+  return LOOPBACK_NAMES.has(new URL(origin).hostname);
+}
+
 /**
  * Why a request to /local/* (tokens for any role, the outbox) is refused, if it is: a web page the developer visits
  * must not reach them. A foreign Origin is refused outright; a POST must be JSON, which no page can send to
@@ -73,7 +85,7 @@ function sendProblem(res: ServerResponse, code: ProblemCode, detail: string | un
  */
 function localRouteRefusal(req: IncomingMessage, allowed: Set<string>): [ProblemCode, string] | undefined {
   const origin = req.headers.origin;
-  if (origin !== undefined && !allowed.has(origin)) return ['forbidden', `The local routes answer no page of ${origin}.`];
+  if (origin !== undefined && !allowed.has(origin) && !isOwnLoopbackOrigin(req, origin)) return ['forbidden', `The local routes answer no page of ${origin}.`];
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (req.method === 'POST' && type !== 'application/json') return ['validation-failed', 'Send the body as application/json.'];
   return undefined;
@@ -113,7 +125,11 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const cors = corsFor(req.headers.origin, allowed);
     try {
-      if (method === 'OPTIONS') return send(res, 204, {}, '', cors);
+      if (method === 'OPTIONS') {
+        // A preflight's answer is cached for as long as API Gateway lets it be.
+        const maxAge: Record<string, string> = cors['access-control-allow-origin'] ? { 'access-control-max-age': String(CORS_MAX_AGE_SECONDS) } : {};
+        return send(res, 204, maxAge, '', cors);
+      }
       const body = await readBody(req);
       if (body === 'too-large') return sendProblem(res, 'payload-too-large', 'The request is larger than 10 MB.', cors);
 

@@ -177,6 +177,8 @@ const PATH_SAMPLES: Record<string, string> = { editionId: EDITION_ID, caseId: CA
 /** What a route's event has instead of the defaults (PATH_SAMPLES, CALLER, no query string), by operationId. */
 const ROUTE_SAMPLES: Record<string, { params?: Record<string, string>; caller?: { sub: string; email: string }; query?: Record<string, string> }> = {
   submitCase: { params: { caseId: SUBMIT_CASE_ID }, caller: SUBMITTER },
+  // The largest file of the API reference page (functions/docs/assets.ts).
+  getDocsAsset: { params: { file: 'swagger-ui-bundle.js' } },
   sendContactCode: { params: { caseId: CONTACT_CASE_ID } },
   confirmContact: { params: { caseId: CONTACT_CASE_ID } },
   // The organisers' lists and the committee: the closed edition 2023 and its case under review.

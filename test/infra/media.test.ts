@@ -141,10 +141,28 @@ describe.each(STAGES)('the %s stack', (stage) => {
       expect(rules.filter((r) => r.Transitions || r.NoncurrentVersionTransitions)).toEqual([]);
     });
 
-    it('lets browsers of the stage origins POST uploads cross-origin, and nothing else', () => {
+    it('lets pages of the stage origins POST uploads and GET or HEAD downloads, read what they need, and nothing else', () => {
       const s = synths[stage];
+      // Written out (not read from mediaCorsRules) so that a change to what a page may do is a deliberate one.
       expect(props(s, buckets(s).media).CorsConfiguration).toEqual({
-        CorsRules: [{ AllowedMethods: ['POST'], AllowedOrigins: settings.corsOrigins, AllowedHeaders: ['*'], MaxAge: expect.any(Number) }],
+        CorsRules: [
+          {
+            Id: 'Uploads',
+            AllowedMethods: ['POST'],
+            AllowedOrigins: settings.corsOrigins,
+            AllowedHeaders: ['Content-Type'],
+            ExposedHeaders: ['ETag', 'Location'],
+            MaxAge: 3600,
+          },
+          {
+            Id: 'Downloads',
+            AllowedMethods: ['GET', 'HEAD'],
+            AllowedOrigins: settings.corsOrigins,
+            AllowedHeaders: ['Range', 'If-None-Match', 'If-Modified-Since'],
+            ExposedHeaders: ['Content-Length', 'Content-Type', 'Content-Disposition', 'Content-Range', 'Accept-Ranges', 'ETag'],
+            MaxAge: 3600,
+          },
+        ],
       });
     });
   });

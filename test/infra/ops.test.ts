@@ -429,7 +429,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
   });
 
   describe('WAF rate rule', () => {
-    it(`blocks an address after ${WAF_LIMITS[stage]} requests in 5 minutes, first of all rules, with a 429 problem answer`, () => {
+    it(`labels an address after ${WAF_LIMITS[stage]} requests in 5 minutes, first of all rules, and blocks what is labelled with a 429 problem answer`, () => {
       const { resources } = synths[stage];
       const acl = (ofType(resources, 'AWS::WAFv2::WebACL')[0] as [string, { Properties?: Json }])[1].Properties ?? {};
       const rules = acl.Rules as Json[];
@@ -437,9 +437,20 @@ describe.each(STAGES)('the %s stack', (stage) => {
       expect(rule).toMatchObject({
         Priority: 0,
         Statement: { RateBasedStatement: { Limit: WAF_LIMITS[stage], AggregateKeyType: 'IP', EvaluationWindowSec: 300 } },
-        Action: { Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'rate-limited' } } },
+        Action: { Count: {} },
       });
       expect(Math.min(...rules.map((r) => Number(r.Priority)))).toBe(0);
+      const labels = (rule?.RuleLabels as { Name: string }[]).map((l) => l.Name);
+      expect(labels).toHaveLength(1);
+      // The rules that block on the label: after the rate rule, each a 429 with the problem body.
+      const matchesLabel = (st: unknown): boolean =>
+        typeof st === 'object' && st !== null && Object.entries(st).some(([k, v]) => (k === 'LabelMatchStatement' ? (v as Json).Key === labels[0] : matchesLabel(v)));
+      const blocking = rules.filter((r) => matchesLabel(r.Statement));
+      expect(blocking.length).toBeGreaterThanOrEqual(2);
+      for (const r of blocking) {
+        expect(Number(r.Priority), String(r.Name)).toBeGreaterThan(0);
+        expect(r.Action, String(r.Name)).toMatchObject({ Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'rate-limited' } } });
+      }
       expect(settings.wafRateLimit).toBe(WAF_LIMITS[stage]);
     });
   });

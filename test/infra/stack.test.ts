@@ -4,7 +4,8 @@ import { CASE_LISTING_ATTRIBUTES, INDEXES, type IndexDesign, TABLE_KEYS, TTL_ATT
 import { METRICS_NAMESPACE } from '../../functions/shared/metric-names.ts';
 import { ROUTES, type RouteSpec } from '../../functions/shared/routes.ts';
 import { WORKERS } from '../../functions/shared/workers.ts';
-import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../functions/shared/http.ts';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../../functions/shared/http.ts';
+import { RATE_LIMITED_LABEL, rateLimitedCorsRuleName } from '../../lib/constructs/api.ts';
 import {
   actionsOf,
   backendFunctions,
@@ -328,6 +329,16 @@ describe.each(STAGES)('the %s stack', (stage) => {
       }
     });
 
+    it('lets a browser cache every preflight answer for an hour, as the local server does', () => {
+      const { resources } = synths[stage];
+      expect(CORS_MAX_AGE_SECONDS).toBe(3600);
+      for (const route of ROUTES) {
+        const preflight = methodFor(resources, { method: 'OPTIONS' as never, path: route.path });
+        const integration = preflight.props.Integration as { IntegrationResponses: { ResponseParameters: Record<string, string> }[] };
+        expect(integration.IntegrationResponses[0]?.ResponseParameters['method.response.header.Access-Control-Max-Age'], route.path).toBe(`'${CORS_MAX_AGE_SECONDS}'`);
+      }
+    });
+
     it('has one Lambda function per route and per worker, and otherwise only the handlers of CDK\'s own custom resources', () => {
       const s = synths[stage];
       const { routes, workers } = backendFunctions(s);
@@ -470,6 +481,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
         const params = response?.ResponseParameters as Record<string, string>;
         expect(params['gatewayresponse.header.Content-Type'], type).toBe("'application/problem+json'");
         expect(params['gatewayresponse.header.Access-Control-Allow-Origin'], type).toBeDefined();
+        expect(params['gatewayresponse.header.Access-Control-Expose-Headers'], type).toBe(`'${CORS_EXPOSE_HEADERS.join(',')}'`);
         const body = JSON.parse((response?.ResponseTemplates as Record<string, string>)['application/json'] ?? '{}') as Record<string, unknown>;
         expect(body, type).toMatchObject({ status, code, type: expect.stringMatching(new RegExp(`/${code}$`)), title: expect.any(String) });
       }
@@ -487,7 +499,8 @@ describe.each(STAGES)('the %s stack', (stage) => {
         Rules: Match.arrayWith([
           Match.objectLike({
             Statement: { RateBasedStatement: Match.objectLike({ Limit: settings.wafRateLimit, AggregateKeyType: 'IP' }) },
-            Action: { Block: Match.anyValue() },
+            Action: { Count: {} },
+            RuleLabels: [{ Name: RATE_LIMITED_LABEL }],
           }),
           Match.objectLike({
             OverrideAction: { None: {} },
@@ -506,6 +519,52 @@ describe.each(STAGES)('the %s stack', (stage) => {
       const association = ofType(resources, 'AWS::WAFv2::WebACLAssociation')[0]?.[1];
       expect(association?.Properties?.WebACLArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
       expect(JSON.stringify(association?.Properties?.ResourceArn)).toContain(`{"Ref":"${stageId}"}`);
+    });
+
+    it('answers a rate-limited address with 429 problems a page of each stage origin can read, and lets its preflights through', () => {
+      const { resources } = synths[stage];
+      const acl = (ofType(resources, 'AWS::WAFv2::WebACL')[0] as [string, { Properties?: Json }])[1].Properties ?? {};
+      const rules = [...(acl.Rules as Json[])].sort((a, b) => Number(a.Priority) - Number(b.Priority));
+      const origins = settings.corsOrigins;
+      expect(rules.map((r) => r.Name)).toEqual(['RateLimitPerIp', ...origins.map((_, i) => rateLimitedCorsRuleName(i)), 'RateLimited', 'AWSManagedRulesCommonRuleSet']);
+      expect(new Set(rules.map((r) => r.Priority)).size).toBe(rules.length);
+
+      const overLimit = { LabelMatchStatement: { Scope: 'LABEL', Key: RATE_LIMITED_LABEL } };
+      const notPreflight = {
+        NotStatement: {
+          Statement: { ByteMatchStatement: { FieldToMatch: { Method: {} }, PositionalConstraint: 'EXACTLY', SearchString: 'OPTIONS', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+        },
+      };
+      const headersOf = (rule: Json) => {
+        const response = ((rule.Action as Json).Block as Json).CustomResponse as { ResponseCode: number; CustomResponseBodyKey: string; ResponseHeaders: { Name: string; Value: string }[] };
+        expect(response, String(rule.Name)).toMatchObject({ ResponseCode: 429, CustomResponseBodyKey: 'rate-limited' });
+        return Object.fromEntries(response.ResponseHeaders.map((h) => [h.Name.toLowerCase(), h.Value]));
+      };
+      origins.forEach((origin, i) => {
+        const rule = rules.find((r) => r.Name === rateLimitedCorsRuleName(i))!;
+        expect(rule.Statement, origin).toEqual({
+          AndStatement: {
+            Statements: [
+              overLimit,
+              { ByteMatchStatement: { FieldToMatch: { SingleHeader: { Name: 'origin' } }, PositionalConstraint: 'EXACTLY', SearchString: origin, TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+              notPreflight,
+            ],
+          },
+        });
+        expect(headersOf(rule), origin).toMatchObject({
+          'access-control-allow-origin': origin,
+          'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(','),
+          vary: 'Origin',
+        });
+      });
+      // Any other Origin, or none: still 429, and nothing that lets a foreign page read it.
+      const last = rules.find((r) => r.Name === 'RateLimited')!;
+      expect(last.Statement).toEqual({ AndStatement: { Statements: [overLimit, notPreflight] } });
+      expect(headersOf(last)['access-control-allow-origin']).toBeUndefined();
+
+      const body = (acl.CustomResponseBodies as Record<string, { ContentType: string; Content: string }>)['rate-limited']!;
+      expect(body.ContentType).toBe('APPLICATION_JSON');
+      expect(JSON.parse(body.Content)).toMatchObject({ status: 429, code: 'rate-limited' });
     });
 
     it("puts a web ACL on the user pool too: per-address rate rules on Cognito's sign-in and sign-up operations", () => {

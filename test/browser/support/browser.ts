@@ -24,15 +24,17 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Serves fixed HTML documents by path on 127.0.0.1 and a free port: a page on an origin of the test's choosing. */
+/** Serves fixed documents by path (HTML, and scripts ending in .js) on 127.0.0.1 and a free port: a page on an origin of the test's choosing. */
 export async function servePages(pages: Record<string, string>): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
-    const html = pages[new URL(req.url ?? '/', 'http://x').pathname];
-    if (html === undefined) {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const text = pages[path];
+    if (text === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    const type = path.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(text);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
