@@ -1,9 +1,10 @@
 /**
  * The one Lambda function construct: every default is set here once (runtime, architecture, bundling, memory,
- * timeout, log group, tracing, Powertools environment), and grants are added with helpers that set the
- * environment variable and the IAM statement together, so a function only ever gets what its operation needs.
+ * timeout, log group, tracing, and the environment every function starts with, from lib/function-settings.ts, which
+ * the benchmark reads too), and grants are added with helpers that set the environment variable and the IAM
+ * statement together, so a function only ever gets what its operation needs.
  *
- * Metrics: every function gets POWERTOOLS_METRICS_NAMESPACE from functions/shared/metrics.ts (the one place the
+ * Metrics: every function gets POWERTOOLS_METRICS_NAMESPACE from functions/shared/metric-names.ts (the one place the
  * namespace is named) and STAGE, which that module makes the `stage` dimension of every business metric, so the
  * stage's dashboard (lib/constructs/ops.ts) reads exactly what the functions write.
  */
@@ -21,16 +22,15 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
 import { AUDIT_KEY_PREFIX, INDEXES } from '../../functions/adapters/table-design.ts';
-import { METRICS_NAMESPACE } from '../../functions/shared/metric-names.ts';
 import type { BucketAccess, BucketGrants } from '../../functions/shared/routes.ts';
 import { ESBUILD_SETTINGS, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, FUNCTIONS_DIR } from '../bundling.ts';
+import { functionEnvironment, type FunctionLogLevel } from '../function-settings.ts';
 import { removalPolicy, type Removal, type StageName } from '../stage-config.ts';
 import { domainOf, type Mailer } from './mail.ts';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** POWERTOOLS_SERVICE_NAME of every function: Powertools adds it as the `service` dimension of every metric. */
-export const SERVICE_NAME = 'practice-cases';
+export { SERVICE_NAME } from '../function-settings.ts';
 
 export type TableAccess = 'read' | 'write';
 
@@ -112,6 +112,7 @@ function bundlingOptions() {
   return {
     minify: ESBUILD_SETTINGS.minify,
     sourceMap: ESBUILD_SETTINGS.sourcemap,
+    sourcesContent: ESBUILD_SETTINGS.sourcesContent,
     target: ESBUILD_SETTINGS.target,
     format: ESBUILD_SETTINGS.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
     mainFields: [...ESBUILD_SETTINGS.mainFields],
@@ -168,7 +169,7 @@ export interface BackendFunctionProps {
   logRetentionDays: number;
   /** destroy (dev) or retain (prod) the log group with the stack. */
   removal: Removal;
-  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  logLevel: FunctionLogLevel;
   /** Extra environment variables, on top of the defaults. */
   environment?: Record<string, string>;
   memorySize?: number;
@@ -219,14 +220,7 @@ export class BackendFunction extends Construct {
         ...bundlingOptions(),
         ...(props.bundledFiles ? { commandHooks: copyHooks(props.bundledFiles) } : {}),
       },
-      environment: {
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        POWERTOOLS_LOG_LEVEL: props.logLevel,
-        STAGE: props.stage,
-        ...props.environment,
-      },
+      environment: { ...functionEnvironment(props.stage, props.logLevel), ...props.environment },
     });
 
     Validations.of(this.role).acknowledge({

@@ -42,11 +42,16 @@ export async function bundleFunction(entry: string, outDir: string, name: string
   return { file, bytes: statSync(file).size, metafile: result.metafile };
 }
 
-/** Bundles a JavaScript source text (a floor, or one library alone) with the same settings. */
-export async function bundleSource(contents: string, outDir: string, name: string): Promise<Bundle> {
+/**
+ * Bundles a JavaScript source text (a floor, or one library alone) with the same settings. `sourceMap: false` leaves
+ * the map out: a floor is the least a function could import, so if the functions' NODE_OPTIONS ever made Node read
+ * their maps at load time, the ratio to the floor would show what that costs.
+ */
+export async function bundleSource(contents: string, outDir: string, name: string, { sourceMap = true } = {}): Promise<Bundle> {
   const file = path.join(outDir, `${name}.mjs`);
   const result = await build({
     ...stackSettings(),
+    ...(sourceMap ? {} : { sourcemap: false }),
     absWorkingDir: ROOT,
     stdin: { contents, resolveDir: ROOT, sourcefile: `${name}.mjs`, loader: 'js' },
     bundle: true,

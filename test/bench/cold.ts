@@ -6,6 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FUNCTION_MEMORY_MB } from '../../lib/bundling.ts';
+import { functionEnvironment } from '../../lib/function-settings.ts';
+import { stageFromCdkJson } from '../../lib/stage-config.ts';
 
 const CHILD = `import { pathToFileURL } from 'node:url';
 const url = pathToFileURL(process.argv[process.argv.length - 1]).href;
@@ -22,34 +25,52 @@ const BENCH_CREDENTIALS = {
   AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEBench//////////wEaCWV1LXdlc3QtMSJHMEUCIQDbenchtokenonly',
 };
 
-/** The environment a function starts with on Lambda, as far as module initialisation and presigning read it. */
+/**
+ * Where the bench deliberately differs from a deployed function: the handlers' logs would interleave with the
+ * measurements (the warm, submit, ranking and notification children write their results to stdout).
+ */
+export const BENCH_OVERRIDES = { POWERTOOLS_LOG_LEVEL: 'SILENT' } as const;
+
+/** The stage whose settings the bench plays (the variables that differ by stage: STAGE, CORS_ALLOWED_ORIGINS, SES_SENDER). */
+const BENCH_STAGE = stageFromCdkJson('prod');
+
+/**
+ * The environment a function starts with on Lambda: what every function gets (lib/function-settings.ts, NODE_OPTIONS
+ * included, read from where the stack reads it), what the stack adds for a route, a grant or a mailer (stand-ins
+ * for the values CloudFormation resolves), and what Lambda itself sets. test/infra/bench-settings.test.ts fails when
+ * the stack gives a function a variable this does not.
+ */
 export function lambdaEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  // Nothing the parent (tsx, npm) set may change how the child loads code: no loader hooks, no compile cache.
+  // Nothing the parent (tsx, npm) set may change how the child loads code: no loader hooks, no compile cache. The
+  // function's own NODE_OPTIONS, if the stack sets any, come back below.
   delete env.NODE_OPTIONS;
   delete env.NODE_COMPILE_CACHE;
   delete env.NODE_DISABLE_COMPILE_CACHE;
   // Nor where the SDK looks for credentials and endpoints: a profile would make it skip the variables below,
   // a local endpoint would change the presigned URLs.
   for (const k of Object.keys(env)) if (/^AWS_(PROFILE|DEFAULT_PROFILE|ENDPOINT_URL.*|CONFIG_FILE|SHARED_CREDENTIALS_FILE)$/.test(k)) delete env[k];
+  const { settings } = BENCH_STAGE;
   return {
     ...env,
     ...BENCH_CREDENTIALS,
-    TABLE_NAME: 'bench-table',
-    BUCKET_NAME: 'bench-media',
+    // What Lambda sets.
     AWS_REGION: 'eu-west-1',
     AWS_LAMBDA_FUNCTION_NAME: 'bench-function',
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
-    POWERTOOLS_SERVICE_NAME: 'practice-cases',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    // What the stack sets on a function that sends mail (lib/constructs/function.ts); the others ignore it.
-    MAIL_TRANSPORT: 'ses',
-    SES_SENDER: 'Practice Cases <no-reply@practice-cases.dev>',
-    SES_CONFIGURATION_SET: 'practice-cases-prod',
-    // What the stack sets on a function that starts the notification workflow (lib/constructs/function.ts).
-    NOTIFY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:123456789012:stateMachine:practice-cases-prod-notify',
-    // What the stack sets on a function with table access: the key list cursors are signed with.
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(FUNCTION_MEMORY_MB),
+    // What the stack gives every function.
+    ...functionEnvironment(BENCH_STAGE.name, settings.logLevel),
+    // What the stack gives every route (lib/constructs/api.ts).
+    CORS_ALLOWED_ORIGINS: settings.corsOrigins.join(','),
+    // What the grants set (lib/constructs/function.ts): stand-ins for the names CloudFormation resolves.
+    TABLE_NAME: 'bench-table',
     CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdef0123456789abcdef',
+    BUCKET_NAME: 'bench-media',
+    MAIL_TRANSPORT: 'ses',
+    SES_SENDER: settings.sesSender,
+    SES_CONFIGURATION_SET: 'practice-cases-prod',
+    NOTIFY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:123456789012:stateMachine:practice-cases-prod-notify',
+    ...BENCH_OVERRIDES,
   };
 }
 
@@ -77,8 +98,8 @@ function clip(text: string): string {
     .join('\n');
 }
 
-function importOnce(child: string, file: string, nodeFlags: string[], env: NodeJS.ProcessEnv): number {
-  const r = spawnSync(process.execPath, [...nodeFlags, child, file], { env, encoding: 'utf8', timeout: 60_000 });
+function importOnce(child: string, file: string, env: NodeJS.ProcessEnv): number {
+  const r = spawnSync(process.execPath, [child, file], { env, encoding: 'utf8', timeout: 60_000 });
   const m = /IMPORT_MS ([\d.eE+-]+)/.exec(r.stdout ?? '');
   if (r.status !== 0 || !m) {
     throw new ImportFailed(`importing ${path.basename(file)} failed (exit ${r.status ?? r.signal}):\n${clip(r.stderr || r.stdout || String(r.error ?? ''))}`);
@@ -94,7 +115,6 @@ function importOnce(child: string, file: string, nodeFlags: string[], env: NodeJ
 export function measureImports(
   targets: ImportTarget[],
   runs: number,
-  nodeFlags: string[],
   child: string,
   onProgress?: (done: number, total: number) => void,
 ): { samples: Map<string, number[]>; errors: Map<string, string> } {
@@ -104,7 +124,7 @@ export function measureImports(
   const sample = (t: ImportTarget): number | undefined => {
     if (errors.has(t.key)) return undefined;
     try {
-      return importOnce(child, t.file, nodeFlags, env);
+      return importOnce(child, t.file, env);
     } catch (err) {
       if (!(err instanceof ImportFailed)) throw err;
       errors.set(t.key, err.message);

@@ -5,7 +5,7 @@
  * test/bench/README.md.
  *
  *   npm run bench [-- --runs 15 --rounds 7 --iterations 3000 --batch-ms 600 --warmup 2000
- *                     --only getCase,verifyUpload --source-maps --explain]
+ *                     --only getCase,verifyUpload --explain]
  *
  * Then the submit section (submit.ts): submits per second against DynamoDB Local with 32 in flight next to
  * two baselines, and the capacity a submit consumes; the ranking section (ranking.ts): the time and read
@@ -54,7 +54,6 @@ const { values: opts } = parseArgs({
     'batch-ms': { type: 'string', default: '600' },
     warmup: { type: 'string', default: '2000' },
     only: { type: 'string' },
-    'source-maps': { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     'only-submit': { type: 'boolean', default: false },
     'skip-submit': { type: 'boolean', default: false },
@@ -94,7 +93,6 @@ const warmup = Number(opts.warmup);
 const batchMs = Number(opts['batch-ms']);
 if (!(runs >= 10)) throw new Error('--runs must be at least 10');
 if (!(rounds >= 1 && iterations >= 1 && warmup >= 1 && batchMs > 0)) throw new Error('--rounds, --iterations, --batch-ms and --warmup must be positive');
-const importFlags = opts['source-maps'] ? ['--enable-source-maps'] : [];
 
 const started = performance.now();
 const progress = (msg: string) => process.stderr.write(`[bench +${((performance.now() - started) / 1000).toFixed(0)}s] ${msg}\n`);
@@ -132,6 +130,8 @@ const rows: Row[] = selected.map((target) => ({ target, errors: [] }));
 const label = (t: Target) => (t.kind === 'worker' ? `${t.name} (worker)` : t.name);
 
 const major = Number(process.versions.node.split('.')[0]);
+/** What the stack sets as the functions' NODE_OPTIONS, which every import child runs with (cold.ts). */
+const nodeOptions = lambdaEnv().NODE_OPTIONS;
 const machine = `Node ${process.version} (Lambda: nodejs24.x) · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · ${new Date().toISOString()}`;
 /** "a", "a and b", "a, b and c". */
 const listed = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
@@ -147,7 +147,7 @@ const sections = listed([runSubmit ? 'of the submit' : '', runRanking ? 'of the 
 console.log(`Benchmark of ${rows.length} functions${sections ? ` and ${sections}` : ''} · ${machine}`);
 if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
 console.log(
-  `cold: median of ${runs} fresh processes per bundle, import timed inside the child${opts['source-maps'] ? ', with --enable-source-maps' : ''} · ` +
+  `cold: median of ${runs} fresh processes per bundle, import timed inside the child, with the functions' environment${nodeOptions ? ` (NODE_OPTIONS=${nodeOptions})` : ''} · ` +
     `warm: ${warmup} warm-up, ${rounds} rounds × ${iterations} invocations each of full and bare (fewer for a slow function: a batch lasts about ${batchMs} ms), median of round means\n`,
 );
 
@@ -170,7 +170,7 @@ try {
     if (!floors.has(row.floor)) {
       const source = await floorSource(packages);
       floorSources.set(row.floor, source);
-      floors.set(row.floor, await bundleSource(source, tmp, `floor-${row.floor}`));
+      floors.set(row.floor, await bundleSource(source, tmp, `floor-${row.floor}`, { sourceMap: false }));
     }
   }
   progress(`built ${rows.filter((r) => r.bundle).length} function bundles and ${floors.size} floors in ${tmp}`);
@@ -181,7 +181,7 @@ try {
     ...[...floors].map(([name, b]) => ({ key: `floor:${name}`, file: b.file })),
   ];
   const child = writeImportChild(tmp);
-  const cold = measureImports(targets, runs, importFlags, child, (done, total) => progress(`cold imports: run ${done}/${total}`));
+  const cold = measureImports(targets, runs, child, (done, total) => progress(`cold imports: run ${done}/${total}`));
   for (const row of rows) {
     const failure = cold.errors.get(row.target.name) ?? (row.floor ? cold.errors.get(`floor:${row.floor}`) : undefined);
     if (failure) row.errors.push(failure);
@@ -470,7 +470,7 @@ async function explain(rows: Row[], floorSources: Map<string, string>): Promise<
     sizes.set(name, b.bytes);
   }
   progress('explain: timing floor + piece imports');
-  const m = measureImports(targets, runs, importFlags, writeImportChild(tmp));
+  const m = measureImports(targets, runs, writeImportChild(tmp));
   const floorMedian = median(m.samples.get('(floor alone)') ?? []);
   console.log(`\n## What each piece adds to the import time of the floor "${base}" (median of ${runs})\n`);
   console.log(

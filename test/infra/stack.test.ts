@@ -377,7 +377,6 @@ describe.each(STAGES)('the %s stack', (stage) => {
         const fn = resources[id] as { Properties?: Record<string, unknown> };
         const env = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
         expect(env, id).toMatchObject({
-          NODE_OPTIONS: '--enable-source-maps',
           POWERTOOLS_SERVICE_NAME: 'practice-cases',
           // The namespace the functions' business metrics are written to and the dashboard reads, from one place.
           POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
