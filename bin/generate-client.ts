@@ -1,9 +1,11 @@
 /**
- * `npm run client`: writes web/src/api/schema.d.ts, the types of the typed client (web/src/api/client.ts), from the
- * OpenAPI document. By default the document is built in-process from the route table; with `--url <…/openapi.json>`
- * it is fetched from a running server (the live document of `npm start`). Either way the servers are left out, since
- * they name where the document was served, so the file is the same and a test can compare it with the committed one
- * (test/unit/shared/openapi-tools.test.ts).
+ * `npm run client`: writes the two files generated from the OpenAPI document. web/src/api/schema.d.ts holds the types of
+ * the typed client (web/src/api/client.ts); functions/docs/openapi.generated.ts holds the document that GET /openapi.json
+ * serves, so that function builds nothing at cold start. The document is built in-process from the route table; with
+ * `--url <…/openapi.json>` the types come from a running server instead (the live document of `npm start`), and the
+ * served document still from the route table (a running server serves the committed one). Either way the servers are
+ * left out, since they name where the document was served, so the files are the same and a test can compare them with
+ * the committed ones (test/unit/shared/openapi-tools.test.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +16,8 @@ import { ROUTES } from '../functions/shared/routes.ts';
 
 /** The committed types of the client. */
 export const SCHEMA_FILE = fileURLToPath(new URL('../web/src/api/schema.d.ts', import.meta.url));
+/** The committed document the API serves (functions/docs/openapi.ts adds its servers). */
+export const DOCUMENT_FILE = fileURLToPath(new URL('../functions/docs/openapi.generated.ts', import.meta.url));
 
 const HEADER = `/**
  * The types of the API, generated from its OpenAPI document by \`npm run client\` (bin/generate-client.ts) with
@@ -34,6 +38,18 @@ export async function clientTypes(document: Record<string, unknown>): Promise<st
   return HEADER + astToString(ast);
 }
 
+const DOCUMENT_HEADER = `/**
+ * The OpenAPI document without servers, generated from the route table by \`npm run client\` (bin/generate-client.ts).
+ * Do not edit: npm test fails when this file no longer matches the route table. Serialised JSON in a string rather than
+ * an object: a function loads this string literal about three times faster than the same document as an object literal.
+ */
+`;
+
+/** The module GET /openapi.json serves from, exactly as written to DOCUMENT_FILE. */
+export function documentModule(document: Record<string, unknown>): string {
+  return `${DOCUMENT_HEADER}export const OPENAPI_JSON = ${JSON.stringify(JSON.stringify(withoutServers(document)))};\n`;
+}
+
 async function fetchDocument(url: string): Promise<Record<string, unknown>> {
   const res = await fetch(url, { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
@@ -42,9 +58,12 @@ async function fetchDocument(url: string): Promise<Record<string, unknown>> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { url: { type: 'string' } } });
-  const document = values.url ? await fetchDocument(values.url) : buildOpenApi(ROUTES);
+  const built = buildOpenApi(ROUTES);
+  const document = values.url ? await fetchDocument(values.url) : built;
   await writeFile(SCHEMA_FILE, await clientTypes(document));
   console.log(`Wrote ${SCHEMA_FILE} from ${values.url ?? 'the route table'}`);
+  await writeFile(DOCUMENT_FILE, documentModule(built));
+  console.log(`Wrote ${DOCUMENT_FILE} from the route table`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -2,17 +2,13 @@
  * GET /docs/assets/{file}: a file of the reference page (functions/docs/assets.ts), read once per cold start from the
  * folder the function construct copied them to (DOCS_ASSETS_DIR), or locally from the project itself.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as z from 'zod/mini';
-import { loadEnv } from '#config/env';
-import { AppError } from '#domain/errors';
-import { httpHandler } from '#shared/handler';
-import { routes } from '#shared/routes/docs';
+import { AppError, type FieldProblem } from '#domain/errors';
+import { DOCS_ASSET_VERSION_MAX } from '#domain/limits';
+import { staticHandler } from '#shared/static-handler';
 import { DOCS_ASSETS, DOCS_ASSETS_DIR_VARIABLE, isDocsAsset, sourcePathOf, versionOf } from './assets.ts';
 
-const bundledDir = loadEnv({ [DOCS_ASSETS_DIR_VARIABLE]: z.optional(z.string()) })[DOCS_ASSETS_DIR_VARIABLE];
+const bundledDir = process.env[DOCS_ASSETS_DIR_VARIABLE];
 
 /** A year, for a URL that names one version of a file; five minutes (then revalidated by ETag) for any other. */
 const FOREVER = 'public, max-age=31536000, immutable';
@@ -20,12 +16,19 @@ const BRIEFLY = 'public, max-age=300';
 
 const files = new Map<string, Promise<{ text: string; etag: string }>>();
 
+/**
+ * Reads and hashes a file once. The bytes are hashed, not the text: the same ETag, without encoding 1.8 MB of text back
+ * to UTF-8. node:crypto and node:fs/promises are taken when the first file is read, not imported: loading node:crypto
+ * alone takes about 10 ms, more than the rest of this function's start together.
+ */
 function load(name: string) {
   let file = files.get(name);
   if (!file) {
-    file = readFile(bundledDir ? join(bundledDir, name) : sourcePathOf(name), 'utf8').then((text) => ({
-      text,
-      etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`,
+    const { readFile } = process.getBuiltinModule('node:fs/promises');
+    const { createHash } = process.getBuiltinModule('node:crypto');
+    file = readFile(bundledDir ? join(bundledDir, name) : sourcePathOf(name)).then((bytes) => ({
+      text: bytes.toString('utf8'),
+      etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`,
     }));
     // A failed read is not kept: the next request tries again.
     file.catch(() => files.delete(name));
@@ -34,11 +37,27 @@ function load(name: string) {
   return file;
 }
 
-export const handler = httpHandler(routes.docsAsset, async ({ params, query, headers }) => {
-  if (!isDocsAsset(params.file)) throw new AppError('not-found', 'There is no such file of the API reference.');
-  const { text, etag } = await load(params.file);
-  const version = versionOf(params.file);
-  const cache = { etag, 'cache-control': version !== undefined && query.v === version ? FOREVER : BRIEFLY };
+/**
+ * The query the route declares (shared/routes/docs.ts: `v` only, at most DOCS_ASSET_VERSION_MAX long), checked here
+ * without loading its zod schema; the problems have the codes validation gives every other route.
+ */
+export function assetVersionAsked(query: Readonly<Record<string, string>>): string | undefined {
+  const errors: FieldProblem[] = Object.keys(query)
+    .filter((key) => key !== 'v')
+    .map((key) => ({ path: `query.${key}`, code: 'unknown-field', message: `${key} is not a field you can set` }));
+  const v = Object.hasOwn(query, 'v') ? query.v : undefined;
+  if (v !== undefined && v.length > DOCS_ASSET_VERSION_MAX) errors.push({ path: 'query.v', code: 'too-long', message: `At most ${DOCS_ASSET_VERSION_MAX} characters` });
+  if (errors.length) throw new AppError('validation-failed', 'The query is not valid.', errors);
+  return v;
+}
+
+export const handler = staticHandler(async ({ params, query, headers }) => {
+  const version = assetVersionAsked(query);
+  const file = params.file ?? '';
+  if (!isDocsAsset(file)) throw new AppError('not-found', 'There is no such file of the API reference.');
+  const { text, etag } = await load(file);
+  const served = versionOf(file);
+  const cache = { etag, 'cache-control': served !== undefined && version === served ? FOREVER : BRIEFLY };
   if (headers['if-none-match']?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return { status: 304, headers: cache };
-  return { status: 200, headers: cache, raw: { contentType: DOCS_ASSETS[params.file]!.contentType, text } };
+  return { status: 200, headers: cache, raw: { contentType: DOCS_ASSETS[file]!.contentType, text } };
 });

@@ -7,6 +7,9 @@
 /** Request bodies above this are refused with 413 before they are parsed; the largest valid case is far smaller. */
 export const BODY_MAX_BYTES = 256 * 1024;
 
+/** `?v=` of a file of the API reference page (GET /docs/assets/{file}): the longest version it reads. */
+export const DOCS_ASSET_VERSION_MAX = 64;
+
 /** `?limit=` of every list: at most this many items a page, this many when not given. */
 export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 25;

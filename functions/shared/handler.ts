@@ -11,54 +11,14 @@ import { AppError } from '#domain/errors';
 import { BODY_MAX_BYTES } from '#domain/limits';
 import type { Caller } from '#domain/caller';
 import { callerFrom } from './auth.ts';
-import { CORS_EXPOSE_HEADERS, etag, jsonResponse, parseIfMatch, problemResponse, validate } from './http.ts';
+import { parseIfMatch, problemResponse, toResult, validate, type Reply } from './http.ts';
+import { basePathOf, commonHeaders, correlationIdOf, lowerCaseHeaders, publicBaseUrl } from './http-headers.ts';
 import type { RouteSpec } from './routes.ts';
 import { logger } from './logger.ts';
 
-/**
- * With a Lambda proxy integration API Gateway adds no CORS headers to the function's answers: the handler
- * must, for the origins the stage allows ('*' allows any; the local environment sets that).
- */
-const ALLOWED_ORIGINS = new Set((process.env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean));
-
-/**
- * On every answer, success or problem: HTTPS only for two years, no MIME sniffing, no framing, no referrer,
- * and (for JSON) a content security policy that allows nothing. Private data is never cached (cache-control
- * no-store is set on every JSON and problem answer in http.ts).
- */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'strict-transport-security': 'max-age=63072000; includeSubDomains',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-};
-const LOCKED_DOWN_CSP = "default-src 'none'; frame-ancestors 'none'";
-
-/** The header a client (or the API's caller) may set to follow one request across services; else API Gateway's request id. */
-export const CORRELATION_HEADER = 'x-correlation-id';
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-export function correlationIdOf(event: APIGatewayProxyEvent): string {
-  const given = event.headers?.[CORRELATION_HEADER] ?? event.headers?.['X-Correlation-Id'];
-  if (given && CORRELATION_ID.test(given)) return given;
-  return event.requestContext?.requestId ?? 'none';
-}
-
-/** The headers every answer of every route carries besides its own. */
-function commonHeaders(event: APIGatewayProxyEvent, response: APIGatewayProxyResult): Record<string, string> {
-  const type = String(response.headers?.['content-type'] ?? '');
-  return {
-    ...SECURITY_HEADERS,
-    ...(type.startsWith('text/html') ? {} : { 'content-security-policy': LOCKED_DOWN_CSP }),
-    [CORRELATION_HEADER]: correlationIdOf(event),
-    ...corsHeaders(originOf(event)),
-  };
-}
-
-export function corsHeaders(origin: string | undefined): Record<string, string> {
-  if (!origin || !(ALLOWED_ORIGINS.has(origin) || ALLOWED_ORIGINS.has('*'))) return { vary: 'Origin' };
-  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(', '), vary: 'Origin' };
-}
+/** Moved where the light wrapper (static-handler.ts) takes them without this stack; still importable from here. */
+export { basePathOf, correlationIdOf, CORRELATION_HEADER, corsHeaders, publicBaseUrl, SECURITY_HEADERS } from './http-headers.ts';
+export { toResult, type Reply } from './http.ts';
 
 /** Bodies above this are refused with 413 before they are parsed (domain/limits.ts). */
 export const MAX_BODY_BYTES = BODY_MAX_BYTES;
@@ -80,44 +40,7 @@ export interface Request<R extends RouteSpec> {
   baseUrl: string;
 }
 
-export interface Reply {
-  status: number;
-  body?: unknown;
-  /** The resource version, sent as the ETag. */
-  version?: number;
-  headers?: Record<string, string>;
-  /** For non-JSON bodies (HTML, the OpenAPI document pre-serialised). */
-  raw?: { contentType: string; text: string };
-}
-
 const THROTTLED = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException']);
-
-function lowerCaseHeaders(h: APIGatewayProxyEvent['headers'] | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h ?? {})) if (typeof v === 'string') out[k.toLowerCase()] = v;
-  return out;
-}
-
-const originOf = (event: APIGatewayProxyEvent): string | undefined => event.headers?.origin ?? event.headers?.Origin;
-
-/**
- * The path the API is served under, as the caller addressed it: '/dev' on an execute-api URL (the stage), a custom
- * domain's base path mapping, '' at a domain's root and locally. API Gateway gives the full path in requestContext.path
- * and the route's own in path; what the first has in front of the second is the prefix.
- */
-export function basePathOf(event: APIGatewayProxyEvent): string {
-  const full = event.requestContext?.path;
-  const own = event.path;
-  return full && own && full !== own && full.endsWith(own) ? full.slice(0, full.length - own.length) : '';
-}
-
-/** The API's own URL as the caller reached it (scheme, host and base path), for links in documents it serves. */
-export function publicBaseUrl(event: APIGatewayProxyEvent): string {
-  const headers = lowerCaseHeaders(event.headers);
-  const host = event.requestContext?.domainName ?? headers.host ?? 'localhost';
-  const scheme = headers['x-forwarded-proto'] ?? 'https';
-  return `${scheme}://${host}${basePathOf(event)}`;
-}
 
 /** A Location a use case gives as an API path ('/cases/…') is sent under the API's base path, so it resolves on every URL the API has. */
 function locatedUnderBase(reply: Reply, event: APIGatewayProxyEvent): Reply {
@@ -143,14 +66,6 @@ function authorise(route: RouteSpec, caller: Caller | undefined): void {
   if (route.access !== 'signed-in' && !caller.groups.includes(route.access)) {
     throw new AppError('forbidden', `This needs the ${route.access} role.`);
   }
-}
-
-export function toResult(reply: Reply): APIGatewayProxyResult {
-  const headers = { ...(reply.version !== undefined ? { etag: etag(reply.version) } : {}), ...reply.headers };
-  if (reply.raw) {
-    return { statusCode: reply.status, headers: { 'content-type': reply.raw.contentType, 'cache-control': 'no-store', ...headers }, body: reply.raw.text };
-  }
-  return jsonResponse(reply.status, reply.body, headers);
 }
 
 export function errorResult(err: unknown, event?: APIGatewayProxyEvent): APIGatewayProxyResult {

@@ -56,6 +56,25 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
   return { statusCode, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers }, body: JSON.stringify(body) };
 }
 
+/** What a handler answers; toResult makes it the Lambda result. */
+export interface Reply {
+  status: number;
+  body?: unknown;
+  /** The resource version, sent as the ETag. */
+  version?: number;
+  headers?: Record<string, string>;
+  /** For non-JSON bodies (HTML, the OpenAPI document pre-serialised). */
+  raw?: { contentType: string; text: string };
+}
+
+export function toResult(reply: Reply): APIGatewayProxyResult {
+  const headers = { ...(reply.version !== undefined ? { etag: etag(reply.version) } : {}), ...reply.headers };
+  if (reply.raw) {
+    return { statusCode: reply.status, headers: { 'content-type': reply.raw.contentType, 'cache-control': 'no-store', ...headers }, body: reply.raw.text };
+  }
+  return jsonResponse(reply.status, reply.body, headers);
+}
+
 // ---------- validation ----------
 
 const ZOD_CODE: Record<string, string> = {

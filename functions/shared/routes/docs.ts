@@ -1,11 +1,17 @@
 /** Docs: the API describing itself. Part of the route table (shared/routes.ts). */
 import * as z from 'zod/mini';
+import { DOCS_ASSET_VERSION_MAX } from '#domain/limits';
 import { route, type RouteSpec } from '../route-spec.ts';
 
+/*
+ * These routes' functions load none of this module (functions/shared/static-handler.ts): the schemas below are what the
+ * OpenAPI document declares, and functions/docs/asset.ts checks the same without zod (test/unit/handlers/docs.test.ts
+ * holds the two together).
+ */
 /** Any name is well-formed: one that is not on the allow-list (functions/docs/assets.ts) is a 404, not a 400. */
 const DocsAssetParams = z.strictObject({ file: z.string() });
 /** v: the version the page asked for; when it is the served one the file may be cached for good. */
-const DocsAssetQuery = z.strictObject({ v: z.optional(z.string().check(z.maxLength(64))) });
+const DocsAssetQuery = z.strictObject({ v: z.optional(z.string().check(z.maxLength(DOCS_ASSET_VERSION_MAX))) });
 
 export const routes = {
   openapi: route({

@@ -3,10 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { handler as getAsset } from '../../../functions/docs/asset.ts';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import { AppError } from '#domain/errors';
+import { DOCS_ASSET_VERSION_MAX } from '#domain/limits';
+import { validate } from '#shared/http';
+import { buildOpenApi } from '#shared/openapi';
+import { ROUTES, routes } from '#shared/routes';
+import { assetVersionAsked, handler as getAsset } from '../../../functions/docs/asset.ts';
 import { DOCS_ASSETS, SWAGGER_UI_VERSION, sourcePathOf } from '../../../functions/docs/assets.ts';
 import { handler as getOpenApi } from '../../../functions/docs/openapi.ts';
-import { routes } from '#shared/routes';
+import { ESBUILD_SETTINGS, FUNCTIONS_DIR } from '../../../lib/bundling.ts';
 import { apiEvent, invoke } from '../../support/api-event.ts';
 
 type Handler = (e: APIGatewayProxyEvent, c: Context) => Promise<APIGatewayProxyResult>;
@@ -74,6 +81,39 @@ describe('GET /docs/assets/{file}', () => {
     expect((await asset('swagger-ui.css', { headers: { 'if-none-match': '"stale"' } })).status).toBe(200);
   });
 
+  it('refuses a query the route does not declare, or a version longer than it allows, with a 400 problem', async () => {
+    const queries: Record<string, string>[] = [{ x: '1' }, { constructor: '1' }, { v: 'v'.repeat(DOCS_ASSET_VERSION_MAX + 1) }];
+    for (const query of queries) {
+      const res = await asset('docs.css', { query });
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(res.json?.code).toBe('validation-failed');
+    }
+    expect((await asset('docs.css', { query: { v: 'v'.repeat(DOCS_ASSET_VERSION_MAX) } })).status).toBe(200);
+  });
+
+  it("checks the query exactly as the route's declared schema does, without loading it", () => {
+    /** What validation makes of a query: the value it reads, or the problem code and each field's path and code. */
+    const outcome = (check: () => string | undefined) => {
+      try {
+        return { v: check() };
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        return { code: err.code, fields: (err.errors ?? []).map((e) => `${e.path} ${e.code}`).sort() };
+      }
+    };
+    const declared = routes.docsAsset.query;
+    const key = fc.constantFrom('v', 'V', 'w', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty');
+    const value = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ minLength: DOCS_ASSET_VERSION_MAX - 2, maxLength: DOCS_ASSET_VERSION_MAX + 2 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value), { maxLength: 4 }), (entries) => {
+        // As API Gateway hands them over: own keys, a repeated key's last value.
+        const query = Object.fromEntries(entries);
+        expect(outcome(() => assetVersionAsked(query))).toEqual(outcome(() => validate(declared, query, 'query').v));
+      }),
+      { numRuns: 500, seed: 20_240_607 },
+    );
+  });
+
   it('reads the files from DOCS_ASSETS_DIR when the function construct has copied them there', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docs-assets-'));
     writeFileSync(join(dir, 'docs.css'), 'body { color: teal; }');
@@ -82,6 +122,16 @@ describe('GET /docs/assets/{file}', () => {
     const res = await invoke(handler, apiEvent(routes.docsAsset, { path: '/docs/assets/docs.css' }));
     expect(res.status).toBe(200);
     expect(res.body).toBe('body { color: teal; }');
+
+    // The ETag names the content: the same file has the same one, another file another.
+    const etagFrom = async (text: string) => {
+      const other = mkdtempSync(join(tmpdir(), 'docs-assets-'));
+      writeFileSync(join(other, 'docs.css'), text);
+      vi.stubEnv('DOCS_ASSETS_DIR', other);
+      return (await invoke(await freshHandler('asset'), apiEvent(routes.docsAsset, { path: '/docs/assets/docs.css' }))).headers.etag;
+    };
+    expect(await etagFrom('body { color: teal; }')).toBe(res.headers.etag);
+    expect(await etagFrom('body { color: olive; }')).not.toBe(res.headers.etag);
   });
 });
 
@@ -140,6 +190,13 @@ describe('GET /openapi.json', () => {
     return invoke(getOpenApi, event);
   };
 
+  it('is the document of the route table, with the server it was fetched from', async () => {
+    const res = await fetchedAt('abc123.execute-api.eu-west-1.amazonaws.com', '/dev/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.json).toEqual(buildOpenApi(ROUTES, { servers: [{ url: 'https://abc123.execute-api.eu-west-1.amazonaws.com/dev' }] }));
+  });
+
   it('names as its server the URL it was fetched from, stage path included', async () => {
     const staged = await fetchedAt('abc123.execute-api.eu-west-1.amazonaws.com', '/dev/openapi.json');
     expect(staged.json?.servers).toEqual([{ url: 'https://abc123.execute-api.eu-west-1.amazonaws.com/dev' }]);
@@ -147,5 +204,33 @@ describe('GET /openapi.json', () => {
     expect(custom.json?.servers).toEqual([{ url: 'https://api.example.org' }]);
     // The first document was not overwritten by the second.
     expect((await fetchedAt('abc123.execute-api.eu-west-1.amazonaws.com', '/dev/openapi.json')).json?.servers).toEqual(staged.json?.servers);
+  });
+});
+
+describe('the docs functions at cold start', () => {
+  const DOCS_ROUTES = [routes.openapi, routes.docs, routes.docsAsset];
+
+  /** What the function's bundle holds, as the function construct bundles it (lib/bundling.ts), and what it imports as it loads. */
+  async function bundled(entry: string): Promise<{ inputs: string[]; imports: string[] }> {
+    const { platform, format, target, mainFields } = ESBUILD_SETTINGS;
+    const result = await build({
+      entryPoints: [join(FUNCTIONS_DIR, entry)], bundle: true, write: false, metafile: true, outdir: tmpdir(), logLevel: 'silent', platform, format, target, mainFields: [...mainFields],
+    });
+    const [output] = Object.values(result.metafile.outputs);
+    return { inputs: Object.keys(result.metafile.inputs), imports: output!.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path) };
+  }
+
+  it('load no zod, middy, Powertools, route schemas or OpenAPI builder, and no node:crypto: what made them slow to start', { timeout: 30_000 }, async () => {
+    const heavy = [/node_modules\/zod\//, /node_modules\/@middy\//, /node_modules\/@aws-lambda-powertools\//, /functions\/shared\/(openapi|routes|responses|handler)\b/, /functions\/config\//];
+    for (const { entry } of DOCS_ROUTES) {
+      const { inputs, imports } = await bundled(entry);
+      expect(inputs, entry).toContain(`functions/${entry}`);
+      expect(inputs.filter((input) => heavy.some((pattern) => pattern.test(input))), entry).toEqual([]);
+      expect(imports, entry).not.toContain('node:crypto');
+    }
+    // The check sees those modules where they are: an ordinary handler has them all.
+    const ordinary = await bundled(routes.getEdition.entry);
+    for (const pattern of heavy.slice(0, 3)) expect(ordinary.inputs.some((input) => pattern.test(input)), String(pattern)).toBe(true);
+    expect(ordinary.imports).toContain('node:crypto');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The document through the tools that consume it: Redocly CLI's lint (redocly.yaml) and openapi-typescript, whose
- * output is the committed web/src/api/schema.d.ts that the typed client (web/src/api) is checked against.
+ * output is the committed web/src/api/schema.d.ts that the typed client (web/src/api) is checked against; and the
+ * committed copy GET /openapi.json serves (functions/docs/openapi.generated.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOpenApi } from '#shared/openapi';
 import { ROUTES } from '#shared/routes';
-import { clientTypes, SCHEMA_FILE } from '../../../bin/generate-client.ts';
+import { clientTypes, DOCUMENT_FILE, documentModule, SCHEMA_FILE } from '../../../bin/generate-client.ts';
 
 const STAGE_URL = 'https://abc123defg.execute-api.eu-west-1.amazonaws.com/dev';
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -71,6 +72,15 @@ describe('the OpenAPI document in the tools', () => {
     expect(committed === generated, `${SCHEMA_FILE} is stale: run npm run client`).toBe(true);
     // The servers a live document names (npm run client -- --url …) do not change the types.
     expect(await clientTypes(buildOpenApi(ROUTES, { servers: [{ url: 'http://localhost:3000' }] }))).toBe(generated);
+  });
+
+  it('matches the committed document the API serves (functions/docs/openapi.generated.ts); else run npm run client', async () => {
+    const generated = documentModule(buildOpenApi(ROUTES));
+    expect(readFileSync(DOCUMENT_FILE, 'utf8') === generated, `${DOCUMENT_FILE} is stale: run npm run client`).toBe(true);
+    // What the module holds is the document itself, without servers (the handler adds the caller's).
+    const { OPENAPI_JSON } = (await import(DOCUMENT_FILE)) as { OPENAPI_JSON: string };
+    expect(JSON.parse(OPENAPI_JSON)).toEqual(buildOpenApi(ROUTES));
+    expect(documentModule(buildOpenApi(ROUTES, { servers: [{ url: STAGE_URL }] }))).toBe(generated);
   });
 
   it('type-checks the typed client (web/) against those types', { timeout: 120_000 }, () => {
