@@ -52,7 +52,7 @@ function contentOf(r: ResponseSpec, components: Json): Json {
 
 const WHO: Record<Access, string> = {
   public: 'anyone, without a token',
-  'signed-in': 'any signed-in user',
+  'signed-in': 'every signed-in user',
   organisers: 'members of the organisers group',
   reviewers: 'members of the reviewers group',
 };

@@ -183,7 +183,7 @@ export interface paths {
          * Draft a new case
          * @description Any signed-in user, while the edition is open (409 edition-not-open before it opens, deadline-passed after). Any field may be missing in a draft; readiness lists what stands between it and submission. Answers 201 with the case, its version as the ETag and its URL as the Location.
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         post: operations["createCase"];
         delete?: never;
@@ -203,7 +203,7 @@ export interface paths {
          * The caller's cases, all editions, newest first
          * @description Any signed-in user: the cases they own, drafts, submitted and withdrawn, each as GET /cases/{caseId} shows it to its owner. Never anyone else's.
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         get: operations["listMyCases"];
         put?: never;
@@ -225,7 +225,7 @@ export interface paths {
          * One case
          * @description For its owner, organisers and assigned reviewers (who get it without contact details). Anyone else gets 404.
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         get: operations["getCase"];
         put?: never;
@@ -237,7 +237,7 @@ export interface paths {
          * Change fields of a case
          * @description Merge: a given field replaces the stored one, null removes it. Only while the edition accepts submissions. A submitted case must stay eligible (422).
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         patch: operations["patchCase"];
         trace?: never;
@@ -255,7 +255,7 @@ export interface paths {
          * Submit a case
          * @description Checks every rule at once (422 not-eligible lists all problems), then marks the case submitted with a receipt: the server time and a SHA-256 over the canonical form of the submitted fields and the verified attachments (see the README, "Receipts"). Sends a confirmation e-mail to the owner's account address (the contact in copy once confirmed), at most one a case an hour: a re-submit within the hour still answers with its new receipt, and the next confirmation, at the end of the hour, says the receipt current then. Submitting again, or editing a submitted case, issues a new receipt.
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         post: operations["submitCase"];
         delete?: never;
@@ -277,7 +277,7 @@ export interface paths {
          * Send a code to the case's contact address
          * @description E-mails to a case go to its owner's account address; the contact is copied only once its address is confirmed. This sends a code to that address (and nowhere else); the owner then enters it with POST /cases/{caseId}/contact/confirm. One code a case every 10 minutes, 3 a day, 5 a day for all of an applicant's cases (429 beyond). 409 when the case has no contact address, it is already confirmed, or the case is withdrawn.
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         post: operations["sendContactCode"];
         delete?: never;
@@ -299,7 +299,7 @@ export interface paths {
          * Confirm the case's contact address with the code sent to it
          * @description A wrong code is a 400 (field problem wrong-code; expired: code-expired); after 5 wrong codes the code is locked (409) and a new one must be asked for. Confirmed, the contact is copied on the e-mails about the case, until its address changes. Confirming again changes nothing.
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         post: operations["confirmContact"];
         delete?: never;
@@ -321,7 +321,7 @@ export interface paths {
          * Withdraw a case
          * @description Until the results are released. A withdrawn case can no longer change.
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         post: operations["withdrawCase"];
         delete?: never;
@@ -341,7 +341,7 @@ export interface paths {
          * A case's attachments
          * @description For whoever may see the case: its owner, organisers and its assigned reviewers (anyone else: 404). Pending, ready and rejected files, without download URLs (read one to get its URL).
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         get: operations["listAttachments"];
         put?: never;
@@ -349,7 +349,7 @@ export interface paths {
          * Start an upload
          * @description Records a pending attachment and returns a presigned POST (valid at most 15 minutes, and never past the deadline) whose policy pins the key, the content type and the exact size. Upload with multipart/form-data: every upload.fields entry, then the file as `file`. The file is verified before anyone can read it: its status turns ready, or rejected with a reason. The owner of the case only (403 for others who can see it). If the answer of the storage POST cannot be read, read the attachment (the Location) before posting again: the file may have arrived, and posting the same form again never makes a second attachment, whereas asking for a new one does.
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         post: operations["createAttachment"];
         delete?: never;
@@ -369,7 +369,7 @@ export interface paths {
          * One attachment, with a short-lived download URL once verified
          * @description For whoever may see the case (anyone else: 404). status is pending until the uploaded file has been checked, then ready (with its SHA-256 and a downloadUrl, a presigned GET valid 5 minutes) or rejected (with a rejectionReason a person can act on). Poll it after an upload.
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         get: operations["getAttachment"];
         put?: never;
@@ -378,7 +378,7 @@ export interface paths {
          * Remove an attachment and its file
          * @description While the case is editable (presentation files: until the materials deadline).
          *
-         *     Who may call: any signed-in user.
+         *     Who may call: every signed-in user.
          */
         delete: operations["deleteAttachment"];
         options?: never;
