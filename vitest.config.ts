@@ -57,6 +57,8 @@ export default defineConfig({
           setupFiles: ['test/unit/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page renders late on a busy machine (CI shares two cores with DynamoDB Local and Java): polls wait for it.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
         },
       },
