@@ -6,7 +6,7 @@
 import { METRICS_NAMESPACE } from '../functions/shared/metric-names.ts';
 import type { StageName } from './stage-config.ts';
 
-/** POWERTOOLS_SERVICE_NAME of every function: Powertools adds it as the `service` dimension of every metric. */
+/** POWERTOOLS_SERVICE_NAME of every function: the logger's `service` field and the `service` dimension of every metric (functions/shared/logger.ts, metrics.ts). */
 export const SERVICE_NAME = 'practice-cases';
 
 /**

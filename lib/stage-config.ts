@@ -75,7 +75,7 @@ export const StageSettings = z
     logRetentionDays: z.number().int().refine((d) => RETENTION_DAYS.has(d), {
       message: `must be one of ${[...RETENTION_DAYS].sort((a, b) => a - b).join(', ')}`,
     }),
-    /** Powertools log level of every function. */
+    /** The log level of every function (POWERTOOLS_LOG_LEVEL, read by functions/shared/logger.ts). */
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
     /** The media bucket (lib/constructs/storage.ts). */
     media: z

@@ -446,7 +446,7 @@ async function explain(rows: Row[], floorSources: Map<string, string>): Promise<
     ["zod, import { z } from 'zod'", `import { z } from 'zod'; export const zs = z.string();`],
     ["zod, import * as z from 'zod'", `import * as z from 'zod'; export const zs = z.string();`],
     ['@middy/core', `import middy from '@middy/core'; export const mw = middy(async () => 1);`],
-    ['powertools Logger', `import { Logger } from '@aws-lambda-powertools/logger'; export const logger = new Logger();`],
+    ['#shared/logger (the structured logger)', `export * from '#shared/logger';`],
     ['#shared/handler (middy, logger, helpers)', `export * from '#shared/handler';`],
     ['#domain/*-input (zod + the request schemas)', `export * from '#domain/edition-input'; export * from '#domain/case-input'; export * from '#domain/attachment-input'; export * from '#domain/review-input'; export * from '#domain/selection-input';`],
     ['#shared/routes (all routes, all schemas)', `export * from '#shared/routes';`],

@@ -258,7 +258,7 @@ async function runScenario(base: string, secret: Buffer, driver: Driver, s: Scen
 // ---------- main ----------
 
 async function main(): Promise<number> {
-  // Powertools Metrics would write one EMF line a metric to this terminal; on Lambda they go to CloudWatch Logs.
+  // The metrics writer (functions/shared/metrics.ts) would write one EMF line a metric to this terminal; on Lambda they go to CloudWatch Logs.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const dataDir = mkdtempSync(join(os.tmpdir(), 'pc-load-'));
   // By default DynamoDB Local keeps the table in memory (--on-disk: in SQLite files, as npm start does, when

@@ -10,7 +10,7 @@ let out: string[];
 beforeEach(() => {
   out = [];
   vi.resetModules();
-  // Powertools writes through console (the logger) and process.stdout (metrics), depending on the environment.
+  // The logger and the metrics write to process.stdout; stderr and console are caught too, so a line sent elsewhere still fails the checks below rather than vanishing.
   for (const stream of [process.stdout, process.stderr]) {
     vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
       out.push(String(chunk));
