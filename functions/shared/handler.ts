@@ -11,14 +11,16 @@ import { AppError } from '#domain/errors';
 import { BODY_MAX_BYTES } from '#domain/limits';
 import type { Caller } from '#domain/caller';
 import { callerFrom } from './auth.ts';
-import { parseIfMatch, problemResponse, toResult, validate, type Reply } from './http.ts';
+import { parseIfMatch, toResult, validate, type Reply } from './http.ts';
 import { basePathOf, commonHeaders, correlationIdOf, lowerCaseHeaders, publicBaseUrl } from './http-headers.ts';
 import type { RouteSpec } from './routes.ts';
 import { logger } from './logger.ts';
+import { errorResult } from './error-result.ts';
 
 /** Moved where the light wrapper (static-handler.ts) takes them without this stack; still importable from here. */
 export { basePathOf, correlationIdOf, CORRELATION_HEADER, corsHeaders, publicBaseUrl, SECURITY_HEADERS } from './http-headers.ts';
 export { toResult, type Reply } from './http.ts';
+export { errorResult } from './error-result.ts';
 
 /** Bodies above this are refused with 413 before they are parsed (domain/limits.ts). */
 export const MAX_BODY_BYTES = BODY_MAX_BYTES;
@@ -40,7 +42,6 @@ export interface Request<R extends RouteSpec> {
   baseUrl: string;
 }
 
-const THROTTLED = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException']);
 
 /** A Location a use case gives as an API path ('/cases/…') is sent under the API's base path, so it resolves on every URL the API has. */
 function locatedUnderBase(reply: Reply, event: APIGatewayProxyEvent): Reply {
@@ -66,17 +67,6 @@ function authorise(route: RouteSpec, caller: Caller | undefined): void {
   if (route.access !== 'signed-in' && !caller.groups.includes(route.access)) {
     throw new AppError('forbidden', `This needs the ${route.access} role.`);
   }
-}
-
-export function errorResult(err: unknown, event?: APIGatewayProxyEvent): APIGatewayProxyResult {
-  if (err instanceof AppError) return problemResponse(err);
-  const name = (err as { name?: string } | null)?.name ?? '';
-  if (THROTTLED.has(name)) {
-    logger.warn('throttled by a downstream service', { error: name });
-    return problemResponse(new AppError('rate-limited', 'The service is busy; retry in a moment.'));
-  }
-  logger.error('unhandled error', { error: err as Error, path: event?.path });
-  return problemResponse(new AppError('internal-error', 'An unexpected error occurred. It has been logged.'));
 }
 
 /** Wraps a use case as a Lambda handler for `route`. */

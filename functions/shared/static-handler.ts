@@ -5,8 +5,8 @@
  * zod at cold start: it imports in a few milliseconds instead of 30 to 60. It logs through the same logger.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { AppError } from '#domain/errors';
-import { problemResponse, toResult, type Reply } from './http.ts';
+import { errorResult } from './error-result.ts';
+import { toResult, type Reply } from './http.ts';
 import { commonHeaders, correlationIdOf, lowerCaseHeaders, publicBaseUrl } from './http-headers.ts';
 import { logger } from './logger.ts';
 
@@ -24,12 +24,6 @@ export interface StaticRequest {
 /** Own properties only, so a key named like a built-in ('__proto__', 'constructor') is an ordinary key. */
 const definedOnly = (values: APIGatewayProxyEvent['queryStringParameters']): Record<string, string> =>
   Object.fromEntries(Object.entries(values ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-
-/** A failure the handler did not expect: one error line, as httpHandler writes it (the logger is light), and a 500 problem. */
-function unexpected(err: unknown, event: APIGatewayProxyEvent): APIGatewayProxyResult {
-  logger.error('unhandled error', { error: err, path: event.path });
-  return problemResponse(new AppError('internal-error'));
-}
 
 /** Wraps `answer` as the Lambda handler of a public route without schemas. */
 export function staticHandler(answer: (req: StaticRequest) => Reply | Promise<Reply>) {
@@ -49,7 +43,7 @@ export function staticHandler(answer: (req: StaticRequest) => Reply | Promise<Re
         }),
       );
     } catch (err) {
-      result = err instanceof AppError ? problemResponse(err) : unexpected(err, event);
+      result = errorResult(err, event);
     }
     return { ...result, headers: { ...result.headers, ...commonHeaders(event, result) } };
   };
