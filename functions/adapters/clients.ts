@@ -4,10 +4,9 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
-import { loadEnv } from '#config/env';
+import { loadEnv, required } from '#config/env';
 
-export const env = loadEnv({ TABLE_NAME: z.string().check(z.minLength(1)) });
+export const env = loadEnv({ TABLE_NAME: required() });
 
 export const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

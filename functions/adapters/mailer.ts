@@ -6,10 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
-import * as z from 'zod/mini';
 import type { MailMessage } from '#domain/mail';
 import { isSingleLine } from '#domain/text';
-import { loadEnv } from '#config/env';
+import { integer, loadEnv, oneOf, optional } from '#config/env';
 
 export interface Mailer {
   /** `tags` travel with the message into SES's delivery, bounce and complaint events (letters, digits, _ and - only). */
@@ -53,12 +52,12 @@ export function mailFailure(err: unknown): MailFailure {
 }
 
 const mailEnv = loadEnv({
-  MAIL_TRANSPORT: z.enum(['ses', 'outbox']),
-  SES_SENDER: z.optional(z.string()),
-  SES_CONFIGURATION_SET: z.optional(z.string()),
+  MAIL_TRANSPORT: oneOf(['ses', 'outbox']),
+  SES_SENDER: optional(),
+  SES_CONFIGURATION_SET: optional(),
   /** How long one SendEmail may take before it counts as uncertain (milliseconds). */
-  SES_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.gte(100)), 10_000),
-  OUTBOX_DIR: z.optional(z.string()),
+  SES_TIMEOUT_MS: integer(100, 10_000),
+  OUTBOX_DIR: optional(),
 });
 
 function sesMailer(sender: string, configurationSet: string, timeoutMs: number): Mailer {

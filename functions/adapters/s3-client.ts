@@ -3,13 +3,12 @@
  * functions that never touch the bucket do not carry (or start) it.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import * as z from 'zod/mini';
-import { loadEnv } from '#config/env';
+import { loadEnv, optionalOneOf, required } from '#config/env';
 
 export const s3Env = loadEnv({
-  BUCKET_NAME: z.string().check(z.minLength(1)),
+  BUCKET_NAME: required(),
   /** Path-style addressing, for S3-compatible endpoints without per-bucket host names. */
-  S3_FORCE_PATH_STYLE: z.optional(z.enum(['true', 'false'])),
+  S3_FORCE_PATH_STYLE: optionalOneOf(['true', 'false']),
 });
 
 export const s3 = new S3Client({

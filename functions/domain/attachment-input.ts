@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { CONTROL_CHARACTER, FORMAT_CHARACTER, hasNoFormatCharacter, isSingleLine } from './text.ts';
 import { labelOf, LARGEST_UPLOAD_BYTES, maxBytesOf } from './uploads.ts';
 import { CONTENT_TYPES, PURPOSES } from './vocabulary.ts';
-import { named, Ulid, withCode } from './schema-kit.ts';
+import { named, withCode } from './schema-kit.ts';
 
 /** A file name as a person gave it: no folders, no control or format characters (bidi overrides), at most 255 characters. */
 const FileName = z.string().check(
@@ -36,4 +36,4 @@ export const AttachmentInput = named(
 );
 export type AttachmentInput = z.infer<typeof AttachmentInput>;
 
-export const AttachmentParams = z.strictObject({ caseId: Ulid, attachmentId: Ulid });
+export { AttachmentParams } from './schema-kit.ts';

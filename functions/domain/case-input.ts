@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { CONTROL_CHARACTER, isSingleLine } from './text.ts';
 import { CASE_FIELDS, CASE_TYPES, CATEGORY_IDS, type CaseFieldName } from './vocabulary.ts';
-import { CalendarDate, CountryCode, Email, longText, named, Phone, text, Ulid, withCode } from './schema-kit.ts';
+import { CalendarDate, CountryCode, Email, longText, named, Phone, text, withCode } from './schema-kit.ts';
 
 export const Category = z.enum(CATEGORY_IDS);
 export const CaseType = z.enum(CASE_TYPES);
@@ -61,7 +61,7 @@ export const CasePatchInput = named(
 );
 export type CasePatch = z.infer<typeof CasePatchInput>;
 
-export const CaseParams = z.strictObject({ caseId: Ulid });
+export { CaseParams } from './schema-kit.ts';
 
 /** The code sent to a case's contact address (domain/contact.ts), as typed: 8 letters or digits, maybe split by - or a space. */
 export const ContactConfirmInput = named(

@@ -1,6 +1,6 @@
 /** What organisers send about an edition and its extensions. */
 import * as z from 'zod/mini';
-import { EditionId, Email, Instant, named, Phone, Sub, text, TimeZone } from './schema-kit.ts';
+import { Email, Instant, named, Phone, text, TimeZone } from './schema-kit.ts';
 
 export const Contact = z.strictObject({ name: text(200), email: Email, phone: z.optional(Phone) });
 
@@ -26,7 +26,6 @@ export const EditionInput = named(
 );
 export type EditionInput = z.infer<typeof EditionInput>;
 
-export const EditionParams = z.strictObject({ editionId: EditionId });
+export { EditionParams, ExtensionParams } from './schema-kit.ts';
 
-export const ExtensionParams = z.strictObject({ editionId: EditionId, sub: Sub });
 export const ExtensionInput = named(z.strictObject({ deadline: Instant, reason: text(500) }), 'ExtensionInput');

@@ -4,7 +4,7 @@ import { SCORE_MAX, SCORE_MIN } from './review.ts';
 import { longText, named, Sub, text, Ulid } from './schema-kit.ts';
 import { CRITERIA, RECOMMENDATIONS, type Criterion } from './vocabulary.ts';
 
-export const ReviewerParams = z.strictObject({ caseId: Ulid, sub: Sub });
+export { ReviewerParams } from './schema-kit.ts';
 
 const Score = z.number().check(z.int(), z.gte(SCORE_MIN), z.lte(SCORE_MAX));
 export const ReviewInput = named(

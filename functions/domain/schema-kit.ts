@@ -75,6 +75,16 @@ export const Ulid = z.string().check(z.regex(ULID_PATTERN, 'A ULID')).register(z
 /** A Cognito sub (a UUID) or a local test user's id. */
 export const Sub = z.string().check(z.regex(/^[A-Za-z0-9._@:+-]{1,128}$/, 'A user id (the sub claim)'));
 
+/**
+ * The path parameters of the routes, here rather than with their area's bodies: a read route's first request (which
+ * loads its schemas, shared/route-spec.ts) then builds these building blocks only, not the area's request bodies.
+ */
+export const CaseParams = z.strictObject({ caseId: Ulid });
+export const EditionParams = z.strictObject({ editionId: EditionId });
+export const ExtensionParams = z.strictObject({ editionId: EditionId, sub: Sub });
+export const AttachmentParams = z.strictObject({ caseId: Ulid, attachmentId: Ulid });
+export const ReviewerParams = z.strictObject({ caseId: Ulid, sub: Sub });
+
 export const PageQuery = z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(PAGE_SIZE_MAX)), PAGE_SIZE_DEFAULT),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),

@@ -13,7 +13,7 @@ import type { Caller } from '#domain/caller';
 import { callerFrom } from './auth.ts';
 import { parseIfMatch, toResult, validate, type Reply } from './http.ts';
 import { basePathOf, commonHeaders, correlationIdOf, lowerCaseHeaders, publicBaseUrl } from './http-headers.ts';
-import type { RouteSpec } from './routes.ts';
+import type { RouteSchemas, RouteSpec, SchemasOf } from './route-spec.ts';
 import { logger } from './logger.ts';
 import { errorResult } from './error-result.ts';
 
@@ -25,16 +25,17 @@ export { errorResult } from './error-result.ts';
 /** Bodies above this are refused with 413 before they are parsed (domain/limits.ts). */
 export const MAX_BODY_BYTES = BODY_MAX_BYTES;
 
-type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
+/** What the route's schema `K` gives, undefined when it has none. */
+type Infer<S, K extends keyof RouteSchemas> = S extends { [P in K]: infer T extends z.ZodMiniType } ? z.output<T> : undefined;
 
 export interface Request<R extends RouteSpec> {
-  params: Infer<R['params']>;
-  query: Infer<R['query']>;
-  body: Infer<R['body']>;
+  params: Infer<SchemasOf<R>, 'params'>;
+  query: Infer<SchemasOf<R>, 'query'>;
+  body: Infer<SchemasOf<R>, 'body'>;
   caller: R['access'] extends 'public' ? Caller | undefined : Caller;
   ifMatch: number | '*' | undefined;
   headers: Record<string, string>;
-  /** The server's clock, read once per request. */
+  /** When the request reached API Gateway (receivedAt): what every deadline and timestamp of the request uses. */
   now: Date;
   /** Follows this request into what it starts (the notification workflow) and into every log line. */
   correlationId: string;
@@ -48,6 +49,20 @@ function locatedUnderBase(reply: Reply, event: APIGatewayProxyEvent): Reply {
   const location = reply.headers?.location;
   if (!location?.startsWith('/')) return reply;
   return { ...reply, headers: { ...reply.headers, location: basePathOf(event) + location } };
+}
+
+/** API Gateway answers 504 after its integration timeout: no request reaches a handler later than this after its receipt. */
+const INTEGRATION_TIMEOUT_MS = 29_000;
+
+/**
+ * When API Gateway received the request (requestContext.requestTimeEpoch: API Gateway's, the client cannot set it),
+ * bounded by the server's clock: a deadline is judged by when the request arrived, so a cold start or a queue in front
+ * of a busy function cannot cost an applicant who sent at 23:59:59.9 their submission. A receipt time ahead of the
+ * clock (skew) or older than the integration timeout (no real request) gives way to the clock.
+ */
+export function receivedAt(event: Pick<APIGatewayProxyEvent, 'requestContext'>, clock = Date.now()): Date {
+  const t = (event.requestContext as { requestTimeEpoch?: unknown } | undefined)?.requestTimeEpoch;
+  return new Date(typeof t === 'number' && t <= clock && t >= clock - INTEGRATION_TIMEOUT_MS ? t : clock);
 }
 
 function parseBody(event: APIGatewayProxyEvent): unknown {
@@ -71,18 +86,21 @@ function authorise(route: RouteSpec, caller: Caller | undefined): void {
 
 /** Wraps a use case as a Lambda handler for `route`. */
 export function httpHandler<const R extends RouteSpec>(route: R, useCase: (req: Request<R>) => Promise<Reply>) {
+  /** Loaded on the first request and kept: the container's later requests find them built. */
+  let loading: Promise<RouteSchemas> | undefined;
   const base = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const caller = callerFrom(event);
     authorise(route, caller);
+    const { params, query, body } = await (loading ??= route.schemas?.() ?? Promise.resolve(route));
     const headers = lowerCaseHeaders(event.headers);
     const req = {
-      params: route.params ? validate(route.params, event.pathParameters ?? {}, 'path') : undefined,
-      query: route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query') : undefined,
-      body: route.body ? validate(route.body, parseBody(event), 'body') : undefined,
+      params: params ? validate(params, event.pathParameters ?? {}, 'path') : undefined,
+      query: query ? validate(query, event.queryStringParameters ?? {}, 'query') : undefined,
+      body: body ? validate(body, parseBody(event), 'body') : undefined,
       caller,
       ifMatch: route.ifMatch ? parseIfMatch(headers['if-match']) : undefined,
       headers,
-      now: new Date(),
+      now: receivedAt(event),
       correlationId: correlationIdOf(event),
       baseUrl: publicBaseUrl(event),
     } as Request<R>;

@@ -57,9 +57,15 @@ export interface RouteSpec {
   /** What the operation does, who may call it and its notable answers (the reference shows it under the summary). */
   description: string;
   tag: Tag;
+  /** The request's schemas. An area module (shared/routes/) gives them as `schemas`; the route table (shared/routes.ts) has them here. */
   params?: z.ZodMiniType;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
+  /**
+   * Loads the request's schemas (a dynamic import): a function builds zod and its schemas on its first request, not at
+   * cold start, where they were most of what it imported besides the SDK (npm run bench).
+   */
+  schemas?: () => Promise<RouteSchemas>;
   /** Success responses, by status. */
   responses: Record<number, ResponseSpec>;
   /** Problem codes this route can answer besides the ones every route can (validation, auth, rate limit). */
@@ -68,13 +74,24 @@ export interface RouteSpec {
   table?: 'read' | 'write';
   /** Grants on the media bucket, by prefix (see FunctionGrants). */
   bucket?: BucketGrants;
-  /** Sends e-mail through the stage's SES identity and configuration set. */
-  mail?: true;
   /** Reads If-Match for optimistic concurrency. */
   ifMatch?: boolean;
-  /** Starts executions of the notification workflow (states:StartExecution on that state machine only). */
-  workflow?: true;
 }
+
+export type RouteSchemas = Pick<RouteSpec, 'params' | 'query' | 'body'>;
+
+/** A route's request schemas: those its `schemas` loads, or its own. */
+export type SchemasOf<R extends RouteSpec> = R extends { schemas: () => Promise<infer S> } ? S : R;
+
+/**
+ * The `schemas` of an area's routes: `load` imports the area's request schemas, `pick` names a route's among them.
+ * Dynamically imported, so a function's bundle evaluates them (and zod) on its first request.
+ */
+export const schemasFrom =
+  <M>(load: () => Promise<M>) =>
+  <const S extends RouteSchemas>(pick: (inputs: M) => S) =>
+  async (): Promise<S> =>
+    pick(await load());
 
 /** Declares a route, keeping its literal type (handlers read their own route's schemas from it). */
 export const route = <const T extends RouteSpec>(r: T): T => r;

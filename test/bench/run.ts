@@ -43,7 +43,7 @@ import { SUBMIT_RESULT_PREFIX, submitReport, type SubmitResult } from './submit-
 import { RANKING_RESULT_PREFIX, rankingReport, type RankingResult } from './ranking-result.ts';
 import { NOTIFY_RESULT_PREFIX, notifyReport, type NotifyResult } from './notify-result.ts';
 
-const IMPORT_TARGET = 1.2;
+const IMPORT_TARGET = 1.1;
 const OVERHEAD_TARGET_US = 300;
 
 const { values: opts } = parseArgs({

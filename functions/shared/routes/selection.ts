@@ -1,8 +1,8 @@
 /** Selection: the organisers' lists of an edition's cases and their decisions. Part of the route table (shared/routes.ts). */
-import { CaseParams } from '#domain/case-input';
-import { EditionParams } from '#domain/edition-input';
-import { DecisionInput, EditionCasesCsvQuery, EditionCasesQuery } from '#domain/selection-input';
-import { route, type RouteSpec } from '../route-spec.ts';
+import { route, schemasFrom, type RouteSpec } from '../route-spec.ts';
+
+/** This area's request schemas (route-spec.ts, schemas). */
+const inputs = schemasFrom(async () => ({ ...(await import('#domain/selection-input')), ...(await import('#domain/schema-kit')) }));
 
 export const routes = {
   listEditionCases: route({
@@ -12,7 +12,7 @@ export const routes = {
       'Newest first, or with sort=score the submitted cases ranked by mean total score (best first; cases without reviews last). Filters combine: ' +
       'status, category, country (any of the case\'s countries), decision (none for undecided). Served by Query on sharded indexes, never a Scan. ' +
       'A cursor belongs to its filters and sort: reuse it only with the same ones.',
-    params: EditionParams, query: EditionCasesQuery,
+    schemas: inputs((i) => ({ params: i.EditionParams, query: i.EditionCasesQuery })),
     responses: { 200: { description: 'A page of cases', schema: (v) => v.page(v.CaseSummary) } },
     problems: ['not-found'], table: 'read',
   }),
@@ -23,7 +23,7 @@ export const routes = {
       'One row per case, with the same filters and sort as the list, and no paging: the fields (without the long texts), countries, the attachment count, ' +
       'the review aggregate and the decision. UTF-8 with a byte order mark and CRLF line ends (RFC 4180); a cell that a spreadsheet would read as a ' +
       "formula (starting with = + - @, tab or carriage return) is prefixed with '.",
-    params: EditionParams, query: EditionCasesCsvQuery,
+    schemas: inputs((i) => ({ params: i.EditionParams, query: i.EditionCasesCsvQuery })),
     responses: { 200: { description: 'CSV', contentType: 'text/csv' } },
     problems: ['not-found', 'payload-too-large'], table: 'read',
   }),
@@ -35,7 +35,7 @@ export const routes = {
       "The owner sees the decision once their notice is sent or the results are released; after the notice it can no longer change (409). It also makes the case's reviews final, " +
       'freezes the case for its owner (their writes answer 409, extension or not) and ends the granting of extensions for the edition. ' +
       'The owner of the case cannot decide it, even as an organiser (403).',
-    params: CaseParams, body: DecisionInput,
+    schemas: inputs((i) => ({ params: i.CaseParams, body: i.DecisionInput })),
     responses: { 200: { description: 'The case with its decision', schema: (v) => v.Case, etag: true } },
     problems: ['not-found', 'forbidden', 'conflict'], table: 'write',
   }),
