@@ -49,7 +49,17 @@ export const ENTITY_DOCS = {
     item: 'case',
     note: `shard = shardOf(caseId) mod ${EDITION_SHARDS}; scoreKey: domain/review.ts (S#<mean total in thousandths>#<caseId>)`,
     indexNotes: { gsi3: 'only while submitted' },
-    access: ['GetItem; BatchGetItem of several', 'Query gsi1 OWNER#<ownerId>, begins_with CASE#, newest first', 'Queries on gsi2 / gsi3 shards, merged'],
+    access: [
+      'Query sk BETWEEN CASE AND CASE#TEXT (with its texts); BatchGetItem of several, with their texts',
+      'Query sk BETWEEN ATT# AND CASE#TEXT, strongly consistent (the submit: with its attachments)',
+      'Query gsi1 OWNER#<ownerId>, begins_with CASE#, newest first, then BatchGetItem of the texts',
+      'Queries on gsi2 / gsi3 shards, merged',
+    ],
+  },
+  caseText: {
+    item: 'case texts',
+    note: "the case's summary and description (CASE_TEXT_FIELDS), apart from the case item so that writes that leave them alone rewrite ~1 KB; absent while both are; a case item written before holds its own",
+    access: ['read with the case (see case)', 'Put / Delete in the transaction of an owner edit that changes them, never otherwise'],
   },
   applicantCases: {
     item: 'applicant case count',

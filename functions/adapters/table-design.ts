@@ -6,6 +6,8 @@
  * test/unit/adapters/table-design.test.ts).
  * Key prefixes are written here and nowhere else. No AWS imports here.
  */
+import type { CaseFieldName } from '#domain/vocabulary';
+
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -25,6 +27,13 @@ export const CASE_LISTING_ATTRIBUTES = [
   'caseId', 'editionId', 'ownerId', 'ownerEmail', 'status', 'title', 'category', 'caseType', 'implementedOn', 'countries',
   'organisation', 'partners', 'contact', 'links', 'receipt', 'decision', 'review', 'createdAt', 'updatedAt',
 ] as const;
+
+/**
+ * The case fields kept apart from the case item, in the case's text item: long (a description may reach some 60 KB),
+ * and changed only by their owner's edits, so that every other write of the case (a submit, a review, a decision)
+ * rewrites only the ~1 KB case item and its copy in gsi1.
+ */
+export const CASE_TEXT_FIELDS = ['summary', 'description'] as const satisfies readonly CaseFieldName[];
 
 /** An item's keys in one index: templates of literal text and {slot}s, e.g. 'CASE#{caseId}'. */
 interface IndexKeyDesign {
@@ -66,6 +75,8 @@ export const ENTITIES = {
       gsi3: { pk: 'RANK#{editionId}#{shard}', sk: '{scoreKey}', attributes: CASE_LISTING_ATTRIBUTES },
     },
   },
+  // Sorts right after the case item (and before CONFIRMATION), so one Query BETWEEN the two reads both.
+  caseText: { type: 'case-text', pk: 'CASE#{caseId}', sk: 'CASE#TEXT' },
   applicantCases: { pk: 'OWNER#{sub}', sk: 'CASES#{editionId}' },
   applicantMailDay: { type: 'mail-day', pk: 'OWNER#{sub}', sk: 'MAILS#{day}' },
   attachment: { type: 'attachment', pk: 'CASE#{caseId}', sk: 'ATT#{attachmentId}' },
@@ -186,6 +197,7 @@ export const keys = {
   mailQueuePartition: (shard: number) => indexPartitionOf('mail', 'gsi1', { shard }),
 
   case: (caseId: string) => keyOf('case', { caseId }),
+  caseText: (caseId: string) => keyOf('caseText', { caseId }),
   applicantCases: (sub: string, editionId: string) => keyOf('applicantCases', { sub, editionId }),
   /** ULIDs sort by creation time, so the owner's list is newest first with ScanIndexForward=false. */
   caseByOwner: (ownerId: string, caseId: string) => indexKeyOf('case', 'gsi1', { ownerId, caseId }),

@@ -22,6 +22,7 @@
  *                                                                                gsi2 EDITION#<editionId>#<shard> / CASE#<caseId>
  *                                                                                gsi3 RANK#<editionId>#<shard> / <scoreKey>
  *                                                                                     (only while submitted)
+ *   case texts            case-text     CASE#<caseId>        CASE#TEXT           -
  *   applicant case count  -             OWNER#<sub>          CASES#<editionId>   -
  *   mail day              mail-day      OWNER#<sub>          MAILS#<day>         -
  *   attachment            attachment    CASE#<caseId>        ATT#<attachmentId>  -
@@ -41,6 +42,8 @@
  *     recipient: the owner of a selected case, across runs; claimed before a send
  *     audit entry: seq zero-padded to 10 digits; write-once: IAM denies UpdateItem/DeleteItem on AUDIT#*
  *     case: shard = shardOf(caseId) mod 16; scoreKey: domain/review.ts (S#<mean total in thousandths>#<caseId>)
+ *     case texts: the case's summary and description (CASE_TEXT_FIELDS), apart from the case item so that writes
+ *         that leave them alone rewrite ~1 KB; absent while both are; a case item written before holds its own
  *     applicant case count: cases an applicant created in an edition (MAX_CASES_PER_APPLICANT)
  *     mail day: confirmations and contact codes of an applicant that UTC day (yyyy-mm-dd), for the daily caps; TTL
  *     attachment: at most 20 a case
@@ -68,8 +71,12 @@
  *     recipient: GetItem; Query begins_with(sk, RCPT#); conditional Update (claim, outcome, SES events)
  *     audit entry: Query newest first (a page; Limit 1 for the head); Query oldest first, strongly consistent (the
  *         chain); Put attribute_not_exists(pk)
- *     case: GetItem; BatchGetItem of several; Query gsi1 OWNER#<ownerId>, begins_with CASE#, newest first; Queries
- *         on gsi2 / gsi3 shards, merged
+ *     case: Query sk BETWEEN CASE AND CASE#TEXT (with its texts); BatchGetItem of several, with their texts; Query
+ *         sk BETWEEN ATT# AND CASE#TEXT, strongly consistent (the submit: with its attachments); Query gsi1
+ *         OWNER#<ownerId>, begins_with CASE#, newest first, then BatchGetItem of the texts; Queries on gsi2 / gsi3
+ *         shards, merged
+ *     case texts: read with the case (see case); Put / Delete in the transaction of an owner edit that changes
+ *         them, never otherwise
  *     applicant case count: ADD below the cap, in the create transaction
  *     mail day: ADD below the cap, in the transaction that queues the mail
  *     attachment: GetItem; Query begins_with(sk, ATT#); conditional Put / Update / Delete
@@ -117,16 +124,19 @@
  *                                            Deny of UpdateItem/DeleteItem on dynamodb:LeadingKeys AUDIT#*. Each entry
  *                                            carries prevHash (the previous entry's hash) and its own SHA-256 hash.
  *   Cases (applicants)
- *    9. Case by id ......................... GetItem  pk=CASE#<caseId>, sk=CASE
+ *    9. Case by id ......................... Query  pk=CASE#<caseId>, sk BETWEEN CASE AND CASE#TEXT (the case item and
+ *                                            its text item); several: BatchGetItem of both keys of each; with its
+ *                                            attachments (the submit): sk BETWEEN ATT# AND CASE#TEXT, strongly consistent
  *   10. A user's cases, newest first ....... Query gsi1  gsi1pk=OWNER#<sub>, begins_with(gsi1sk, CASE#),
- *                                            ScanIndexForward=false
+ *                                            ScanIndexForward=false; then BatchGetItem of the page's CASE#TEXT items
  *   11. Create a case ...................... TransactWriteItems [ ConditionCheck on the edition item (opensAt <= now <
  *                                            deadline, not closed, not released) or, when an extension keeps the
  *                                            applicant in, on EXT#<sub> (deadline > now) and the edition (not released);
- *                                            Put of the case, attribute_not_exists(pk) ]
+ *                                            Put of the case, attribute_not_exists(pk); Put of CASE#TEXT when it has texts ]
  *   12. Edit / submit / withdraw ........... TransactWriteItems [ the same checks (withdraw: not released only);
  *                                            UpdateItem of the owner's attributes only, version = :v, which sets or
- *                                            removes gsi3pk with the status; on submit, Put of the confirmation mail ]
+ *                                            removes gsi3pk with the status; Put (or Delete) of CASE#TEXT only when the
+ *                                            summary or description changed; on submit, Put of the confirmation mail ]
  *   Attachments
  *   13. A case's attachments / one ......... Query  pk=CASE#<caseId>, begins_with(sk, ATT#) / GetItem
  *   14. Add / remove an attachment ......... TransactWriteItems [ ConditionChecks on the edition (or extension) and the
@@ -213,7 +223,9 @@
  *   - gsi1 OWNER#<sub> and REVIEWER#<sub> partitions hold one person's cases or assignments: far below any limit. The
  *     EDITIONS partition is written only when an organiser saves an edition; the mail queue spreads over 8 partitions.
  *   - Item size: a case is bounded by its schema (20,000-character description, 50 partners, 20 links), under
- *     200 KB even in 4-byte UTF-8, so the 400 KB item limit is out of reach.
+ *     200 KB even in 4-byte UTF-8, so the 400 KB item limit is out of reach. Its summary and description (up to
+ *     ~60 KB in Chinese) live in the CASE#TEXT item, written only when they change: a submit, a review or a
+ *     decision rewrites the ~1 KB case item (2 WCU per KB in a transaction) and its gsi1 copy, whatever the texts.
  *   - Deploying: CloudFormation cannot change a deployed GSI's key schema or projection, and one stack update can create
  *     or delete only one GSI. A different projection needs a new index name, and new indexes go out one per deployment.
  *
@@ -295,6 +307,9 @@ export class Storage extends Construct {
       // The AWS managed key (aws/dynamodb): encryption at rest whose use shows in CloudTrail, at no key cost.
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: TTL_ATTRIBUTE,
+      // The outbox: each new mail item reaches the mail function (workers with trigger table:stream) from here; the
+      // new image is all it reads.
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
       deletionProtection: retain,
       removalPolicy: removalPolicy(props.removal),
     });

@@ -61,7 +61,7 @@ export function rankingReport(r: RankingResult): string {
   const msRatio = (p: Pass) => median(p.ms.map((ms, i) => ms / (base.ms[i] ?? Number.NaN)));
   out.push(`\n## Ranking: GET /editions/{editionId}/cases?sort=score&limit=${r.limit} through ${int(r.cases)} submitted cases, against ${r.dynamoLocal}\n`);
   out.push(
-    `One closed edition, ${int(r.cases)} submitted cases (items from cases-repo's caseItem, review aggregates from aggregateOf; cases with ` +
+    `One closed edition, ${int(r.cases)} submitted cases (items from cases-repo's caseItems, review aggregates from aggregateOf; cases with ` +
       `${Object.entries(r.reviewCounts).map(([n, c]) => `${n} review${n === '1' ? '' : 's'}: ${int(c)}`).join(', ')}),` +
       `\nwritten with BatchWriteItem in ${fixed(r.seedMs / 1000, 1)} s. The real handler (functions/selection/list-edition-cases.ts) is invoked page after page with an` +
       `\norganiser's event, each page with the previous nextCursor, until nextCursor is null. ${r.warmRounds} warm-up rounds, then ${r.rounds} rounds of the three passes,` +

@@ -118,7 +118,7 @@ async function run(): Promise<RankingResult> {
   // The modules read the environment when they load: only now.
   const { ddb } = await import('#adapters/clients');
   const { handler } = (await import('../../functions/selection/list-edition-cases.ts')) as { handler: Handler };
-  const { caseItem } = await import('#adapters/cases-repo');
+  const { caseItems } = await import('#adapters/cases-repo');
   const { createEdition } = await import('#adapters/editions-repo');
   const meter = installMeter(ddb);
 
@@ -190,7 +190,7 @@ async function run(): Promise<RankingResult> {
       version: 2,
     };
     seeded.set(caseId, { category, meanTotal: review?.meanTotal ?? null });
-    items.push(caseItem(record));
+    items.push(...caseItems(record));
   }
   progress(`writing ${cases} submitted cases`);
   const seedStart = performance.now();

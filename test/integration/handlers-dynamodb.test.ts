@@ -68,7 +68,7 @@ describe('case drafts in DynamoDB Local', () => {
     // The organiser moves the deadline into the past after the handler read the edition...
     await ddb.send(new UpdateCommand({ TableName: env.TABLE_NAME, Key: keys.edition(editionId), UpdateExpression: 'SET deadline = :d', ExpressionAttributeValues: { ':d': new Date(Date.now() - 1000).toISOString() } }));
     // ...so the conditional write itself refuses it.
-    expect(await replaceCase({ ...current, title: 'late', version: 2 }, 1, deadlineChecks(editionId, new Date().toISOString()))).toBe('gate-closed');
+    expect(await replaceCase({ ...current, title: 'late', version: 2 }, current, deadlineChecks(editionId, new Date().toISOString()))).toBe('gate-closed');
     expect((await readCase(caseId))?.title).toBe('Draft');
     const late = await patch(caseId, ann, { title: 'late' });
     expect(late.json?.code).toBe('deadline-passed');

@@ -377,7 +377,7 @@ describe("the organisers' list and the CSV export", () => {
 
   /** 250 cases written straight to the table (as the repositories would), with varied fields, statuses, decisions and scores. */
   async function seed(editionId: string, n: number) {
-    const { caseItem } = await import('../../functions/adapters/cases-repo.ts');
+    const { caseItems } = await import('../../functions/adapters/cases-repo.ts');
     const { aggregateOf } = await import('../../functions/domain/review.ts');
     const { ulid } = await import('../../functions/domain/ids.ts');
     const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
@@ -401,10 +401,11 @@ describe("the organisers' list and the CSV export", () => {
         createdAt: new Date(base + i * 1000).toISOString(),
         updatedAt: new Date(base + i * 1000).toISOString(),
         version: 1,
-      } as Parameters<typeof caseItem>[0];
+      } as Parameters<typeof caseItems>[0];
     });
-    for (let i = 0; i < records.length; i += 25) {
-      await ddb.send(new BatchWriteCommand({ RequestItems: { [env.TABLE_NAME]: records.slice(i, i + 25).map((r) => ({ PutRequest: { Item: caseItem(r) } })) } }));
+    const items = records.flatMap(caseItems);
+    for (let i = 0; i < items.length; i += 25) {
+      await ddb.send(new BatchWriteCommand({ RequestItems: { [env.TABLE_NAME]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
     }
     return records;
   }

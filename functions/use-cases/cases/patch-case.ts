@@ -44,7 +44,7 @@ export async function patchCase(
       next = stamp(next, await attachmentsOf(ports, next.caseId), now);
     }
 
-    const outcome = await ports.cases.replaceCase(next, current.version, gate.checks);
+    const outcome = await ports.cases.replaceCase(next, current, gate.checks);
     if (outcome === 'ok') return { record: next, edition };
     if (outcome === 'gate-closed') throw await refusal(ports, edition, now);
     if (typeof ifMatch === 'number') throw changedMeanwhile('The case');

@@ -26,7 +26,7 @@ export async function withdrawCase(
   assertVersion(input.ifMatch, record.version, 'The case');
   const next: CaseRecord = { ...record, status: 'withdrawn', updatedAt: input.now.toISOString(), version: record.version + 1 };
   const withdrawn: AuditRecord = { editionId: edition.editionId, at: next.updatedAt, action: 'case-withdrawn', by: input.caller.sub, subject: record.caseId, details: { previousStatus: record.status } };
-  const outcome = await ports.cases.replaceCase(next, record.version, [ports.transactions.notReleasedCheck(edition.editionId)], [], [withdrawn]);
+  const outcome = await ports.cases.replaceCase(next, record, [ports.transactions.notReleasedCheck(edition.editionId)], [], [withdrawn]);
   if (outcome === 'gate-closed') throw releasedConflict(CONSEQUENCE);
   if (outcome === 'version-mismatch') throw changedMeanwhile('The case');
   return { record: next, edition };

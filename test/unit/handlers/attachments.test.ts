@@ -14,7 +14,7 @@ import { routes } from '#shared/routes';
 import { keys } from '#adapters/table-design';
 import { objectKeys } from '#adapters/bucket-design';
 import { apiEvent, invoke } from '../../support/api-event.ts';
-import { ann, ben, cancelled, CASE_ID, caseItem, editionItem, NOW, org, editionReads } from './fixtures.ts';
+import { ann, ben, cancelled, CASE_ID, caseItem, editionItem, NOW, org, editionReads, caseFound, caseRead } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const verifyObject = (object: ObjectVersion, arrivedAt: string) => verifyUpload({ attachments, media, clock: () => new Date() }, { object, arrivedAt });
@@ -35,7 +35,7 @@ beforeEach(async () => {
   ddb.reset();
   s3.reset();
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
-  ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem() });
+  caseRead(ddb).resolves(caseFound(caseItem()));
   await editionReads(ddb, editionItem());
 });
 afterEach(() => vi.useRealTimers());

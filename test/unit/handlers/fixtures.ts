@@ -1,7 +1,7 @@
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { keys } from '#adapters/table-design';
+import { CASE_TEXT_FIELDS, keys } from '#adapters/table-design';
 import type { AwsStub } from 'aws-sdk-client-mock';
-import type { DynamoDBDocumentClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
 import { edition2024 } from '../../support/editions.ts';
 
 export const NOW = new Date('2024-06-01T08:00:00.000Z');
@@ -34,6 +34,17 @@ export const caseItem = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A whole case item (caseItem) as the table holds it: the case item, and its texts apart in the text item. */
+export function storedItems(item: Record<string, unknown>): Record<string, unknown>[] {
+  const isText = (k: string) => (CASE_TEXT_FIELDS as readonly string[]).includes(k);
+  const texts = Object.entries(item).filter(([k]) => isText(k));
+  const head = Object.fromEntries(Object.entries(item).filter(([k]) => !isText(k)));
+  return texts.length ? [head, { ...keys.caseText(String(item.caseId)), type: 'case-text', ...Object.fromEntries(texts) }] : [head];
+}
+
+/** What the Query of a case and its text item (cases-repo.ts, getCase) answers for `item`, or for no case. */
+export const caseFound = (item?: Record<string, unknown>) => ({ Items: item ? storedItems(item) : [] });
+
 /** What DynamoDB answers when a transaction's condition fails: one reason per item, in order. */
 export const cancelled = (...codes: ('ConditionalCheckFailed' | 'TransactionConflict' | 'None')[]) =>
   new TransactionCanceledException({
@@ -45,6 +56,10 @@ export const cancelled = (...codes: ('ConditionalCheckFailed' | 'TransactionConf
 export const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
 type DdbMock = AwsStub<ServiceInputTypes, ServiceOutputTypes, DynamoDBDocumentClientResolvedConfig>;
+
+/** The reads of a case and its text item (cases-repo.ts, getCase): answer them with caseFound. */
+export const caseRead = (ddb: DdbMock, caseId = CASE_ID) =>
+  ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': keys.casePartition(caseId), ':to': keys.caseText(caseId).sk } });
 
 /** The edition (and an extension) as handlers read them: one BatchGetItem, or a GetItem of the edition. */
 export async function editionReads(ddb: DdbMock, edition: Record<string, unknown> | undefined, extension?: Record<string, unknown>) {

@@ -17,7 +17,7 @@ import { keys } from '#adapters/table-design';
 import { isFrozen } from '#domain/case';
 import { routes } from '#shared/routes';
 import { apiEvent, invoke } from '../../support/api-event.ts';
-import { ann, cancelled, CASE_ID, caseItem, completeFields, editionItem, editionReads, NOW, org } from './fixtures.ts';
+import { ann, cancelled, CASE_ID, caseItem, completeFields, editionItem, editionReads, NOW, org, caseFound, caseRead } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 /** Closed at the deadline; ann holds an extension that runs for another week. */
@@ -47,7 +47,7 @@ describe('the frozen-case predicate and condition', () => {
 
 describe("an owner's writes of a decided case, with an extension", () => {
   it('refuses PATCH, submit and withdraw with 409 before writing anything', async () => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: decided });
+    caseRead(ddb).resolves(caseFound(decided));
     const calls = [
       invoke(patchCase, apiEvent(routes.patchCase, { path: `/cases/${CASE_ID}`, who: ann, body: { title: 'Rewritten' } })),
       invoke(submitCase, apiEvent(routes.submitCase, { path: `/cases/${CASE_ID}/submit`, who: ann })),
@@ -64,7 +64,7 @@ describe("an owner's writes of a decided case, with an extension", () => {
 
   it('answers 409 when the decision lands between the read and the write: the write is conditioned on it', async () => {
     // caseFor reads the case undecided; the re-read after the cancelled write finds the decision.
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolvesOnce({ Item: submitted }).resolves({ Item: decided });
+    caseRead(ddb).resolvesOnce(caseFound(submitted)).resolves(caseFound(decided));
     ddb.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed'));
     const res = await invoke(patchCase, apiEvent(routes.patchCase, { path: `/cases/${CASE_ID}`, who: ann, body: { title: 'Rewritten' } }));
     expect(res.status).toBe(409);
@@ -75,7 +75,7 @@ describe("an owner's writes of a decided case, with an extension", () => {
     const update = calls[0]!.args[0].input.TransactItems!.find((i) => i.Update)!.Update!;
     expect(update.Key).toEqual(keys.case(CASE_ID));
     // The re-read that tells the frozen case from a version race is strongly consistent.
-    expect(ddb).toHaveReceivedCommandWith(GetCommand, { Key: keys.case(CASE_ID), ConsistentRead: true });
+    expect(ddb).toHaveReceivedCommandWith(QueryCommand, { ExpressionAttributeValues: expect.objectContaining({ ':pk': keys.casePartition(CASE_ID) }), ConsistentRead: true });
   });
 });
 
@@ -105,7 +105,7 @@ describe('PUT /editions/{editionId}/extensions/{sub}', () => {
 
 describe('PUT /cases/{caseId}/decision', () => {
   it("marks the edition as deciding in the decision's transaction: once, conditioned on the closed check, without bumping its version", async () => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: submitted });
+    caseRead(ddb).resolves(caseFound(submitted));
     ddb.on(TransactWriteCommand).resolves({});
     const res = await invoke(putDecision, apiEvent(routes.putDecision, { path: `/cases/${CASE_ID}/decision`, who: org, body: { decision: 'collection' } }));
     expect(res.status).toBe(200);

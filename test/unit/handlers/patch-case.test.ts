@@ -2,12 +2,12 @@ import { COMMITTEE_ATTRIBUTES } from '#domain/case';
 import { effectOf } from '../../support/update-expression.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { handler } from '../../../functions/cases/patch-case.ts';
 import { routes } from '#shared/routes';
 import { keys } from '#adapters/table-design';
 import { apiEvent, invoke, type Who } from '../../support/api-event.ts';
-import { ann, ben, cancelled, CASE_ID, caseItem, completeFields, editionItem, NOW, org, editionReads } from './fixtures.ts';
+import { ann, ben, cancelled, CASE_ID, caseItem, completeFields, editionItem, NOW, org, editionReads, caseFound, caseRead } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const patch = (body: unknown, who: Who = ann, headers: Record<string, string> = {}) =>
@@ -17,7 +17,7 @@ beforeEach(async () => {
   ddb.reset();
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
   await editionReads(ddb, editionItem());
-  ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem() });
+  caseRead(ddb).resolves(caseFound(caseItem()));
 });
 afterEach(() => vi.useRealTimers());
 
@@ -32,7 +32,11 @@ describe('PATCH /cases/{caseId}', () => {
     expect(tx[0]!.ConditionCheck?.Key).toEqual(keys.edition('2024'));
     expect(tx[1]!.Update).toMatchObject({ Key: keys.case(CASE_ID), ExpressionAttributeValues: { ':expected': 2 } });
     const { set, remove } = effectOf(tx[1]!.Update);
-    expect(set).toMatchObject({ summary: 'New summary', version: 3, ownerId: 'ann' });
+    expect(set).toMatchObject({ version: 3, ownerId: 'ann' });
+    // The texts are the text item's: a changed summary rewrites it, in the same transaction, and the case item
+    // holds no text.
+    expect(tx[2]!.Put?.Item).toEqual({ ...keys.caseText(CASE_ID), type: 'case-text', summary: 'New summary' });
+    expect(set).not.toHaveProperty('summary');
     expect(set).not.toHaveProperty('title');
     expect(remove).toContain('title');
     // An owner's write never touches what the committee owns, so a review or decision landing meanwhile survives it.
@@ -54,7 +58,7 @@ describe('PATCH /cases/{caseId}', () => {
   });
 
   it('redoes the merge on the fresh case when another write wins and no If-Match was sent', async () => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolvesOnce({ Item: caseItem() }).resolves({ Item: caseItem({ version: 3, summary: 'theirs' }) });
+    caseRead(ddb).resolvesOnce(caseFound(caseItem())).resolves(caseFound(caseItem({ version: 3, summary: 'theirs' })));
     ddb.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'ConditionalCheckFailed')).resolves({});
     const res = await patch({ title: 'mine' });
     expect(res.status).toBe(200);
@@ -69,7 +73,7 @@ describe('PATCH /cases/{caseId}', () => {
   });
 
   it('answers 404 for an unknown case and 400 for an id that is not a ULID', async () => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({});
+    caseRead(ddb).resolves(caseFound());
     expect((await patch({ title: 'x' })).status).toBe(404);
     const bad = await invoke(handler, apiEvent(routes.patchCase, { path: '/cases/not-a-ulid', who: ann, body: { title: 'x' } }));
     expect(bad.status).toBe(400);
@@ -83,7 +87,7 @@ describe('PATCH /cases/{caseId}', () => {
   });
 
   it('keeps a submitted case eligible: 422 listing every problem', async () => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem({ ...completeFields, status: 'submitted' }) });
+    caseRead(ddb).resolves(caseFound(caseItem({ ...completeFields, status: 'submitted' })));
     const res = await patch({ countries: ['KE'], implementedOn: '2015-12-31' });
     expect(res.status).toBe(422);
     expect(res.json?.code).toBe('not-eligible');
@@ -92,7 +96,7 @@ describe('PATCH /cases/{caseId}', () => {
   });
 
   it('refuses a withdrawn case with 409 conflict', async () => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem({ status: 'withdrawn' }) });
+    caseRead(ddb).resolves(caseFound(caseItem({ status: 'withdrawn' })));
     expect((await patch({ title: 'x' })).json?.code).toBe('conflict');
   });
 });

@@ -10,7 +10,7 @@ import { encodeCursor } from '#adapters/cursor';
 import { cursorScope } from '#adapters/paging';
 import { INDEXES, keys } from '#adapters/table-design';
 import { apiEvent, invoke } from '../../support/api-event.ts';
-import { ann, ben, CASE_ID, caseItem, completeFields, editionItem, NOW, org, editionReads } from './fixtures.ts';
+import { ann, ben, CASE_ID, caseItem, completeFields, editionItem, NOW, org, editionReads, caseFound, caseRead } from './fixtures.ts';
 
 /** The cursor scope of an owner's list of cases (cases-repo.ts listCasesByOwner): cursors are signed for it. */
 const ownerCases = (sub: string) => cursorScope({ index: INDEXES.gsi1, partition: keys.ownerPartition(sub), sortPrefix: 'CASE#', newestFirst: true });
@@ -25,7 +25,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('GET /cases/{caseId}', () => {
   beforeEach(async () => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem(completeFields) });
+    caseRead(ddb).resolves(caseFound(caseItem(completeFields)));
     ddb.on(GetCommand, { Key: keys.reviewer(CASE_ID, 'rita') }).resolves({});
     await editionReads(ddb, editionItem());
   });

@@ -18,7 +18,7 @@ import { ulid } from '#domain/ids';
 import { routes } from '#shared/routes';
 import { apiEvent, invoke } from '../../support/api-event.ts';
 import { effectOf } from '../../support/update-expression.ts';
-import { CASE_ID, caseItem, cancelled, completeFields, editionItem, NOW, org } from './fixtures.ts';
+import { CASE_ID, caseItem, cancelled, completeFields, editionItem, NOW, org, caseFound, caseRead } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const rita = { sub: 'rita', groups: ['reviewers'] };
@@ -45,7 +45,7 @@ describe('PUT /cases/{caseId}/reviews/me', () => {
 
   it('writes the review, the pair and the aggregate in one transaction conditioned on the aggregate it read, and plans again when another save got in first', async () => {
     // caseFor reads revision 2, the first plan too; another reviewer's save then moves it to 3.
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolvesOnce({ Item: submittedCase(2) }).resolvesOnce({ Item: submittedCase(2) }).resolves({ Item: submittedCase(3) });
+    caseRead(ddb).resolvesOnce(caseFound(submittedCase(2))).resolvesOnce(caseFound(submittedCase(2))).resolves(caseFound(submittedCase(3)));
     ddb.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'None', 'ConditionalCheckFailed')).resolves({});
 
     const res = await save();
@@ -62,14 +62,14 @@ describe('PUT /cases/{caseId}/reviews/me', () => {
   });
 
   it('answers 429 (never a 5xx) when the case keeps changing under it, and 409 once a decision is recorded', async () => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: submittedCase(2) });
+    caseRead(ddb).resolves(caseFound(submittedCase(2)));
     ddb.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'None', 'ConditionalCheckFailed'));
     const busy = await save();
     expect(busy.status).toBe(429);
     expect(busy.headers['retry-after']).toBe('1');
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(5);
 
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: { ...submittedCase(2), decision: 'collection' } });
+    caseRead(ddb).resolves(caseFound({ ...submittedCase(2), decision: 'collection' }));
     expect((await save()).json?.code).toBe('conflict');
   });
 });
@@ -100,7 +100,6 @@ describe('an organiser who owns the case (a conflict of interest)', () => {
   /** Olga is an organiser and the owner of the case. */
   const owned = () => ({ ...submittedCase(1), ownerId: 'olga', ownerEmail: 'olga@example.org' });
   beforeEach(() => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: owned() });
     ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: closed });
     ddb.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { sk: string }[] }> }) => {
       const wanted = Object.values(input.RequestItems)[0]!.Keys;
@@ -108,6 +107,8 @@ describe('an organiser who owns the case (a conflict of interest)', () => {
       return { Responses: { 'unit-table': [closed] } };
     });
     ddb.on(QueryCommand).resolves({ Items: [], Count: 0 });
+    // After the catch-all Query: the later of two matching stubs answers.
+    caseRead(ddb).resolves(caseFound(owned()));
     ddb.on(TransactWriteCommand).resolves({});
   });
 
