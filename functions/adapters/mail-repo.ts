@@ -2,11 +2,12 @@
  * Mail records and their queue. A mail is written in the same transaction as the change that causes it,
  * so it cannot be lost; it is sent after, by whoever claims it first (a lease), and its outcome recorded.
  */
-import { MAIL_LEASE_SECONDS, MAX_MAIL_ATTEMPTS, mailBackoffSeconds, type ConfirmationSlot, type MailMessage, type MailRecord } from '#domain/mail';
+import { MAIL_LEASE_SECONDS, MAX_MAIL_ATTEMPTS, mailBackoffSeconds, type MailMessage, type MailRecord } from '#domain/mail';
 import { ENTITIES, INDEXES, keys, MAIL_SHARDS, recordOf, TTL_ATTRIBUTE } from './table-design.ts';
 import type { TransactItem } from './table.ts';
 import * as table from './table-io.ts';
 import { conditionally, tx } from './table.ts';
+import { transact } from './transact.ts';
 
 export type { MailRecord };
 
@@ -27,34 +28,41 @@ export function mailPut(m: MailRecord): TransactItem {
   });
 }
 
-/** A case's latest submission confirmation (strongly consistent: the submit that follows relies on it). */
-export async function getConfirmationSlot(caseId: string): Promise<ConfirmationSlot | undefined> {
-  const out = await table.get({ Key: keys.confirmationSlot(caseId), ConsistentRead: true });
-  return out.Item ? recordOf<ConfirmationSlot>(out.Item) : undefined;
-}
-
-/**
- * Records the case's latest confirmation. Unconditional: it is written only with a submission, which the case's
- * version condition serialises.
- */
-export function confirmationSlotPut(slot: ConfirmationSlot): TransactItem {
-  return tx.put({ Item: { ...keys.confirmationSlot(slot.caseId), type: ENTITIES.confirmationSlot.type, ...slot } });
-}
-
 export type MailCounter = 'confirmations' | 'contactCodes';
 
-/**
- * One more mail of an applicant's on a UTC day, if under `cap`: for the transaction that queues it, so the cap holds
- * under concurrency. The counter expires two days after its day.
- */
-export function applicantMailCount(sub: string, day: string, counter: MailCounter, cap: number): TransactItem {
-  return tx.update({
+/** The update that counts one more mail of an applicant's on a UTC day, if under `cap`; it expires two days after its day. */
+function mailCountUpdate(sub: string, day: string, counter: MailCounter, cap: number) {
+  return {
     Key: keys.applicantMailDay(sub, day),
     UpdateExpression: 'SET #type = :type, #ttl = :ttl ADD #n :one',
     ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
     ExpressionAttributeNames: { '#n': counter, '#type': 'type', '#ttl': TTL_ATTRIBUTE },
     ExpressionAttributeValues: { ':one': 1, ':cap': cap, ':type': ENTITIES.applicantMailDay.type, ':ttl': epochSeconds(`${day}T00:00:00Z`) + 3 * DAY_SECONDS },
-  });
+  };
+}
+
+/** One more mail of an applicant's on a UTC day, if under `cap`: for the transaction that queues it, so the cap holds under concurrency. */
+export function applicantMailCount(sub: string, day: string, counter: MailCounter, cap: number): TransactItem {
+  return tx.update(mailCountUpdate(sub, day, counter, cap));
+}
+
+/**
+ * Counts a submission confirmation against its applicant's daily cap, once: the count and the mail's mark that it
+ * was counted are one transaction, so a retry after a crash neither counts it again nor skips the count.
+ */
+export function countConfirmation(m: Pick<MailRecord, 'mailId'>, sub: string, day: string, cap: number): Promise<'ok' | 'counted-before' | 'cap-reached'> {
+  return transact([
+    {
+      item: tx.update({
+        Key: keys.mail(m.mailId),
+        UpdateExpression: 'SET countedOn = :day',
+        ConditionExpression: 'attribute_not_exists(countedOn)',
+        ExpressionAttributeValues: { ':day': day },
+      }),
+      onFail: 'counted-before' as const,
+    },
+    { item: applicantMailCount(sub, day, 'confirmations', cap), onFail: 'cap-reached' as const },
+  ]);
 }
 
 const plus = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
@@ -83,7 +91,7 @@ export const SENT_CODE_TEXT = '(the confirmation code, removed once sent)';
  * Records the mail sent, as it went out (`sent`: a confirmation is rendered when it is sent). A code mail keeps
  * its recipients and subject, not the code.
  */
-export async function recordSent(m: MailRecord, messageId: string, now: Date, sent: MailMessage = m): Promise<void> {
+export async function recordSent(m: MailRecord, messageId: string, now: Date, sent: MailMessage): Promise<void> {
   const body = m.kind === 'contact-verification' ? { text: SENT_CODE_TEXT, html: SENT_CODE_TEXT } : { text: sent.text, html: sent.html };
   await table.update({
     Key: keys.mail(m.mailId),
@@ -112,7 +120,8 @@ export async function recordFailure(m: MailRecord, error: string, permanent: boo
     UpdateExpression: giveUp
       ? 'SET #s = :failed, lastError = :err, updatedAt = :now REMOVE gsi1pk, gsi1sk'
       : 'SET lastError = :err, nextAttemptAt = :next, gsi1sk = :qsk, updatedAt = :now',
-    ExpressionAttributeNames: { '#s': 'status' },
+    // DynamoDB refuses a name the expression does not use: #s only when giving up.
+    ...(giveUp ? { ExpressionAttributeNames: { '#s': 'status' } } : {}),
     ExpressionAttributeValues: giveUp
       ? { ':failed': 'failed', ':err': error.slice(0, 1000), ':now': now.toISOString() }
       : { ':err': error.slice(0, 1000), ':next': next, ':qsk': keys.mailQueue(m.mailId, next).gsi1sk, ':now': now.toISOString() },

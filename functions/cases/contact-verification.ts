@@ -1,8 +1,6 @@
 import { getCase } from '#adapters/cases-repo';
 import { getContactCode, issueContactCode } from '#adapters/contact-repo';
-import { getEdition, getEditionFor } from '#adapters/editions-repo';
-import { claimMail, recordCancelled, recordFailure, recordSent } from '#adapters/mail-repo';
-import { mailFailure, mailer } from '#adapters/mailer';
+import { getEditionFor } from '#adapters/editions-repo';
 import { getReviewer } from '#adapters/reviews-repo';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
@@ -12,11 +10,8 @@ import { sendContactCode } from '#use-cases/cases/contact-verification';
 const ports = {
   cases: { getCase },
   contacts: { getContactCode, issueContactCode },
-  editions: { getEdition, getEditionFor },
-  mails: { claimMail, recordCancelled, recordFailure, recordSent },
-  mailer: { mailFailure, mailer },
+  editions: { getEditionFor },
   reviews: { getReviewer },
-  clock: () => new Date(),
   log: logger,
 };
 

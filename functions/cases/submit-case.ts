@@ -1,8 +1,6 @@
-import { listAttachments } from '#adapters/attachments-repo';
-import { getCase, replaceCase } from '#adapters/cases-repo';
+import { getCase, getCaseWithAttachments, replaceCase } from '#adapters/cases-repo';
 import { getEdition, getEditionFor } from '#adapters/editions-repo';
-import { applicantMailCount, claimMail, confirmationSlotPut, getConfirmationSlot, mailPut, recordCancelled, recordFailure, recordSent } from '#adapters/mail-repo';
-import { mailFailure, mailer } from '#adapters/mailer';
+import { mailPut } from '#adapters/mail-repo';
 import { getReviewer } from '#adapters/reviews-repo';
 import { deadlineChecks } from '#adapters/transact';
 import { httpHandler } from '#shared/handler';
@@ -13,14 +11,11 @@ import { caseView } from '#shared/views/case';
 import { submitCase } from '#use-cases/cases/submit-case';
 
 const ports = {
-  attachments: { listAttachments },
-  cases: { getCase, replaceCase },
+  cases: { getCase, getCaseWithAttachments, replaceCase },
   editions: { getEdition, getEditionFor },
-  mails: { applicantMailCount, claimMail, confirmationSlotPut, getConfirmationSlot, mailPut, recordCancelled, recordFailure, recordSent },
-  mailer: { mailFailure, mailer },
+  mails: { mailPut },
   reviews: { getReviewer },
   transactions: { deadlineChecks },
-  clock: () => new Date(),
   log: logger,
 };
 

@@ -6,6 +6,12 @@ import { AppError } from './errors.ts';
 import { aggregateView, type ReviewAggregate } from './review.ts';
 import { CASE_FIELDS, SELECTED_DECISIONS, type CaseStatus, type Decision, type SelectedDecision, type Viewer } from './vocabulary.ts';
 
+/** A case's latest submission confirmation: which mail, due when. */
+export interface ConfirmationSlot {
+  mailId: string;
+  dueAt: string;
+}
+
 /** A case as stored. */
 export interface CaseRecord extends CaseFields {
   caseId: string;
@@ -28,6 +34,11 @@ export interface CaseRecord extends CaseFields {
   reviewRev?: number;
   /** The latest receipt: when the submitted content was stamped, and its hash (domain/receipt.ts). */
   receipt?: { submittedAt: string; sha256: string };
+  /**
+   * The latest submission confirmation queued for the case (domain/mail.ts, confirmationDue): on the case item, so
+   * that a submit reads it with the case and writes it with the submission, in the same transaction as the mail.
+   */
+  confirmation?: ConfirmationSlot;
   createdAt: string;
   updatedAt: string;
   version: number;

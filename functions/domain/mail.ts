@@ -1,5 +1,5 @@
 /** E-mails the system sends, as records: written with the change that causes them, sent after, retried until sent or given up. */
-import type { CaseRecord } from './case.ts';
+import type { CaseRecord, ConfirmationSlot } from './case.ts';
 import { contactConfirmed, sameAddress, type ContactState } from './contact.ts';
 import type { EditionRecord } from './edition.ts';
 import { CONFIRMATION_INTERVAL_SECONDS } from './limits.ts';
@@ -14,7 +14,12 @@ export interface MailMessage {
   html: string;
 }
 
-export interface MailRecord extends MailMessage {
+/**
+ * A mail as recorded. A submission confirmation is rendered when it is sent (send-mail.ts), so while pending it
+ * carries no text: the item the submit's transaction writes stays under 1 KB (one write unit) whatever the case says.
+ * Every other kind carries its whole message from the start.
+ */
+export interface MailRecord extends Omit<MailMessage, 'text' | 'html'>, Partial<Pick<MailMessage, 'text' | 'html'>> {
   mailId: string;
   kind: MailKind;
   caseId: string;
@@ -25,6 +30,8 @@ export interface MailRecord extends MailMessage {
   nextAttemptAt: string;
   lastError?: string;
   messageId?: string;
+  /** The UTC day a submission confirmation was counted against its applicant's daily cap (once, at its first attempt). */
+  countedOn?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -48,6 +55,9 @@ export function recipients(c: ContactState): { to: string[]; cc: string[] } {
   return { to: [c.ownerEmail], cc: contact && contactConfirmed(c) && !sameAddress(contact, c.ownerEmail) ? [contact] : [] };
 }
 
+/** The subject of a submission confirmation: fixed wording and the case id, known before the mail is rendered. */
+export const submissionSubject = (caseId: string): string => `Case submitted: ${caseId}`;
+
 /**
  * The submission confirmation. Its subject is fixed wording and the case id: nothing an applicant typed goes into
  * a header. The title is in the body only (escaped in the HTML).
@@ -68,7 +78,7 @@ export function submissionConfirmation(c: CaseRecord, e: EditionRecord, receipt:
   ];
   return {
     ...recipients(c),
-    subject: `Case submitted: ${c.caseId}`,
+    subject: submissionSubject(c.caseId),
     text: lines.join('\n'),
     html: `<p>Your case <b>${esc(title)}</b> was submitted to ${esc(e.name)}.</p><ul><li>Submitted: ${esc(local)}, ${esc(utc)}</li><li>Receipt (SHA-256): <code>${receipt.sha256}</code></li><li>Case: ${c.caseId}</li></ul><p>You can still edit the case until the deadline; each change issues a new receipt.</p><p>Confirmations are sent at most once an hour; the next one, if any, says the receipt current when it is sent.</p>`,
   };
@@ -97,12 +107,6 @@ export function contactVerification(caseId: string, email: string, e: EditionRec
   };
 }
 
-/** A case's latest submission confirmation: which mail, due when. */
-export interface ConfirmationSlot {
-  caseId: string;
-  mailId: string;
-  dueAt: string;
-}
 
 /**
  * When the confirmation of a (re-)submission at `now` is due, or undefined when none is to be queued: a mail

@@ -1,7 +1,7 @@
 /** Every minute: one more attempt for each recorded mail that is due. */
 import { getCase } from '#adapters/cases-repo';
 import { getEdition } from '#adapters/editions-repo';
-import { claimMail, dueMailIds, recordCancelled, recordFailure, recordSent } from '#adapters/mail-repo';
+import { claimMail, countConfirmation, dueMailIds, recordCancelled, recordFailure, recordSent } from '#adapters/mail-repo';
 import { mailFailure, mailer } from '#adapters/mailer';
 import { logger } from '#shared/logger';
 import { workerHandler } from '#shared/worker-handler';
@@ -11,7 +11,7 @@ import { retryDue } from '#use-cases/mail/retry-mail';
 const ports = {
   cases: { getCase },
   editions: { getEdition },
-  mails: { claimMail, dueMailIds, recordCancelled, recordFailure, recordSent },
+  mails: { claimMail, countConfirmation, dueMailIds, recordCancelled, recordFailure, recordSent },
   mailer: { mailFailure, mailer },
   clock: () => new Date(),
   log: logger,

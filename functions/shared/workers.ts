@@ -4,7 +4,19 @@
  * stand-ins' events.
  */
 import type { Prefix } from '#adapters/bucket-design';
+import { ENTITIES, type EntityName } from '#adapters/table-design';
 import type { BucketGrants } from './routes.ts';
+
+/** A stream trigger: the table's new items of one entity, in the order they were written per key. */
+export interface StreamTrigger {
+  source: 'table:stream';
+  /** The entity whose INSERTs the worker receives, told apart by its `type` tag (ENTITIES). */
+  inserted: EntityName;
+  /** Records per invocation, at most. */
+  batchSize: number;
+  /** Deliveries of a failed batch after the first, before it goes to the dead-letter queue (a log line locally). */
+  retryAttempts: number;
+}
 
 export interface WorkerSpec {
   name: string;
@@ -20,11 +32,18 @@ export interface WorkerSpec {
     /** A task of the notification state machine (shared/notify-workflow.ts). */
     | { source: 'workflow' }
     /** The SES configuration set's events (delivery, bounce, complaint, send), through EventBridge. */
-    | { source: 'ses:events' };
+    | { source: 'ses:events' }
+    /**
+     * The table's stream (an event source mapping on AWS, a poller of DynamoDB Local's stream locally), filtered by
+     * streamFilter: a batch of records, of which the worker reports the failed ones (batchItemFailures).
+     */
+    | StreamTrigger;
   table?: 'read' | 'write';
   bucket?: BucketGrants;
   /** Sends e-mail through the stage's SES identity and configuration set. */
   mail?: true;
+  /** Starts executions of the notification workflow (states:StartExecution on that state machine only). */
+  startsWorkflow?: true;
   timeoutSeconds: number;
   memoryMb: number;
 }
@@ -54,15 +73,49 @@ export const workers = {
     timeoutSeconds: 60,
     memoryMb: 512,
   },
+  sendNewMail: {
+    name: 'sendNewMail',
+    entry: 'mail/send-new-mail.ts',
+    description: 'Sends each e-mail recorded by a change (the outbox), as it appears in the table\'s stream, and records the outcome',
+    // A batch of 25 is sent in seconds with a few attempts in flight; a failed one is delivered again (the claim
+    // makes that harmless) up to 10 times, and whatever is still pending after that is the retry worker's anyway.
+    trigger: { source: 'table:stream', inserted: 'mail', batchSize: 25, retryAttempts: 10 },
+    table: 'write',
+    mail: true,
+    timeoutSeconds: 120,
+    memoryMb: 512,
+  },
   retryMail: {
     name: 'retryMail',
     entry: 'mail/retry-mail.ts',
-    description: 'Sends the e-mails whose first attempt failed, with backoff, and records each outcome',
+    description: 'Sends the e-mails whose first attempt failed, or that the stream left, with backoff, and records each outcome',
     trigger: { source: 'schedule', minutes: 1 },
     table: 'write',
     mail: true,
     timeoutSeconds: 120,
     memoryMb: 512,
+  },
+  startNotificationRun: {
+    name: 'startNotificationRun',
+    entry: 'notifications/start-run-workflow.ts',
+    description: "Starts the notification workflow of each run recorded by its request (the outbox), as it appears in the table's stream; a start refused for good records the run failed",
+    // Runs are a few a year. A failed start is delivered again (the execution's name makes that harmless) up to 10
+    // times; a run still unstarted after that is startStalledNotificationRuns'.
+    trigger: { source: 'table:stream', inserted: 'run', batchSize: 10, retryAttempts: 10 },
+    table: 'write',
+    startsWorkflow: true,
+    timeoutSeconds: 30,
+    memoryMb: 256,
+  },
+  startStalledNotificationRuns: {
+    name: 'startStalledNotificationRuns',
+    entry: 'notifications/start-stalled-runs.ts',
+    description: 'Starts the workflow of a notification run the stream left unstarted (running for minutes, no execution reported back), the same idempotent way',
+    trigger: { source: 'schedule', minutes: 1 },
+    table: 'write',
+    startsWorkflow: true,
+    timeoutSeconds: 60,
+    memoryMb: 256,
   },
   pageSelected: {
     name: 'pageSelected',
@@ -113,3 +166,27 @@ export const workers = {
 } as const satisfies Record<string, WorkerSpec>;
 
 export const WORKERS: WorkerSpec[] = Object.values(workers);
+
+/** The stream records a StreamTrigger takes: what it matches (a subset of Lambda's event filter syntax). */
+export type StreamFilter = { eventName: ['INSERT']; dynamodb: { NewImage: { type: { S: [string] } } } };
+
+/**
+ * The event filter pattern of a stream trigger: the CDK stack gives it to the event source mapping (FilterCriteria),
+ * the local poller applies it (matchesStreamFilter), so both deliver the same records.
+ */
+export function streamFilter(trigger: StreamTrigger): StreamFilter {
+  const type = (ENTITIES[trigger.inserted] as { type?: string }).type;
+  if (!type) throw new Error(`A stream trigger needs an entity with a type tag; ${trigger.inserted} has none.`);
+  return { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: [type] } } } };
+}
+
+/**
+ * Whether `record` matches `pattern` as Lambda's event filtering reads it: each array lists the values allowed at its
+ * path (exact matches only), each object narrows into the record; a path the record lacks does not match.
+ */
+export function matchesStreamFilter(pattern: unknown, record: unknown): boolean {
+  if (Array.isArray(pattern)) return pattern.some((allowed) => allowed === record);
+  if (typeof pattern !== 'object' || pattern === null) return false;
+  if (typeof record !== 'object' || record === null) return false;
+  return Object.entries(pattern).every(([key, inner]) => matchesStreamFilter(inner, (record as Record<string, unknown>)[key]));
+}

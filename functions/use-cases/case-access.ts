@@ -38,8 +38,13 @@ export type CaseNeed = 'view' | 'own' | 'edit' | 'committee' | 'review';
  * does not exist.
  */
 export async function caseFor(ports: CaseAccessPorts, caseId: string, caller: Caller, need: CaseNeed): Promise<CaseAccess> {
-  const record = await ports.cases.getCase(caseId);
+  return accessTo(ports, await ports.cases.getCase(caseId), caller, need);
+}
+
+/** caseFor for a case already read (or not found: undefined), e.g. together with its attachments. */
+export async function accessTo(ports: Omit<CaseAccessPorts, 'cases'>, record: CaseRecord | undefined, caller: Caller, need: CaseNeed): Promise<CaseAccess> {
   if (!record) throw notFound('The case');
+  const caseId = record.caseId;
   let viewer = need === 'review' ? undefined : viewerOf(record, caller);
   let reviewer: ReviewerRecord | undefined;
   if (!viewer && caller.groups.includes('reviewers') && record.ownerId !== caller.sub) {

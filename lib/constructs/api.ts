@@ -1,7 +1,7 @@
 /**
  * The HTTP API: an API Gateway REST API built from the route table (functions/shared/routes.ts), one Lambda
- * function per route with only the grants the route names (the table, prefixes of the media bucket, sending mail,
- * starting the notification workflow), the Cognito
+ * function per route with only the grants the route names (the table, prefixes of the media bucket; no route sends
+ * mail or starts a workflow: a request records what is to happen, and workers do it from the table's stream), the Cognito
  * authorizer on every route that is not public, problem+json gateway responses, stage throttling, JSON access
  * logs, tracing, CORS for the stage's origins, and a WAF web ACL in front of the stage; and a second web ACL on the
  * user pool, whose sign-in and sign-up endpoints are Cognito's own and so not behind the stage's.
@@ -12,7 +12,6 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { ProblemCode } from '../../functions/domain/errors.ts';
@@ -21,7 +20,6 @@ import type { RouteSpec } from '../../functions/shared/routes.ts';
 import { removalPolicy, type StageName, type StageSettings } from '../stage-config.ts';
 import { DOCS_ASSET_ROUTE, DOCS_ASSETS, DOCS_ASSETS_DIR_VARIABLE, sourcePathOf } from '../../functions/docs/assets.ts';
 import { BackendFunction, LAMBDA_TASK_ROOT, type BundledFiles } from './function.ts';
-import type { Mailer } from './mail.ts';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../../functions/shared/http.ts';
 
 /**
@@ -100,10 +98,6 @@ export interface ApiProps {
   /** The media bucket, for routes with `bucket` grants. */
   mediaBucket: IBucket;
   routes: readonly RouteSpec[];
-  /** The sender and configuration set, for routes with `mail`. */
-  mailer: Mailer;
-  /** The notification state machine, for routes with `workflow`. */
-  notifyWorkflow: IStateMachine;
 }
 
 export class Api extends Construct {
@@ -263,8 +257,6 @@ export class Api extends Construct {
       });
       if (route.table) fn.bindTable(props.table, route.table);
       if (route.bucket) fn.bindBucket(props.mediaBucket, route.bucket);
-      if (route.mail) fn.bindMailer(props.mailer);
-      if (route.workflow) fn.bindNotifyWorkflow(props.notifyWorkflow);
       Validations.of(fn.lambda).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason:

@@ -2,26 +2,30 @@
  * Event-triggered functions: one per entry of the worker table (functions/shared/workers.ts), built with the same
  * function construct as the routes, with only the grants the spec names, its memory and timeout, and its trigger
  * wired: objects created under a prefix of the media bucket (an S3 notification), a clock (an EventBridge rule), the
- * stage's SES events (an EventBridge rule on the default bus), or a task of the notification state machine (nothing
- * here: lib/constructs/workflow.ts references the function and invokes it).
+ * stage's SES events (an EventBridge rule on the default bus), the table's stream (an event source mapping), or a task
+ * of the notification state machine (nothing here: lib/constructs/workflow.ts references the function and invokes it).
  *
  * S3 and EventBridge invoke the function asynchronously: Lambda retries a failed event twice, and an event that still
  * fails (or waits too long) goes to the dead-letter queue with the error, so no upload, tick or delivery event is lost
  * without a trace. EventBridge has its own retry policy for the delivery itself (the Invoke call: throttling, a
- * missing permission); an event it cannot deliver goes to the same dead-letter queue. The state machine invokes its
+ * missing permission); an event it cannot deliver goes to the same dead-letter queue. Lambda polls the table's stream
+ * itself and retries a failed batch as its mapping says (wireStream), then sends it to the same queue. The state machine invokes its
  * tasks synchronously and handles their failures itself (Retry and Catch), so those functions have no async settings.
  */
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
-import type { WorkerSpec } from '../../functions/shared/workers.ts';
+import { streamFilter, type StreamTrigger, type WorkerSpec } from '../../functions/shared/workers.ts';
 import { removalPolicy, type StageName, type StageSettings } from '../stage-config.ts';
 import { BackendFunction } from './function.ts';
 import { CONFIGURATION_SET_TAG, type Mailer, PUBLISHED_MAIL_EVENTS } from './mail.ts';
@@ -48,6 +52,12 @@ export const MAIL_EVENT_RETRY_ATTEMPTS = 185;
  */
 export const MAIL_EVENT_MAX_EVENT_AGE = Duration.hours(24);
 
+/**
+ * Concurrent invocations per shard of the table's stream (1 to 10). Records of one item still arrive in order (Lambda
+ * keeps a key on one of them); the deadline rush writes thousands of mails a minute, across few shards.
+ */
+export const STREAM_PARALLELIZATION = 10;
+
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface WorkersProps {
@@ -60,6 +70,23 @@ export interface WorkersProps {
   mailer: Mailer;
 }
 
+/** Why a worker's function has no DeadLetterConfig (cdk-nag's Serverless-LambdaDLQ), by how it is invoked. */
+function noDeadLetterConfigReason(spec: WorkerSpec): string {
+  switch (spec.trigger.source) {
+    case 'workflow':
+      return 'Invoked synchronously by the notification state machine, whose Retry and Catch handle a failure (and whose ' +
+        'ExecutionsFailed is alarmed on); a dead-letter queue only ever receives asynchronous invocations, so it would stay empty.';
+    case 'table:stream':
+      return 'Invoked by an event source mapping on the table\'s stream, whose on-failure destination (SqsDlq) is the workers\' ' +
+        'dead-letter queue, alarmed on (lib/constructs/ops.ts); a DeadLetterConfig only ever receives asynchronous invocations, ' +
+        'which a stream never makes, so it would stay empty.';
+    default:
+      return 'Invoked asynchronously, with an on-failure destination (EventInvokeConfig) to the workers\' dead-letter queue, ' +
+        'AWS\'s successor to DeadLetterConfig: its record carries the error as well as the original event, and the queue ' +
+        'is alarmed on (lib/constructs/ops.ts). A DeadLetterConfig as well would only add a second, poorer copy.';
+  }
+}
+
 export class Workers extends Construct {
   /** The function of each worker, by name; the notification workflow's tasks among them. */
   readonly functions = new Map<string, BackendFunction>();
@@ -69,10 +96,12 @@ export class Workers extends Construct {
    * person; alarm on ApproximateNumberOfMessagesVisible > 0.
    */
   readonly deadLetterQueue: sqs.Queue;
+  private readonly specs: readonly WorkerSpec[];
 
   constructor(scope: Construct, id: string, props: WorkersProps) {
     super(scope, id);
     const { settings } = props;
+    this.specs = props.workers;
 
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -84,8 +113,9 @@ export class Workers extends Construct {
       id: 'AwsSolutions-SQS3',
       reason:
         'This queue is itself the dead-letter store: the on-failure destination of the workers\' asynchronous ' +
-        'invocations (an EventInvokeConfig, which cdk-nag does not recognise as a DLQ) and the dead-letter queue of ' +
-        'the EventBridge rules\' targets (schedules, SES events). Nothing consumes it automatically, so it has no DLQ of its own.',
+        'invocations (an EventInvokeConfig, which cdk-nag does not recognise as a DLQ) and of the table stream\'s event ' +
+        'source mapping, and the dead-letter queue of the EventBridge rules\' targets (schedules, SES events). Nothing ' +
+        'consumes it automatically, so it has no DLQ of its own.',
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'Serverless-SQSRedrivePolicy',
@@ -109,23 +139,54 @@ export class Workers extends Construct {
       if (spec.table) fn.bindTable(props.table, spec.table);
       if (spec.bucket) fn.bindBucket(props.mediaBucket, spec.bucket);
       if (spec.mail) fn.bindMailer(props.mailer);
-      if (spec.trigger.source !== 'workflow') {
+      // A stream is polled, not invoked asynchronously: its mapping has retries and a destination of its own.
+      if (spec.trigger.source !== 'workflow' && spec.trigger.source !== 'table:stream') {
         fn.lambda.configureAsyncInvoke({ retryAttempts: ASYNC_RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE, onFailure: failures });
       }
-      Validations.of(fn.lambda).acknowledge({
-        id: 'Serverless-LambdaDLQ',
-        reason:
-          spec.trigger.source === 'workflow'
-            ? 'Invoked synchronously by the notification state machine, whose Retry and Catch handle a failure (and whose ' +
-              'ExecutionsFailed is alarmed on); a dead-letter queue only ever receives asynchronous invocations, so it would stay empty.'
-            : 'Invoked asynchronously, with an on-failure destination (EventInvokeConfig) to the workers\' dead-letter queue, ' +
-              'AWS\'s successor to DeadLetterConfig: its record carries the error as well as the original event, and the queue ' +
-              'is alarmed on (lib/constructs/ops.ts). A DeadLetterConfig as well would only add a second, poorer copy.',
-      });
+      Validations.of(fn.lambda).acknowledge({ id: 'Serverless-LambdaDLQ', reason: noDeadLetterConfigReason(spec) });
       this.wireTrigger(spec, fn, props);
       this.functions.set(spec.name, fn);
     }
     this.acknowledgeNotificationsHandler();
+  }
+
+  /**
+   * Lets the workers with `startsWorkflow` start executions of the notification state machine. Not in the
+   * constructor: the state machine is built after the workers, as its definition names the task workers' functions.
+   */
+  bindNotifyWorkflow(stateMachine: IStateMachine) {
+    for (const spec of this.specs) if (spec.startsWorkflow) this.functions.get(spec.name)?.bindNotifyWorkflow(stateMachine);
+  }
+
+  /**
+   * The table's stream → the function, through an event source mapping: only the records of the trigger's filter (the
+   * INSERTs of its entity; Lambda drops the rest unbilled), from the oldest kept (TRIM_HORIZON: nothing written while
+   * the mapping was being created is skipped). The function reports the records it failed on (batchItemFailures) and
+   * the batch is delivered again from the first of them, halved on each failure (bisect) to isolate one that keeps
+   * failing, until retryAttempts or MAX_EVENT_AGE: then the batch's description (shard and sequence numbers, not the
+   * records) goes to the dead-letter queue. A mail it names is still in the table, pending, for the retry worker.
+   */
+  private wireStream(trigger: StreamTrigger, fn: BackendFunction, table: ITable) {
+    fn.lambda.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        filters: [lambda.FilterCriteria.filter(streamFilter(trigger))],
+        batchSize: trigger.batchSize,
+        retryAttempts: trigger.retryAttempts,
+        maxRecordAge: MAX_EVENT_AGE,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        parallelizationFactor: STREAM_PARALLELIZATION,
+        onFailure: new SqsDlq(this.deadLetterQueue),
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'The stream read grant CDK gives an event source mapping\'s function includes dynamodb:ListStreams on Resource "*" ' +
+        '(it lists stream ARNs and labels, no data); the data actions (DescribeStream, GetRecords, GetShardIterator) name ' +
+        'this table\'s stream only. Besides X-Ray\'s actions, which support no resource-level permissions.',
+    });
   }
 
   /**
@@ -195,6 +256,9 @@ export class Workers extends Construct {
       }
       case 'workflow':
         // Invoked by the notification state machine only (lib/constructs/workflow.ts), with the state machine's role.
+        return;
+      case 'table:stream':
+        this.wireStream(trigger, fn, props.table);
         return;
       default: {
         const unknown: never = trigger;

@@ -144,7 +144,10 @@ export async function startDynamoLocal(dataDir?: string, opts: DynamoLocalOption
   return { endpoint, process: child, stop };
 }
 
-/** Creates the table with the stack's keys and indexes, unless it exists; turns TTL on. */
+/** The stack's stream (lib/constructs/storage.ts): the new image of every write, read by the stream workers. */
+const STREAM = { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } as const;
+
+/** Creates the table with the stack's keys, indexes and stream, unless it exists; turns TTL on. */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
@@ -160,6 +163,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
             { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
             { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
           ],
+          StreamSpecification: STREAM,
           GlobalSecondaryIndexes: indexes.map((i) => ({
             IndexName: i.name,
             KeySchema: [
@@ -174,11 +178,27 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     } catch (err) {
       if (!(err instanceof ResourceInUseException)) throw err;
       await migrateIndexes(client, tableName);
+      await migrateStream(client, tableName);
     }
     await untilActive(client, tableName);
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * A table kept in LOCAL_DATA_DIR from before the outbox had no stream, or another view of it: it gets the stack's
+ * (a stream's view cannot be changed in place: the old one is turned off first).
+ */
+async function migrateStream(client: DynamoDBClient, tableName: string): Promise<void> {
+  const have = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.StreamSpecification;
+  if (have?.StreamEnabled && have.StreamViewType === STREAM.StreamViewType) return;
+  if (have?.StreamEnabled) {
+    await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } }));
+    await untilActive(client, tableName);
+  }
+  await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: STREAM }));
+  await untilActive(client, tableName);
 }
 
 function projectionOf(i: IndexDesign): Projection {

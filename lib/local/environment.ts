@@ -1,5 +1,5 @@
 /**
- * The whole backend on one machine: DynamoDB Local, the table, the demo edition and the HTTP server.
+ * The whole backend on one machine: DynamoDB Local, the table and its stream, the demo edition and the HTTP server.
  * Handlers read their endpoints and names from the environment, set here once; they never ask whether
  * they run locally.
  */
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ROUTES } from '../../functions/shared/routes.ts';
-import { WORKERS } from '../../functions/shared/workers.ts';
+import { streamFilter, WORKERS } from '../../functions/shared/workers.ts';
 import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import { FUNCTIONS_DIR } from '../bundling.ts';
 import { fieldProblems, problemBody } from '../../functions/shared/http.ts';
@@ -22,6 +22,7 @@ import type { S3Event } from 'aws-lambda';
 import { loadSecret, signToken, TokenRequest } from './tokens.ts';
 import { LOCAL_NOTIFY_ARN, startLocalStepFunctions, type LocalStepFunctions } from './stepfunctions.ts';
 import type { NotifyTaskWorker } from '../../functions/shared/notify-workflow.ts';
+import { startStreamPoller, type StreamBinding, type StreamPoller } from './streams.ts';
 
 export { FUNCTIONS_DIR };
 export const LOCAL_TABLE_NAME = 'practice-cases';
@@ -178,6 +179,21 @@ export function workerBindings() {
   });
 }
 
+/** The workers fed by the table's stream (functions/shared/workers.ts), for the local stream poller. */
+export function streamBindings(): StreamBinding[] {
+  return WORKERS.flatMap((w) => {
+    if (w.trigger.source !== 'table:stream') return [];
+    const load = lazyHandler(w.entry);
+    const { batchSize, retryAttempts } = w.trigger;
+    return [{ name: w.name, filter: streamFilter(w.trigger), batchSize, retryAttempts, handle: async (event) => (await load())(event) }];
+  });
+}
+
+/** The table's stream, polled and delivered to the stream workers (lib/local/streams.ts). */
+export function startLocalStreams(dynamoEndpoint: string, tableName: string, log: (line: string) => void): Promise<StreamPoller> {
+  return startStreamPoller({ endpoint: dynamoEndpoint, tableName, bindings: streamBindings(), log });
+}
+
 /**
  * The scheduled workers, on a local timer that plays EventBridge's rule. It ticks every LOCAL_TICK_SECONDS
  * (default 5) rather than every minute, so a demo sees its deadline close promptly; the deadline itself is
@@ -212,12 +228,15 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
   let server: Server | undefined;
   let s3: LocalS3 | undefined;
   let workflows: LocalStepFunctions | undefined;
+  let streams: StreamPoller | undefined;
   try {
     await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
     s3 = await startLocalS3(join(dataDir ?? mkdtempSync(join(tmpdir(), 'pc-s3-')), 's3'), LOCAL_BUCKET_NAME, workerBindings(), log, host, corsOrigins);
     setLocalEnv(dynamo.endpoint, LOCAL_TABLE_NAME, s3.endpoint, LOCAL_BUCKET_NAME, outboxDir, corsOrigins);
     workflows = await startLocalWorkflows(log, undefined, host);
     setLocalWorkflowEnv(workflows.endpoint);
+    // After the environment is set: the stream workers' handlers read it when first loaded.
+    streams = await startLocalStreams(dynamo.endpoint, LOCAL_TABLE_NAME, log);
     if (opts.seed !== false) {
       const { seedDemoEdition } = await import('./seed.ts');
       const seeded = await seedDemoEdition();
@@ -238,6 +257,7 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
     const s = server;
     const media = s3;
     const flows = workflows;
+    const poller = streams;
     return {
       url: `http://${host === LOOPBACK ? 'localhost' : reachableHost(host)}:${port}`,
       port,
@@ -247,6 +267,7 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
       secret,
       async stop() {
         stopTimers();
+        await poller.stop();
         await new Promise<void>((r) => {
           s.close(() => r());
           s.closeAllConnections();
@@ -258,6 +279,7 @@ export async function startLocalEnvironment(opts: LocalEnvironmentOptions): Prom
     };
   } catch (err) {
     server?.close();
+    await streams?.stop();
     await workflows?.stop();
     await s3?.stop();
     await dynamo.stop();

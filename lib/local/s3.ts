@@ -19,7 +19,7 @@ import type { ChildConfig, ChildMessage, ParentMessage } from './s3-child.ts';
 
 export interface LocalS3 {
   endpoint: string;
-  /** Resolves when every event delivered so far has been handled (tests wait on it). */
+  /** Resolves when every event delivered so far has been handled and s3rver answers (tests wait on it). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -156,6 +156,8 @@ export async function startLocalS3(
   const idle = async () => {
     await drained();
     while (inFlight.size) await Promise.allSettled([...inFlight]);
+    // A client that made s3rver fail (a form posted twice) may have it restarting: idle means it answers again too.
+    await restarting;
   };
   return {
     endpoint: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { APIGatewayProxyEvent, Context, S3Event, ScheduledEvent } from 'aws-lambda';
+import type { APIGatewayProxyEvent, Context, DynamoDBStreamEvent, S3Event, ScheduledEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import {
@@ -31,7 +31,7 @@ import { AssignmentsInput, ConflictInput, ReviewInput } from '#domain/review-inp
 import { DecisionInput } from '#domain/selection-input';
 import { CATEGORY_IDS, CRITERIA, RECOMMENDATIONS, type RecipientStatus, type SelectedDecision } from '#domain/vocabulary';
 import { objectKeys } from '#adapters/bucket-design';
-import { EDITION_SHARDS, INDEXES, keys, MAIL_SHARDS, shardOf, TABLE_KEYS, TTL_ATTRIBUTE, type IndexDesign } from '#adapters/table-design';
+import { CASE_TEXT_FIELDS, EDITION_SHARDS, INDEXES, keys, MAIL_SHARDS, shardOf, TABLE_KEYS, TTL_ATTRIBUTE, type IndexDesign } from '#adapters/table-design';
 import { pageSizeFor } from '#shared/notify-workflow';
 import type { RouteSpec } from '#shared/routes';
 import { caseFields } from '../support/cases.ts';
@@ -227,10 +227,11 @@ function editionItem(editionId: string, opensAt: Date, deadline: Date, version: 
 }
 
 /**
- * A case item as cases-repo.ts (caseItem) writes it: the owner's and the edition's list keys, the ranking's
- * partition while submitted and the score key from the review aggregate. A draft unless `more` says otherwise.
+ * A case's items as cases-repo.ts (caseItems) writes them: the case item with the owner's and the edition's list
+ * keys, the ranking's partition while submitted and the score key from the review aggregate, and its texts apart in
+ * the text item. A draft unless `more` says otherwise.
  */
-function caseItem(caseId: string, editionId: string, createdAt: Date, version: number, fields: object, owner = CALLER, more: Partial<CaseRecord> = {}) {
+function caseItems(caseId: string, editionId: string, createdAt: Date, version: number, fields: object, owner = CALLER, more: Partial<CaseRecord> = {}): Item[] {
   const c = {
     ...fields,
     caseId,
@@ -243,12 +244,15 @@ function caseItem(caseId: string, editionId: string, createdAt: Date, version: n
     version,
     ...more,
   };
-  return {
+  const isText = ([k]: [string, unknown]) => (CASE_TEXT_FIELDS as readonly string[]).includes(k);
+  const texts = Object.fromEntries(Object.entries(c).filter(isText));
+  const head = {
     ...keys.case(caseId), ...keys.caseByOwner(owner.sub, caseId), ...keys.caseByEdition(editionId, caseId),
     ...(c.status === 'submitted' ? keys.caseRankPartition(editionId, caseId) : {}),
     gsi3sk: scoreKey(c.review, caseId),
-    type: 'case', ...c,
+    type: 'case', ...Object.fromEntries(Object.entries(c).filter((e) => !isText(e))),
   };
+  return Object.keys(texts).length ? [head, { ...keys.caseText(caseId), type: 'case-text', ...texts }] : [head];
 }
 
 /** A reviewer pair as reviews-repo.ts writes it: only an assigned pair is in the reviewer's gsi1 partition. */
@@ -295,7 +299,7 @@ function committeeItems(t: number): Item[] {
     const review = caseId === REVIEW_CASE_ID ? aggregateOf(reviews) : aggregateOf(Array.from({ length: i % 4 }, (_, k) => ({ scores: scoresOf(i, k), recommendation: RECOMMENDATIONS[(i + k) % 3]! })));
     const submittedAt = at(deadline - (i + 1) * 3_600_000);
     items.push(
-      caseItem(caseId, REVIEW_EDITION_ID, new Date(deadline - (30 + i) * DAY), 4, {
+      ...caseItems(caseId, REVIEW_EDITION_ID, new Date(deadline - (30 + i) * DAY), 4, {
         ...CASE_FIELDS,
         title: `${CASE_FIELDS.title} (${i + 1})`,
         category: CATEGORY_IDS[i % CATEGORY_IDS.length],
@@ -391,7 +395,7 @@ function notificationItems(t: number): Item[] {
     const submittedAt = at(deadline - (i + 1) * 3_600_000);
     if (isSelected(decision)) selected++;
     audit2022.push([new Date(deadline + 40 * DAY), 'decision-recorded', caseId, { decision }]);
-    items.push(caseItem(caseId, RESULTS_EDITION_ID, new Date(deadline - (40 + i) * DAY), 5, {
+    items.push(...caseItems(caseId, RESULTS_EDITION_ID, new Date(deadline - (40 + i) * DAY), 5, {
       ...CASE_FIELDS,
       title: `${RESULTS_TITLES[i % RESULTS_TITLES.length]} (${i + 1})`,
       category: CATEGORY_IDS[i % CATEGORY_IDS.length],
@@ -530,12 +534,12 @@ function deepFreeze<T>(o: T): T {
 export function cannedItems(now: Date): Item[] {
   const t = now.getTime();
   const edition = editionItem(EDITION_ID, new Date(t - 30 * DAY), new Date(t + 30 * DAY), VERSION);
-  const caseRecord = caseItem(CASE_ID, EDITION_ID, new Date(t - 3 * DAY), VERSION, CASE_FIELDS);
+  const callerCase = caseItems(CASE_ID, EDITION_ID, new Date(t - 3 * DAY), VERSION, CASE_FIELDS);
   // Submitted yesterday: a confirmation is rendered from its case as a strongly consistent read finds it, and the
   // stub applies no writes, so the case submitCase (re-)submits and the mails retryMail sends must confirm a case
   // that is submitted as stored.
   const submittedAt = new Date(t - DAY).toISOString();
-  const submitterCase = caseItem(SUBMIT_CASE_ID, EDITION_ID, new Date(t - 5 * DAY), VERSION, CASE_FIELDS, SUBMITTER, {
+  const submitterCase = caseItems(SUBMIT_CASE_ID, EDITION_ID, new Date(t - 5 * DAY), VERSION, CASE_FIELDS, SUBMITTER, {
     status: 'submitted',
     receipt: { submittedAt, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
     updatedAt: submittedAt,
@@ -543,11 +547,11 @@ export function cannedItems(now: Date): Item[] {
   const items: Item[] = [
     edition,
     editionItem('2023', new Date(t - 400 * DAY), new Date(t - 340 * DAY), 5),
-    caseRecord,
-    caseItem(CONTACT_CASE_ID, EDITION_ID, new Date(t - 4 * DAY), 1, { title: 'A second draft', contact: CONTACT }),
+    ...callerCase,
+    ...caseItems(CONTACT_CASE_ID, EDITION_ID, new Date(t - 4 * DAY), 1, { title: 'A second draft', contact: CONTACT }),
     contactCodeItem(CONTACT_CASE_ID, new Date(t - 15 * 60_000)),
-    caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE2', '2023', new Date(t - 380 * DAY), 4, CASE_FIELDS),
-    caseItem('01HZ3N4QK7M2XG5V6R9T0BCDE3', '2023', new Date(t - 390 * DAY), 2, { ...CASE_FIELDS, countries: ['CN'] }),
+    ...caseItems('01HZ3N4QK7M2XG5V6R9T0BCDE2', '2023', new Date(t - 380 * DAY), 4, CASE_FIELDS),
+    ...caseItems('01HZ3N4QK7M2XG5V6R9T0BCDE3', '2023', new Date(t - 390 * DAY), 2, { ...CASE_FIELDS, countries: ['CN'] }),
     attachmentItem(ATTACHMENT_ID, 'ready', new Date(t - 2 * DAY), new Date(t - 2 * DAY + 15 * 60_000), {
       sha256: '9f2c4be1d0a7c3e5f6b8a9d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0',
       updatedAt: new Date(t - 2 * DAY + 60_000).toISOString(),
@@ -561,7 +565,7 @@ export function cannedItems(now: Date): Item[] {
     // Live (not rejected) attachments per purpose, as the transactions keep them.
     { ...keys.uploadCounts(CASE_ID), supporting: 2 },
     // The case submitCase submits, and its one verified attachment.
-    submitterCase,
+    ...submitterCase,
     attachmentItem(SUBMIT_ATTACHMENT_ID, 'ready', new Date(t - 4 * DAY), new Date(t - 4 * DAY + 15 * 60_000), {
       caseId: SUBMIT_CASE_ID,
       ownerId: SUBMITTER.sub,
@@ -574,7 +578,7 @@ export function cannedItems(now: Date): Item[] {
       [new Date(t - DAY), 'extension-granted', SUBMITTER.sub, { deadline: new Date(t + 31 * DAY).toISOString(), reason: 'Visa appointment' }],
     ]),
     // Confirmations of the submitter's case whose first attempt failed, one due in each queue shard (retryMail sends them).
-    ...MAIL_IDS.map((mailId) => mailItem(mailId, new Date(submittedAt), new Date(t - 60_000), edition, submitterCase)),
+    ...MAIL_IDS.map((mailId) => mailItem(mailId, new Date(submittedAt), new Date(t - 60_000), edition, Object.assign({}, ...submitterCase))),
     // The review committee's work in 2023.
     ...committeeItems(t),
     // Decisions and notices: 2023's run going on, and edition 2022, released.
@@ -647,13 +651,13 @@ function filterTest(expression: string, names: Record<string, string> = {}, valu
 
 /**
  * Answers the document client's commands from `items`: GetItem and BatchGetItem by key, Query by the
- * (index) partition and a begins_with on the sort key, writes succeed. Anything else is left unstubbed (it
+ * (index) partition and a begins_with or BETWEEN on the sort key, writes succeed. Anything else is left unstubbed (it
  * resolves to undefined, the handler fails, and the bench stops with its status code). The returned stats
  * count the updates that set a status (alone and in transactions), so a worker's success can be checked.
  *
  * A Query names its partition in the first `key = :value` of its KeyConditionExpression (`pk = :pk`,
- * `#ipk = :ipk`), a sort key prefix in `begins_with(key, :value)`; other sort key conditions (`<= :due`) are
- * not applied. It reads from ExclusiveStartKey on, takes at most Limit items and returns LastEvaluatedKey when
+ * `#ipk = :ipk`), a sort key prefix in `begins_with(key, :value)`, a range in `key BETWEEN :from AND :to`;
+ * other sort key conditions (`<= :due`) are not applied. It reads from ExclusiveStartKey on, takes at most Limit items and returns LastEvaluatedKey when
  * more are left, as DynamoDB does (not when exactly Limit were left: the next Query would find none). A
  * FilterExpression (the forms of filterTest) then drops items from those Limit, as DynamoDB's does: Count
  * is what is left, ScannedCount what was read. An index with a projection (INCLUDE) returns what DynamoDB
@@ -706,8 +710,10 @@ export function stubTable(mock: AwsClientStub<DynamoDBDocumentClient>, items: It
       const partition = partitionPlaceholder ? input.ExpressionAttributeValues?.[partitionPlaceholder] : undefined;
       const prefixPlaceholder = /begins_with\(\s*[#\w]+\s*,\s*(:\w+)\s*\)/.exec(condition)?.[1];
       const prefix = prefixPlaceholder ? String(input.ExpressionAttributeValues?.[prefixPlaceholder]) : '';
+      const range = /BETWEEN\s+(:\w+)\s+AND\s+(:\w+)/.exec(condition)?.slice(1).map((p) => String(input.ExpressionAttributeValues?.[p]));
       const sk = index.sortKey;
-      let hits = (partitions.get(index.name)?.get(String(partition)) ?? []).filter((i) => String(i[sk]).startsWith(prefix));
+      const inRange = (v: string) => !range || (v >= range[0]! && v <= range[1]!);
+      let hits = (partitions.get(index.name)?.get(String(partition)) ?? []).filter((i) => String(i[sk]).startsWith(prefix) && inRange(String(i[sk])));
       if (input.ScanIndexForward === false) hits = [...hits].reverse();
       const start = input.ExclusiveStartKey?.[sk];
       if (start !== undefined) hits = hits.filter((i) => (input.ScanIndexForward === false ? String(i[sk]) < String(start) : String(i[sk]) > String(start)));
@@ -811,7 +817,46 @@ export function s3EventFor(now: Date): S3Event {
   };
 }
 
-/** The event EventBridge sends for a scheduled rule (closeDueEditions, retryMail). */
+/** INSERTs of the table's stream in Lambda's shape: each item's keys and the string attributes of its new image. */
+function streamInsertsOf(now: Date, items: Record<string, string>[]): DynamoDBStreamEvent {
+  return {
+    Records: items.map((item, i) => ({
+      eventID: `bench-${i}`,
+      eventName: 'INSERT',
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'eu-west-1',
+      eventSourceARN: 'arn:aws:dynamodb:eu-west-1:123456789012:table/practice-cases-prod-Table/stream/2026-01-01T00:00:00.000',
+      dynamodb: {
+        ApproximateCreationDateTime: Math.floor(now.getTime() / 1000),
+        Keys: { pk: { S: item.pk! }, sk: { S: item.sk! } },
+        NewImage: Object.fromEntries(Object.entries(item).map(([k, v]) => [k, { S: v }])),
+        SequenceNumber: String(1000 + i),
+        SizeBytes: 200,
+        StreamViewType: 'NEW_IMAGE',
+      },
+    })),
+  };
+}
+
+/**
+ * What the table's stream delivers to sendNewMail when the confirmations of MAIL_IDS were just recorded: one INSERT
+ * each, with the attributes the mapping's filter and the handler read.
+ */
+export function newMailStreamEventFor(now: Date): DynamoDBStreamEvent {
+  const due = new Date(now.getTime() - 60_000).toISOString();
+  return streamInsertsOf(now, MAIL_IDS.map((mailId) => ({ ...keys.mail(mailId), type: 'mail', mailId, status: 'pending', nextAttemptAt: due })));
+}
+
+/**
+ * What the table's stream delivers to startNotificationRun when POST .../notifications has just recorded 2023's run
+ * NOTIFY_RUN_ID (the canned run, running): its INSERT, with the attributes the mapping's filter and the handler read.
+ */
+export function newRunStreamEventFor(now: Date): DynamoDBStreamEvent {
+  return streamInsertsOf(now, [{ ...keys.run(REVIEW_EDITION_ID, NOTIFY_RUN_ID), type: 'run', editionId: REVIEW_EDITION_ID, runId: NOTIFY_RUN_ID, status: 'running' }]);
+}
+
+/** The event EventBridge sends for a scheduled rule (closeDueEditions, retryMail, startStalledNotificationRuns). */
 export function scheduledEventFor(now: Date, worker: string): ScheduledEvent {
   return {
     version: '0',

@@ -21,14 +21,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { ROUTES } from '#shared/routes';
 import { WORKERS } from '#shared/workers';
 import { MAIL_SHARDS } from '#adapters/table-design';
 import {
-  cannedItems, eventFor, lambdaContext, NOTIFY_RUN_ID, s3EventFor, sampleBodies, scheduledEventFor, SELECTED_2023, sesDeliveryEventFor, stubBucket, stubMail,
-  stubTable, stubWorkflow, uploadedFile, workflowPayloads,
+  cannedItems, eventFor, lambdaContext, newMailStreamEventFor, newRunStreamEventFor, NOTIFY_RUN_ID, s3EventFor, sampleBodies, scheduledEventFor, SELECTED_2023, sesDeliveryEventFor,
+  stubBucket, stubMail, stubTable, stubWorkflow, uploadedFile, workflowPayloads,
 } from './fixtures.ts';
 import { PRESIGNER_PACKAGES, presignSpy, replayPresign, type PresignCall } from './presign-spy.ts';
 import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
@@ -114,6 +114,8 @@ const is2xx = (r: APIGatewayProxyResult | undefined) => !!r && r.statusCode >= 2
 const readyUpdates = () => table.statusSets.ready ?? 0;
 /** Mails recorded as sent (the UpdateCommand that sets their status to 'sent'). */
 const sentUpdates = () => table.statusSets.sent ?? 0;
+/** Executions started (StartExecution requests); the stub starts every one. */
+const executionStarts = () => sfnMock.commandCalls(StartExecutionCommand).length;
 const returnsNothing = (r: unknown) => (r === undefined ? undefined : `returned ${JSON.stringify(r)} (a worker returns nothing)`);
 /** Updates that set a status, alone or inside a transaction (recordSent and finishRun write theirs in one, recordFailed alone). */
 const statusSets = (status: string) => () => (table.statusSets[status] ?? 0) + (table.transactStatusSets[status] ?? 0);
@@ -176,6 +178,46 @@ const WORKER_SCENARIOS: Record<string, () => Subject> = {
     mark: sentUpdates,
     outcome: () => 'sent',
   }),
+  /** The stream's INSERTs of one due confirmation in each queue shard: success is sending every one and recording it sent, no record failed. */
+  sendNewMail: () => ({
+    event: newMailStreamEventFor(now),
+    check: (r) => {
+      const failures = (r as { batchItemFailures?: unknown[] } | undefined)?.batchItemFailures;
+      return Array.isArray(failures) && failures.length === 0 ? undefined : `returned ${JSON.stringify(r)}, not { batchItemFailures: [] }`;
+    },
+    checkBatch: (n, before) => {
+      const seen = sentUpdates() - before;
+      return seen === n * MAIL_SHARDS ? undefined : `recorded ${seen} of ${n * MAIL_SHARDS} mails sent`;
+    },
+    mark: sentUpdates,
+    outcome: () => 'sent',
+  }),
+  /** The stream's INSERT of 2023's run, just recorded: success is its execution started, no record failed. */
+  startNotificationRun: () => ({
+    event: newRunStreamEventFor(now),
+    check: (r) => {
+      const failures = (r as { batchItemFailures?: unknown[] } | undefined)?.batchItemFailures;
+      return Array.isArray(failures) && failures.length === 0 ? undefined : `returned ${JSON.stringify(r)}, not { batchItemFailures: [] }`;
+    },
+    checkBatch: (n, before) => {
+      const seen = executionStarts() - before;
+      return seen === n ? undefined : `started ${seen} of ${n} executions`;
+    },
+    mark: executionStarts,
+    outcome: () => 'started',
+  }),
+  /**
+   * The schedule's tick. 2023's run is going and its execution has reported back (its cases are counted), so there is
+   * nothing to start: success is the pass over every edition's lock ending with none started, which is every tick but
+   * the rare one after a lost start.
+   */
+  startStalledNotificationRuns: () => ({
+    event: scheduledEventFor(now, 'startStalledNotificationRuns'),
+    check: (r) => ((r as { started?: string[] } | undefined)?.started?.length === 0 ? undefined : `returned ${JSON.stringify(r)}, not { started: [] }`),
+    checkBatch: (_, before) => (executionStarts() === before ? undefined : 'started an execution'),
+    mark: executionStarts,
+    outcome: () => 'none stalled',
+  }),
   /** The run's first page: success is every selected case of 2023 (and no other), in one page. */
   pageSelected: () => {
     const expected = new Set(SELECTED_2023);
@@ -217,18 +259,14 @@ const WORKER_SCENARIOS: Record<string, () => Subject> = {
   }),
 };
 
-// A route that sends mail (route.mail) must also have sent it and recorded it sent, every invocation.
+// A route's success is its 2xx answer (no route sends anything itself: its mails and runs go through the stream).
 const subject: Subject = route
   ? {
       event: eventFor(route, sampleBodies(now)),
       check: (r) => (is2xx(r as APIGatewayProxyResult) ? undefined : `answered ${r ? `${(r as APIGatewayProxyResult).statusCode} ${(r as APIGatewayProxyResult).body}` : String(r)}`),
-      checkBatch: (n, before) => {
-        if (!route.mail) return undefined;
-        const seen = sentUpdates() - before;
-        return seen === n ? undefined : `recorded ${seen} of ${n} confirmation mails sent`;
-      },
-      mark: route.mail ? sentUpdates : () => 0,
-      outcome: (first) => `${(first as APIGatewayProxyResult).statusCode}${route.mail ? ', sent' : ''}`,
+      checkBatch: () => undefined,
+      mark: () => 0,
+      outcome: (first) => String((first as APIGatewayProxyResult).statusCode),
     }
   : (WORKER_SCENARIOS[name] ?? fail(`warm.ts: no scenario for the worker ${name}; add its event and success check to WORKER_SCENARIOS in test/bench/warm.ts`))();
 

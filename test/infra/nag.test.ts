@@ -76,10 +76,17 @@ describe.each(['dev', 'prod'])('cdk-nag AwsSolutions on the %s stack', (stage) =
     // Authorization is waived on the public routes of API.md and nowhere else.
     expect(count(/^AwsSolutions-APIG4$/)).toBe(publicRoutes);
     expect(count(/^AwsSolutions-COG4$/)).toBe(publicRoutes);
-    // Wildcards: X-Ray's Resource "*" on each function (and the state machine's role, below), the table's own
-    // "index/*" on functions with table access, and one prefix of the media bucket ("quarantine/*", "cases/*") per
-    // prefix a function's bucket grants name.
-    expect(count(/^AwsSolutions-IAM5\[Resource::\*\]$/)).toBe(functions.length + 1);
+    // Wildcards: X-Ray's Resource "*" on each function (and the state machine's role, below), again with the reason
+    // for dynamodb:ListStreams on each function fed by the table's stream, the table's own "index/*" on functions with
+    // table access, and one prefix of the media bucket ("quarantine/*", "cases/*") per prefix a function's bucket
+    // grants name.
+    const streamWorkers = WORKERS.filter((w) => w.trigger.source === 'table:stream');
+    expect(streamWorkers.length).toBeGreaterThan(0);
+    for (const w of streamWorkers) {
+      const role = stack.workers.functions.get(w.name)?.role.node.path;
+      expect(acks.filter((a) => a.path === role && a.id === 'AwsSolutions-IAM5[Resource::*]').map((a) => a.reason).join(' '), w.name).toMatch(/dynamodb:ListStreams/);
+    }
+    expect(count(/^AwsSolutions-IAM5\[Resource::\*\]$/)).toBe(functions.length + streamWorkers.length + 1);
     expect(count(/^AwsSolutions-IAM5\[Resource::<[A-Za-z0-9]+\.Arn>\/index\/\*\]$/)).toBe(withTable);
     for (const prefix of Object.keys(PREFIXES) as Prefix[]) {
       const pattern = new RegExp(`^AwsSolutions-IAM5\\[Resource::<StorageMediaBucket[A-Za-z0-9]+\\.Arn>/${PREFIXES[prefix]}\\*\\]$`);
@@ -95,7 +102,7 @@ describe.each(['dev', 'prod'])('cdk-nag AwsSolutions on the %s stack', (stage) =
         ...[...taskWorkers].map((w) => `AwsSolutions-IAM5[Resource::<${workerFunctionId(stack, w)}.Arn>:*]`),
       ].sort(),
     );
-    expect(count(/^AwsSolutions-IAM5/)).toBe(functions.length + withTable + prefixGrants('quarantine') + prefixGrants('cases') + 1 + taskWorkers.size);
+    expect(count(/^AwsSolutions-IAM5/)).toBe(functions.length + streamWorkers.length + withTable + prefixGrants('quarantine') + prefixGrants('cases') + 1 + taskWorkers.size);
     // Managed policies: API Gateway's account-level logging role, and the role of CDK's S3 notifications handler.
     expect(count(/^AwsSolutions-IAM4\[Policy::.*AmazonAPIGatewayPushToCloudWatchLogs\]$/)).toBe(1);
     expect(acks.filter((a) => /^AwsSolutions-IAM4\[Policy::.*AWSLambdaBasicExecutionRole\]$/.test(a.id)).map((a) => a.path)).toEqual([
@@ -134,7 +141,8 @@ describe.each(['dev', 'prod'])('cdk-nag Serverless on the %s stack', (stage) => 
     expect(functionPaths).toHaveLength(ROUTES.length + WORKERS.length);
     for (const worker of WORKERS) {
       const ack = lambdaDlq.find((a) => a.path === stack.workers.functions.get(worker.name)?.lambda.node.path);
-      expect(ack?.reason, worker.name).toMatch(worker.trigger.source === 'workflow' ? /synchronously by the notification state machine/ : /on-failure destination/);
+      const invoked = { workflow: /synchronously by the notification state machine/, 'table:stream': /event source mapping on the table's stream, whose on-failure destination/ };
+      expect(ack?.reason, worker.name).toMatch(invoked[worker.trigger.source as keyof typeof invoked] ?? /Invoked asynchronously, with an on-failure destination/);
     }
     // The dead-letter queue has no dead-letter queue; the alarm topic's e-mail subscription no redrive queue.
     expect(acks.filter((a) => a.id === 'Serverless-SQSRedrivePolicy').map((a) => a.path)).toEqual([`${stack.node.path}/Workers/DeadLetterQueue`]);

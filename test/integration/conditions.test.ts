@@ -4,7 +4,7 @@
  * that the refusal happens.
  */
 import { describe, expect, it } from 'vitest';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newCase, type CaseRecord } from '../../functions/domain/case.ts';
 import { newEdition, type EditionRecord } from '../../functions/domain/edition.ts';
 import { aggregateOf, type ReviewRecord } from '../../functions/domain/review.ts';
@@ -16,10 +16,10 @@ import { ddb, env } from '../../functions/adapters/clients.ts';
 import { keys } from '../../functions/adapters/table-design.ts';
 import { deadlineChecks, transact } from '../../functions/adapters/transact.ts';
 import { auditChainValid, auditedTransact, listAudit } from '../../functions/adapters/audit.ts';
-import { caseItem, createCase, getCase, recordDecision, replaceCase } from '../../functions/adapters/cases-repo.ts';
+import { caseItems, createCase, getCase, recordDecision, replaceCase } from '../../functions/adapters/cases-repo.ts';
 import { createEdition, getEdition, putExtension, releaseEdition, replaceEdition } from '../../functions/adapters/editions-repo.ts';
 import { addAttachment, claimVerification, getAttachment, markReady, markRejected } from '../../functions/adapters/attachments-repo.ts';
-import { applicantMailCount, claimMail, mailPut, recordSent as recordMailSent } from '../../functions/adapters/mail-repo.ts';
+import { applicantMailCount, claimMail, countConfirmation, mailPut, recordSent as recordMailSent } from '../../functions/adapters/mail-repo.ts';
 import { aggregateUpdate, reviewPut } from '../../functions/adapters/reviews-repo.ts';
 import { applyDeliveryEvent, claimRecipient, finishRun, getRecipient, getRun, recordFailed, recordSent, releaseClaim, startRun } from '../../functions/adapters/notifications-repo.ts';
 import { completeFields, openEdition, uniq } from './helpers.ts';
@@ -49,7 +49,7 @@ const draftOf = (editionId: string, who = owner()) => newCase(uniq('case'), edit
 /** A case stored as given (status, decision, revision...), straight into the table. */
 async function storedCase(editionId: string, over: Partial<CaseRecord> = {}): Promise<CaseRecord> {
   const c = { ...draftOf(editionId), ...over };
-  await putRaw(caseItem(c));
+  for (const item of caseItems(c)) await putRaw(item);
   return c;
 }
 const editionOf = async (editionId: string) => (await getEdition(editionId))!;
@@ -156,13 +156,13 @@ describe('cases', () => {
     const editionId = await openEdition();
     const c = await storedCase(editionId);
     const edited = (from: CaseRecord, title: string) => ({ ...from, title, version: from.version + 1 });
-    expect(await replaceCase(edited(c, 'Stale'), c.version + 1, [])).toBe('version-mismatch');
-    expect(await replaceCase(edited(c, 'Fresh'), c.version, [])).toBe('ok');
+    expect(await replaceCase(edited(c, 'Stale'), { ...c, version: c.version + 1 }, [])).toBe('version-mismatch');
+    expect(await replaceCase(edited(c, 'Fresh'), c, [])).toBe('ok');
     expect((await getCase(c.caseId, true))?.title).toBe('Fresh');
     for (const frozen of [{ decision: 'collection' }, { notifiedAt: new Date().toISOString() }]) {
       const other = await storedCase(editionId);
       await set(keys.case(other.caseId), frozen);
-      await expect(replaceCase(edited(other, 'Late'), other.version, [])).rejects.toMatchObject({ code: 'conflict' });
+      await expect(replaceCase(edited(other, 'Late'), other, [])).rejects.toMatchObject({ code: 'conflict' });
       expect((await getCase(other.caseId, true))?.title).toBe(other.title);
     }
   });
@@ -243,8 +243,24 @@ describe('mail', () => {
     const claimed = await claimMail(m.mailId, due);
     expect(claimed).toMatchObject({ mailId: m.mailId, attempts: 1 });
     expect(await claimMail(m.mailId, due)).toBeUndefined();
-    await recordMailSent(claimed!, 'ses-1', due);
+    await recordMailSent(claimed!, 'ses-1', due, { to: m.to, cc: m.cc, subject: m.subject, text: 't', html: 'h' });
     expect(await claimMail(m.mailId, new Date(due.getTime() + 24 * HOUR))).toBeUndefined();
+  });
+
+  it('counts a confirmation against its applicant\'s cap once, however often it is retried, and refuses past the cap', async () => {
+    const sub = uniq('ann');
+    const mail = (): MailRecord => ({
+      mailId: uniq('mail'), kind: 'submission-confirmation', caseId: uniq('case'), editionId: '2024', status: 'pending', attempts: 0, nextAttemptAt: new Date().toISOString(),
+      to: ['ann@example.org'], cc: [], subject: 's', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
+    });
+    const [a, b, c] = [mail(), mail(), mail()];
+    for (const m of [a, b, c]) expect(await transact([{ item: mailPut(m) }])).toBe('ok');
+    expect(await countConfirmation(a, sub, '2024-06-01', 2)).toBe('ok');
+    expect(await countConfirmation(a, sub, '2024-06-01', 2)).toBe('counted-before');
+    expect(await countConfirmation(b, sub, '2024-06-01', 2)).toBe('ok');
+    expect(await countConfirmation(c, sub, '2024-06-01', 2)).toBe('cap-reached');
+    // The refused one was not marked counted: nothing of the transaction was written.
+    expect((await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.mail(c.mailId) }))).Item?.countedOn).toBeUndefined();
   });
 });
 
@@ -327,7 +343,7 @@ describe('notifications', () => {
 
   it("audits a run's end once: a repeated end rewrites the run but records nothing more, and keeps the first finishedAt", async () => {
     const editionId = await openEdition();
-    const started = await startRun(editionId, 0, 'olga', new Date().toISOString());
+    const started = await startRun(editionId, 0, 'olga', new Date().toISOString(), 'req-it');
     if (started.outcome !== 'ok') throw new Error(started.outcome);
     const { runId } = started.run;
     const first = new Date().toISOString();

@@ -1,23 +1,34 @@
 /**
- * Submission against DynamoDB Local: receipts, the confirmation e-mail in the outbox, the race at the
- * deadline, extensions, closing (by hand and by the schedule), withdrawal, and the audit trail.
+ * Submission against DynamoDB Local: receipts, the confirmation e-mail in the outbox (sent from the table's stream by
+ * the mail function, as `npm start` and AWS do it), the race at the deadline, extensions, closing (by hand and by the
+ * schedule), withdrawal, and the audit trail. A table of its own on the shared DynamoDB Local, so that this file's
+ * stream poller delivers this file's mails only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { routes } from '../../functions/shared/routes.ts';
-import { ddb, env } from '../../functions/adapters/clients.ts';
-import { keys } from '../../functions/adapters/table-design.ts';
+import { keys, MAIL_SHARDS } from '../../functions/adapters/table-design.ts';
+import { ensureTable } from '../../lib/local/dynamodb.ts';
+import { startStreamPoller, type StreamPoller } from '../../lib/local/streams.ts';
 import { apiEvent, invoke, type Who } from '../support/api-event.ts';
-import { completeFields, openEdition, uniq } from './helpers.ts';
-import { startLocalApi, type LocalApi } from './local-api.ts';
+import type { LocalApi } from './local-api.ts';
 
+const endpoint = inject('dynamoEndpoint');
 const outbox = mkdtempSync(join(tmpdir(), 'pc-it-outbox-'));
-Object.assign(process.env, { MAIL_TRANSPORT: 'outbox', OUTBOX_DIR: outbox });
-// Handlers read MAIL_TRANSPORT at import: import them after it is set.
+const TABLE = `it-submission-${process.pid}-${Date.now()}`;
+await ensureTable(endpoint, TABLE);
+Object.assign(process.env, { TABLE_NAME: TABLE, MAIL_TRANSPORT: 'outbox', OUTBOX_DIR: outbox });
+// The setup file loaded the adapters for the shared table: load them afresh, for this one. Handlers read
+// MAIL_TRANSPORT and TABLE_NAME at import: import them after they are set.
+vi.resetModules();
+const { ddb, env } = await import('../../functions/adapters/clients.ts');
+const { completeFields, openEdition, uniq } = await import('./helpers.ts');
+const { startLocalApi } = await import('./local-api.ts');
+const { streamBindings } = await import('../../lib/local/environment.ts');
 const { handler: createCase } = await import('../../functions/cases/create-case.ts');
 const { handler: patchCase } = await import('../../functions/cases/patch-case.ts');
 const { handler: submitCase } = await import('../../functions/cases/submit-case.ts');
@@ -38,6 +49,16 @@ const mailPorts = {
 };
 const attemptMail = (mailId: string, clock: () => Date) => attempt({ ...mailPorts, clock }, mailId);
 
+let streams: StreamPoller;
+const streamLog: string[] = [];
+beforeAll(async () => {
+  expect(env.TABLE_NAME).toBe(TABLE); // the adapters were loaded for this file's table
+  streams = await startStreamPoller({ endpoint, tableName: TABLE, bindings: streamBindings(), log: (line) => streamLog.push(line), pollMs: 50 });
+});
+afterAll(async () => {
+  await streams.stop();
+  expect(streamLog.filter((l) => /dead-letter|fail/i.test(l))).toEqual([]);
+});
 afterAll(() => rmSync(outbox, { recursive: true, force: true }));
 
 const org: Who = { sub: uniq('olga'), groups: ['organisers'] };
@@ -45,6 +66,11 @@ const draft = async (editionId: string, who: Who, body: unknown = completeFields
   invoke(createCase, apiEvent(routes.createCase, { path: `/editions/${editionId}/cases`, who, body }));
 const submit = (caseId: string, who: Who) => invoke(submitCase, apiEvent(routes.submitCase, { path: `/cases/${caseId}/submit`, who }));
 const mails = () => readdirSync(outbox).map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as { to: string[]; cc: string[]; subject: string; text: string });
+/** The mails that satisfy `where`, once the stream's mail function has sent them (it runs after the answer). */
+const sentMails = async (where: (m: ReturnType<typeof mails>[number]) => boolean, count = 1) => {
+  await expect.poll(() => mails().filter(where).length, { timeout: 10_000 }).toBe(count);
+  return mails().filter(where);
+};
 const setDeadline = (editionId: string, deadline: string) =>
   ddb.send(new UpdateCommand({ TableName: env.TABLE_NAME, Key: keys.edition(editionId), UpdateExpression: 'SET deadline = :d', ExpressionAttributeValues: { ':d': deadline } }));
 
@@ -69,12 +95,17 @@ describe('submitting', () => {
     const doc = { attachments: [], caseId, editionId, fields, submittedAt: receipt.submittedAt };
     expect(createHash('sha256').update(canon(doc)).digest('hex')).toBe(receipt.sha256);
 
-    const mail = mails().find((m) => m.text.includes(receipt.sha256));
+    const [mail] = await sentMails((m) => m.text.includes(receipt.sha256));
     expect(mail).toMatchObject({ to: [`${ann.sub}@example.org`], cc: [], subject: `Case submitted: ${caseId}` });
     expect(mail!.text).toContain('(Asia/Shanghai)');
     expect(mail!.text).toContain(' UTC');
-    const stored = await ddb.send(new QueryCommand({ TableName: env.TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'MAILQ#0' } }));
-    expect((stored.Items ?? []).filter((i) => i.caseId === caseId)).toEqual([]); // sent: off the queue
+    // Sent: recorded so, and off the queue.
+    const { confirmation } = (await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.case(caseId) }))).Item!;
+    const mailKey = keys.mail((confirmation as { mailId: string }).mailId);
+    await expect.poll(async () => (await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: mailKey }))).Item?.status).toBe('sent');
+    const queues = await Promise.all(Array.from({ length: MAIL_SHARDS }, (_, shard) =>
+      ddb.send(new QueryCommand({ TableName: env.TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.mailQueuePartition(shard) } }))));
+    expect(queues.flatMap((q) => q.Items ?? []).filter((i) => i.caseId === caseId)).toEqual([]);
   });
 
   it('lists every problem at once (422), and issues a new receipt when a submitted case is edited', async () => {
@@ -209,8 +240,13 @@ describe('confirmation mail over HTTP: no relay', () => {
   const mailsOf = (caseId: string) => readdirSync(outbox).sort().map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as { to: string[]; cc: string[]; subject: string; text: string }).filter((m) => m.text.includes(caseId) || m.subject.includes(caseId));
   /** Sends the case's waiting confirmation as the retry worker would once it is due (the clock moved on). */
   const sendWaiting = async (caseId: string, after = HOUR + 60_000) => {
-    const slot = (await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.confirmationSlot(caseId) }))).Item!;
-    return attemptMail(String(slot.mailId), () => new Date(Date.now() + after));
+    const { confirmation } = (await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.case(caseId) }))).Item!;
+    return attemptMail(String((confirmation as { mailId: string }).mailId), () => new Date(Date.now() + after));
+  };
+  /** The case's mails once `count` of them were sent (the stream's mail function sends after the answer). */
+  const sentAbout = async (caseId: string, count: number) => {
+    await expect.poll(() => mailsOf(caseId).length, { timeout: 10_000 }).toBe(count);
+    return mailsOf(caseId);
   };
   const newCase = async (token: string, contactEmail: string) => {
     const editionId = await openEdition();
@@ -232,8 +268,7 @@ describe('confirmation mail over HTTP: no relay', () => {
       receipts.push((res.json?.receipt as { sha256: string; submittedAt: string }).submittedAt);
     }
     expect(new Set(receipts).size).toBe(5);
-    const sent = mailsOf(caseId);
-    expect(sent).toHaveLength(1);
+    const sent = await sentAbout(caseId, 1);
     expect(sent[0]).toMatchObject({ to: [`${owner}@example.org`], cc: [], subject: `Case submitted: ${caseId}` });
     expect(JSON.stringify(mailsOf(caseId))).not.toContain(stranger);
 
@@ -254,12 +289,12 @@ describe('confirmation mail over HTTP: no relay', () => {
     expect((await api.call('GET', `/cases/${caseId}`, { token })).json?.contactConfirmed).toBe(false);
 
     expect((await api.call('POST', `/cases/${caseId}/submit`, { token })).status).toBe(200);
-    expect(mailsOf(caseId).map((m) => m.cc)).toEqual([[]]);
+    expect((await sentAbout(caseId, 1)).map((m) => m.cc)).toEqual([[]]);
 
     const asked = await api.call('POST', `/cases/${caseId}/contact/verification`, { token });
     expect(asked.status).toBe(202);
     expect(asked.json).toMatchObject({ sentTo: contact, expiresAt: expect.any(String), nextCodeAfter: expect.any(String) });
-    const codeMail = mailsOf(caseId).find((m) => m.to.includes(contact))!;
+    const codeMail = (await sentAbout(caseId, 2)).find((m) => m.to.includes(contact))!;
     expect(codeMail).toMatchObject({ to: [contact], cc: [], subject: `Confirmation code for the contact of case ${caseId}` });
     expect(codeMail.text).not.toContain(completeFields.title);
     const code = codeIn(codeMail.text);
@@ -296,7 +331,7 @@ describe('confirmation mail over HTTP: no relay', () => {
     const contact = `${uniq('office')}@example.org`;
     const caseId = await newCase(token, contact);
     expect((await api.call('POST', `/cases/${caseId}/contact/verification`, { token })).status).toBe(202);
-    const code = codeIn(mailsOf(caseId).find((m) => m.to.includes(contact))!.text);
+    const code = codeIn((await sentAbout(caseId, 1)).find((m) => m.to.includes(contact))!.text);
     const wrongCode = code === 'AAAA-AAAA' ? 'BBBB-BBBB' : 'AAAA-AAAA';
     for (let i = 0; i < 5; i++) {
       const res = await api.call('POST', `/cases/${caseId}/contact/confirm`, { token, body: { code: wrongCode } });

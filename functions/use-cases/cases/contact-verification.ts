@@ -6,7 +6,8 @@
  *    a day, and the applicant's daily cap over all their cases.
  * 3. One transaction: the new code, hashed, in place of the one read (so two requests cannot both pass the limits),
  *    the applicant's daily count, and the mail with the code to the contact address alone.
- * 4. Send it now; a failure leaves it to the retry worker.
+ * 4. The mail is sent after the answer, from the table's stream (functions/mail/send-new-mail.ts); a failed attempt is
+ *    the retry worker's.
  */
 import type { Caller } from '#domain/caller';
 import { codeSendRefusal, contactConfirmed, issuedCode, newContactCode, type ContactCodeRecord } from '#domain/contact';
@@ -15,10 +16,10 @@ import { ulid } from '#domain/ids';
 import { CONTACT_CODE_RESEND_SECONDS, CONTACT_CODES_PER_APPLICANT_PER_DAY } from '#domain/limits';
 import { contactVerification, type MailRecord } from '#domain/mail';
 import { caseFor, type CaseAccessPorts } from '../case-access.ts';
-import { attemptMail, type SendMailPorts } from '#use-cases/mail/send-mail';
+import type { Log } from '#use-cases/mail/send-mail';
 import type { Contacts } from '../ports.ts';
 
-export type SendContactCodePorts = CaseAccessPorts & SendMailPorts & { contacts: Pick<Contacts, 'getContactCode' | 'issueContactCode'> };
+export type SendContactCodePorts = CaseAccessPorts & { contacts: Pick<Contacts, 'getContactCode' | 'issueContactCode'>; log: Log };
 
 /** The code issued (its address and expiry), and when the next one may be asked for. */
 export async function sendContactCode(ports: SendContactCodePorts, input: { caseId: string; caller: Caller; now: Date }): Promise<{ issued: ContactCodeRecord; nextCodeAfter: string }> {
@@ -54,10 +55,6 @@ export async function sendContactCode(ports: SendContactCodePorts, input: { case
     throw new AppError('rate-limited', `At most ${CONTACT_CODES_PER_APPLICANT_PER_DAY} codes a day are sent for one applicant's cases; ask again tomorrow (UTC).`);
   }
 
-  const sent = await attemptMail(ports, mail.mailId).catch((err: Error) => {
-    ports.log.warn('contact code left for the retry worker', { mailId: mail.mailId, error: err.message });
-    return 'retry' as const;
-  });
-  ports.log.info('contact code sent', { caseId: record.caseId, mail: sent });
+  ports.log.info('contact code queued', { caseId: record.caseId, mailId: mail.mailId });
   return { issued, nextCodeAfter: new Date(now.getTime() + CONTACT_CODE_RESEND_SECONDS * 1000).toISOString() };
 }

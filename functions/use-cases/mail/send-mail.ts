@@ -1,15 +1,24 @@
 /**
- * One attempt at a recorded mail. Never throws for a send failure.
+ * One attempt at a recorded mail, by whoever picks it up: the stream's mail function right after the write that
+ * queued it, or the retry worker. Never throws for a send failure.
  * Primary course:
  * 1. Claim the mail; one another sender holds, or that is not due, is 'not-claimed'.
  * 2. Render what it says now (contentOf); with nothing left to confirm it is cancelled.
- * 3. Send it and record it sent. A failure is recorded: for a retry with backoff, or as failed when retrying
+ * 3. A submission confirmation, at its first attempt, counts against its applicant's daily cap
+ *    (CONFIRMATIONS_PER_APPLICANT_PER_DAY, UTC days); past the cap it is cancelled unsent.
+ * 4. Send it and record it sent. A failure is recorded: for a retry with backoff, or as failed when retrying
  *    cannot cure it.
  */
+import type { CaseRecord } from '#domain/case';
+import { utcDay } from '#domain/contact';
+import { CONFIRMATIONS_PER_APPLICANT_PER_DAY } from '#domain/limits';
 import { submissionConfirmation, type MailMessage, type MailRecord } from '#domain/mail';
 import type { Cases, Editions, Mailer, Mails } from '../ports.ts';
 
 export type SendOutcome = 'sent' | 'retry' | 'failed' | 'cancelled' | 'not-claimed';
+
+/** Why a confirmation past the applicant's daily cap is not sent (kept on the mail record as its lastError). */
+export const DAILY_CAP_REACHED = `Not sent: the applicant reached their daily cap of ${CONFIRMATIONS_PER_APPLICANT_PER_DAY} submission confirmations (UTC day).`;
 
 /** Where a use case reports what its answer does not say (the handler passes the structured logger). */
 export interface Log {
@@ -18,7 +27,7 @@ export interface Log {
 }
 
 export interface SendMailPorts {
-  mails: Pick<Mails, 'claimMail' | 'recordCancelled' | 'recordFailure' | 'recordSent'>;
+  mails: Pick<Mails, 'claimMail' | 'countConfirmation' | 'recordCancelled' | 'recordFailure' | 'recordSent'>;
   mailer: Pick<Mailer, 'mailer' | 'mailFailure'>;
   cases: Pick<Cases, 'getCase'>;
   editions: Pick<Editions, 'getEdition'>;
@@ -28,29 +37,40 @@ export interface SendMailPorts {
 }
 
 /**
- * What the mail says now. A submission confirmation is rendered from its case as it is when sent, so that the one
- * mail that stands for several re-submits says the latest receipt, and copies the contact only if it is confirmed
- * by then. Undefined when there is nothing left to confirm (the case was withdrawn meanwhile).
+ * What the mail says now, and for a submission confirmation its case. A confirmation is rendered from its case as it
+ * is when sent, so that the one mail that stands for several re-submits says the latest receipt, and copies the
+ * contact only if it is confirmed by then. Undefined when there is nothing left to confirm (the case was withdrawn
+ * meanwhile).
  */
-async function contentOf(ports: SendMailPorts, m: MailRecord): Promise<MailMessage | undefined> {
-  if (m.kind !== 'submission-confirmation') return m;
+async function contentOf(ports: SendMailPorts, m: MailRecord): Promise<{ message: MailMessage; confirmed?: CaseRecord } | undefined> {
+  if (m.kind !== 'submission-confirmation') {
+    if (m.text === undefined || m.html === undefined) throw new Error(`Mail ${m.mailId} (${m.kind}) was recorded without its text`);
+    return { message: { to: m.to, cc: m.cc, subject: m.subject, text: m.text, html: m.html } };
+  }
   const c = await ports.cases.getCase(m.caseId, true);
   if (!c || c.status !== 'submitted' || !c.receipt) return undefined;
   const edition = await ports.editions.getEdition(c.editionId);
-  return edition ? submissionConfirmation(c, edition, c.receipt) : undefined;
+  return edition ? { message: submissionConfirmation(c, edition, c.receipt), confirmed: c } : undefined;
 }
 
 export async function attemptMail(ports: SendMailPorts, mailId: string): Promise<SendOutcome> {
   const mail = await ports.mails.claimMail(mailId, ports.clock());
   if (!mail) return 'not-claimed';
   try {
-    const message = await contentOf(ports, mail);
-    if (!message) {
+    const content = await contentOf(ports, mail);
+    if (!content) {
       await ports.mails.recordCancelled(mail, 'Nothing to confirm any more: the case is no longer submitted.', ports.clock());
       return 'cancelled';
     }
-    const { messageId } = await ports.mailer.mailer.send(message);
-    await ports.mails.recordSent(mail, messageId, ports.clock(), message);
+    // Counted once (countConfirmation marks the mail): a retry of the same mail is not another mail.
+    const owner = content.confirmed?.ownerId;
+    if (owner && (await ports.mails.countConfirmation(mail, owner, utcDay(ports.clock()), CONFIRMATIONS_PER_APPLICANT_PER_DAY)) === 'cap-reached') {
+      await ports.mails.recordCancelled(mail, DAILY_CAP_REACHED, ports.clock());
+      ports.log.info('confirmation not sent: the applicant reached their daily cap', { mailId, caseId: mail.caseId });
+      return 'cancelled';
+    }
+    const { messageId } = await ports.mailer.mailer.send(content.message);
+    await ports.mails.recordSent(mail, messageId, ports.clock(), content.message);
     return 'sent';
   } catch (err) {
     const permanent = ports.mailer.mailFailure(err) === 'permanent';

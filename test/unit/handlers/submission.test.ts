@@ -14,7 +14,7 @@ import { attemptMail as attempt } from '#use-cases/mail/send-mail';
 import { routes } from '#shared/routes';
 import { keys } from '#adapters/table-design';
 import { apiEvent, invoke } from '../../support/api-event.ts';
-import { ann, cancelled, CASE_ID, caseItem, completeFields, editionItem, editionReads } from './fixtures.ts';
+import { ann, cancelled, CASE_ID, caseFound, caseItem, caseRead, completeFields, editionItem, editionReads } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const attemptMail = (mailId: string) => attempt({ cases, editions, mails, mailer, clock: () => new Date(), log: logger }, mailId);
@@ -27,9 +27,8 @@ beforeEach(async () => {
   ddb.reset();
   ses.reset();
   vi.useFakeTimers({ toFake: ['Date'] });
-  ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem(completeFields) });
-  ddb.on(GetCommand, { Key: keys.confirmationSlot(CASE_ID) }).resolves({});
   ddb.on(QueryCommand).resolves({ Items: [] });
+  caseRead(ddb).resolves(caseFound(caseItem(completeFields)));
   ddb.on(TransactWriteCommand).resolves({});
   ddb.on(UpdateCommand).resolves({ Attributes: { mailId: 'M', status: 'pending', attempts: 1, to: ['ann@example.org'], cc: [], subject: 's', text: 't', html: 'h' } });
   ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
@@ -47,6 +46,22 @@ describe('POST /cases/{caseId}/submit at the deadline (injected clock)', () => {
     expect((await submit()).json?.code).toBe('deadline-passed');
   });
 
+  it('judges the deadline by when API Gateway received the request: one that arrived 1 ms before it is stamped then, though a cold start ran it 250 ms after', async () => {
+    at('2024-06-20T16:00:00.250Z');
+    const arrivedAt = (iso: string) => {
+      const event = apiEvent(routes.submitCase, { path: `/cases/${CASE_ID}/submit`, who: ann });
+      event.requestContext.requestTimeEpoch = Date.parse(iso);
+      return invoke(submitCase, event);
+    };
+    const ok = await arrivedAt('2024-06-20T15:59:59.999Z');
+    expect(ok.status).toBe(200);
+    expect(ok.json?.receipt).toMatchObject({ submittedAt: '2024-06-20T15:59:59.999Z' });
+    // The transaction's own deadline check uses the same instant.
+    const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(tx[0]!.ConditionCheck?.ExpressionAttributeValues).toMatchObject({ ':now': '2024-06-20T15:59:59.999Z' });
+    expect((await arrivedAt(DEADLINE)).json?.code).toBe('deadline-passed');
+  });
+
   it('accepts an extension holder one millisecond before their extension ends and refuses at it, through the extension item', async () => {
     const until = '2024-06-22T16:00:00.000Z';
     await editionReads(ddb, editionItem({ deadline: DEADLINE }), { ...keys.extension('2024', 'ann'), editionId: '2024', sub: 'ann', deadline: until, reason: 'r', grantedBy: 'o', grantedAt: DEADLINE });
@@ -58,38 +73,58 @@ describe('POST /cases/{caseId}/submit at the deadline (injected clock)', () => {
     expect((await submit()).json?.code).toBe('deadline-passed');
   });
 
-  it('writes the case, its confirmation mail, the case\'s confirmation slot and the applicant\'s daily count in one transaction, then sends it through SES', async () => {
+  it('reads the case with its attachments, then the edition, then writes the case with its confirmation slot and the queued mail in one transaction: three round trips, no SES call', async () => {
     at('2024-06-01T00:00:00.000Z');
     expect((await submit()).status).toBe(200);
+    const calls = ddb.calls().map((c) => c.args[0].constructor.name);
+    expect(calls).toEqual(['QueryCommand', 'BatchGetCommand', 'TransactWriteCommand']);
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({ ConsistentRead: true, ExpressionAttributeValues: { ':from': keys.attachmentPrefix } });
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(tx).toHaveLength(5);
+    expect(tx).toHaveLength(3);
+    // The texts are not rewritten: a submit changes the case item alone.
+    expect(tx.some((i) => i.Put?.Item?.sk === keys.caseText(CASE_ID).sk)).toBe(false);
     const { set } = effectOf(tx[1]!.Update);
     expect(set).toMatchObject({ status: 'submitted', version: 3, receipt: { submittedAt: '2024-06-01T00:00:00.000Z' } });
+    expect(set).not.toHaveProperty('description');
     // Submitted, the case enters its edition's ranking (gsi3), in its shard.
     expect(set).toMatchObject(keys.caseRankPartition('2024', CASE_ID));
     // To the owner's own address only: the contact (a@example.org) never confirmed theirs. No free text in the subject.
+    // Not rendered yet: the stream's mail function renders it when it sends it.
     const mail = tx[2]!.Put?.Item;
     expect(mail).toMatchObject({ kind: 'submission-confirmation', status: 'pending', to: ['ann@example.org'], cc: [], subject: `Case submitted: ${CASE_ID}`, nextAttemptAt: '2024-06-01T00:00:00.000Z' });
-    expect(tx[3]!.Put?.Item).toMatchObject({ ...keys.confirmationSlot(CASE_ID), mailId: mail?.mailId, dueAt: '2024-06-01T00:00:00.000Z' });
-    expect(tx[4]!.Update).toMatchObject({ Key: keys.applicantMailDay('ann', '2024-06-01'), ExpressionAttributeNames: { '#n': 'confirmations' } });
-    expect(ses).toHaveReceivedCommandWith(SendEmailCommand, { Source: 'no-reply@unit.example.org', ConfigurationSetName: 'unit-config-set' });
+    expect(mail).not.toHaveProperty('text');
+    expect(set).toMatchObject({ confirmation: { mailId: mail?.mailId, dueAt: '2024-06-01T00:00:00.000Z' } });
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+    expect(ddb).not.toHaveReceivedCommand(GetCommand);
+    expect(ddb).not.toHaveReceivedCommand(UpdateCommand);
+  });
+
+  it('reads attachments with the case: one still being verified refuses the submit (422), in the same round trip', async () => {
+    at('2024-06-01T00:00:00.000Z');
+    const pending = { ...keys.attachment(CASE_ID, 'A1'), type: 'attachment', attachmentId: 'A1', caseId: CASE_ID, fileName: 'report.pdf', status: 'pending', purpose: 'supporting' };
+    caseRead(ddb).resolves({ Items: [pending, ...caseFound(caseItem(completeFields)).Items] });
+    const res = await submit();
+    expect(res.status).toBe(422);
+    expect(res.json?.errors).toEqual([expect.objectContaining({ path: 'attachments.A1', code: 'attachment-pending' })]);
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
   });
 
   it('queues a re-submit within the hour of the last confirmation for the end of that hour, and sends nothing now', async () => {
     at('2024-06-01T00:10:00.000Z');
-    ddb.on(GetCommand, { Key: keys.confirmationSlot(CASE_ID) }).resolves({ Item: { ...keys.confirmationSlot(CASE_ID), caseId: CASE_ID, mailId: 'M0', dueAt: '2024-06-01T00:00:00.000Z' } });
+    caseRead(ddb).resolves(caseFound(caseItem({ ...completeFields, confirmation: { mailId: 'M0', dueAt: '2024-06-01T00:00:00.000Z' } })));
     const res = await submit();
     expect(res.status).toBe(200);
     expect(res.json?.receipt).toMatchObject({ submittedAt: '2024-06-01T00:10:00.000Z' });
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(tx[2]!.Put?.Item).toMatchObject({ kind: 'submission-confirmation', nextAttemptAt: '2024-06-01T01:00:00.000Z' });
-    expect(tx[3]!.Put?.Item).toMatchObject({ dueAt: '2024-06-01T01:00:00.000Z' });
+    expect(effectOf(tx[1]!.Update).set).toMatchObject({ confirmation: { mailId: tx[2]!.Put?.Item?.mailId, dueAt: '2024-06-01T01:00:00.000Z' } });
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
   });
 
   it('queues nothing more while a confirmation waits (it will say the latest receipt), and still answers with the new receipt', async () => {
     at('2024-06-01T00:20:00.000Z');
-    ddb.on(GetCommand, { Key: keys.confirmationSlot(CASE_ID) }).resolves({ Item: { ...keys.confirmationSlot(CASE_ID), caseId: CASE_ID, mailId: 'M1', dueAt: '2024-06-01T01:00:00.000Z' } });
+    caseRead(ddb).resolves(caseFound(caseItem({ ...completeFields, confirmation: { mailId: 'M1', dueAt: '2024-06-01T01:00:00.000Z' } })));
     const res = await submit();
     expect(res.status).toBe(200);
     expect(res.json?.receipt).toMatchObject({ submittedAt: '2024-06-01T00:20:00.000Z' });
@@ -98,25 +133,6 @@ describe('POST /cases/{caseId}/submit at the deadline (injected clock)', () => {
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
   });
 
-  it("writes the submission alone once the applicant's daily cap of confirmations is reached: 200 with the receipt, no mail", async () => {
-    at('2024-06-01T00:00:00.000Z');
-    ddb.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'None', 'None', 'ConditionalCheckFailed')).resolves({});
-    const res = await submit();
-    expect(res.status).toBe(200);
-    expect(res.json?.receipt).toMatchObject({ submittedAt: '2024-06-01T00:00:00.000Z' });
-    const [first, second] = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!);
-    expect(first).toHaveLength(5);
-    expect(second).toHaveLength(2);
-    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
-  });
-
-  it('keeps the submission when SES fails: the mail is recorded for a retry', async () => {
-    at('2024-06-01T00:00:00.000Z');
-    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' }));
-    expect((await submit()).status).toBe(200);
-    const updates = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input.UpdateExpression);
-    expect(updates.some((u) => u?.includes('lastError = :err, nextAttemptAt = :next'))).toBe(true);
-  });
 });
 
 describe('sending a recorded mail', () => {
@@ -143,7 +159,7 @@ describe('sending a recorded mail', () => {
     ddb.on(UpdateCommand).resolves({ Attributes: claimedConfirmation });
     const latest = { submittedAt: '2024-06-01T00:40:00.000Z', sha256: 'f'.repeat(64) };
     const submitted = caseItem({ ...completeFields, status: 'submitted', receipt: latest, version: 7 });
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: submitted });
+    caseRead(ddb).resolves(caseFound(submitted));
     expect(await attemptMail('M')).toBe('sent');
     const sent = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
     expect(sent.Destination).toEqual({ ToAddresses: ['ann@example.org'], CcAddresses: [] });
@@ -152,14 +168,51 @@ describe('sending a recorded mail', () => {
     // What went out is what the record keeps.
     expect(ddb.commandCalls(UpdateCommand).at(-1)!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':cc': [], ':subject': `Case submitted: ${CASE_ID}` });
 
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: { ...submitted, contactConfirmedEmail: 'a@example.org' } });
+    caseRead(ddb).resolves(caseFound({ ...submitted, contactConfirmedEmail: 'a@example.org' }));
     expect(await attemptMail('M')).toBe('sent');
     expect(ses.commandCalls(SendEmailCommand)[1]!.args[0].input.Destination).toEqual({ ToAddresses: ['ann@example.org'], CcAddresses: ['a@example.org'] });
   });
 
+  describe("the applicant's daily cap of confirmations, counted when a confirmation is sent", () => {
+    const claimed = { mailId: 'M', kind: 'submission-confirmation', caseId: CASE_ID, editionId: '2024', status: 'pending', attempts: 1, to: ['ann@example.org'], cc: [], subject: 's' };
+    beforeEach(() => {
+      ddb.on(UpdateCommand).resolves({ Attributes: claimed });
+      caseRead(ddb).resolves(caseFound(caseItem({ ...completeFields, status: 'submitted', receipt: { submittedAt: '2024-06-01T00:00:00.000Z', sha256: 'a'.repeat(64) } })));
+    });
+
+    it('counts it and marks the mail counted in one transaction, then sends it', async () => {
+      expect(await attemptMail('M')).toBe('sent');
+      const [mark, count] = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+      expect(mark!.Update).toMatchObject({ Key: keys.mail('M'), ConditionExpression: 'attribute_not_exists(countedOn)' });
+      expect(count!.Update).toMatchObject({ Key: keys.applicantMailDay('ann', '2024-06-01'), ExpressionAttributeNames: { '#n': 'confirmations' } });
+      expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 1);
+    });
+
+    it('cancels it unsent past the cap, with the reason on the record', async () => {
+      ddb.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed'));
+      expect(await attemptMail('M')).toBe('cancelled');
+      expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+      const last = ddb.commandCalls(UpdateCommand).at(-1)!.args[0].input;
+      expect(last.UpdateExpression).toContain('#s = :cancelled');
+      expect(String(last.ExpressionAttributeValues?.[':why'])).toContain('daily cap');
+    });
+
+    it('does not count a mail twice: a retry of one already counted is sent', async () => {
+      ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+      expect(await attemptMail('M')).toBe('sent');
+      expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 1);
+    });
+
+    it('leaves the mail pending for a retry when counting it fails (throttled): nothing is sent uncounted', async () => {
+      ddb.on(TransactWriteCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+      expect(await attemptMail('M')).toBe('retry');
+      expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+    });
+  });
+
   it('cancels a confirmation whose case was withdrawn before it was due', async () => {
     ddb.on(UpdateCommand).resolves({ Attributes: { mailId: 'M', kind: 'submission-confirmation', caseId: CASE_ID, editionId: '2024', status: 'pending', attempts: 1, to: [], cc: [], subject: 's', text: 't', html: 'h' } });
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: caseItem({ ...completeFields, status: 'withdrawn' }) });
+    caseRead(ddb).resolves(caseFound(caseItem({ ...completeFields, status: 'withdrawn' })));
     expect(await attemptMail('M')).toBe('cancelled');
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
     expect(ddb.commandCalls(UpdateCommand).at(-1)!.args[0].input.UpdateExpression).toContain('#s = :cancelled');

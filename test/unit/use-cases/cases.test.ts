@@ -19,14 +19,14 @@ const edition: EditionRecord = edition2024;
 
 const draft: CaseRecord = annsCase();
 
-/** Ann's draft in an open edition; the write succeeds and the mail goes out, unless a test says otherwise. */
-function submitPorts(outcome: 'ok' | 'version-mismatch' = 'ok') {
-  let stored = draft;
-  let queued: MailRecord | undefined;
+/** Ann's draft in an open edition, read with its attachments; the write succeeds unless a test says otherwise. */
+function submitPorts(outcome: 'ok' | 'version-mismatch' = 'ok', stored: CaseRecord = draft) {
+  const queued: MailRecord[] = [];
   const ports = {
     cases: {
       getCase: async () => stored,
-      replaceCase: vi.fn(async (c: CaseRecord, _expectedVersion: number, _deadline: unknown[], _also?: unknown[]) => {
+      getCaseWithAttachments: async () => ({ record: stored, attachments: [] }),
+      replaceCase: vi.fn(async (c: CaseRecord, _read: CaseRecord, _deadline: unknown[], _also?: unknown[]) => {
         if (outcome === 'ok') stored = c;
         return outcome;
       }),
@@ -34,57 +34,64 @@ function submitPorts(outcome: 'ok' | 'version-mismatch' = 'ok') {
     editions: { getEditionFor: async () => ({ edition }), getEdition: async () => edition },
     reviews: { getReviewer: async () => undefined },
     transactions: { deadlineChecks: () => [] },
-    attachments: { listAttachments: async () => ({ items: [], nextCursor: null }) },
     mails: {
-      getConfirmationSlot: async () => undefined,
       mailPut: (m: MailRecord) => {
-        queued = m;
-        return {};
+        queued.push(m);
+        return { Put: { TableName: 't', Item: { mailId: m.mailId } } };
       },
-      confirmationSlotPut: () => ({}),
-      applicantMailCount: () => ({}),
-      claimMail: async () => queued,
-      recordSent: vi.fn(async () => undefined),
-      recordCancelled: async () => undefined,
-      recordFailure: async () => 'retry' as const,
     },
-    mailer: { mailer: { send: vi.fn(async () => ({ messageId: 'ses-1' })) }, mailFailure: () => 'transient' as const },
-    clock: () => NOW,
     log: { info: () => undefined, warn: () => undefined },
   } satisfies SubmitCasePorts;
-  return ports;
+  return { ports, queued };
 }
 
 describe('submitCase', () => {
-  it('stamps the case with a receipt, writes it with its confirmation in one transaction and sends the confirmation', async () => {
-    const ports = submitPorts();
+  it('stamps the case with a receipt and writes it, its confirmation slot and the queued mail in one transaction; sends nothing itself', async () => {
+    const { ports, queued } = submitPorts();
     const { record } = await submitCase(ports, { caseId: 'C1', caller: ann, ifMatch: 2, now: NOW });
     expect(record).toMatchObject({ status: 'submitted', version: 3, receipt: { submittedAt: NOW.toISOString() } });
-    const [written, expectedVersion, , extra] = ports.cases.replaceCase.mock.calls[0]!;
+    const [written, read, , extra] = ports.cases.replaceCase.mock.calls[0]!;
     expect(written).toEqual(record);
-    expect(expectedVersion).toBe(2);
-    expect(extra).toHaveLength(3);
-    expect(ports.mailer.mailer.send).toHaveBeenCalledWith(expect.objectContaining({ to: ['ann@example.org'] }));
-    expect(ports.mails.recordSent).toHaveBeenCalledOnce();
+    expect(read).toEqual(draft);
+    expect(queued).toHaveLength(1);
+    expect(extra).toEqual([{ Put: { TableName: 't', Item: { mailId: queued[0]!.mailId } } }]);
+    // Addressed, not rendered: the stream's mail function renders it when it sends it, with the latest receipt.
+    expect(queued[0]).toMatchObject({ kind: 'submission-confirmation', status: 'pending', to: ['ann@example.org'], nextAttemptAt: NOW.toISOString() });
+    expect(queued[0]!.text).toBeUndefined();
+    expect(record.confirmation).toEqual({ mailId: queued[0]!.mailId, dueAt: NOW.toISOString() });
+  });
+
+  it('queues a re-submit within the hour for the end of that hour, and nothing while a confirmation waits', async () => {
+    const last = new Date(NOW.getTime() - 10 * 60_000).toISOString();
+    const { ports, queued } = submitPorts('ok', { ...draft, confirmation: { mailId: 'M0', dueAt: last } });
+    const { record } = await submitCase(ports, { caseId: 'C1', caller: ann, ifMatch: undefined, now: NOW });
+    const endOfHour = new Date(Date.parse(last) + 3600_000).toISOString();
+    expect(queued[0]).toMatchObject({ nextAttemptAt: endOfHour });
+    expect(record.confirmation).toEqual({ mailId: queued[0]!.mailId, dueAt: endOfHour });
+
+    const again = submitPorts('ok', record);
+    const second = await submitCase(again.ports, { caseId: 'C1', caller: ann, ifMatch: undefined, now: new Date(NOW.getTime() + 60_000) });
+    expect(again.queued).toHaveLength(0);
+    expect(again.ports.cases.replaceCase.mock.calls[0]![3]).toEqual([]);
+    expect(second.record.confirmation).toEqual(record.confirmation);
   });
 
   it('refuses a stale If-Match with 412 and writes nothing', async () => {
-    const ports = submitPorts();
+    const { ports } = submitPorts();
     await expect(submitCase(ports, { caseId: 'C1', caller: ann, ifMatch: 1, now: NOW })).rejects.toMatchObject({ code: 'precondition-failed' });
     expect(ports.cases.replaceCase).not.toHaveBeenCalled();
   });
 
   it('answers a write that lost to a concurrent change with 412', async () => {
-    const ports = submitPorts('version-mismatch');
+    const { ports } = submitPorts('version-mismatch');
     await expect(submitCase(ports, { caseId: 'C1', caller: ann, ifMatch: undefined, now: NOW })).rejects.toMatchObject({ code: 'precondition-failed' });
-    expect(ports.mailer.mailer.send).not.toHaveBeenCalled();
   });
 });
 
 describe('withdrawCase', () => {
   const withdrawPorts = (e: EditionRecord) =>
     ({
-      cases: { getCase: async () => draft, replaceCase: vi.fn(async (_c: CaseRecord, _v: number, _d: unknown[], _also?: unknown[], _audit?: AuditRecord[]) => 'ok' as const) },
+      cases: { getCase: async () => draft, replaceCase: vi.fn(async (_c: CaseRecord, _read: CaseRecord, _d: unknown[], _also?: unknown[], _audit?: AuditRecord[]) => 'ok' as const) },
       editions: { getEditionFor: async () => ({ edition: e }) },
       reviews: { getReviewer: async () => undefined },
       transactions: { notReleasedCheck: () => ({}) },

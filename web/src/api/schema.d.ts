@@ -253,7 +253,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a case
-         * @description Checks every rule at once (422 not-eligible lists all problems), then marks the case submitted with a receipt: the server time and a SHA-256 over the canonical form of the submitted fields and the verified attachments (see the README, "Receipts"). Sends a confirmation e-mail to the owner's account address (the contact in copy once confirmed), at most one a case an hour: a re-submit within the hour still answers with its new receipt, and the next confirmation, at the end of the hour, says the receipt current then. Submitting again, or editing a submitted case, issues a new receipt.
+         * @description Checks every rule at once (422 not-eligible lists all problems), then marks the case submitted with a receipt: the server time and a SHA-256 over the canonical form of the submitted fields and the verified attachments (see the README, "Receipts"). Queues a confirmation e-mail to the owner's account address (the contact in copy once confirmed), sent moments after the answer, at most one a case an hour: a re-submit within the hour still answers with its new receipt, and the next confirmation, at the end of the hour, says the receipt current then. Submitting again, or editing a submitted case, issues a new receipt.
          *
          *     Who may call: every signed-in user.
          */
