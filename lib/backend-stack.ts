@@ -1,8 +1,8 @@
 /**
  * The backend, one stack per stage: identity (auth), the single table and the media bucket (storage), the SES
  * configuration set and sender (mail), the event-, schedule- and workflow-triggered functions (workers), the
- * notification state machine over the workflow workers (workflows) and the HTTP API with one function per route
- * (api), whose start route starts that state machine; and the alarms and dashboard over all of it (ops, a nested
+ * notification state machine over the workflow workers (workflows), which the run-starting workers start, and the
+ * HTTP API with one function per route (api); and the alarms and dashboard over all of it (ops, a nested
  * stack). Physical names are left to CloudFormation or derived from the stack's name, so dev and prod can live in one
  * account. Every log group of the stack has the stage's retention (logRetentionDays).
  */
@@ -59,6 +59,7 @@ export class BackendStack extends Stack {
       mailer: this.mail,
     });
     this.workflows = new Workflows(this, 'Workflows', { settings, workers: WORKERS, functions: this.workers.functions });
+    this.workers.bindNotifyWorkflow(this.workflows.notify);
     this.api = new Api(this, 'Api', {
       stageName: name,
       settings,
@@ -66,8 +67,6 @@ export class BackendStack extends Stack {
       table: this.storage.table,
       mediaBucket: this.storage.mediaBucket,
       routes: ROUTES,
-      mailer: this.mail,
-      notifyWorkflow: this.workflows.notify,
     });
 
     this.ops = new Ops(this, 'Ops', {

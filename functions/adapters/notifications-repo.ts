@@ -15,10 +15,16 @@ import { conditionally, tx, type TransactItem } from './table.ts';
 
 export type { RecipientRecord, RunRecord };
 
-const runFromItem = (i: Record<string, unknown>) => recordOf<RunRecord>(i);
+/**
+ * A run as stored: its record and the correlation id of the request that started it, which its execution's input
+ * carries (runs recorded before it was kept have none).
+ */
+export type StoredRun = RunRecord & { correlationId?: string };
+
+const runFromItem = (i: Record<string, unknown>) => recordOf<StoredRun>(i);
 const recipientFromItem = (i: Record<string, unknown>) => recordOf<RecipientRecord>(i);
 
-export async function getRun(editionId: string, runId: string): Promise<RunRecord | undefined> {
+export async function getRun(editionId: string, runId: string): Promise<StoredRun | undefined> {
   const out = await table.get({ Key: keys.run(editionId, runId), ConsistentRead: true });
   return out.Item ? runFromItem(out.Item) : undefined;
 }
@@ -42,11 +48,18 @@ export async function getRecipient(editionId: string, caseId: string): Promise<R
 /**
  * Takes the edition's notification lock and records a new run, numbered after the last one, with its audit
  * entry. 'busy' while a run holds the lock (the caller answers 409 with it); 'raced' when another start took the
- * same number first.
+ * same number first. The new run item is the start's outbox: the table's stream hands it to the worker that starts
+ * its execution (use-cases/notifications/start-run-workflow.ts), with the request's correlation id.
  */
-export async function startRun(editionId: string, seq: number, by: string, now: string): Promise<{ outcome: 'ok'; run: RunRecord } | { outcome: 'busy' | 'raced' }> {
+export async function startRun(
+  editionId: string,
+  seq: number,
+  by: string,
+  now: string,
+  correlationId: string,
+): Promise<{ outcome: 'ok'; run: StoredRun } | { outcome: 'busy' | 'raced' }> {
   const runId = runIdOf(editionId, seq + 1);
-  const run: RunRecord = { editionId, runId, status: 'running', startedAt: now, startedBy: by, counts: { ...EMPTY_COUNTS } };
+  const run: StoredRun = { editionId, runId, status: 'running', startedAt: now, startedBy: by, counts: { ...EMPTY_COUNTS }, correlationId };
   const outcome = await auditedTransact([
     {
       item: tx.update({

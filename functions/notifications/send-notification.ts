@@ -3,16 +3,15 @@ import { getCase } from '#adapters/cases-repo';
 import { getEdition } from '#adapters/editions-repo';
 import { mailFailure, mailer } from '#adapters/mailer';
 import { claimRecipient, countRun, recordFailed, recordSent, releaseClaim } from '#adapters/notifications-repo';
-import { loadEnv } from '#config/env';
+import { integer, loadEnv } from '#config/env';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
 import { sendNotification as send, type SendInput } from '#use-cases/notifications/send-notification';
-import * as z from 'zod/mini';
 import { withRunContext } from './task-context.ts';
 import { telemetry } from './task-telemetry.ts';
 
 /** How long each send holds its slot of the Map (the use case says why); the stage sets it to its SES rate. */
-const { NOTIFY_PACE_MS } = loadEnv({ NOTIFY_PACE_MS: z._default(z.coerce.number().check(z.int(), z.gte(0)), 1000) });
+const { NOTIFY_PACE_MS } = loadEnv({ NOTIFY_PACE_MS: integer(0, 1000) });
 
 const ports = {
   cases: { getCase },

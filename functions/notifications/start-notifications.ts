@@ -1,6 +1,5 @@
 import { getEdition } from '#adapters/editions-repo';
-import { finishRun, getActiveRun, startRun } from '#adapters/notifications-repo';
-import { startNotifyExecution } from '#adapters/workflow';
+import { getActiveRun, startRun } from '#adapters/notifications-repo';
 import { httpHandler } from '#shared/handler';
 import { logger } from '#shared/logger';
 import { routes } from '#shared/routes/notifications';
@@ -8,8 +7,7 @@ import { startNotifications } from '#use-cases/notifications/start-notifications
 
 const ports = {
   editions: { getEdition },
-  notifications: { finishRun, getActiveRun, startRun },
-  workflow: { startNotifyExecution },
+  notifications: { getActiveRun, startRun },
   log: logger,
 };
 

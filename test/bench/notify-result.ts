@@ -82,7 +82,8 @@ export function notifyReport(r: NotifyResult): string {
   out.push(`\n## Notifications: ${int(r.cases)} selection notices through the local workflow, the SES stand-in limited to R = ${R}/s\n`);
   out.push(
     `One closed edition, ${int(r.cases)} submitted cases decided outstanding (${int(r.outstanding)}) or collection (${int(r.cases - r.outstanding)}), items from cases-repo's` +
-      `\ncaseItem written with BatchWriteItem in ${fixed(r.seedMs / 1000, 1)} s, against ${r.dynamoLocal}. The real startNotifications handler starts ${r.runId};` +
+      `\ncaseItems written with BatchWriteItem in ${fixed(r.seedMs / 1000, 1)} s, against ${r.dynamoLocal}. The real startNotifications handler records ${r.runId}` +
+      `\nand the table's stream (lib/local/streams.ts) hands it to startNotificationRun, which starts the execution;` +
       `\nthe state machine (functions/shared/notify-workflow.ts) runs in aws-local-stepfunctions with its tasks bound to the real handlers; the` +
       `\nproduction mailer (MAIL_TRANSPORT=ses, SES's client) sends to the SES stand-in (lib/local/ses.ts: a token bucket of R a second, Throttling above).` +
       `\nMap MaxConcurrency = R (LOCAL_SES_RATE), NOTIFY_PACE_MS ${r.paceMs}, pages of ${r.pageSize} (${w.pages.length}); retries as the definition has them (1 s doubling,` +

@@ -8,8 +8,9 @@
  *   node --import tsx test/bench/notify.ts <cases> <rate>
  *
  * Progress goes to stderr; the last stdout line is the result (notify-result.ts). Exit status 1 when the run
- * could not be measured (a start not answered 202, an execution that failed or did not end) or when a notice
- * went out twice, went missing or went to the wrong owner (the result then lists why).
+ * could not be measured (a start not answered 202, an execution that did not start from the table's stream, failed
+ * or did not end) or when a notice went out twice, went missing or went to the wrong owner (the result then lists
+ * why).
  * Method and how to read it: test/bench/README.md, "Notifications".
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -20,6 +21,8 @@ import { ensureTable, startDynamoLocal, type DynamoLocal } from '../../lib/local
 import { setLocalEnv, setLocalWorkflowEnv, startLocalWorkflows } from '../../lib/local/environment.ts';
 import { startFakeSes, type FakeSes, type SesMessage } from '../../lib/local/ses.ts';
 import type { LocalStepFunctions } from '../../lib/local/stepfunctions.ts';
+import type { StreamPoller } from '../../lib/local/streams.ts';
+import { executionStarted, startRunStream } from '../support/run-stream.ts';
 import type { CaseRecord } from '#domain/case';
 import { newEdition, SCHEDULE } from '#domain/edition';
 import { ulid } from '#domain/ids';
@@ -73,7 +76,7 @@ interface Seeded { caseId: string; email: string; decision: 'outstanding' | 'col
 async function run(ses: FakeSes, flows: LocalStepFunctions): Promise<NotifyResult> {
   // The modules read the environment when they load: only now.
   const { ddb } = await import('#adapters/clients');
-  const { caseItem } = await import('#adapters/cases-repo');
+  const { caseItems } = await import('#adapters/cases-repo');
   const { createEdition } = await import('#adapters/editions-repo');
   const { mailer } = await import('#adapters/mailer');
   const { selectionNotice } = await import('#domain/notification');
@@ -127,7 +130,7 @@ async function run(ses: FakeSes, flows: LocalStepFunctions): Promise<NotifyResul
       };
       seeded.push({ caseId, email, decision });
       records.set(caseId, record);
-      items.push(caseItem(record));
+      items.push(...caseItems(record));
     }
     const chunks = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
     await pool(chunks, 8, async (chunk) => {
@@ -142,11 +145,16 @@ async function run(ses: FakeSes, flows: LocalStepFunctions): Promise<NotifyResul
   };
 
   const context = lambdaContext('startNotifications');
-  /** POST /editions/{editionId}/notifications through the real handler; the run id it answers. */
+  /**
+   * POST /editions/{editionId}/notifications through the real handler, then the execution the table's stream starts
+   * for the run it recorded (as on AWS: the stream's latency is part of the run); the run id it answers.
+   */
   const startRun = async (editionId: string): Promise<string> => {
     const res = await start(eventFor(routes.startNotifications, new Map(), { params: { editionId }, caller: ORGANISER }), context);
     if (res.statusCode !== 202) throw new BenchFailure(`POST /editions/${editionId}/notifications answered ${res.statusCode} ${res.body}`);
-    return (JSON.parse(res.body) as { runId: string }).runId;
+    const { runId } = JSON.parse(res.body) as { runId: string };
+    await executionStarted(flows, runId).catch((err: Error) => Promise.reject(new BenchFailure(err.message)));
+    return runId;
   };
   /** Waits for every execution to end, at most `ms`. */
   const idle = async (ms: number) => {
@@ -354,6 +362,7 @@ function slope(at: number[]): number {
 let dynamo: DynamoLocal | undefined;
 let ses: FakeSes | undefined;
 let flows: LocalStepFunctions | undefined;
+let runs: StreamPoller | undefined;
 let failed = false;
 try {
   dynamo = await startDynamoLocal();
@@ -372,6 +381,7 @@ try {
   });
   flows = await startLocalWorkflows((line) => progress(line));
   setLocalWorkflowEnv(flows.endpoint);
+  runs = await startRunStream(dynamo.endpoint, TABLE, (line) => progress(line));
   progress(`DynamoDB Local at ${dynamo.endpoint}, table ${TABLE}; SES stand-in at ${ses.endpoint}, ${rate}/s; Step Functions at ${flows.endpoint}`);
   const result = await run(ses, flows);
   if (result.failures.length) failed = true;
@@ -380,6 +390,7 @@ try {
   failed = true;
   process.stderr.write(`notification benchmark: ${err instanceof BenchFailure ? err.message : ((err as Error).stack ?? String(err))}\n`);
 } finally {
+  await runs?.stop();
   await flows?.stop();
   await ses?.stop();
   await dynamo?.stop();

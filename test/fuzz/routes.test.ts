@@ -13,13 +13,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
 import { ROUTES } from '../../functions/shared/routes.ts';
 import { keys } from '../../functions/adapters/table-design.ts';
 import { setLocalWorkflowEnv, startLocalWorkflows } from '../../lib/local/environment.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/s3.ts';
 import type { LocalStepFunctions } from '../../lib/local/stepfunctions.ts';
+import type { StreamPoller } from '../../lib/local/streams.ts';
+import { executionStarted, startRunStream } from '../support/run-stream.ts';
 import { signToken } from '../../lib/local/tokens.ts';
 import { startLocalApi, type LocalApi } from '../integration/local-api.ts';
 import { bodyText, CALLERS, pathOf, requestArb, type CallerName, type CallerPools, type FuzzRequest, type GenContext } from './arbitraries.ts';
@@ -32,6 +34,8 @@ const BUCKET = 'fuzz-media';
 
 let api: LocalApi;
 let flows: LocalStepFunctions;
+/** The table's stream, to the worker that starts the notification runs (as `npm start` does). */
+let runStream: StreamPoller | undefined;
 let media: LocalS3;
 let world: World;
 let ctx: GenContext;
@@ -52,8 +56,12 @@ beforeAll(async () => {
   Object.assign(process.env, { BUCKET_NAME: BUCKET, AWS_ENDPOINT_URL_S3: media.endpoint, S3_FORCE_PATH_STYLE: 'true', NOTIFY_PACE_MS: '0' });
   flows = await startLocalWorkflows((line) => background.push(line), 10);
   setLocalWorkflowEnv(flows.endpoint);
+  runStream = await startRunStream(inject('dynamoEndpoint'), inject('tableName'), (line) => background.push(line));
   api = await startLocalApi();
-  world = await seedWorld(api, () => flows.idle());
+  world = await seedWorld(api, async (runId) => {
+    await executionStarted(flows, runId);
+    await flows.idle();
+  });
   victimBefore = await snapshot(world.victimPartitions);
 
   const { subs } = world;
@@ -94,6 +102,8 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  // The runs the fuzzed requests recorded start from the stream: stop it first, then wait for their executions.
+  await runStream?.stop();
   await flows?.idle();
   const seen = tally(stats.statuses);
   // FUZZ_VERBOSE=1: the statuses of each route too, to see how deep the generators reach.

@@ -69,7 +69,8 @@ export async function snapshot(partitions: string[]): Promise<Record<string, unk
   return out;
 }
 
-export async function seedWorld(api: LocalApi, idle: () => Promise<void>): Promise<World> {
+/** `ran` waits for the run's execution (started from the table's stream) to end. */
+export async function seedWorld(api: LocalApi, ran: (runId: string) => Promise<void>): Promise<World> {
   const tag = randomBytes(4).toString('hex');
   const subs = {
     victim: uniq('victim'),
@@ -122,8 +123,8 @@ export async function seedWorld(api: LocalApi, idle: () => Promise<void>): Promi
     ok('PUT', `/cases/${caseId}/reviews/me`, t(sub, ['reviewers']), { scores: { innovation: 7, impact: 6, cooperation: 8, sustainability: 5 }, recommendation: 'collection', comment });
   const decide = (caseId: string, decision: string, note?: string) => ok('PUT', `/cases/${caseId}/decision`, org, { decision, ...(note ? { note } : {}) });
   async function notify(editionId: string) {
-    await ok('POST', `/editions/${editionId}/notifications`, org);
-    await idle();
+    const started = await ok('POST', `/editions/${editionId}/notifications`, org);
+    await ran(String(started.json?.runId));
   }
 
   // ---------- the victim ----------

@@ -61,7 +61,7 @@ const COMMITTEE_ROUTES: Record<string, { method: string; path: string; access: s
 
 /**
  * The decision, notification and results routes, written out the same way. getResults is public (API.md): the
- * released results, no authorizer. startNotifications also starts the workflow (workflow.test.ts).
+ * released results, no authorizer. startNotifications records the run only: its stream worker starts the workflow (workflow.test.ts).
  */
 const SELECTION_ROUTES: Record<string, { method: string; path: string; access: string; table: 'read' | 'write' }> = {
   putDecision: { method: 'PUT', path: '/cases/{caseId}/decision', access: 'organisers', table: 'write' },
@@ -229,7 +229,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
       expect(served('/editions/{editionId}/results')).toEqual(['GET', 'OPTIONS']);
     });
 
-    it("grants each function its route's table access and nothing else but the start route's StartExecution: no bucket, no mail", () => {
+    it("grants each function its route's table access and nothing else: no bucket, no mail, no StartExecution (the run's stream worker starts it)", () => {
       const s = synths[stage];
       const table = tableLogicalId(s);
       for (const [operationId, expected] of Object.entries(SELECTION_ROUTES)) {
@@ -240,7 +240,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
         const dynamo = actions.filter((a) => a.startsWith('dynamodb:')).sort();
         expect(dynamo, operationId).toEqual(expected.table === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ONLY_ACTIONS].sort());
         const others = actions.filter((a) => !/^(dynamodb|logs|xray):/.test(a));
-        expect(others, operationId).toEqual(operationId === 'startNotifications' ? ['states:StartExecution'] : []);
+        expect(others, operationId).toEqual([]);
         const env = (s.resources[fnId]?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
         expect(env.TABLE_NAME, operationId).toEqual({ Ref: table });
         expect(env.BUCKET_NAME, operationId).toBeUndefined();

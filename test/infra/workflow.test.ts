@@ -2,7 +2,8 @@
  * The notification workflow: a Standard state machine deployed from the one definition of
  * functions/shared/notify-workflow.ts, logged (ALL, with execution data) and traced; each task state invoking its
  * worker's function, the Map sending at the stage's SES rate, SendOne retrying SES throttling as MAIL_RETRY says; a
- * role that may invoke exactly the four task functions; and the start route, the only function that may start it.
+ * role that may invoke exactly the four task functions; and the run-starting workers (the stream's and the catch-up's),
+ * the only functions that may start it.
  */
 import { App, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -200,21 +201,21 @@ describe.each(STAGES)('the %s stack', (stage) => {
   });
 
   describe('starting it', () => {
-    const starters = ROUTES.filter((r) => r.workflow);
+    const starters = WORKERS.filter((w) => w.startsWorkflow);
 
-    it('is the startNotifications route, POST /editions/{editionId}/notifications', () => {
-      expect(starters.map((r) => `${r.operationId} ${r.method} ${r.path}`)).toEqual(['startNotifications POST /editions/{editionId}/notifications']);
+    it("is the run's stream worker and the catch-up pass, no route: a request only records the run", () => {
+      expect(starters.map((w) => `${w.name} ${w.trigger.source}`).sort()).toEqual(['startNotificationRun table:stream', 'startStalledNotificationRuns schedule']);
     });
 
-    it('gives the start route states:StartExecution on this state machine only, and its ARN as NOTIFY_STATE_MACHINE_ARN', () => {
+    it('gives the starters states:StartExecution on this state machine only, and its ARN as NOTIFY_STATE_MACHINE_ARN', () => {
       const s = synths[stage];
-      const { routes } = backendFunctions(s);
+      const { workers } = backendFunctions(s);
       const machine = stateMachineId(s);
-      for (const route of starters) {
-        const fnId = routes.get(route.operationId) ?? '';
+      for (const worker of starters) {
+        const fnId = workers.get(worker.name) ?? '';
         const statements = statementsOfFunction(s.resources, fnId);
-        expect(grantsOf(statements, 'states'), route.operationId).toEqual([`Allow states:StartExecution \${${machine}}`]);
-        expect(envOf(s, fnId).NOTIFY_STATE_MACHINE_ARN, route.operationId).toEqual({ Ref: machine });
+        expect(grantsOf(statements, 'states'), worker.name).toEqual([`Allow states:StartExecution \${${machine}}`]);
+        expect(envOf(s, fnId).NOTIFY_STATE_MACHINE_ARN, worker.name).toEqual({ Ref: machine });
       }
     });
 
@@ -222,8 +223,8 @@ describe.each(STAGES)('the %s stack', (stage) => {
       const s = synths[stage];
       const { routes, workers } = backendFunctions(s);
       const others = [
-        ...ROUTES.filter((r) => !r.workflow).map((r) => [r.operationId, routes.get(r.operationId) ?? ''] as const),
-        ...WORKERS.map((w) => [w.name, workers.get(w.name) ?? ''] as const),
+        ...ROUTES.map((r) => [r.operationId, routes.get(r.operationId) ?? ''] as const),
+        ...WORKERS.filter((w) => !w.startsWorkflow).map((w) => [w.name, workers.get(w.name) ?? ''] as const),
       ];
       for (const [label, fnId] of others) {
         expect(JSON.stringify(statementsOfFunction(s.resources, fnId)), label).not.toMatch(/"states:/);

@@ -1,25 +1,41 @@
 /**
  * The audit trail over HTTP, against DynamoDB Local: every audited action leaves its entry in a hash chain, a
  * change made straight in the table breaks the chain (chainValid false), and concurrent audited writes give a
- * chain without gaps.
+ * chain without gaps. A table of its own on the shared DynamoDB Local, so that this file's stream poller (which
+ * starts the notification runs) starts this file's runs only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb, env } from '../../functions/adapters/clients.ts';
 import { keys } from '../../functions/adapters/table-design.ts';
-import { setLocalWorkflowEnv, startLocalWorkflows } from '../../lib/local/environment.ts';
+import { ensureTable } from '../../lib/local/dynamodb.ts';
 import type { LocalStepFunctions } from '../../lib/local/stepfunctions.ts';
-import { completeFields, openEdition, uniq } from './helpers.ts';
-import { startLocalApi, type Answer, type LocalApi } from './local-api.ts';
+import type { StreamPoller } from '../../lib/local/streams.ts';
+import type { Answer, LocalApi } from './local-api.ts';
+
+const endpoint = inject('dynamoEndpoint');
+const TABLE = `it-audit-${process.pid}-${Date.now()}`;
+await ensureTable(endpoint, TABLE);
+process.env.TABLE_NAME = TABLE;
+// The setup file loaded the adapters for the shared table: load them afresh, for this one.
+vi.resetModules();
+const { ddb, env } = await import('../../functions/adapters/clients.ts');
+const { completeFields, openEdition, uniq } = await import('./helpers.ts');
+const { startLocalApi } = await import('./local-api.ts');
+const { setLocalWorkflowEnv, startLocalWorkflows } = await import('../../lib/local/environment.ts');
+const { executionStarted, startRunStream } = await import('../support/run-stream.ts');
 
 let api: LocalApi;
 let flows: LocalStepFunctions;
+let runStream: StreamPoller;
 beforeAll(async () => {
+  expect(env.TABLE_NAME).toBe(TABLE); // the adapters were loaded for this file's table
   flows = await startLocalWorkflows(() => undefined, 10);
   setLocalWorkflowEnv(flows.endpoint);
+  runStream = await startRunStream(endpoint, TABLE, () => undefined);
   api = await startLocalApi();
 });
 afterAll(async () => {
+  await runStream.stop();
   await api.close();
   await flows.stop();
 });
@@ -83,6 +99,7 @@ describe('the audit trail', () => {
     ok(await api.call('PUT', `/cases/${annCase}/decision`, { token: org, body: { decision: 'not-selected' } }), 200, 'decision');
     const started = await api.call('POST', `/editions/${editionId}/notifications`, { token: org });
     ok(started, 202, 'notifications');
+    await executionStarted(flows, String(started.json?.runId));
     await flows.idle();
     ok(await api.call('POST', `/editions/${editionId}/release`, { token: org }), 200, 'release');
 

@@ -2,22 +2,40 @@
  * Decisions, the notification workflow and the release, end to end: the local server, DynamoDB Local, the
  * state machine definition run by aws-local-stepfunctions with its tasks bound to the real handlers, and the
  * real SES client talking to a fault-injecting SES stand-in (throttling on first tries, one address rejected
- * for good, one timeout after SES accepted the message).
+ * for good, one timeout after SES accepted the message). A run is started as on AWS: the request records it, and the
+ * table's stream hands it to the run worker, which starts the execution; a run written while nothing polls the
+ * stream (a crash between the write and the start) still runs, once. A table of its own on the shared DynamoDB
+ * Local, so that this file's stream poller starts this file's runs only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { ensureTable } from '../../lib/local/dynamodb.ts';
 import { startFakeSes, type FakeSes } from '../../lib/local/ses.ts';
-import { setLocalWorkflowEnv, startLocalWorkflows } from '../../lib/local/environment.ts';
 import type { LocalStepFunctions } from '../../lib/local/stepfunctions.ts';
-import { completeFields, openEdition, uniq } from './helpers.ts';
-import { startLocalApi, type LocalApi } from './local-api.ts';
+import type { StreamPoller } from '../../lib/local/streams.ts';
+import type { LocalApi } from './local-api.ts';
+
+const endpoint = inject('dynamoEndpoint');
+const TABLE = `it-notify-${process.pid}-${Date.now()}`;
+await ensureTable(endpoint, TABLE);
+process.env.TABLE_NAME = TABLE;
+// The setup file loaded the adapters for the shared table: load them afresh, for this one.
+vi.resetModules();
+const { env } = await import('../../functions/adapters/clients.ts');
+const { completeFields, openEdition, uniq } = await import('./helpers.ts');
+const { startLocalApi } = await import('./local-api.ts');
+const { setLocalWorkflowEnv, startLocalWorkflows } = await import('../../lib/local/environment.ts');
+const { executionStarted, startRunStream } = await import('../support/run-stream.ts');
 
 let api: LocalApi;
 let ses: FakeSes;
 let flows: LocalStepFunctions;
+let runStream: StreamPoller | undefined;
+const streamLog: string[] = [];
 const events: { 'detail-type': string; detail: Record<string, unknown> }[] = [];
 const SELECTION = /^(Outstanding case|Selected for the case collection)/;
 
 beforeAll(async () => {
+  expect(env.TABLE_NAME).toBe(TABLE); // the adapters were loaded for this file's table
   ses = await startFakeSes({
     holdMs: 1500,
     onEvent: (e) => events.push(e),
@@ -45,13 +63,24 @@ beforeAll(async () => {
   });
   flows = await startLocalWorkflows(() => undefined, 10);
   setLocalWorkflowEnv(flows.endpoint);
+  runStream = await startRunStream(endpoint, TABLE, (line) => streamLog.push(line));
   api = await startLocalApi();
 });
 afterAll(async () => {
+  await runStream?.stop();
   await api.close();
+  await flows.idle();
   await flows.stop();
   await ses.stop();
+  expect(streamLog.filter((l) => /dead-letter|fail/i.test(l))).toEqual([]);
 });
+
+/** The run's execution, once the stream has started it and every execution has ended. */
+async function ran(runId: string) {
+  await executionStarted(flows, runId);
+  await flows.idle();
+  return flows.executions.get(runId);
+}
 
 /** The stand-in's accepted selection notices, by address. */
 const noticesTo = (email: string) => ses.accepted.filter((m) => m.to[0] === email && SELECTION.test(m.subject));
@@ -109,7 +138,7 @@ describe('decisions, the notification workflow and the release', () => {
     expect(starts.map((s) => s.status).sort()).toEqual([202, 409]);
     const first = starts.find((s) => s.status === 202)!.json as { runId: string; status: string };
     expect(first).toEqual({ runId: `notify-${editionId}-0001`, status: 'running' });
-    await flows.idle();
+    expect((await ran(first.runId))?.status).toBe('SUCCEEDED');
     await replayEvents();
 
     const selected = (Object.keys(owners) as (keyof typeof owners)[]).filter((k) => decisions[k] !== 'not-selected');
@@ -143,7 +172,7 @@ describe('decisions, the notification workflow and the release', () => {
     // A second run sends to nobody twice; the address rejected for good is tried again (and fails again).
     const second = await api.call('POST', `/editions/${editionId}/notifications`, { token: org });
     expect(second.json).toEqual({ runId: `notify-${editionId}-0002`, status: 'running' });
-    await flows.idle();
+    await ran(`notify-${editionId}-0002`);
     for (const k of selected) expect(noticesTo(`${owners[k]}@example.org`), k).toHaveLength(k === 'bad' ? 0 : 1);
     listed = await api.call('GET', `/editions/${editionId}/notifications`, { token: org });
     expect((listed.json?.runs as { counts: unknown }[])[0]?.counts).toEqual({ total: 8, sent: 0, failed: 1, skipped: 7 });
@@ -181,6 +210,96 @@ describe('decisions, the notification workflow and the release', () => {
     expect(refused.status).toBe(409);
     expect((await api.call('PUT', `/cases/${draft}/decision`, { token: org, body: { decision: 'maybe' } })).status).toBe(400);
     expect((await api.call('PUT', `/cases/${draft}/decision`, { token: t, body: { decision: 'collection' } })).status).toBe(403);
+  });
+});
+
+describe("a run whose start was lost", () => {
+  /** A closed edition with `n` submitted cases decided for the collection; their owners' addresses. */
+  async function decidedEdition(n: number): Promise<{ editionId: string; org: string; owners: string[] }> {
+    const org = api.token(uniq('olga'), ['organisers']);
+    const editionId = await openEdition();
+    const owners: string[] = [];
+    const caseIds: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const sub = uniq('ok');
+      const caseId = String((await api.call('POST', `/editions/${editionId}/cases`, { token: api.token(sub), body: completeFields })).json?.caseId);
+      expect((await api.call('POST', `/cases/${caseId}/submit`, { token: api.token(sub) })).status).toBe(200);
+      owners.push(`${sub}@example.org`);
+      caseIds.push(caseId);
+    }
+    await api.call('POST', `/editions/${editionId}/close`, { token: org });
+    for (const caseId of caseIds) expect((await api.call('PUT', `/cases/${caseId}/decision`, { token: org, body: { decision: 'collection' } })).status).toBe(200);
+    return { editionId, org, owners };
+  }
+
+  /** POST .../notifications while nothing polls the stream: the run is recorded (202) and no execution starts. */
+  async function startUnpolled(editionId: string, org: string): Promise<string> {
+    await runStream?.stop();
+    runStream = undefined;
+    const res = await api.call('POST', `/editions/${editionId}/notifications`, { token: org });
+    expect(res.status).toBe(202);
+    const runId = String(res.json?.runId);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(flows.executions.has(runId)).toBe(false);
+    const listed = await api.call('GET', `/editions/${editionId}/notifications`, { token: org });
+    expect((listed.json?.runs as { runId: string; status: string }[])[0]).toMatchObject({ runId, status: 'running' });
+    return runId;
+  }
+
+  /** The run as listed, and how many notices each owner got. */
+  async function outcome(editionId: string, org: string, owners: string[]) {
+    const listed = await api.call('GET', `/editions/${editionId}/notifications`, { token: org });
+    const audit = await api.call('GET', `/editions/${editionId}/audit?limit=100`, { token: org });
+    return {
+      runs: (listed.json?.runs as { status: string; counts: unknown }[]).map((r) => ({ status: r.status, counts: r.counts })),
+      notices: owners.map((o) => noticesTo(o).length),
+      audited: (audit.json?.items as { action: string }[]).map((e) => e.action).filter((a) => a.startsWith('notifications-')),
+    };
+  }
+
+  it('runs once when the run was recorded while nothing polled the stream (a crash between the write and the start), delivered twice', async () => {
+    const { editionId, org, owners } = await decidedEdition(2);
+    const runId = await startUnpolled(editionId, org);
+    // The stream is read again from its oldest record, by two pollers at once: every run's INSERT is delivered twice.
+    const again = await startRunStream(endpoint, TABLE, (line) => streamLog.push(line));
+    runStream = await startRunStream(endpoint, TABLE, (line) => streamLog.push(line));
+    try {
+      expect((await ran(runId))?.status).toBe('SUCCEEDED');
+    } finally {
+      await again.stop();
+    }
+    expect(await outcome(editionId, org, owners)).toEqual({
+      runs: [{ status: 'succeeded', counts: { total: 2, sent: 2, failed: 0, skipped: 0 } }],
+      notices: [1, 1],
+      audited: ['notifications-finished', 'notifications-started'],
+    });
+  });
+
+  it('is started by the catch-up pass once it has gone minutes without an execution, and only then', async () => {
+    const { editionId, org, owners } = await decidedEdition(1);
+    const runId = await startUnpolled(editionId, org);
+    const { startStalledRuns, STALLED_AFTER_MS } = await import('../../functions/use-cases/notifications/start-stalled-runs.ts');
+    const { allEditions } = await import('../../functions/adapters/editions-repo.ts');
+    const { finishRun, getActiveRun, getRun } = await import('../../functions/adapters/notifications-repo.ts');
+    const { startNotifyExecution, startRefused } = await import('../../functions/adapters/workflow.ts');
+    const { logger } = await import('../../functions/shared/logger.ts');
+    const pass = (clock: () => Date) =>
+      startStalledRuns({ editions: { allEditions }, notifications: { finishRun, getActiveRun, getRun }, workflow: { startNotifyExecution, startRefused }, clock, log: logger });
+
+    expect(await pass(() => new Date())).toEqual([]);
+    const later = () => new Date(Date.now() + STALLED_AFTER_MS + 60_000);
+    expect(await pass(later)).toEqual([runId]);
+    expect((await ran(runId))?.status).toBe('SUCCEEDED');
+    expect(await pass(later)).toEqual([]);
+    // The stream, polled again, delivers the run's INSERT too late: the run has ended, nothing starts.
+    runStream = await startRunStream(endpoint, TABLE, (line) => streamLog.push(line));
+    await new Promise((r) => setTimeout(r, 500));
+    await flows.idle();
+    expect(await outcome(editionId, org, owners)).toEqual({
+      runs: [{ status: 'succeeded', counts: { total: 1, sent: 1, failed: 0, skipped: 0 } }],
+      notices: [1],
+      audited: ['notifications-finished', 'notifications-started'],
+    });
   });
 });
 

@@ -1,22 +1,22 @@
 /**
  * Primary course:
  * 1. The edition exists (404) and has closed (409).
- * 2. Take the edition's notification lock and record the run, numbered after the last one, in one
- *    transaction: while a run holds the lock, or when another start got there first, 409.
- * 3. Start the Step Functions execution named with the run id (so it can only ever run once).
- *    If the start fails, the run is recorded as failed and the lock freed, so the organiser can try again.
+ * 2. Take the edition's notification lock and record the run, numbered after the last one, with the request's
+ *    correlation id, in one transaction: while a run holds the lock, or when another start got there first, 409.
+ * 3. Nothing else: the run item is the start's outbox. The table's stream hands it to the worker that starts the
+ *    Step Functions execution named with the run id (start-run-workflow.ts), so no crash between the write and the
+ *    start can leave the lock held with no execution.
  */
 import type { Caller } from '#domain/caller';
 import { AppError, notFound } from '#domain/errors';
 import type { RunRecord } from '#domain/notification';
 import { editionStatus } from '#domain/rules';
-import type { Editions, Notifications, Workflows } from '../ports.ts';
+import type { Editions, Notifications } from '../ports.ts';
 import type { Telemetry } from './telemetry.ts';
 
 export type StartNotificationsPorts = Pick<Telemetry, 'log'> & {
   editions: Pick<Editions, 'getEdition'>;
-  notifications: Pick<Notifications, 'getActiveRun' | 'startRun' | 'finishRun'>;
-  workflow: Pick<Workflows, 'startNotifyExecution'>;
+  notifications: Pick<Notifications, 'getActiveRun' | 'startRun'>;
 };
 
 export async function startNotifications(
@@ -30,16 +30,8 @@ export async function startNotifications(
   if (status !== 'closed' && status !== 'released') throw new AppError('conflict', 'Notifications are sent once the edition has closed.');
   const { activeRun, seq } = await ports.notifications.getActiveRun(editionId);
   if (activeRun) throw new AppError('conflict', `A notification run is going (${activeRun}); wait for it to finish.`);
-  const started = await ports.notifications.startRun(editionId, seq, input.caller.sub, now.toISOString());
+  const started = await ports.notifications.startRun(editionId, seq, input.caller.sub, now.toISOString(), input.correlationId);
   if (started.outcome !== 'ok') throw new AppError('conflict', 'Another notification run has just started; wait for it to finish.');
-  const { run } = started;
-  try {
-    await ports.workflow.startNotifyExecution({ editionId, runId: run.runId, cursor: null, correlationId: input.correlationId });
-  } catch (err) {
-    ports.log.error('the notification workflow did not start', { runId: run.runId, error: err as Error });
-    await ports.notifications.finishRun(editionId, run.runId, 'failed', now.toISOString(), 'The workflow did not start');
-    throw err;
-  }
-  ports.log.info('notification run started', { runId: run.runId });
-  return run;
+  ports.log.info('notification run recorded; the stream starts its workflow', { runId: started.run.runId });
+  return started.run;
 }

@@ -12,7 +12,7 @@ import { markFailed } from '../../../functions/notifications/mark-failed.ts';
 import { reasonOf } from '#use-cases/notifications/mark-failed';
 import { keys } from '#adapters/table-design';
 import { selectionNotice } from '#domain/notification';
-import { CASE_ID, caseItem, completeFields, editionItem, NOW } from './fixtures.ts';
+import { CASE_ID, caseItem, completeFields, editionItem, NOW, caseFound, caseRead } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
@@ -27,7 +27,7 @@ beforeEach(() => {
   ddb.reset();
   ses.reset();
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
-  ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: selected });
+  caseRead(ddb).resolves(caseFound(selected));
   ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: edition });
   ddb.on(UpdateCommand).resolves({ Attributes: claimed });
   ddb.on(TransactWriteCommand).resolves({});
@@ -94,7 +94,7 @@ describe('sending one selection notice', () => {
   });
 
   it('answers a case that is no longer selected with skipped', async () => {
-    ddb.on(GetCommand, { Key: keys.case(CASE_ID) }).resolves({ Item: { ...selected, status: 'withdrawn' } });
+    caseRead(ddb).resolves(caseFound({ ...selected, status: 'withdrawn' }));
     expect(await sendNotification(input)).toMatchObject({ outcome: 'skipped', reason: 'no longer selected' });
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
   });
