@@ -143,8 +143,11 @@ export function floorName(packages: string[]): string {
     .map((n) => (n === 'dynamodb' && doc ? 'dynamodb-doc' : n));
   const presigners = packages.filter((p) => p in PRESIGNERS).map((p) => p.replace(/^@aws-sdk\/s3-/, ''));
   const names = [...services, ...presigners];
-  return names.length ? names.join('+') : 'empty';
+  return names.length ? names.join('+') : EMPTY_FLOOR;
 }
+
+/** The floor of a function that uses no SDK client: an empty module. Its target is absolute (run.ts), not a ratio. */
+export const EMPTY_FLOOR = 'empty';
 
 // ---------- what a bundle is made of ----------
 

@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { ROUTES } from '#shared/routes';
 import { WORKERS } from '#shared/workers';
 import {
-  bundleFunction, bundleSource, duplicatePackages, floorName, floorSource, packageBreakdown, ROOT, sdkPackagesOf, type Bundle,
+  EMPTY_FLOOR, bundleFunction, bundleSource, duplicatePackages, floorName, floorSource, packageBreakdown, ROOT, sdkPackagesOf, type Bundle,
 } from './build.ts';
 import { lambdaEnv, measureImports, writeImportChild, type ImportTarget } from './cold.ts';
 import { fixed, mad, median, summariseCommands, table } from './stats.ts';
@@ -44,6 +44,8 @@ import { RANKING_RESULT_PREFIX, rankingReport, type RankingResult } from './rank
 import { NOTIFY_RESULT_PREFIX, notifyReport, type NotifyResult } from './notify-result.ts';
 
 const IMPORT_TARGET = 1.1;
+/** Issue 14, goal 2: a function with no SDK client (floor EMPTY_FLOOR) imports in under this, whatever its ratio to an empty module. */
+const NO_CLIENT_IMPORT_TARGET_MS = 10;
 const OVERHEAD_TARGET_US = 300;
 
 const { values: opts } = parseArgs({
@@ -254,13 +256,18 @@ try {
   ]);
   if (duplicates.length) console.log(`\nTwo copies of a package in one bundle:\n${duplicates.map((d) => `  ${d}`).join('\n')}`);
 
-  const missImport = report.filter((r) => r.ratio !== undefined && r.ratio > IMPORT_TARGET);
+  const noClient = (r: (typeof report)[number]) => r.row.floor === EMPTY_FLOOR;
+  const missImport = report.filter((r) => !noClient(r) && r.ratio !== undefined && r.ratio > IMPORT_TARGET);
+  const missNoClient = report.filter((r) => noClient(r) && (r.row.importMs === undefined || r.row.importMs >= NO_CLIENT_IMPORT_TARGET_MS));
   const missWarm = report.filter((r) => r.overhead !== undefined && r.overhead >= OVERHEAD_TARGET_US);
   const failed = rows.filter((r) => r.errors.length);
   const parts = [
     missImport.length
       ? `import > ${IMPORT_TARGET}x floor: ${missImport.map((r) => `${r.row.target.name} ${fixed(r.ratio, 2)}x (+${fixed((r.row.importMs ?? 0) - (r.floor ?? 0), 1)} ms over ${r.row.floor})`).join(', ')}`
-      : `every import within ${IMPORT_TARGET}x floor`,
+      : `every import within ${IMPORT_TARGET}x its SDK floor`,
+    missNoClient.length
+      ? `import ≥ ${NO_CLIENT_IMPORT_TARGET_MS} ms without an SDK client: ${missNoClient.map((r) => `${r.row.target.name} ${fixed(r.row.importMs ?? Number.NaN, 1)} ms`).join(', ')}`
+      : `every function without an SDK client imports in under ${NO_CLIENT_IMPORT_TARGET_MS} ms`,
     missWarm.length
       ? `overhead ≥ ${OVERHEAD_TARGET_US} µs: ${missWarm.map((r) => `${r.row.target.name} ${fixed(r.overhead, 0)} µs`).join(', ')}`
       : `every warm overhead under ${OVERHEAD_TARGET_US} µs`,
