@@ -245,8 +245,9 @@ try {
   console.log(
     `\nfloors: ${[...floors].map(([name, b]) => `${name} = ${fixed(KiB(b.bytes), 1)} KiB, ${fixed(floorMs.get(name), 1)} ms`).join(' · ')}` +
       `\n± = median absolute deviation of the import samples; +ms = import − floor; overhead = full − bare (medians); batch = invocations per timed batch;` +
-      `\nchecked = what every warm invocation was checked for: a route's 2xx status (", sent": and its confirmation mail sent and recorded sent); a worker's` +
-      `\nsuccess: its records marked 'ready' (verifyUpload), the due edition closed (closeDueEditions), every due mail sent and recorded (retryMail),` +
+      `\nchecked = what every warm invocation was checked for: a route's 2xx status; a worker's` +
+      `\nsuccess: its records marked 'ready' (verifyUpload), the due edition closed (closeDueEditions), every due mail sent and recorded (retryMail, sendNewMail),` +
+      `\nthe run's execution started (startNotificationRun), no stalled run (startStalledNotificationRuns),` +
       `\nthe selected cases listed (pageSelected: "n ids"), the notice sent and its recipient recorded sent in the transaction (sendNotification),` +
       `\nthe recipient recorded failed (markNotificationFailed), the run recorded succeeded (finishNotificationRun), the recipient delivered (trackDelivery).`,
   );
