@@ -1,3 +1,5 @@
+import { en } from './i18n/en.ts';
+
 /** The stable problem codes of the API and the HTTP status each one carries. The one place they are mapped. */
 export const PROBLEM_STATUS = {
   'validation-failed': 400,
@@ -16,21 +18,6 @@ export const PROBLEM_STATUS = {
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
 
-export const PROBLEM_TITLES: Record<ProblemCode, string> = {
-  'validation-failed': 'The request is not valid',
-  unauthorized: 'Sign-in required',
-  forbidden: 'Not allowed for your role',
-  'not-found': 'Not found',
-  conflict: 'Conflict with the current state',
-  'edition-not-open': 'The edition is not open',
-  'deadline-passed': 'The deadline has passed',
-  'precondition-failed': 'The resource has changed',
-  'payload-too-large': 'The request body is too large',
-  'not-eligible': 'The case does not meet the rules',
-  'rate-limited': 'Too many requests',
-  'internal-error': 'Something went wrong on our side',
-};
-
 export interface FieldProblem {
   path: string;
   code: string;
@@ -44,7 +31,7 @@ export class AppError extends Error {
   readonly errors: FieldProblem[] | undefined;
 
   constructor(code: ProblemCode, detail?: string, errors?: FieldProblem[]) {
-    super(detail ?? PROBLEM_TITLES[code]);
+    super(detail ?? en[`problem.${code}.title`]);
     this.name = 'AppError';
     this.code = code;
     this.status = PROBLEM_STATUS[code];

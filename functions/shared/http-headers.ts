@@ -1,10 +1,12 @@
 /**
  * What every answer of the API carries besides its own headers, whichever wrapper made it (handler.ts for the routes
- * with schemas, static-handler.ts for the API's own documents): the security headers, CORS for the stage's origins
- * and the correlation id; and the API's URL as the caller reached it. It imports nothing but http.ts's constants, so
- * a light function loads it for free.
+ * with schemas, static-handler.ts for the API's own documents): the security headers, CORS for the stage's origins,
+ * the correlation id and the language; and the API's URL as the caller reached it. It imports nothing but http.ts's
+ * constants and the language negotiation, so a light function loads it for free.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { Locale } from '#domain/i18n/catalogues';
+import { negotiateLocale } from '#domain/i18n/negotiate';
 import { CORS_EXPOSE_HEADERS } from './http.ts';
 
 /**
@@ -49,14 +51,32 @@ export function corsHeaders(origin: string | undefined): Record<string, string> 
   return { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(', '), vary: 'Origin' };
 }
 
-/** The headers every answer of every route carries besides its own. */
+/** The language the request's Accept-Language negotiates (English without an event or a header). */
+export const localeOf = (event: APIGatewayProxyEvent | undefined): Locale => negotiateLocale(lowerCaseHeaders(event?.headers ?? null)['accept-language']);
+
+/** The union of Vary lists, each name once whatever its case, in the order first named. */
+function mergeVary(...lists: (string | undefined)[]): string {
+  const names = new Map<string, string>();
+  for (const name of lists.flatMap((list) => list?.split(',') ?? []).map((n) => n.trim()).filter(Boolean)) {
+    if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+  }
+  return [...names.values()].join(', ');
+}
+
+/**
+ * The headers every answer of every route carries besides its own. Content-Language is the negotiated language unless
+ * the answer names its own (a document whose language the query chose); every answer varies with Accept-Language.
+ */
 export function commonHeaders(event: APIGatewayProxyEvent, response: APIGatewayProxyResult): Record<string, string> {
   const type = String(response.headers?.['content-type'] ?? '');
+  const cors = corsHeaders(originOf(event));
   return {
     ...SECURITY_HEADERS,
     ...(type.startsWith('text/html') ? {} : { 'content-security-policy': LOCKED_DOWN_CSP }),
     [CORRELATION_HEADER]: correlationIdOf(event),
-    ...corsHeaders(originOf(event)),
+    ...cors,
+    'content-language': String(response.headers?.['content-language'] ?? localeOf(event)),
+    vary: mergeVary(response.headers?.vary === undefined ? undefined : String(response.headers.vary), cors.vary, 'Accept-Language'),
   };
 }
 

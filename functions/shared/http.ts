@@ -4,12 +4,16 @@
  */
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode } from '#domain/errors';
+import { AppError, PROBLEM_STATUS, type FieldProblem, type ProblemCode } from '#domain/errors';
+import { DEFAULT_LOCALE, t, type Locale } from '#domain/i18n/catalogues';
 
 /** The request headers a browser may send cross-origin (answered in preflights by API Gateway and the local server). */
 export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'X-Correlation-Id'];
-/** The response headers a browser script may read cross-origin. */
-export const CORS_EXPOSE_HEADERS = ['ETag', 'Location', 'X-Correlation-Id'];
+/**
+ * The response headers a browser script may read cross-origin. Content-Language is CORS-safelisted, readable without:
+ * listed all the same, as the OpenAPI document declares exactly these.
+ */
+export const CORS_EXPOSE_HEADERS = ['Content-Language', 'ETag', 'Location', 'X-Correlation-Id'];
 /**
  * How long a browser may cache a preflight's answer (seconds): API Gateway's and the local server's. Preflights are
  * cached per URL, so every case and attachment path costs one; browsers cap the value (Chromium at 2 hours).
@@ -28,10 +32,11 @@ export interface Problem {
   errors?: FieldProblem[];
 }
 
-export function problemBody(code: ProblemCode, detail?: string, errors?: FieldProblem[], instance?: string): Problem {
+/** The title is in `locale`; the code, the type and (for now) the detail are the same in every language. */
+export function problemBody(code: ProblemCode, detail?: string, errors?: FieldProblem[], instance?: string, locale: Locale = DEFAULT_LOCALE): Problem {
   return {
     type: PROBLEM_TYPE_BASE + code,
-    title: PROBLEM_TITLES[code],
+    title: t(locale, `problem.${code}.title`),
     status: PROBLEM_STATUS[code],
     code,
     ...(detail ? { detail } : {}),
@@ -43,11 +48,11 @@ export function problemBody(code: ProblemCode, detail?: string, errors?: FieldPr
 const JSON_TYPE = 'application/json; charset=utf-8';
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
-export function problemResponse(err: AppError, instance?: string): APIGatewayProxyResult {
+export function problemResponse(err: AppError, locale: Locale = DEFAULT_LOCALE, instance?: string): APIGatewayProxyResult {
   return {
     statusCode: err.status,
     headers: { 'content-type': PROBLEM_TYPE, 'cache-control': 'no-store', ...(err.code === 'rate-limited' ? { 'retry-after': '1' } : {}) },
-    body: JSON.stringify(problemBody(err.code, err.message, err.errors, instance)),
+    body: JSON.stringify(problemBody(err.code, err.message, err.errors, instance, locale)),
   };
 }
 

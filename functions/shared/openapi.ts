@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { PROBLEM_STATUS, type ProblemCode } from '#domain/errors';
+import { LOCALES } from '#domain/i18n/catalogues';
 import { responseSchemas } from './responses.ts';
 import { TAGS, type Access, type ResponseSpec } from './route-spec.ts';
 import type { RouteSpec } from './routes.ts';
@@ -15,9 +16,16 @@ const COMPONENT_PREFIX = '#/components/schemas/';
 
 /**
  * The response headers, declared once as components and referenced by name. They are the headers a browser script
- * may read (http.ts, CORS_EXPOSE_HEADERS); the handler sets X-Correlation-Id on every answer, problems included.
+ * may read (http.ts, CORS_EXPOSE_HEADERS); the handler sets X-Correlation-Id and Content-Language on every answer,
+ * problems included.
  */
 const HEADERS = {
+  'Content-Language': {
+    description:
+      'The language of the answer\'s words: the labels and problem titles (a problem\'s code and detail are the same in every language). ' +
+      'The one Accept-Language asks for, or the one `lang` names where an operation takes it.',
+    schema: { type: 'string', enum: [...LOCALES] },
+  },
   'X-Correlation-Id': {
     description:
       'The id that ties this answer to its log lines: the X-Correlation-Id the request carried (letters, digits and . _ : -, at most 128), else the ' +
@@ -36,11 +44,26 @@ const HEADERS = {
 type HeaderName = keyof typeof HEADERS;
 
 const CORRELATION: HeaderName = 'X-Correlation-Id';
+const LANGUAGE: HeaderName = 'Content-Language';
+
+/** The request headers every operation reads, declared once as components. */
+const PARAMETERS = {
+  AcceptLanguage: {
+    name: 'Accept-Language',
+    in: 'header',
+    required: false,
+    description:
+      'The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, ' +
+      'English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.',
+    schema: { type: 'string' },
+    example: 'zh-CN,zh;q=0.9,en;q=0.8',
+  },
+} as const;
 
 const headersOf = (names: HeaderName[]): Json => Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }]));
 
 function successHeaders(r: ResponseSpec): Json {
-  return headersOf([CORRELATION, ...(r.etag ? (['ETag'] as const) : []), ...(r.location ? (['Location'] as const) : [])]);
+  return headersOf([CORRELATION, LANGUAGE, ...(r.etag ? (['ETag'] as const) : []), ...(r.location ? (['Location'] as const) : [])]);
 }
 
 /** A response's body: the schema's JSON, a document of another type (CSV, HTML, the OpenAPI document itself), or none (204, 304). */
@@ -120,15 +143,19 @@ export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}):
     for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
       responses[String(status)] = {
         description: `Problem: ${codes.join(', ')}`,
-        headers: headersOf([CORRELATION]),
+        headers: headersOf([CORRELATION, LANGUAGE]),
         content: { 'application/problem+json': { schema: problemRef } },
       };
     }
 
-    const parameters = [...parametersOf(route.params, 'path', components), ...parametersOf(route.query, 'query', components)];
-    if (route.ifMatch) {
-      parameters.push({ name: 'If-Match', in: 'header', required: false, description: 'The ETag last read; 412 if the resource has changed since', schema: { type: 'string' } });
-    }
+    const parameters: Json[] = [
+      ...parametersOf(route.params, 'path', components),
+      ...parametersOf(route.query, 'query', components),
+      ...(route.ifMatch
+        ? [{ name: 'If-Match', in: 'header', required: false, description: 'The ETag last read; 412 if the resource has changed since', schema: { type: 'string' } }]
+        : []),
+      { $ref: '#/components/parameters/AcceptLanguage' },
+    ];
 
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
@@ -137,7 +164,7 @@ export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}):
       description: `${route.description}\n\nWho may call: ${WHO[route.access]}.`,
       tags: [route.tag],
       ...(route.access === 'public' ? { security: [] } : { 'x-access': route.access }),
-      ...(parameters.length ? { parameters } : {}),
+      parameters,
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input', components) } } } } : {}),
       responses,
     };
@@ -159,6 +186,7 @@ export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}):
     components: {
       schemas: components,
       headers: HEADERS,
+      parameters: PARAMETERS,
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token (locally: POST /local/token)' } },
     },
   };

@@ -7,11 +7,14 @@ import * as z from 'zod/mini';
 import { Category, CaseType } from '#domain/case-input';
 import { Contact } from '#domain/edition-input';
 import { Pair } from '#domain/review-input';
+import { LOCALES } from '#domain/i18n/catalogues';
 import { CalendarDate, EditionId, named, Ulid } from '#domain/schema-kit';
 import {
   ATTACHMENT_STATUSES,
   AUDIT_ACTIONS,
   CASE_STATUSES,
+  CASE_TYPES,
+  CATEGORY_IDS,
   CONTENT_TYPES,
   CRITERIA,
   DECISIONS,
@@ -277,8 +280,24 @@ function buildResponseSchemas() {
     z.object({ editionId: EditionId, releasedAt: Timestamp, outstanding: z.array(PublicCase), collection: z.array(PublicCase) }),
     'Results',
   );
+  /** An id of a closed list and its label in the answer's language. */
+  const labelled = <const T extends readonly [string, ...string[]]>(ids: T) => z.array(z.object({ id: z.enum(ids), label: z.string() }));
+  const Vocabulary = named(
+    z.object({
+      locale: z.enum(LOCALES),
+      categories: labelled(CATEGORY_IDS),
+      caseTypes: labelled(CASE_TYPES),
+      criteria: labelled(CRITERIA),
+      recommendations: labelled(RECOMMENDATIONS),
+      decisions: labelled(DECISIONS),
+      caseStatuses: labelled(CASE_STATUSES),
+      editionStatuses: labelled(EDITION_STATUSES),
+    }),
+    'Vocabulary',
+    'Each list in the order the API defines it; labels in `locale`.',
+  );
   return {
-    MailPreview, NotificationRun, Recipient, Notifications, RunStarted, PublicCase, Results,
+    Vocabulary, MailPreview, NotificationRun, Recipient, Notifications, RunStarted, PublicCase, Results,
     FieldProblem, Problem, Rules, Edition, Readiness, Case, ContactVerification, Attachment, NewAttachment, Extension, AuditEntry, AuditPage, page,
     ReviewAggregate, Review, CaseReviews, Reviewer, BulkAssignmentResult, MyAssignment, CaseSummary,
   };

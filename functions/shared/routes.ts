@@ -12,11 +12,12 @@ import { routes as editions } from './routes/editions.ts';
 import { routes as notifications } from './routes/notifications.ts';
 import { routes as reviews } from './routes/reviews.ts';
 import { routes as selection } from './routes/selection.ts';
+import { routes as vocabulary } from './routes/vocabulary.ts';
 import type { RouteSpec, SchemasOf } from './route-spec.ts';
 
 export type { Access, BucketAccess, BucketGrants, Method, RouteSpec } from './route-spec.ts';
 
-const declared = { ...editions, ...cases, ...attachments, ...reviews, ...selection, ...notifications, ...docs };
+const declared = { ...editions, ...cases, ...attachments, ...reviews, ...selection, ...notifications, ...vocabulary, ...docs };
 
 type Loaded<R extends RouteSpec> = Omit<R, 'schemas'> & SchemasOf<R>;
 

@@ -13,7 +13,8 @@
  *   body. These follow the gateway (lib/local/server.ts, the same router) and the middleware
  *   (functions/shared/handler.ts): a refused request never reaches code that could change data.
  */
-import { PROBLEM_STATUS, PROBLEM_TITLES, type ProblemCode } from '../../functions/domain/errors.ts';
+import { PROBLEM_STATUS, type ProblemCode } from '../../functions/domain/errors.ts';
+import { t } from '../../functions/domain/i18n/catalogues.ts';
 import { MAX_BODY_BYTES } from '../../functions/shared/handler.ts';
 import { PROBLEM_TYPE_BASE } from '../../functions/shared/http.ts';
 import { responseSchemas } from '../../functions/shared/responses.ts';
@@ -129,7 +130,8 @@ export function violations(exp: Expectation, res: Answer, canaries: string[]): s
       else {
         if (PROBLEM_STATUS[code] !== status) out.push(`problem code ${code} on a ${status}`);
         if (p.type !== PROBLEM_TYPE_BASE + code) out.push(`problem type ${String(p.type)} for ${code}`);
-        if (p.title !== PROBLEM_TITLES[code]) out.push(`problem title ${String(p.title)} for ${code}`);
+        // The requests name no language: English.
+        if (p.title !== t('en', `problem.${code}.title`)) out.push(`problem title ${String(p.title)} for ${code}`);
       }
       if (p.detail !== undefined && typeof p.detail !== 'string') out.push('problem detail is not a string');
       if (p.errors !== undefined && !(Array.isArray(p.errors) && p.errors.every((e) => e && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { path?: unknown }).path === 'string'))) {

@@ -71,6 +71,21 @@ describe('local server', () => {
     expect(bundle.headers.get('content-type')).toMatch(/^text\/javascript/);
   });
 
+  it('passes the language through: Content-Language, Vary and a problem titled in it, the vocabulary by lang or Accept-Language', async () => {
+    const zh = await call('GET', '/vocabulary', { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } });
+    expect(zh.status).toBe(200);
+    expect(zh.headers.get('content-language')).toBe('zh-CN');
+    expect(zh.headers.get('vary')).toContain('Accept-Language');
+    expect(zh.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(zh.json?.locale).toBe('zh-CN');
+    expect((await call('GET', '/vocabulary?lang=en', { headers: { 'accept-language': 'zh' } })).headers.get('content-language')).toBe('en');
+    const problem = await call('GET', '/editions/1999', { headers: { 'accept-language': 'zh' } });
+    expect(problem.status).toBe(404);
+    expect(problem.headers.get('content-language')).toBe('zh-CN');
+    expect(problem.json).toMatchObject({ code: 'not-found', title: '未找到' });
+    expect((await call('GET', '/editions/1999')).json?.title).toBe('Not found');
+  });
+
   it('drafts a case, reads it back and patches it, with ETags and problem details', async () => {
     const editionId = await openEdition();
     const ann = token(uniq('ann'));

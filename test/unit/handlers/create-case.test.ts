@@ -166,7 +166,7 @@ describe('POST /editions/{editionId}/cases', () => {
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.org');
     const other = await invoke(handler, apiEvent(routes.createCase, { path: '/editions/2024/cases', who: ann, body: {}, headers: { origin: 'https://evil.example' } }));
     expect(other.headers).not.toHaveProperty('access-control-allow-origin');
-    expect(other.headers.vary).toBe('Origin');
+    expect(other.headers.vary).toBe('Origin, Accept-Language');
   });
 
   it('answers an unexpected failure with a 500 problem that leaks nothing', async () => {

@@ -9,7 +9,7 @@ interface Operation {
   operationId: string;
   description?: string;
   tags: string[];
-  parameters?: { name: string }[];
+  parameters?: { name?: string; $ref?: string }[];
   responses: Record<string, { headers?: Record<string, { $ref?: string }>; content?: Json }>;
   security?: unknown[];
 }
@@ -17,7 +17,7 @@ interface Doc {
   paths: Record<string, Record<string, Operation>>;
   tags?: { name: string; description?: string }[];
   servers?: { url: string }[];
-  components: { schemas: Record<string, Json>; headers?: Record<string, Json> };
+  components: { schemas: Record<string, Json>; headers?: Record<string, Json>; parameters?: Record<string, { name?: string; in?: string }> };
 }
 
 const doc = buildOpenApi(ROUTES) as unknown as Doc;
@@ -53,7 +53,7 @@ describe('OpenAPI document', () => {
   it('documents the auth problems only on routes that need a token, and If-Match where it is read', () => {
     const patch = doc.paths['/cases/{caseId}']!.patch!;
     expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '409', '412', '422', '429']));
-    expect(patch.parameters!.map((p) => p.name)).toEqual(['caseId', 'If-Match']);
+    expect(patch.parameters!.map((p) => p.name ?? p.$ref)).toEqual(['caseId', 'If-Match', '#/components/parameters/AcceptLanguage']);
     const list = doc.paths['/editions']!.get!;
     expect(list.security).toEqual([]);
     expect(list.responses).not.toHaveProperty('401');
@@ -74,13 +74,19 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/editions']!.get!.description).toContain('without a token');
   });
 
-  it('declares the readable response headers once, and X-Correlation-Id on every answer, problems included', () => {
+  it('declares the readable response headers once, and X-Correlation-Id and Content-Language on every answer, problems included', () => {
     expect(Object.keys(doc.components.headers ?? {}).sort()).toEqual([...CORS_EXPOSE_HEADERS].sort());
     for (const op of operations) {
       for (const [status, response] of Object.entries(op.responses)) {
         expect(response.headers?.['X-Correlation-Id']?.$ref, `${op.operationId} ${status}`).toBe('#/components/headers/X-Correlation-Id');
+        expect(response.headers?.['Content-Language']?.$ref, `${op.operationId} ${status}`).toBe('#/components/headers/Content-Language');
       }
     }
+  });
+
+  it('lets every operation take Accept-Language, declared once', () => {
+    expect(doc.components.parameters?.AcceptLanguage).toMatchObject({ name: 'Accept-Language', in: 'header' });
+    for (const op of operations) expect(op.parameters?.map((p) => p.$ref), op.operationId).toContain('#/components/parameters/AcceptLanguage');
   });
 
   it('declares Location on exactly the responses whose route sends one, and ETag on those that send the version', () => {

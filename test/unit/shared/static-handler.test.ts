@@ -21,12 +21,15 @@ const events = (): [string, APIGatewayProxyEvent][] => [
   ['another origin', apiEvent(routes.docs, { headers: { Origin: OTHER } })],
   ['a correlation id', apiEvent(routes.docs, { headers: { 'x-correlation-id': 'trace-42.a:b' } })],
   ['a malformed correlation id', apiEvent(routes.docs, { headers: { 'x-correlation-id': 'no spaces <allowed>' } })],
+  ['Chinese asked for', apiEvent(routes.docs, { headers: { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' } })],
+  ['English asked for', apiEvent(routes.docs, { headers: { 'accept-language': 'en-GB', origin: ALLOWED } })],
 ];
 
 const answers: [string, () => Promise<Reply>][] = [
   ['JSON', async () => ({ status: 200, body: { a: 1 } })],
   ['HTML', async () => ({ status: 200, headers: { 'content-security-policy': "default-src 'self'" }, raw: { contentType: 'text/html; charset=utf-8', text: '<p>hi</p>' } })],
   ['304', async () => ({ status: 304, headers: { etag: '"x"' } })],
+  ['its own language and Vary', async () => ({ status: 200, headers: { 'content-language': 'zh-CN', vary: 'Accept-Encoding' }, body: { a: 1 } })],
   ['a problem', async () => Promise.reject(new AppError('not-found', 'No such file.'))],
 ];
 
