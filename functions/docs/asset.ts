@@ -3,9 +3,9 @@
  * folder the function construct copied them to (DOCS_ASSETS_DIR), or locally from the project itself.
  */
 import { join } from 'node:path';
-import { AppError, type FieldProblem } from '#domain/errors';
+import { AppError } from '#domain/errors';
 import { DOCS_ASSET_VERSION_MAX } from '#domain/limits';
-import { staticHandler } from '#shared/static-handler';
+import { staticHandler, unknownQueryFields } from '#shared/static-handler';
 import { DOCS_ASSETS, DOCS_ASSETS_DIR_VARIABLE, isDocsAsset, sourcePathOf, versionOf } from './assets.ts';
 
 const bundledDir = process.env[DOCS_ASSETS_DIR_VARIABLE];
@@ -42,9 +42,7 @@ function load(name: string) {
  * without loading its zod schema; the problems have the codes validation gives every other route.
  */
 export function assetVersionAsked(query: Readonly<Record<string, string>>): string | undefined {
-  const errors: FieldProblem[] = Object.keys(query)
-    .filter((key) => key !== 'v')
-    .map((key) => ({ path: `query.${key}`, code: 'unknown-field', message: `${key} is not a field you can set` }));
+  const errors = unknownQueryFields(query, ['v']);
   const v = Object.hasOwn(query, 'v') ? query.v : undefined;
   if (v !== undefined && v.length > DOCS_ASSET_VERSION_MAX) errors.push({ path: 'query.v', code: 'too-long', message: `At most ${DOCS_ASSET_VERSION_MAX} characters` });
   if (errors.length) throw new AppError('validation-failed', 'The query is not valid.', errors);

@@ -5,6 +5,7 @@
  * zod at cold start: it imports in a few milliseconds instead of 30 to 60. It logs through the same logger.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { FieldProblem } from '#domain/errors';
 import { errorResult } from './error-result.ts';
 import { toResult, type Reply } from './http.ts';
 import { commonHeaders, correlationIdOf, lowerCaseHeaders, publicBaseUrl } from './http-headers.ts';
@@ -24,6 +25,16 @@ export interface StaticRequest {
 /** Own properties only, so a key named like a built-in ('__proto__', 'constructor') is an ordinary key. */
 const definedOnly = (values: APIGatewayProxyEvent['queryStringParameters']): Record<string, string> =>
   Object.fromEntries(Object.entries(values ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+
+/**
+ * The problems of the fields of `query` its route does not declare (`allowed`), with the code validation gives every
+ * other route: the light routes check their few fields by hand, without loading their zod schemas.
+ */
+export function unknownQueryFields(query: Readonly<Record<string, string>>, allowed: readonly string[]): FieldProblem[] {
+  return Object.keys(query)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => ({ path: `query.${key}`, code: 'unknown-field', message: `${key} is not a field you can set` }));
+}
 
 /** Wraps `answer` as the Lambda handler of a public route without schemas. */
 export function staticHandler(answer: (req: StaticRequest) => Reply | Promise<Reply>) {

@@ -30,3 +30,9 @@ export type Notifications = typeof NotificationsRepo;
 export type Reviews = typeof ReviewsRepo;
 export type Transactions = typeof Transact;
 export type Workflows = typeof Workflow;
+
+/** Where a use case reports what its answer does not say (the handler passes the structured logger). */
+export interface Log {
+  info(message: string, attributes: Record<string, unknown>): void;
+  warn(message: string, attributes: Record<string, unknown>): void;
+}

@@ -3,12 +3,12 @@
  * documents: it uses no SDK client, so it must import in under 10 ms (issue 14, goal 2), and its one query field is
  * checked here against LOCALES without loading zod.
  */
-import { AppError, type FieldProblem } from '#domain/errors';
+import { AppError } from '#domain/errors';
 import { LOCALES, t, type Locale } from '#domain/i18n/catalogues';
 import { negotiateLocale } from '#domain/i18n/negotiate';
 import { CASE_STATUSES, CASE_TYPES, CATEGORY_IDS, CRITERIA, DECISIONS, EDITION_STATUSES, RECOMMENDATIONS } from '#domain/vocabulary';
 import type { ResponseBody } from '#shared/responses';
-import { staticHandler } from '#shared/static-handler';
+import { staticHandler, unknownQueryFields } from '#shared/static-handler';
 
 /** The same for every caller of a language: shared caches may keep it. */
 const CACHE_CONTROL = 'public, max-age=3600';
@@ -37,9 +37,7 @@ const isLocale = (v: string): v is Locale => (LOCALES as readonly string[]).incl
  * codes validation gives every other route.
  */
 export function langAsked(query: Readonly<Record<string, string>>): Locale | undefined {
-  const errors: FieldProblem[] = Object.keys(query)
-    .filter((key) => key !== 'lang')
-    .map((key) => ({ path: `query.${key}`, code: 'unknown-field', message: `${key} is not a field you can set` }));
+  const errors = unknownQueryFields(query, ['lang']);
   const lang = Object.hasOwn(query, 'lang') ? query.lang : undefined;
   if (lang !== undefined && !isLocale(lang)) errors.push({ path: 'query.lang', code: 'invalid-value', message: `One of ${LOCALES.join(', ')}` });
   if (errors.length) throw new AppError('validation-failed', 'The query is not valid.', errors);

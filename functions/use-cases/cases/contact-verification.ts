@@ -16,8 +16,7 @@ import { ulid } from '#domain/ids';
 import { CONTACT_CODE_RESEND_SECONDS, CONTACT_CODES_PER_APPLICANT_PER_DAY } from '#domain/limits';
 import { contactVerification, type MailRecord } from '#domain/mail';
 import { caseFor, type CaseAccessPorts } from '../case-access.ts';
-import type { Log } from '#use-cases/mail/send-mail';
-import type { Contacts } from '../ports.ts';
+import type { Contacts, Log } from '../ports.ts';
 
 export type SendContactCodePorts = CaseAccessPorts & { contacts: Pick<Contacts, 'getContactCode' | 'issueContactCode'>; log: Log };
 

@@ -24,8 +24,7 @@ import { readiness } from '#domain/rules';
 import { stamp } from '#domain/submission';
 import { accessTo, type CaseAccessPorts } from '../case-access.ts';
 import { gateFor, refusal, type GatePorts, type RefusalPorts } from '../deadline.ts';
-import type { Log } from '#use-cases/mail/send-mail';
-import type { Cases, Mails } from '../ports.ts';
+import type { Cases, Log, Mails } from '../ports.ts';
 
 export type SubmitCasePorts = Omit<CaseAccessPorts, 'cases'> &
   GatePorts &

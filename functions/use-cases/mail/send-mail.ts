@@ -13,18 +13,12 @@ import type { CaseRecord } from '#domain/case';
 import { utcDay } from '#domain/contact';
 import { CONFIRMATIONS_PER_APPLICANT_PER_DAY } from '#domain/limits';
 import { submissionConfirmation, type MailMessage, type MailRecord } from '#domain/mail';
-import type { Cases, Editions, Mailer, Mails } from '../ports.ts';
+import type { Cases, Editions, Log, Mailer, Mails } from '../ports.ts';
 
 export type SendOutcome = 'sent' | 'retry' | 'failed' | 'cancelled' | 'not-claimed';
 
 /** Why a confirmation past the applicant's daily cap is not sent (kept on the mail record as its lastError). */
 export const DAILY_CAP_REACHED = `Not sent: the applicant reached their daily cap of ${CONFIRMATIONS_PER_APPLICANT_PER_DAY} submission confirmations (UTC day).`;
-
-/** Where a use case reports what its answer does not say (the handler passes the structured logger). */
-export interface Log {
-  info(message: string, attributes: Record<string, unknown>): void;
-  warn(message: string, attributes: Record<string, unknown>): void;
-}
 
 export interface SendMailPorts {
   mails: Pick<Mails, 'claimMail' | 'countConfirmation' | 'recordCancelled' | 'recordFailure' | 'recordSent'>;

@@ -3,7 +3,7 @@
  * nothing from functions/shared, so the handlers pass the structured logger and the metrics in; a test passes
  * plain functions.
  */
-import type { Log } from '#use-cases/mail/send-mail';
+import type { Log } from '../ports.ts';
 
 export interface TaskLog extends Log {
   error(message: string, attributes: Record<string, unknown>): void;
