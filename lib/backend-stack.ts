@@ -57,6 +57,7 @@ export class BackendStack extends Stack {
       mediaBucket: this.storage.mediaBucket,
       workers: WORKERS,
       mailer: this.mail,
+      userPool: this.auth.userPool,
     });
     this.workflows = new Workflows(this, 'Workflows', { settings, workers: WORKERS, functions: this.workers.functions });
     this.workers.bindNotifyWorkflow(this.workflows.notify);

@@ -60,7 +60,7 @@ export async function auditedTransact<O extends string>(items: { item: TransactI
     if (outcome !== SEQ_TAKEN) return outcome as 'ok' | O;
     await backoff(attempt);
   }
-  throw new AppError('rate-limited', 'Many changes to this edition right now; retry in a moment.');
+  throw new AppError('rate-limited', 'detail.edition-busy');
 }
 
 /** A page of the edition's audit trail, newest first. */

@@ -8,10 +8,10 @@ import { ULID_PATTERN } from '#domain/ids';
 import { caseIdOfScoreKey } from '#domain/review';
 import type { CaseListFilters } from '#domain/selection-input';
 import { mergedPage, type Filter, type MergedQuery } from './merged-query.ts';
-import { EDITION_SHARDS, INDEXES, keys, recordOf } from './table-design.ts';
+import { CASE_TEXT_FIELDS, EDITION_SHARDS, INDEXES, keys, recordOf } from './table-design.ts';
 
-/** A case as the listing indexes carry it: no summary or description. */
-export type ListedCase = Omit<CaseRecord, 'summary' | 'description' | 'version'>;
+/** A case as the listing indexes carry it: no long texts. */
+export type ListedCase = Omit<CaseRecord, (typeof CASE_TEXT_FIELDS)[number] | 'version'>;
 
 function filterOf(f: CaseListFilters): Filter | undefined {
   const terms: string[] = [];

@@ -172,7 +172,8 @@ export interface Guarded<O extends string> {
 }
 
 /** Puts a new case if the deadline checks (transact.ts, deadlineChecks) hold and the applicant is under their limit. */
-export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<WriteOutcome | 'limit-reached'> {
+/** Writes a new case, with `also` (items that cannot fail, such as the owner's first language), if the deadline checks hold. */
+export function createCase(c: CaseRecord, deadline: TransactItem[], also: TransactItem[] = []): Promise<WriteOutcome | 'limit-reached'> {
   return transact([
     ...deadline.map((item) => ({ item, onFail: 'gate-closed' as const })),
     {
@@ -186,6 +187,7 @@ export function createCase(c: CaseRecord, deadline: TransactItem[]): Promise<Wri
       onFail: 'limit-reached' as const,
     },
     ...caseItems(c).map((Item, i) => ({ item: tx.put(i === 0 ? { Item, ConditionExpression: 'attribute_not_exists(pk)' } : { Item }) })),
+    ...also.map((item) => ({ item })),
   ]);
 }
 

@@ -9,9 +9,7 @@ import { cursorSecret } from '#config/env';
 
 /** The one answer to a cursor that this server did not issue for this very list. */
 export const invalidCursor = () =>
-  new AppError('validation-failed', 'The cursor is not valid for this list.', [
-    { path: 'query.cursor', code: 'invalid-cursor', message: 'Use the nextCursor of the previous page, with the same filters and sort' },
-  ]);
+  new AppError('validation-failed', 'detail.invalid-cursor', [{ path: 'query.cursor', code: 'invalid-cursor', message: { key: 'field.invalid-cursor' } }]);
 
 const cursorMac = (scope: string, payload: string) => createHmac('sha256', cursorSecret()).update(`${scope}\n${payload}`).digest();
 

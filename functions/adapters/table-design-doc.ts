@@ -58,7 +58,7 @@ export const ENTITY_DOCS = {
   },
   caseText: {
     item: 'case texts',
-    note: "the case's summary and description (CASE_TEXT_FIELDS), apart from the case item so that writes that leave them alone rewrite ~1 KB; absent while both are; a case item written before holds its own",
+    note: "the case's summaries (English, Chinese) and description (CASE_TEXT_FIELDS), apart from the case item so that writes that leave them alone rewrite ~1 KB; absent while all are; a case item written before holds its own",
     access: ['read with the case (see case)', 'Put / Delete in the transaction of an owner edit that changes them, never otherwise'],
   },
   applicantCases: {
@@ -70,6 +70,11 @@ export const ENTITY_DOCS = {
     item: 'mail day',
     note: 'confirmations and contact codes of an applicant that UTC day (yyyy-mm-dd), for the daily caps; TTL',
     access: ['ADD below the cap, in the transaction that queues the mail'],
+  },
+  preferences: {
+    item: 'preferences',
+    note: "an account's preferred language (every e-mail to them); written by PUT /me/preferences, and with the language of their first request where none is yet",
+    access: ['GetItem', 'Put', 'Update SET if_not_exists, alone or in the create-case transaction'],
   },
   attachment: {
     item: 'attachment',

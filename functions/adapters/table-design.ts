@@ -20,11 +20,11 @@ export const AUDIT_SEQ_DIGITS = 10;
 
 /**
  * What the organisers' lists of an edition's cases (gsi2, gsi3) carry besides the keys: enough for a list row
- * and the CSV export, not the long texts (summary, description), so that a page of 100 typical cases reads
+ * and the CSV export, not the long texts (CASE_TEXT_FIELDS), so that a page of 100 typical cases reads
  * about 100 KB instead of up to 2 MB, and an edit (which changes updatedAt) rewrites only this ~1 KB copy.
  */
 export const CASE_LISTING_ATTRIBUTES = [
-  'caseId', 'editionId', 'ownerId', 'ownerEmail', 'status', 'title', 'category', 'caseType', 'implementedOn', 'countries',
+  'caseId', 'editionId', 'ownerId', 'ownerEmail', 'status', 'title', 'titleZh', 'category', 'caseType', 'implementedOn', 'countries',
   'organisation', 'partners', 'contact', 'links', 'receipt', 'decision', 'review', 'createdAt', 'updatedAt',
 ] as const;
 
@@ -33,7 +33,7 @@ export const CASE_LISTING_ATTRIBUTES = [
  * and changed only by their owner's edits, so that every other write of the case (a submit, a review, a decision)
  * rewrites only the ~1 KB case item and its copy in gsi1.
  */
-export const CASE_TEXT_FIELDS = ['summary', 'description'] as const satisfies readonly CaseFieldName[];
+export const CASE_TEXT_FIELDS = ['summary', 'summaryZh', 'description'] as const satisfies readonly CaseFieldName[];
 
 /** An item's keys in one index: templates of literal text and {slot}s, e.g. 'CASE#{caseId}'. */
 interface IndexKeyDesign {
@@ -79,6 +79,7 @@ export const ENTITIES = {
   caseText: { type: 'case-text', pk: 'CASE#{caseId}', sk: 'CASE#TEXT' },
   applicantCases: { pk: 'OWNER#{sub}', sk: 'CASES#{editionId}' },
   applicantMailDay: { type: 'mail-day', pk: 'OWNER#{sub}', sk: 'MAILS#{day}' },
+  preferences: { type: 'preferences', pk: 'USER#{sub}', sk: 'PREFERENCES' },
   attachment: { type: 'attachment', pk: 'CASE#{caseId}', sk: 'ATT#{attachmentId}' },
   uploadCounts: { pk: 'CASE#{caseId}', sk: 'UPLOADS' },
   reviewer: {
@@ -220,6 +221,7 @@ export const keys = {
   contactCode: (caseId: string) => keyOf('contactCode', { caseId }),
   confirmationSlot: (caseId: string) => keyOf('confirmationSlot', { caseId }),
   applicantMailDay: (sub: string, day: string) => keyOf('applicantMailDay', { sub, day }),
+  preferences: (sub: string) => keyOf('preferences', { sub }),
   uploadCounts: (caseId: string) => keyOf('uploadCounts', { caseId }),
   editionShardPartition: (editionId: string, shard: number) => indexPartitionOf('case', 'gsi2', { editionId, shard }),
 

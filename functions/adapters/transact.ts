@@ -31,7 +31,7 @@ export async function transact<O extends string>(items: { item: TransactItem; on
         throw err;
       }
       if (!codes.includes('TransactionConflict')) throw err;
-      if (attempt >= CONFLICT_ATTEMPTS) throw new AppError('rate-limited', 'Many changes to this edition right now; retry in a moment.');
+      if (attempt >= CONFLICT_ATTEMPTS) throw new AppError('rate-limited', 'detail.edition-busy');
       await backoff(attempt);
     }
   }

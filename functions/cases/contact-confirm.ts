@@ -14,7 +14,7 @@ const ports = {
   reviews: { getReviewer },
 };
 
-export const handler = httpHandler(routes.confirmContact, async ({ params, body, caller, now }) => {
+export const handler = httpHandler(routes.confirmContact, async ({ params, body, caller, locale, now }) => {
   const { record, edition } = await confirmContact(ports, { caseId: params.caseId, caller, code: body.code, now });
-  return { status: 200, body: caseView(record, edition, 'owner', now), version: record.version };
+  return { status: 200, body: caseView(record, edition, 'owner', now, locale), version: record.version };
 });

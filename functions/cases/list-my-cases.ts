@@ -7,7 +7,7 @@ import { listMyCases } from '#use-cases/cases/list-my-cases';
 
 const ports = { cases: { listCasesByOwner }, editions: { getEditions } };
 
-export const handler = httpHandler(routes.listMyCases, async ({ query, caller, now }) => {
+export const handler = httpHandler(routes.listMyCases, async ({ query, caller, locale, now }) => {
   const page = await listMyCases(ports, { caller, limit: query.limit, cursor: query.cursor });
-  return { status: 200, body: { items: page.items.map(({ record, edition }) => caseView(record, edition, 'owner', now)), nextCursor: page.nextCursor } };
+  return { status: 200, body: { items: page.items.map(({ record, edition }) => caseView(record, edition, 'owner', now, locale)), nextCursor: page.nextCursor } };
 });

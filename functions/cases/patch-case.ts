@@ -16,7 +16,7 @@ const ports = {
   transactions: { deadlineChecks },
 };
 
-export const handler = httpHandler(routes.patchCase, async ({ params, body, caller, ifMatch, now }) => {
+export const handler = httpHandler(routes.patchCase, async ({ params, body, caller, ifMatch, locale, now }) => {
   const { record, edition } = await patchCase(ports, { caseId: params.caseId, caller, patch: body, ifMatch, now });
-  return { status: 200, body: caseView(record, edition, 'owner', now), version: record.version };
+  return { status: 200, body: caseView(record, edition, 'owner', now, locale), version: record.version };
 });

@@ -19,8 +19,8 @@ const ports = {
   log: logger,
 };
 
-export const handler = httpHandler(routes.submitCase, async ({ params, caller, ifMatch, now }) => {
+export const handler = httpHandler(routes.submitCase, async ({ params, caller, ifMatch, locale, now }) => {
   const { record, edition } = await submitCase(ports, { caseId: params.caseId, caller, ifMatch, now });
   count(BUSINESS_METRICS.casesSubmitted);
-  return { status: 200, body: caseView(record, edition, 'owner', now), version: record.version };
+  return { status: 200, body: caseView(record, edition, 'owner', now, locale), version: record.version };
 });

@@ -14,7 +14,7 @@ const ports = {
   transactions: { notReleasedCheck },
 };
 
-export const handler = httpHandler(routes.withdrawCase, async ({ params, caller, ifMatch, now }) => {
+export const handler = httpHandler(routes.withdrawCase, async ({ params, caller, ifMatch, locale, now }) => {
   const { record, edition } = await withdrawCase(ports, { caseId: params.caseId, caller, ifMatch, now });
-  return { status: 200, body: caseView(record, edition, 'owner', now), version: record.version };
+  return { status: 200, body: caseView(record, edition, 'owner', now, locale), version: record.version };
 });

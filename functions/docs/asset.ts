@@ -44,15 +44,15 @@ function load(name: string) {
 export function assetVersionAsked(query: Readonly<Record<string, string>>): string | undefined {
   const errors = unknownQueryFields(query, ['v']);
   const v = Object.hasOwn(query, 'v') ? query.v : undefined;
-  if (v !== undefined && v.length > DOCS_ASSET_VERSION_MAX) errors.push({ path: 'query.v', code: 'too-long', message: `At most ${DOCS_ASSET_VERSION_MAX} characters` });
-  if (errors.length) throw new AppError('validation-failed', 'The query is not valid.', errors);
+  if (v !== undefined && v.length > DOCS_ASSET_VERSION_MAX) errors.push({ path: 'query.v', code: 'too-long', message: { key: 'field.at-most-characters', params: { max: DOCS_ASSET_VERSION_MAX } } });
+  if (errors.length) throw new AppError('validation-failed', 'detail.invalid-query', errors);
   return v;
 }
 
 export const handler = staticHandler(async ({ params, query, headers }) => {
   const version = assetVersionAsked(query);
   const file = params.file ?? '';
-  if (!isDocsAsset(file)) throw new AppError('not-found', 'There is no such file of the API reference.');
+  if (!isDocsAsset(file)) throw new AppError('not-found', 'detail.docs-not-found');
   const { text, etag } = await load(file);
   const served = versionOf(file);
   const cache = { etag, 'cache-control': served !== undefined && version === served ? FOREVER : BRIEFLY };

@@ -33,7 +33,7 @@ export interface AttachmentRecord {
  * - presentation files only for an outstanding case whose owner has been notified, until the materials deadline.
  */
 export function fileWindow(purpose: Purpose, c: CaseRecord, e: EditionRecord, now: Date, extensionDeadline?: string): { until: string; viaExtension: boolean } {
-  if (c.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
+  if (c.status === 'withdrawn') throw new AppError('conflict', 'detail.case-withdrawn');
   if (purpose === 'supporting') {
     // Supporting files are part of what was decided on: frozen with the case (presentation files are not).
     if (isFrozen(c)) throw frozenConflict();
@@ -42,10 +42,10 @@ export function fileWindow(purpose: Purpose, c: CaseRecord, e: EditionRecord, no
     return { until: a.until, viaExtension: a.viaExtension };
   }
   if (c.decision !== 'outstanding' || !c.notifiedAt) {
-    throw new AppError('conflict', 'Presentation materials are asked only of outstanding cases, once their owners have been notified.');
+    throw new AppError('conflict', 'detail.materials-not-asked');
   }
-  if (!e.materialsDeadline) throw new AppError('conflict', 'The organisers have not set a deadline for presentation materials yet.');
-  if (now.toISOString() >= e.materialsDeadline) throw new AppError('deadline-passed', `Presentation materials were due by ${e.materialsDeadline}.`);
+  if (!e.materialsDeadline) throw new AppError('conflict', 'detail.materials-no-deadline');
+  if (now.toISOString() >= e.materialsDeadline) throw new AppError('deadline-passed', { key: 'detail.materials-due', params: { deadline: e.materialsDeadline } });
   return { until: e.materialsDeadline, viaExtension: false };
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from './i18n/catalogues.ts';
 import type { Group } from './vocabulary.ts';
 
 /** Who makes a request: the verified claims of their token (shared/auth.ts reads them). */
@@ -5,4 +6,6 @@ export interface Caller {
   sub: string;
   email: string;
   groups: Group[];
+  /** The language the account gave at sign-up (its `locale` attribute), when it is one we speak. */
+  locale?: Locale;
 }

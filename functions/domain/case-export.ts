@@ -4,7 +4,7 @@ import type { Cell } from './csv.ts';
 import type { ReviewAggregate } from './review.ts';
 import { CRITERIA, RECOMMENDATIONS } from './vocabulary.ts';
 
-export type ExportedCase = Omit<CaseRecord, 'summary' | 'description' | 'version'>;
+export type ExportedCase = Omit<CaseRecord, 'summary' | 'summaryZh' | 'description' | 'version'>;
 export interface ExportRow {
   c: ExportedCase;
   /** Live (not rejected) attachments: supporting and presentation files. */
@@ -20,6 +20,7 @@ export const EXPORT_COLUMNS: readonly { header: string; value: (r: ExportRow) =>
   { header: 'caseId', value: ({ c }) => c.caseId },
   { header: 'status', value: ({ c }) => c.status },
   { header: 'title', value: ({ c }) => c.title },
+  { header: 'titleZh', value: ({ c }) => c.titleZh },
   { header: 'category', value: ({ c }) => c.category },
   { header: 'caseType', value: ({ c }) => c.caseType },
   { header: 'implementedOn', value: ({ c }) => c.implementedOn },

@@ -2,6 +2,7 @@ import type { Caller } from './caller.ts';
 import type { CaseFields, CasePatch } from './case-input.ts';
 import { keptConfirmation } from './contact.ts';
 import type { EditionRecord } from './edition.ts';
+import type { Locale } from './i18n/catalogues.ts';
 import { AppError } from './errors.ts';
 import { aggregateView, type ReviewAggregate } from './review.ts';
 import { CASE_FIELDS, SELECTED_DECISIONS, type CaseStatus, type Decision, type SelectedDecision, type Viewer } from './vocabulary.ts';
@@ -75,11 +76,12 @@ export const isSelectedCase = <C extends Pick<CaseRecord, 'status' | 'decision'>
   c.status === 'submitted' && isSelected(c.decision);
 
 export const frozenConflict = (): AppError =>
-  new AppError('conflict', 'The organisers have recorded a decision on this case; its content is final and can no longer be changed, withdrawn or resubmitted.');
+  new AppError('conflict', 'detail.case-frozen');
 
-export function newCase(caseId: string, editionId: string, owner: Caller, fields: CaseFields, now: Date): CaseRecord {
+/** A new draft; in `locale` (the creator's language) unless the fields name the case's language. */
+export function newCase(caseId: string, editionId: string, owner: Caller, fields: CaseFields, locale: Locale, now: Date): CaseRecord {
   const t = now.toISOString();
-  return { ...fields, caseId, editionId, ownerId: owner.sub, ownerEmail: owner.email, status: 'draft', createdAt: t, updatedAt: t, version: 1 };
+  return { ...fields, locale: fields.locale ?? locale, caseId, editionId, ownerId: owner.sub, ownerEmail: owner.email, status: 'draft', createdAt: t, updatedAt: t, version: 1 };
 }
 
 /** Merge: a given field replaces the stored one, null removes it. A changed contact address is no longer confirmed. */

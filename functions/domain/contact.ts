@@ -14,6 +14,7 @@ import {
   CONTACT_CODE_TTL_SECONDS,
   CONTACT_CODES_PER_CASE_PER_DAY,
 } from './limits.ts';
+import type { Message } from './i18n/catalogues.ts';
 
 /** The same mailbox, as far as we may assume: the domain is case-insensitive, and nobody relies on the local part's case. */
 export const sameAddress = (a: string | undefined, b: string | undefined): boolean => !!a && !!b && a.toLowerCase() === b.toLowerCase();
@@ -71,12 +72,12 @@ export const newSalt = (): string => randomBytes(16).toString('hex');
 export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** Why no code may be sent for the case now (a 429's detail), or undefined. */
-export function codeSendRefusal(prev: ContactCodeRecord | undefined, now: Date): string | undefined {
+export function codeSendRefusal(prev: ContactCodeRecord | undefined, now: Date): Message | undefined {
   if (!prev) return undefined;
   const next = Date.parse(prev.lastSentAt) + CONTACT_CODE_RESEND_SECONDS * 1000;
-  if (next > now.getTime()) return `A code was sent at ${prev.lastSentAt}; ask again after ${new Date(next).toISOString()}.`;
+  if (next > now.getTime()) return { key: 'detail.code-sent-at', params: { sentAt: prev.lastSentAt, after: new Date(next).toISOString() } };
   if (prev.day === utcDay(now) && prev.sentThatDay >= CONTACT_CODES_PER_CASE_PER_DAY) {
-    return `At most ${CONTACT_CODES_PER_CASE_PER_DAY} codes a day are sent for a case; ask again tomorrow (UTC).`;
+    return { key: 'detail.codes-per-case', params: { max: CONTACT_CODES_PER_CASE_PER_DAY } };
   }
   return undefined;
 }

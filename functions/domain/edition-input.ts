@@ -1,6 +1,6 @@
 /** What organisers send about an edition and its extensions. */
 import * as z from 'zod/mini';
-import { Email, Instant, named, Phone, text, TimeZone } from './schema-kit.ts';
+import { customIssue, Email, Instant, named, Phone, text, TimeZone } from './schema-kit.ts';
 
 export const Contact = z.strictObject({ name: text(200), email: Email, phone: z.optional(Phone) });
 
@@ -15,10 +15,10 @@ export const EditionInput = named(
   }).check(
     z.superRefine((e, ctx) => {
       if (e.deadline <= e.opensAt) {
-        ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline must be after opensAt', params: { code: 'deadline-before-opening' } });
+        ctx.addIssue(customIssue(['deadline'], 'deadline-before-opening'));
       }
       if (e.materialsDeadline && e.materialsDeadline <= e.deadline) {
-        ctx.addIssue({ code: 'custom', path: ['materialsDeadline'], message: 'The materials deadline must be after the deadline', params: { code: 'materials-before-deadline' } });
+        ctx.addIssue(customIssue(['materialsDeadline'], 'materials-before-deadline'));
       }
     }),
   ),

@@ -5,6 +5,7 @@ import type { EditionInput } from './edition-input.ts';
 import type { Rules } from './rules.ts';
 import type { AuditAction } from './vocabulary.ts';
 import { AppError } from './errors.ts';
+import type { MessageKey } from './i18n/catalogues.ts';
 
 /** An edition as stored. */
 export interface EditionRecord {
@@ -118,8 +119,12 @@ export class ChainVerifier {
 export const chainValid = (entries: AuditEntry[]): boolean => entries.reduce((v, e) => v.add(e), new ChainVerifier()).valid;
 
 /** Once the results are released the edition is final: every change to it or its cases answers this 409. */
-export const releasedConflict = (consequence: string): AppError => new AppError('conflict', `The results of this edition are released; ${consequence}.`);
+export const releasedConflict = (consequence: Consequence): AppError =>
+  new AppError('conflict', { key: 'detail.released', params: { consequence: { key: `detail.released.${consequence}` } } });
 
-export function assertNotReleased(e: Pick<EditionRecord, 'releasedAt'>, consequence: string): void {
+/** What no longer happens once the results are released: `detail.released.*` in the catalogues. */
+export type Consequence = MessageKey extends infer K ? (K extends `detail.released.${infer C}` ? C : never) : never;
+
+export function assertNotReleased(e: Pick<EditionRecord, 'releasedAt'>, consequence: Consequence): void {
   if (e.releasedAt) throw releasedConflict(consequence);
 }

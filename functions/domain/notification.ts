@@ -4,8 +4,9 @@
  */
 import { isSelected, type CaseRecord } from './case.ts';
 import type { EditionRecord } from './edition.ts';
-import { recipients, type MailMessage } from './mail.ts';
-import { formatInZone } from './receipt.ts';
+import { t, type Locale } from './i18n/catalogues.ts';
+import { zonedTime } from './i18n/dates.ts';
+import { mailBody, recipients, titleIn, type MailBlock, type MailMessage } from './mail.ts';
 import type { RecipientStatus, RunStatus, SelectedDecision } from './vocabulary.ts';
 
 /** One selected case's owner, across runs: a recipient is sent to at most once, whichever run does it. */
@@ -53,42 +54,40 @@ export const EMPTY_COUNTS: RunCounts = { total: 0, sent: 0, failed: 0, skipped: 
 /** The run id is also the Step Functions execution name: deterministic, so a repeated start cannot make two runs. */
 export const runIdOf = (editionId: string, seq: number): string => `notify-${editionId}-${String(seq).padStart(4, '0')}`;
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** Whom the owner asks: the edition's contact, else the organisers through a reply. */
+function contactOf(locale: Locale, e: EditionRecord): string {
+  if (!e.contact) return t(locale, 'mail.notice.organisers');
+  const { name, email, phone } = e.contact;
+  return phone ? t(locale, 'mail.notice.phone', { contact: `${name} <${email}>`, phone }) : `${name} <${email}>`;
+}
 
-/** What the owner of a selected case receives: at their account address, the contact in copy only once confirmed (mail.ts, recipients). */
-export function selectionNotice(c: CaseRecord, e: EditionRecord): MailMessage {
+/**
+ * What the owner of a selected case receives, in `locale` (theirs): at their account address, the contact in copy
+ * only once confirmed (mail.ts, recipients). The materials deadline in the edition's time zone.
+ */
+export function selectionNotice(locale: Locale, c: CaseRecord, e: EditionRecord): MailMessage {
   if (!isSelected(c.decision)) throw new Error(`Case ${c.caseId} is not selected`);
-  const title = c.title ?? '(untitled)';
-  const contact = e.contact ? `${e.contact.name} <${e.contact.email}>${e.contact.phone ? `, ${e.contact.phone}` : ''}` : 'the organisers (reply to this e-mail)';
-  const materials = e.materialsDeadline ? `${formatInZone(e.materialsDeadline, e.timeZone)} (${e.timeZone})` : null;
+  const { caseId } = c;
+  const intro = { title: titleIn(locale, c), edition: e.name };
+  const closing: MailBlock = { lines: [{ key: 'mail.notice.questions', params: { contact: contactOf(locale, e) } }, { key: 'mail.case', params: { caseId } }] };
   const outstanding = c.decision === 'outstanding';
-  const lines = outstanding
+  const blocks: MailBlock[] = outstanding
     ? [
-        `Congratulations: the expert committee of ${e.name} selected your case "${title}" as an outstanding case.`,
-        '',
-        'Outstanding cases are presented at the summit. Please send your presentation materials (audio, video, graphics or documents)',
-        materials ? `by ${materials}: sign in and add them to your case as presentation files.` : 'when the organisers announce the deadline: sign in and add them to your case as presentation files.',
-        '',
-        `Questions: ${contact}.`,
-        `Case: ${c.caseId}`,
+        { lines: [{ key: 'mail.notice.outstanding.intro', params: intro, marked: { title: 'b' } }] },
+        {
+          lines: [
+            e.materialsDeadline
+              ? { key: 'mail.notice.outstanding.materials', params: { deadline: zonedTime(locale, e.materialsDeadline, e.timeZone) } }
+              : { key: 'mail.notice.outstanding.materialsLater' },
+          ],
+        },
+        closing,
       ]
-    : [
-        `Congratulations: the expert committee of ${e.name} selected your case "${title}" for the case collection.`,
-        '',
-        'The collection is published with the results at the summit. Nothing more is needed from you now.',
-        '',
-        `Questions: ${contact}.`,
-        `Case: ${c.caseId}`,
-      ];
-  const html = lines
-    .filter((l, i, all) => l !== '' || all[i - 1] !== '')
-    .map((l) => (l === '' ? '' : `<p>${esc(l).replace(esc(`"${title}"`), `<b>${esc(title)}</b>`)}</p>`))
-    .join('');
+    : [{ lines: [{ key: 'mail.notice.collection.intro', params: intro, marked: { title: 'b' } }] }, { lines: [{ key: 'mail.notice.collection.next' }] }, closing];
   return {
     ...recipients(c),
     // Fixed wording and the case id: nothing the applicant typed goes into a header.
-    subject: outstanding ? `Outstanding case: ${c.caseId}` : `Selected for the case collection: ${c.caseId}`,
-    text: lines.join('\n'),
-    html,
+    subject: t(locale, outstanding ? 'mail.notice.outstanding.subject' : 'mail.notice.collection.subject', { caseId }),
+    ...mailBody(locale, blocks),
   };
 }

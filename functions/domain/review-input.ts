@@ -1,7 +1,7 @@
 /** What organisers send to staff the committee, and what reviewers send about the cases assigned to them. */
 import * as z from 'zod/mini';
 import { SCORE_MAX, SCORE_MIN } from './review.ts';
-import { longText, named, Sub, text, Ulid } from './schema-kit.ts';
+import { customIssue, longText, named, Sub, text, Ulid } from './schema-kit.ts';
 import { CRITERIA, RECOMMENDATIONS, type Criterion } from './vocabulary.ts';
 
 export { ReviewerParams } from './schema-kit.ts';
@@ -32,12 +32,12 @@ export const AssignmentsInput = named(
     .check(
       z.superRefine((b, ctx) => {
         const all = [...(b.assign ?? []).map((p, i) => ({ p, path: ['assign', i] })), ...(b.unassign ?? []).map((p, i) => ({ p, path: ['unassign', i] }))];
-        if (all.length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'List at least one pair to assign or unassign', params: { code: 'empty-bulk' } });
-        if (all.length > BULK_MAX_PAIRS) ctx.addIssue({ code: 'custom', path: [], message: `At most ${BULK_MAX_PAIRS} pairs at once`, params: { code: 'too-many-pairs' } });
+        if (all.length === 0) ctx.addIssue(customIssue([], 'empty-bulk'));
+        if (all.length > BULK_MAX_PAIRS) ctx.addIssue(customIssue([], 'too-many-pairs', { max: BULK_MAX_PAIRS }));
         const seen = new Set<string>();
         for (const { p, path } of all) {
           const k = `${p.caseId}/${p.sub}`;
-          if (seen.has(k)) ctx.addIssue({ code: 'custom', path, message: `${p.sub} on ${p.caseId} is listed twice`, params: { code: 'duplicate-pair' } });
+          if (seen.has(k)) ctx.addIssue(customIssue(path, 'duplicate-pair', { sub: p.sub, caseId: p.caseId }));
           seen.add(k);
         }
       }),

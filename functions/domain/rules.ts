@@ -2,6 +2,7 @@
  * Domain rules: pure functions of their inputs and the clock (passed in, never read here).
  */
 import { AppError, type FieldProblem } from './errors.ts';
+import type { Message } from './i18n/catalogues.ts';
 import type { CaseFields } from './case-input.ts';
 import type { EditionStatus } from './vocabulary.ts';
 
@@ -35,7 +36,7 @@ export function editionStatus(e: EditionClock, now: Date): EditionStatus {
   return 'open';
 }
 
-export type Acceptance = { ok: true; until: string; viaExtension: boolean } | { ok: false; code: 'edition-not-open' | 'deadline-passed'; detail: string };
+export type Acceptance = { ok: true; until: string; viaExtension: boolean } | { ok: false; code: 'edition-not-open' | 'deadline-passed'; detail: Message };
 
 /**
  * Whether the edition takes new cases and edits from this caller now. An extension lets one applicant go on
@@ -44,7 +45,7 @@ export type Acceptance = { ok: true; until: string; viaExtension: boolean } | { 
  */
 export function acceptance(e: EditionClock, now: Date, extensionDeadline?: string | null): Acceptance {
   const t = now.toISOString();
-  if (e.releasedAt) return { ok: false, code: 'deadline-passed', detail: 'The results of this edition are published.' };
+  if (e.releasedAt) return { ok: false, code: 'deadline-passed', detail: { key: 'detail.edition-published' } };
   const edition = acceptanceOfEdition(e, now);
   if (extensionDeadline && t < extensionDeadline && (!edition.ok || extensionDeadline > edition.until)) return { ok: true, until: extensionDeadline, viaExtension: true };
   return edition;
@@ -52,8 +53,8 @@ export function acceptance(e: EditionClock, now: Date, extensionDeadline?: strin
 
 function acceptanceOfEdition(e: EditionClock, now: Date): Acceptance {
   const status = editionStatus(e, now);
-  if (status === 'upcoming') return { ok: false, code: 'edition-not-open', detail: `The edition opens at ${e.opensAt}.` };
-  if (status === 'closed') return { ok: false, code: 'deadline-passed', detail: `The edition closed at ${e.closedAt && e.closedAt < e.deadline ? e.closedAt : e.deadline}.` };
+  if (status === 'upcoming') return { ok: false, code: 'edition-not-open', detail: { key: 'detail.edition-opens', params: { at: e.opensAt } } };
+  if (status === 'closed') return { ok: false, code: 'deadline-passed', detail: { key: 'detail.edition-closed', params: { at: e.closedAt && e.closedAt < e.deadline ? e.closedAt : e.deadline } } };
   return { ok: true, until: e.deadline, viaExtension: false };
 }
 
@@ -71,6 +72,8 @@ export function dateIn(timeZone: string, now: Date): string {
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 const REQUIRED: (keyof CaseFields)[] = ['title', 'category', 'caseType', 'summary', 'description', 'implementedOn', 'countries', 'organisation', 'contact'];
+/** The fields a case may carry in either language: one of the two is enough. */
+const OR_IN_CHINESE: Partial<Record<keyof CaseFields, keyof CaseFields>> = { title: 'titleZh', summary: 'summaryZh' };
 
 /**
  * Everything that stands between a case and submission, all at once. "Today" is the date in the edition's
@@ -78,35 +81,40 @@ const REQUIRED: (keyof CaseFields)[] = ['title', 'category', 'caseType', 'summar
  */
 export function readiness(c: CaseFields, rules: Rules, timeZone: string, now: Date): Readiness {
   const problems: FieldProblem[] = [];
-  const missing = (path: string, what: string) => problems.push({ path, code: 'required', message: `${what} is required to submit` });
+  /** `what`: the field's name, or the words for it. */
+  const missing = (path: string, what: string | Message) => problems.push({ path, code: 'required', message: { key: 'field.required-to-submit', params: { what } } });
 
-  for (const f of REQUIRED) if (c[f] === undefined || c[f] === null) missing(f, f);
+  const absent = (f: keyof CaseFields) => c[f] === undefined || c[f] === null;
+  for (const f of REQUIRED) {
+    const zh = OR_IN_CHINESE[f];
+    if (absent(f) && (!zh || absent(zh))) missing(f, zh ? { key: 'field.required.either', params: { field: f, other: zh } } : f);
+  }
 
   if (c.implementedOn) {
     if (c.implementedOn < rules.implementedOnOrAfter) {
-      problems.push({ path: 'implementedOn', code: 'implemented-too-early', message: `The case must be implemented on or after ${rules.implementedOnOrAfter}` });
+      problems.push({ path: 'implementedOn', code: 'implemented-too-early', message: { key: 'field.implemented-too-early', params: { date: rules.implementedOnOrAfter } } });
     } else if (c.implementedOn > dateIn(timeZone, now)) {
-      problems.push({ path: 'implementedOn', code: 'implemented-in-future', message: 'The implementation date is in the future' });
+      problems.push({ path: 'implementedOn', code: 'implemented-in-future', message: { key: 'field.implemented-in-future' } });
     }
   }
 
   if (c.countries) {
     const distinct = new Set(c.countries);
     if (distinct.size !== c.countries.length) {
-      problems.push({ path: 'countries', code: 'duplicate-country', message: 'A country or region is listed twice' });
+      problems.push({ path: 'countries', code: 'duplicate-country', message: { key: 'field.duplicate-country.any' } });
     }
     if (distinct.size < rules.minCountries) {
-      problems.push({ path: 'countries', code: 'min-countries', message: `At least ${rules.minCountries} distinct countries or regions are required` });
+      problems.push({ path: 'countries', code: 'min-countries', message: { key: 'field.min-countries', params: { min: rules.minCountries } } });
     }
   }
 
   if (c.organisation) {
-    if (!c.organisation.name) missing('organisation.name', 'The organisation name');
-    if (!c.organisation.country) missing('organisation.country', 'The organisation country');
+    if (!c.organisation.name) missing('organisation.name', { key: 'field.required.organisation-name' });
+    if (!c.organisation.country) missing('organisation.country', { key: 'field.required.organisation-country' });
   }
   if (c.contact) {
-    if (!c.contact.name) missing('contact.name', 'The contact name');
-    if (!c.contact.email) missing('contact.email', 'The contact e-mail');
+    if (!c.contact.name) missing('contact.name', { key: 'field.required.contact-name' });
+    if (!c.contact.email) missing('contact.email', { key: 'field.required.contact-email' });
   }
 
   return { ready: problems.length === 0, problems };
@@ -120,5 +128,5 @@ function acceptanceError(e: EditionClock, now: Date, extensionDeadline?: string 
 
 /** The write's own deadline condition refused it: say why, from a fresh read of the edition. */
 export function gateRefusal(fresh: EditionClock, now: Date): AppError {
-  return acceptanceError(fresh, now) ?? new AppError('deadline-passed', 'The edition stopped accepting changes.');
+  return acceptanceError(fresh, now) ?? new AppError('deadline-passed', 'detail.edition-stopped');
 }

@@ -7,17 +7,28 @@
  * cost (npm run bench), which every function pays.
  */
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
 import { isCountryCode } from './countries.ts';
+import type { FieldCode, FieldKey, Message } from './i18n/catalogues.ts';
 import { EDITION_ID_PATTERN, ULID_PATTERN } from './ids.ts';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './limits.ts';
 import { CONTROL_CHARACTER, isMultiLineText, isSingleLine } from './text.ts';
 
-// English messages in problem details (zod/mini ships without a locale).
-z.config(en());
+/**
+ * A check's message is a catalogue key, worded in the reader's language when the problem is answered (shared/http.ts,
+ * fieldProblems); zod's own issues get theirs there too, so zod/mini loads no locale.
+ */
+export const says = (key: FieldKey) => ({ message: key });
 
-/** A field problem code travels in a custom issue's params, so every layer reports the same code. */
-export const withCode = (code: string, message: string) => ({ message, params: { code } });
+/** A field problem code travels in a custom issue's params, so every layer reports the same code; its text is `field.<code>` or the variant `key`. */
+export const withCode = (code: FieldCode, key: FieldKey = `field.${code}`) => ({ message: key, params: { code } });
+
+/** A custom issue of a superRefine: its code, its text (`field.<code>` or the variant `key`) and the text's params. */
+export const customIssue = (path: PropertyKey[], code: FieldCode, params: Message['params'] = {}, key: FieldKey = `field.${code}`) => ({
+  code: 'custom' as const,
+  path,
+  message: key,
+  params: { ...params, code },
+});
 
 /** Registers a schema as a named component of the OpenAPI document. */
 export function named<T extends z.ZodMiniType>(schema: T, id: string, description?: string): T {
@@ -27,11 +38,11 @@ export function named<T extends z.ZodMiniType>(schema: T, id: string, descriptio
 
 /** One line of free text (a title, a name, a reason): no control characters, no tabs or line breaks (text.ts). */
 export const text = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.refine(isSingleLine, withCode(CONTROL_CHARACTER, 'No control characters, tabs or line breaks in this field')));
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.refine(isSingleLine, withCode(CONTROL_CHARACTER)));
 
 /** Long free text (a summary, a description, a comment): tabs and line breaks allowed, no other control character. */
 export const longText = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.refine(isMultiLineText, withCode(CONTROL_CHARACTER, 'No control characters in this field (tabs and line breaks are fine)')));
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.refine(isMultiLineText, withCode(CONTROL_CHARACTER, 'field.control-character.long-text')));
 
 export const Instant = z
   .pipe(
@@ -59,21 +70,21 @@ function isTimeZone(tz: string): boolean {
 
 export const TimeZone = z
   .string()
-  .check(z.maxLength(64), z.refine((tz) => isTimeZone(tz), withCode('unknown-time-zone', 'Not an IANA time zone')))
+  .check(z.maxLength(64), z.refine((tz) => isTimeZone(tz), withCode('unknown-time-zone')))
   .register(z.globalRegistry, { examples: ['Asia/Shanghai'] });
 
 export const CountryCode = z
   .string()
-  .check(z.refine(isCountryCode, withCode('unknown-country', 'Not an ISO 3166-1 alpha-2 code (upper case)')))
+  .check(z.refine(isCountryCode, withCode('unknown-country')))
   .register(z.globalRegistry, { description: 'ISO 3166-1 alpha-2 code of a country or region', examples: ['CN'] });
 
 export const Email = z.email().check(z.maxLength(254));
-export const Phone = z.string().check(z.trim(), z.regex(/^[+()0-9 .\-/]{5,40}$/, 'A phone number: digits, spaces, + ( ) . - /'));
+export const Phone = z.string().check(z.trim(), z.regex(/^[+()0-9 .\-/]{5,40}$/, says('field.phone')));
 
-export const EditionId = z.string().check(z.regex(EDITION_ID_PATTERN, 'An edition id such as 2024 or 2025-pilot')).register(z.globalRegistry, { examples: ['2024'] });
-export const Ulid = z.string().check(z.regex(ULID_PATTERN, 'A ULID')).register(z.globalRegistry, { examples: ['01J8Z3N4QK7M2XG5V6R9T0BCDE'] });
+export const EditionId = z.string().check(z.regex(EDITION_ID_PATTERN, says('field.edition-id'))).register(z.globalRegistry, { examples: ['2024'] });
+export const Ulid = z.string().check(z.regex(ULID_PATTERN, says('field.ulid'))).register(z.globalRegistry, { examples: ['01J8Z3N4QK7M2XG5V6R9T0BCDE'] });
 /** A Cognito sub (a UUID) or a local test user's id. */
-export const Sub = z.string().check(z.regex(/^[A-Za-z0-9._@:+-]{1,128}$/, 'A user id (the sub claim)'));
+export const Sub = z.string().check(z.regex(/^[A-Za-z0-9._@:+-]{1,128}$/, says('field.sub')));
 
 /**
  * The path parameters of the routes, here rather than with their area's bodies: a read route's first request (which

@@ -1,7 +1,7 @@
 /** What organisers send to list, export and decide the cases of an edition, and to preview a notice. */
 import * as z from 'zod/mini';
 import { Category } from './case-input.ts';
-import { CountryCode, longText, named, PageQuery, Ulid } from './schema-kit.ts';
+import { CountryCode, customIssue, longText, named, PageQuery, Ulid } from './schema-kit.ts';
 import { CASE_SORTS, CASE_STATUSES, DECISION_FILTERS, DECISIONS } from './vocabulary.ts';
 
 export const DecisionInput = named(
@@ -20,7 +20,7 @@ const listFilters = {
 };
 const rankedNeedsSubmitted = z.superRefine((q: { sort: string; status?: string | undefined }, ctx) => {
   if (q.sort === 'score' && q.status !== undefined && q.status !== 'submitted') {
-    ctx.addIssue({ code: 'custom', path: ['status'], message: 'Only submitted cases are ranked: with sort=score, leave status out or give submitted', params: { code: 'not-ranked' } });
+    ctx.addIssue(customIssue(['status'], 'not-ranked'));
   }
 });
 export const EditionCasesQuery = z.strictObject({ ...PageQuery.shape, ...listFilters }).check(rankedNeedsSubmitted);

@@ -30,3 +30,8 @@ export const hasNoFormatCharacter = (s: string): boolean => !FORMAT.test(s);
 /** The field problem code of every refusal above. */
 export const CONTROL_CHARACTER = 'control-character';
 export const FORMAT_CHARACTER = 'format-character';
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text as HTML element content or a quoted attribute value: the one escaping of every page and e-mail the product writes. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);

@@ -114,5 +114,5 @@ export const RECIPIENT_STATUSES = [...REPORTED_RECIPIENT_STATUSES, 'sending'] as
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 
 /** The fields an applicant writes on a case, in the order the API lists them. */
-export const CASE_FIELDS = ['title', 'category', 'caseType', 'summary', 'description', 'implementedOn', 'countries', 'organisation', 'partners', 'contact', 'links'] as const;
+export const CASE_FIELDS = ['title', 'titleZh', 'category', 'caseType', 'summary', 'summaryZh', 'description', 'implementedOn', 'countries', 'organisation', 'partners', 'contact', 'links'] as const;
 export type CaseFieldName = (typeof CASE_FIELDS)[number];

@@ -3,6 +3,7 @@ import { getCase } from '#adapters/cases-repo';
 import { getEdition } from '#adapters/editions-repo';
 import { claimMail, countConfirmation, dueMailIds, recordCancelled, recordFailure, recordSent } from '#adapters/mail-repo';
 import { mailFailure, mailer } from '#adapters/mailer';
+import { getPreferences } from '#adapters/preferences-repo';
 import { logger } from '#shared/logger';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
@@ -13,6 +14,7 @@ const ports = {
   editions: { getEdition },
   mails: { claimMail, countConfirmation, dueMailIds, recordCancelled, recordFailure, recordSent },
   mailer: { mailFailure, mailer },
+  preferences: { getPreferences },
   clock: () => new Date(),
   log: logger,
 };

@@ -7,6 +7,7 @@ import { getCase } from '#adapters/cases-repo';
 import { getEdition } from '#adapters/editions-repo';
 import { claimMail, countConfirmation, recordCancelled, recordFailure, recordSent } from '#adapters/mail-repo';
 import { mailFailure, mailer } from '#adapters/mailer';
+import { getPreferences } from '#adapters/preferences-repo';
 import { logger } from '#shared/logger';
 import { workerHandler } from '#shared/worker-handler';
 import { insertedItems } from '#shared/stream-records';
@@ -18,6 +19,7 @@ const ports = {
   editions: { getEdition },
   mails: { claimMail, countConfirmation, recordCancelled, recordFailure, recordSent },
   mailer: { mailFailure, mailer },
+  preferences: { getPreferences },
   clock: () => new Date(),
   log: logger,
 };

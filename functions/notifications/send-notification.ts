@@ -3,6 +3,7 @@ import { getCase } from '#adapters/cases-repo';
 import { getEdition } from '#adapters/editions-repo';
 import { mailFailure, mailer } from '#adapters/mailer';
 import { claimRecipient, countRun, recordFailed, recordSent, releaseClaim } from '#adapters/notifications-repo';
+import { getPreferences } from '#adapters/preferences-repo';
 import { integer, loadEnv } from '#config/env';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
@@ -18,6 +19,7 @@ const ports = {
   editions: { getEdition },
   notifications: { claimRecipient, countRun, recordFailed, recordSent, releaseClaim },
   mailer: { mailFailure, mailer },
+  preferences: { getPreferences },
   clock: () => new Date(),
   ...telemetry,
 };

@@ -13,6 +13,7 @@ export const handler = httpHandler(routes.listMyAssignments, async ({ query, cal
     caseId: a.caseId,
     editionId: a.editionId,
     title: c.title ?? null,
+    titleZh: c.titleZh ?? null,
     category: c.category ?? null,
     caseStatus: c.status,
     assignedAt: a.assignedAt,

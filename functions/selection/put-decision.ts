@@ -8,7 +8,7 @@ import { putDecision } from '#use-cases/selection/put-decision';
 
 const ports = { cases: { getCase, recordDecision }, editions: { getEditionFor }, reviews: { getReviewer } };
 
-export const handler = httpHandler(routes.putDecision, async ({ params, body, caller, now }) => {
+export const handler = httpHandler(routes.putDecision, async ({ params, body, caller, locale, now }) => {
   const { decided, edition } = await putDecision(ports, { caseId: params.caseId, ...body, caller, now });
-  return { status: 200, body: caseView(decided, edition, 'organiser', now), version: decided.version };
+  return { status: 200, body: caseView(decided, edition, 'organiser', now, locale), version: decided.version };
 });

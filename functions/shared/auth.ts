@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { Caller } from '#domain/caller';
+import { localeOfTag } from '#domain/i18n/negotiate';
 import { GROUPS, type Group } from '#domain/vocabulary';
 
 /**
@@ -20,5 +21,6 @@ export function callerFrom(event: APIGatewayProxyEvent): Caller | undefined {
   const claims = event.requestContext?.authorizer?.claims as Record<string, unknown> | undefined;
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub.length === 0) return undefined;
-  return { sub, email: typeof claims?.email === 'string' ? claims.email : '', groups: parseGroups(claims?.['cognito:groups']) };
+  const locale = typeof claims?.locale === 'string' ? localeOfTag(claims.locale) : undefined;
+  return { sub, email: typeof claims?.email === 'string' ? claims.email : '', groups: parseGroups(claims?.['cognito:groups']), ...(locale ? { locale } : {}) };
 }

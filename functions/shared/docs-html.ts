@@ -4,6 +4,8 @@
  * from anywhere else. The script that starts Swagger UI is a served file (docs.js) and reads its settings from data
  * attributes, so the content security policy allows scripts of the page's own origin only.
  */
+import { escapeHtml } from '#domain/text';
+
 /**
  * Only the page's own origin, for everything: no inline script or style, no eval, no frames, no form posting away,
  * no other host reached by a request ("Try it out" and the local sign-in call this same API). Images: the style
@@ -21,9 +23,6 @@ export const DOCS_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 export interface DocsPageOptions {
   title: string;
   /** The style sheets and scripts to load, in order, relative to the page (functions/docs/assets.ts). */
@@ -40,7 +39,7 @@ function localSignIn(href: string): string {
   return `<section class="local-sign-in" aria-labelledby="local-sign-in-title">
 <h2 id="local-sign-in-title">Local sign-in</h2>
 <p>This API runs locally: get a token for anyone, in any role. It is put into Authorize, so "Try it out" sends it.</p>
-<form id="local-sign-in" data-token-url="${esc(href)}" novalidate>
+<form id="local-sign-in" data-token-url="${escapeHtml(href)}" novalidate>
 <div class="field"><label for="sub">Subject</label><span class="hint" id="sub-hint">The user id, e.g. ann</span>
 <input id="sub" name="sub" type="text" autocomplete="off" spellcheck="false" aria-describedby="sub-hint" value="ann" required></div>
 <div class="field"><label for="email">E-mail</label>
@@ -62,9 +61,9 @@ export function renderDocsPage(options: DocsPageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(options.title)}</title>
+<title>${escapeHtml(options.title)}</title>
 <link rel="icon" href="data:,">
-${options.styles.map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join('\n')}
+${options.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 </head>
 <body>
 <main>
@@ -72,7 +71,7 @@ ${options.localTokenHref ? localSignIn(options.localTokenHref) : ''}
 <div id="swagger-ui" data-openapi-url="openapi.json"></div>
 <noscript><p>The reference needs JavaScript. The document itself: <a href="openapi.json">openapi.json</a>.</p></noscript>
 </main>
-${options.scripts.map((src) => `<script src="${esc(src)}"></script>`).join('\n')}
+${options.scripts.map((src) => `<script src="${escapeHtml(src)}"></script>`).join('\n')}
 </body>
 </html>
 `;

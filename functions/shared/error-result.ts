@@ -17,8 +17,8 @@ export function errorResult(err: unknown, event?: APIGatewayProxyEvent): APIGate
   const name = (err as { name?: string } | null)?.name ?? '';
   if (THROTTLED.has(name)) {
     logger.warn('throttled by a downstream service', { error: name });
-    return problemResponse(new AppError('rate-limited', 'The service is busy; retry in a moment.'), locale);
+    return problemResponse(new AppError('rate-limited', 'detail.busy'), locale);
   }
   logger.error('unhandled error', { error: err as Error, path: event?.path });
-  return problemResponse(new AppError('internal-error', 'An unexpected error occurred. It has been logged.'), locale);
+  return problemResponse(new AppError('internal-error', 'detail.internal-error'), locale);
 }

@@ -10,9 +10,10 @@ import type * as z from 'zod/mini';
 import { AppError } from '#domain/errors';
 import { BODY_MAX_BYTES } from '#domain/limits';
 import type { Caller } from '#domain/caller';
+import type { Locale } from '#domain/i18n/catalogues';
 import { callerFrom } from './auth.ts';
 import { parseIfMatch, toResult, validate, type Reply } from './http.ts';
-import { basePathOf, commonHeaders, correlationIdOf, lowerCaseHeaders, publicBaseUrl } from './http-headers.ts';
+import { basePathOf, commonHeaders, correlationIdOf, localeOf, lowerCaseHeaders, publicBaseUrl } from './http-headers.ts';
 import type { RouteSchemas, RouteSpec, SchemasOf } from './route-spec.ts';
 import { logger } from './logger.ts';
 import { errorResult } from './error-result.ts';
@@ -41,6 +42,8 @@ export interface Request<R extends RouteSpec> {
   correlationId: string;
   /** The API's URL as the caller reached it (publicBaseUrl), for documents that name the API. */
   baseUrl: string;
+  /** The language Accept-Language negotiates: what the answer is written in (http-headers.ts, localeOf). */
+  locale: Locale;
 }
 
 
@@ -68,19 +71,19 @@ export function receivedAt(event: Pick<APIGatewayProxyEvent, 'requestContext'>, 
 function parseBody(event: APIGatewayProxyEvent): unknown {
   if (event.body === null || event.body === undefined || event.body === '') return {};
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError('payload-too-large', { key: 'detail.body-too-large', params: { max: MAX_BODY_BYTES } });
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('validation-failed', 'The body is not valid JSON.', [{ path: '', code: 'invalid-json', message: 'Send a JSON object' }]);
+    throw new AppError('validation-failed', 'detail.invalid-json', [{ path: '', code: 'invalid-json', message: { key: 'field.invalid-json' } }]);
   }
 }
 
 function authorise(route: RouteSpec, caller: Caller | undefined): void {
   if (route.access === 'public') return;
-  if (!caller) throw new AppError('unauthorized', 'Send a valid bearer token.');
+  if (!caller) throw new AppError('unauthorized', 'detail.unauthorized');
   if (route.access !== 'signed-in' && !caller.groups.includes(route.access)) {
-    throw new AppError('forbidden', `This needs the ${route.access} role.`);
+    throw new AppError('forbidden', { key: 'detail.role-needed', params: { role: route.access } });
   }
 }
 
@@ -103,6 +106,7 @@ export function httpHandler<const R extends RouteSpec>(route: R, useCase: (req: 
       now: receivedAt(event),
       correlationId: correlationIdOf(event),
       baseUrl: publicBaseUrl(event),
+      locale: localeOf(event),
     } as Request<R>;
     return toResult(locatedUnderBase(await useCase(req), event));
   };

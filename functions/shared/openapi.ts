@@ -22,8 +22,9 @@ const COMPONENT_PREFIX = '#/components/schemas/';
 const HEADERS = {
   'Content-Language': {
     description:
-      'The language of the answer\'s words: the labels and problem titles (a problem\'s code and detail are the same in every language). ' +
-      'The one Accept-Language asks for, or the one `lang` names where an operation takes it.',
+      "The language of the answer's words: labels, readiness messages, and a problem's title, detail and field messages (its `code` and each " +
+      "field problem's `path` and `code` are the same in every language). The one Accept-Language asks for, or the one `lang` names where an " +
+      'operation takes it.',
     schema: { type: 'string', enum: [...LOCALES] },
   },
   'X-Correlation-Id': {
@@ -54,7 +55,8 @@ const PARAMETERS = {
     required: false,
     description:
       'The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, ' +
-      'English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.',
+      'English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), ' +
+      'are in English, with the Chinese in their `translations` member. E-mails follow the account\'s preference instead (GET /me/preferences).',
     schema: { type: 'string' },
     example: 'zh-CN,zh;q=0.9,en;q=0.8',
   },

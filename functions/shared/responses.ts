@@ -64,12 +64,18 @@ function buildResponseSchemas() {
     'Edition',
   );
   const Readiness = z.object({ ready: z.boolean(), problems: z.array(FieldProblem) });
+  /** A case's title or summary in Chinese, beside the English one: a case has either or both. */
+  const inChinese = (what: string) =>
+    z.nullable(z.string()).register(z.globalRegistry, { description: `The ${what} in Chinese; \`${what}\` holds the English one. A case needs either to be submitted.` });
+  const TitleZh = inChinese('title');
+  const SummaryZh = inChinese('summary');
   /** What every view of a case starts with. */
   const caseHead = {
     caseId: Ulid,
     editionId: EditionId,
     status: z.enum(CASE_STATUSES),
     title: z.nullable(z.string()),
+    titleZh: TitleZh,
     category: z.nullable(Category),
     caseType: z.nullable(CaseType),
   };
@@ -79,6 +85,7 @@ function buildResponseSchemas() {
     z.object({
       ...caseHead,
       summary: z.nullable(z.string()),
+      summaryZh: SummaryZh,
       description: z.nullable(z.string()),
       implementedOn: z.nullable(CalendarDate),
       countries: z.nullable(z.array(z.string())),
@@ -94,6 +101,9 @@ function buildResponseSchemas() {
       readiness: Readiness,
       receipt: z.nullable(z.object({ submittedAt: Timestamp, sha256: z.string() })),
       decision: z.nullable(z.enum(DECISIONS)),
+      locale: z.nullable(z.enum(LOCALES)).register(z.globalRegistry, {
+        description: "The case's language: e-mails to its contact are written in it. Null on a case created before cases had one (English).",
+      }),
       createdAt: Timestamp,
       updatedAt: Timestamp,
       version: z.number().check(z.int()),
@@ -210,6 +220,7 @@ function buildResponseSchemas() {
       caseId: Ulid,
       editionId: EditionId,
       title: z.nullable(z.string()),
+      titleZh: TitleZh,
       category: z.nullable(Category),
       caseStatus: z.enum(CASE_STATUSES),
       assignedAt: Timestamp,
@@ -267,9 +278,11 @@ function buildResponseSchemas() {
     z.object({
       caseId: Ulid,
       title: z.nullable(z.string()),
+      titleZh: TitleZh,
       category: z.nullable(Category),
       caseType: z.nullable(CaseType),
       summary: z.nullable(z.string()),
+      summaryZh: SummaryZh,
       countries: z.array(z.string()),
       organisation: z.nullable(OrganisationOut),
       partners: z.array(PartnerOut),
@@ -296,8 +309,16 @@ function buildResponseSchemas() {
     'Vocabulary',
     'Each list in the order the API defines it; labels in `locale`.',
   );
+  const Preferences = named(
+    z.object({
+      locale: z.enum(LOCALES),
+      chosen: z.boolean().register(z.globalRegistry, { description: 'Whether the account chose the language (PUT), rather than it being the default' }),
+      updatedAt: Timestamp,
+    }),
+    'Preferences',
+  );
   return {
-    Vocabulary, MailPreview, NotificationRun, Recipient, Notifications, RunStarted, PublicCase, Results,
+    Preferences, Vocabulary, MailPreview, NotificationRun, Recipient, Notifications, RunStarted, PublicCase, Results,
     FieldProblem, Problem, Rules, Edition, Readiness, Case, ContactVerification, Attachment, NewAttachment, Extension, AuditEntry, AuditPage, page,
     ReviewAggregate, Review, CaseReviews, Reviewer, BulkAssignmentResult, MyAssignment, CaseSummary,
   };

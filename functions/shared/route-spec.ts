@@ -29,6 +29,7 @@ export const TAGS = {
   Attachments: "A case's files: a presigned form to upload straight to storage, verification (size, type, SHA-256) before anyone can read them, short-lived download links.",
   Review: 'The expert committee: organisers assign reviewers to submitted cases of a closed edition; reviewers score them or declare a conflict of interest.',
   Selection: "The organisers' lists and decisions, the notices to the owners of selected cases, and the published results.",
+  Preferences: "What an account sets about itself: the language of the e-mails it receives.",
   Vocabulary: 'The closed lists of the call (categories, case types, review criteria, decisions, statuses) with their labels in English or Simplified Chinese, so that a front end hard-codes none of them.',
   Docs: 'The API describing itself: this document and its rendered reference.',
 } as const;

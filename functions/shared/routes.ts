@@ -10,6 +10,7 @@ import { routes as cases } from './routes/cases.ts';
 import { routes as docs } from './routes/docs.ts';
 import { routes as editions } from './routes/editions.ts';
 import { routes as notifications } from './routes/notifications.ts';
+import { routes as preferences } from './routes/preferences.ts';
 import { routes as reviews } from './routes/reviews.ts';
 import { routes as selection } from './routes/selection.ts';
 import { routes as vocabulary } from './routes/vocabulary.ts';
@@ -17,7 +18,7 @@ import type { RouteSpec, SchemasOf } from './route-spec.ts';
 
 export type { Access, BucketAccess, BucketGrants, Method, RouteSpec } from './route-spec.ts';
 
-const declared = { ...editions, ...cases, ...attachments, ...reviews, ...selection, ...notifications, ...vocabulary, ...docs };
+const declared = { ...editions, ...cases, ...attachments, ...reviews, ...selection, ...notifications, ...preferences, ...vocabulary, ...docs };
 
 type Loaded<R extends RouteSpec> = Omit<R, 'schemas'> & SchemasOf<R>;
 

@@ -33,7 +33,7 @@ const definedOnly = (values: APIGatewayProxyEvent['queryStringParameters']): Rec
 export function unknownQueryFields(query: Readonly<Record<string, string>>, allowed: readonly string[]): FieldProblem[] {
   return Object.keys(query)
     .filter((key) => !allowed.includes(key))
-    .map((key) => ({ path: `query.${key}`, code: 'unknown-field', message: `${key} is not a field you can set` }));
+    .map((key) => ({ path: `query.${key}`, code: 'unknown-field', message: { key: 'field.unknown-field', params: { key } } }));
 }
 
 /** Wraps `answer` as the Lambda handler of a public route without schemas. */

@@ -37,7 +37,12 @@ export interface WorkerSpec {
      * The table's stream (an event source mapping on AWS, a poller of DynamoDB Local's stream locally), filtered by
      * streamFilter: a batch of records, of which the worker reports the failed ones (batchItemFailures).
      */
-    | StreamTrigger;
+    | StreamTrigger
+    /**
+     * The user pool's custom message trigger: Cognito invokes it synchronously before each of its own mails (sign-up
+     * and recovery codes, invitations), waits at most 5 seconds, and fails the user's request if it throws.
+     */
+    | { source: 'cognito:customMessage' };
   table?: 'read' | 'write';
   bucket?: BucketGrants;
   /** Sends e-mail through the stage's SES identity and configuration set. */
@@ -161,6 +166,15 @@ export const workers = {
     trigger: { source: 'ses:events' },
     table: 'write',
     timeoutSeconds: 15,
+    memoryMb: 256,
+  },
+  customMessage: {
+    name: 'customMessage',
+    entry: 'auth/custom-message.ts',
+    description: "Writes Cognito's own mails (sign-up and recovery codes, invitations) in the user's language (its locale attribute)",
+    trigger: { source: 'cognito:customMessage' },
+    // No grant: it only fills in text. Cognito gives up on a trigger after 5 seconds.
+    timeoutSeconds: 5,
     memoryMb: 256,
   },
 } as const satisfies Record<string, WorkerSpec>;

@@ -43,7 +43,7 @@ export async function caseFor(ports: CaseAccessPorts, caseId: string, caller: Ca
 
 /** caseFor for a case already read (or not found: undefined), e.g. together with its attachments. */
 export async function accessTo(ports: Omit<CaseAccessPorts, 'cases'>, record: CaseRecord | undefined, caller: Caller, need: CaseNeed): Promise<CaseAccess> {
-  if (!record) throw notFound('The case');
+  if (!record) throw notFound('case');
   const caseId = record.caseId;
   let viewer = need === 'review' ? undefined : viewerOf(record, caller);
   let reviewer: ReviewerRecord | undefined;
@@ -51,12 +51,12 @@ export async function accessTo(ports: Omit<CaseAccessPorts, 'cases'>, record: Ca
     reviewer = await ports.reviews.getReviewer(caseId, caller.sub, need === 'review');
     if (reviewer?.state === 'assigned' || (need === 'review' && reviewer)) viewer = 'reviewer';
   }
-  if (!viewer) throw notFound('The case');
-  if ((need === 'own' || need === 'edit') && viewer !== 'owner') throw new AppError('forbidden', 'Only the owner of the case can do this.');
+  if (!viewer) throw notFound('case');
+  if ((need === 'own' || need === 'edit') && viewer !== 'owner') throw new AppError('forbidden', 'detail.owner-only');
   if (need === 'edit' && isFrozen(record)) throw frozenConflict();
   if (need === 'committee') {
     assertNotOwner(record, caller);
-    if (viewer !== 'organiser') throw notFound('The case');
+    if (viewer !== 'organiser') throw notFound('case');
   }
   const { edition, extension } = await ports.editions.getEditionFor(record.editionId, record.ownerId);
   if (!edition) throw new Error(`Case ${record.caseId} refers to a missing edition ${record.editionId}`);
@@ -65,7 +65,7 @@ export async function accessTo(ports: Omit<CaseAccessPorts, 'cases'>, record: Ca
 
 /** The committee's work on a case is not its owner's, even when the owner is an organiser: a conflict of interest. */
 export const ownCaseForbidden = (): AppError =>
-  new AppError('forbidden', 'You own this case: its reviews, reviewers, notice and decision are for the other organisers (a conflict of interest).');
+  new AppError('forbidden', 'detail.own-case');
 
 export function assertNotOwner(c: Pick<CaseRecord, 'ownerId'>, caller: Caller): void {
   if (c.ownerId === caller.sub) throw ownCaseForbidden();

@@ -39,8 +39,8 @@ const isLocale = (v: string): v is Locale => (LOCALES as readonly string[]).incl
 export function langAsked(query: Readonly<Record<string, string>>): Locale | undefined {
   const errors = unknownQueryFields(query, ['lang']);
   const lang = Object.hasOwn(query, 'lang') ? query.lang : undefined;
-  if (lang !== undefined && !isLocale(lang)) errors.push({ path: 'query.lang', code: 'invalid-value', message: `One of ${LOCALES.join(', ')}` });
-  if (errors.length) throw new AppError('validation-failed', 'The query is not valid.', errors);
+  if (lang !== undefined && !isLocale(lang)) errors.push({ path: 'query.lang', code: 'invalid-value', message: { key: 'field.one-of', params: { values: LOCALES.join(', ') } } });
+  if (errors.length) throw new AppError('validation-failed', 'detail.invalid-query', errors);
   return lang as Locale | undefined;
 }
 

@@ -15,7 +15,8 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { ProblemCode } from '../../functions/domain/errors.ts';
-import { problemBody } from '../../functions/shared/http.ts';
+import type { MessageKey } from '../../functions/domain/i18n/catalogues.ts';
+import { fixedProblemBody } from '../../functions/shared/http.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
 import { removalPolicy, type StageName, type StageSettings } from '../stage-config.ts';
 import { DOCS_ASSET_ROUTE, DOCS_ASSETS, DOCS_ASSETS_DIR_VARIABLE, sourcePathOf } from '../../functions/docs/assets.ts';
@@ -27,17 +28,17 @@ import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '.
  * API.md. API Gateway answers an unknown path or method with MISSING_AUTHENTICATION_TOKEN (403); that is a 404
  * here. A missing, malformed or expired token on a real route is the Cognito authorizer's UNAUTHORIZED (401).
  */
-const GATEWAY_PROBLEMS: { id: string; type: apigw.ResponseType; code: ProblemCode; detail?: string }[] = [
-  { id: 'Unauthorized', type: apigw.ResponseType.UNAUTHORIZED, code: 'unauthorized', detail: 'Send a valid bearer token.' },
-  { id: 'ExpiredToken', type: apigw.ResponseType.EXPIRED_TOKEN, code: 'unauthorized', detail: 'The token has expired.' },
-  { id: 'UnknownRoute', type: apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, code: 'not-found', detail: 'There is no such route.' },
-  { id: 'ResourceNotFound', type: apigw.ResponseType.RESOURCE_NOT_FOUND, code: 'not-found', detail: 'There is no such route.' },
+const GATEWAY_PROBLEMS: { id: string; type: apigw.ResponseType; code: ProblemCode; detail?: MessageKey }[] = [
+  { id: 'Unauthorized', type: apigw.ResponseType.UNAUTHORIZED, code: 'unauthorized', detail: 'detail.unauthorized' },
+  { id: 'ExpiredToken', type: apigw.ResponseType.EXPIRED_TOKEN, code: 'unauthorized', detail: 'detail.token-expired' },
+  { id: 'UnknownRoute', type: apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, code: 'not-found', detail: 'detail.no-route' },
+  { id: 'ResourceNotFound', type: apigw.ResponseType.RESOURCE_NOT_FOUND, code: 'not-found', detail: 'detail.no-route' },
   { id: 'AccessDenied', type: apigw.ResponseType.ACCESS_DENIED, code: 'forbidden' },
-  { id: 'WafFiltered', type: apigw.ResponseType.WAF_FILTERED, code: 'forbidden', detail: 'The request was blocked by the web application firewall.' },
-  { id: 'Throttled', type: apigw.ResponseType.THROTTLED, code: 'rate-limited', detail: 'Slow down and retry shortly.' },
-  { id: 'QuotaExceeded', type: apigw.ResponseType.QUOTA_EXCEEDED, code: 'rate-limited', detail: 'Slow down and retry shortly.' },
+  { id: 'WafFiltered', type: apigw.ResponseType.WAF_FILTERED, code: 'forbidden', detail: 'detail.waf-blocked' },
+  { id: 'Throttled', type: apigw.ResponseType.THROTTLED, code: 'rate-limited', detail: 'detail.slow-down' },
+  { id: 'QuotaExceeded', type: apigw.ResponseType.QUOTA_EXCEEDED, code: 'rate-limited', detail: 'detail.slow-down' },
   { id: 'RequestTooLarge', type: apigw.ResponseType.REQUEST_TOO_LARGE, code: 'payload-too-large' },
-  { id: 'Default4xx', type: apigw.ResponseType.DEFAULT_4XX, code: 'validation-failed', detail: 'The request could not be processed.' },
+  { id: 'Default4xx', type: apigw.ResponseType.DEFAULT_4XX, code: 'validation-failed', detail: 'detail.unprocessable' },
   { id: 'Default5xx', type: apigw.ResponseType.DEFAULT_5XX, code: 'internal-error' },
 ];
 
@@ -202,13 +203,15 @@ export class Api extends Construct {
     const [only] = origins;
     const allowOrigin = origins.length === 1 && only ? `'${only}'` : 'method.request.header.Origin';
     for (const { id, type, code, detail } of GATEWAY_PROBLEMS) {
-      const body = problemBody(code, detail);
+      const body = fixedProblemBody(code, detail && { key: detail });
       this.restApi.addGatewayResponse(id, {
         type,
         statusCode: String(body.status),
         responseHeaders: {
           'Content-Type': "'application/problem+json'",
           'Cache-Control': "'no-store'",
+          // A template cannot follow Accept-Language: English, the other languages in the body's `translations`.
+          'Content-Language': "'en'",
           'Access-Control-Allow-Origin': allowOrigin,
           'Access-Control-Expose-Headers': `'${CORS_EXPOSE_HEADERS.join(',')}'`,
           Vary: "'Origin'",
@@ -318,7 +321,7 @@ export class Api extends Construct {
         customResponse: {
           responseCode: 429,
           customResponseBodyKey: rateLimitedBody,
-          responseHeaders: [...cors, { name: 'Vary', value: 'Origin' }, { name: 'Cache-Control', value: 'no-store' }],
+          responseHeaders: [...cors, { name: 'Vary', value: 'Origin' }, { name: 'Cache-Control', value: 'no-store' }, { name: 'Content-Language', value: 'en' }],
         },
       },
     });
@@ -335,7 +338,7 @@ export class Api extends Construct {
       customResponseBodies: {
         // WAF sends a custom body as application/json at best (its content types are plain text, HTML and JSON, and a
         // Content-Type header cannot be set), so this problem document goes out as JSON.
-        [rateLimitedBody]: { contentType: 'APPLICATION_JSON', content: JSON.stringify(problemBody('rate-limited', 'Too many requests from your address; retry in a few minutes.')) },
+        [rateLimitedBody]: { contentType: 'APPLICATION_JSON', content: JSON.stringify(fixedProblemBody('rate-limited', { key: 'detail.address-rate-limited' })) },
       },
       rules: [
         {

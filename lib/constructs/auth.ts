@@ -35,6 +35,9 @@ export class Auth extends Construct {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       keepOriginal: { email: true },
+      // Every standard attribute exists in every pool, `locale` included (the language of Cognito's own mails, read by
+      // the customMessage worker): it is not declared, since adding an attribute to the schema of a deployed pool
+      // fails the stack update ("Existing schema attributes cannot be modified or deleted").
       standardAttributes: { email: { required: true, mutable: true } },
       passwordPolicy: {
         minLength: 12,

@@ -25,6 +25,7 @@
  *   case texts            case-text     CASE#<caseId>        CASE#TEXT           -
  *   applicant case count  -             OWNER#<sub>          CASES#<editionId>   -
  *   mail day              mail-day      OWNER#<sub>          MAILS#<day>         -
+ *   preferences           preferences   USER#<sub>           PREFERENCES         -
  *   attachment            attachment    CASE#<caseId>        ATT#<attachmentId>  -
  *   upload counts         -             CASE#<caseId>        UPLOADS             -
  *   reviewer pair         reviewer      CASE#<caseId>        REVIEWER#<sub>      gsi1 REVIEWER#<sub> / CASE#<caseId>
@@ -42,10 +43,13 @@
  *     recipient: the owner of a selected case, across runs; claimed before a send
  *     audit entry: seq zero-padded to 10 digits; write-once: IAM denies UpdateItem/DeleteItem on AUDIT#*
  *     case: shard = shardOf(caseId) mod 16; scoreKey: domain/review.ts (S#<mean total in thousandths>#<caseId>)
- *     case texts: the case's summary and description (CASE_TEXT_FIELDS), apart from the case item so that writes
- *         that leave them alone rewrite ~1 KB; absent while both are; a case item written before holds its own
+ *     case texts: the case's summaries (English, Chinese) and description (CASE_TEXT_FIELDS), apart from the case
+ *         item so that writes that leave them alone rewrite ~1 KB; absent while all are; a case item written
+ *         before holds its own
  *     applicant case count: cases an applicant created in an edition (MAX_CASES_PER_APPLICANT)
  *     mail day: confirmations and contact codes of an applicant that UTC day (yyyy-mm-dd), for the daily caps; TTL
+ *     preferences: an account's preferred language (every e-mail to them); written by PUT /me/preferences, and
+ *         with the language of their first request where none is yet
  *     attachment: at most 20 a case
  *     upload counts: live (not rejected) attachments per purpose; apart from the case item, which edits replace
  *         whole
@@ -56,12 +60,12 @@
  *
  *   Indexes
  *     gsi1: gsi1pk / gsi1sk, ALL
- *     gsi2: gsi2pk / gsi2sk, INCLUDE caseId, editionId, ownerId, ownerEmail, status, title, category, caseType,
- *         implementedOn, countries, organisation, partners, contact, links, receipt, decision, review, createdAt,
- *         updatedAt
- *     gsi3: gsi3pk / gsi3sk, INCLUDE caseId, editionId, ownerId, ownerEmail, status, title, category, caseType,
- *         implementedOn, countries, organisation, partners, contact, links, receipt, decision, review, createdAt,
- *         updatedAt
+ *     gsi2: gsi2pk / gsi2sk, INCLUDE caseId, editionId, ownerId, ownerEmail, status, title, titleZh, category,
+ *         caseType, implementedOn, countries, organisation, partners, contact, links, receipt, decision, review,
+ *         createdAt, updatedAt
+ *     gsi3: gsi3pk / gsi3sk, INCLUDE caseId, editionId, ownerId, ownerEmail, status, title, titleZh, category,
+ *         caseType, implementedOn, countries, organisation, partners, contact, links, receipt, decision, review,
+ *         createdAt, updatedAt
  *
  *   Access by item
  *     edition: GetItem; BatchGetItem of several; Query gsi1 EDITIONS, newest first (the list, the scheduled close)
@@ -79,6 +83,7 @@
  *         them, never otherwise
  *     applicant case count: ADD below the cap, in the create transaction
  *     mail day: ADD below the cap, in the transaction that queues the mail
+ *     preferences: GetItem; Put; Update SET if_not_exists, alone or in the create-case transaction
  *     attachment: GetItem; Query begins_with(sk, ATT#); conditional Put / Update / Delete
  *     upload counts: ADD +-1 with the attachment write; BatchGetItem of many cases (CSV export)
  *     reviewer pair: GetItem; BatchGetItem of several; Query begins_with(sk, REVIEWER#); Query gsi1
@@ -95,7 +100,7 @@
  *   review aggregate's meanTotal in thousandths, 5 digits zero-padded (00000 without reviews), so it sorts as a string.
  *   gsi3sk is written when the case is created and then only with the aggregate; owner writes never touch it, nor the
  *   committee's attributes (COMMITTEE_ATTRIBUTES in functions/domain/case.ts).
- *   gsi2 and gsi3 project CASE_LISTING_ATTRIBUTES (the list row and CSV columns: no summary, no description). Every
+ *   gsi2 and gsi3 project CASE_LISTING_ATTRIBUTES (the list row and CSV columns: no summaries, no description). Every
  *   item but the counters and the notification lock carries `type`; records under optimistic concurrency a `version`.
  *   TTL attribute: `expiresAt` (epoch seconds; set on contact codes, mail days and contact-code mails).
  *
@@ -136,7 +141,7 @@
  *   12. Edit / submit / withdraw ........... TransactWriteItems [ the same checks (withdraw: not released only);
  *                                            UpdateItem of the owner's attributes only, version = :v, which sets or
  *                                            removes gsi3pk with the status; Put (or Delete) of CASE#TEXT only when the
- *                                            summary or description changed; on submit, Put of the confirmation mail ]
+ *                                            summaries or description changed; on submit, Put of the confirmation mail ]
  *   Attachments
  *   13. A case's attachments / one ......... Query  pk=CASE#<caseId>, begins_with(sk, ATT#) / GetItem
  *   14. Add / remove an attachment ......... TransactWriteItems [ ConditionChecks on the edition (or extension) and the
@@ -153,7 +158,8 @@
  *   18. Submitted cases, best score first .. the same on gsi3, gsi3pk=RANK#<id>#0 .. #15, descending by gsi3sk
  *   19. Filters ............................ FilterExpressions on the projected listing attributes: status, category,
  *                                            contains(countries, :c), decision (attribute_not_exists for undecided)
- *   20. CSV export ......................... (17) or (18) in pages of 500, with (16) per page
+ *   20. CSV export ......................... (17) or (18) in pages of 500, with (16) and (9, several: for the
+ *                                            summaries) per page
  *   Committee
  *   21. A reviewer's assignments ........... Query gsi1  gsi1pk=REVIEWER#<sub>, begins_with(gsi1sk, CASE#), then
  *                                            BatchGetItem of those cases
@@ -212,7 +218,8 @@
  *   - A page of 100 from (17) or (18) reads about 100-150 index items of ~1 KB, eventually consistent (GSI reads always
  *     are): roughly 20-25 RCU (0.5 RCU per 4 KB, rounded up per Query), where whole cases would be up to 2 MB. A
  *     filtered page asks each shard for a full page at once, and filtered-out items are read and paid for, so a narrow
- *     filter can read up to 16 pages' worth in its first round. The CSV export reads the whole list (N x ~1 KB).
+ *     filter can read up to 16 pages' worth in its first round. The CSV export reads the whole list (N x ~1 KB), and
+ *     every case with its texts for the summaries.
  *   - Changes to one case's aggregate are serialised by reviewRev (optimistic: a transaction that lost is planned
  *     again).
  *     A transaction holds at most 100 items and costs 2 WCU per KB of each; 30 bulk pairs always fit (with their

@@ -2,8 +2,9 @@
  * Event-triggered functions: one per entry of the worker table (functions/shared/workers.ts), built with the same
  * function construct as the routes, with only the grants the spec names, its memory and timeout, and its trigger
  * wired: objects created under a prefix of the media bucket (an S3 notification), a clock (an EventBridge rule), the
- * stage's SES events (an EventBridge rule on the default bus), the table's stream (an event source mapping), or a task
- * of the notification state machine (nothing here: lib/constructs/workflow.ts references the function and invokes it).
+ * stage's SES events (an EventBridge rule on the default bus), the table's stream (an event source mapping), a task
+ * of the notification state machine (nothing here: lib/constructs/workflow.ts references the function and invokes it),
+ * or the user pool's custom message trigger (Cognito invokes it synchronously, with a permission for that pool only).
  *
  * S3 and EventBridge invoke the function asynchronously: Lambda retries a failed event twice, and an event that still
  * fails (or waits too long) goes to the dead-letter queue with the error, so no upload, tick or delivery event is lost
@@ -13,6 +14,7 @@
  * tasks synchronously and handles their failures itself (Retry and Catch), so those functions have no async settings.
  */
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -60,6 +62,9 @@ export const STREAM_PARALLELIZATION = 10;
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** The triggers that do not invoke their worker asynchronously, so need no async retries or on-failure destination. */
+const SYNCHRONOUS_OR_POLLED = new Set<WorkerSpec['trigger']['source']>(['workflow', 'table:stream', 'cognito:customMessage']);
+
 export interface WorkersProps {
   stageName: StageName;
   settings: StageSettings;
@@ -68,6 +73,8 @@ export interface WorkersProps {
   workers: readonly WorkerSpec[];
   /** The sender and configuration set, for workers with `mail`. */
   mailer: Mailer;
+  /** The user pool, for the worker that writes its mails (trigger cognito:customMessage). */
+  userPool: cognito.UserPool;
 }
 
 /** Why a worker's function has no DeadLetterConfig (cdk-nag's Serverless-LambdaDLQ), by how it is invoked. */
@@ -76,6 +83,10 @@ function noDeadLetterConfigReason(spec: WorkerSpec): string {
     case 'workflow':
       return 'Invoked synchronously by the notification state machine, whose Retry and Catch handle a failure (and whose ' +
         'ExecutionsFailed is alarmed on); a dead-letter queue only ever receives asynchronous invocations, so it would stay empty.';
+    case 'cognito:customMessage':
+      return 'Invoked synchronously by the Cognito user pool before each of its own mails, which fails the user\'s request ' +
+        '(sign-up, password reset, invitation) when the function does; a dead-letter queue only ever receives asynchronous ' +
+        'invocations, so it would stay empty. Errors are alarmed on with every function\'s (lib/constructs/ops.ts).';
     case 'table:stream':
       return 'Invoked by an event source mapping on the table\'s stream, whose on-failure destination (SqsDlq) is the workers\' ' +
         'dead-letter queue, alarmed on (lib/constructs/ops.ts); a DeadLetterConfig only ever receives asynchronous invocations, ' +
@@ -139,8 +150,9 @@ export class Workers extends Construct {
       if (spec.table) fn.bindTable(props.table, spec.table);
       if (spec.bucket) fn.bindBucket(props.mediaBucket, spec.bucket);
       if (spec.mail) fn.bindMailer(props.mailer);
-      // A stream is polled, not invoked asynchronously: its mapping has retries and a destination of its own.
-      if (spec.trigger.source !== 'workflow' && spec.trigger.source !== 'table:stream') {
+      // A stream is polled, not invoked asynchronously: its mapping has retries and a destination of its own. The
+      // state machine and the user pool invoke theirs synchronously.
+      if (!SYNCHRONOUS_OR_POLLED.has(spec.trigger.source)) {
         fn.lambda.configureAsyncInvoke({ retryAttempts: ASYNC_RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE, onFailure: failures });
       }
       Validations.of(fn.lambda).acknowledge({ id: 'Serverless-LambdaDLQ', reason: noDeadLetterConfigReason(spec) });
@@ -259,6 +271,10 @@ export class Workers extends Construct {
         return;
       case 'table:stream':
         this.wireStream(trigger, fn, props.table);
+        return;
+      case 'cognito:customMessage':
+        // Sets the pool's CustomMessage trigger and lets cognito-idp.amazonaws.com invoke the function for this pool only.
+        props.userPool.addTrigger(cognito.UserPoolOperation.CUSTOM_MESSAGE, fn.lambda);
         return;
       default: {
         const unknown: never = trigger;

@@ -12,7 +12,7 @@ import { ROUTES } from '../../functions/shared/routes.ts';
 import { streamFilter, WORKERS } from '../../functions/shared/workers.ts';
 import { PREFIXES } from '../../functions/adapters/bucket-design.ts';
 import { FUNCTIONS_DIR } from '../bundling.ts';
-import { fieldProblems, problemBody } from '../../functions/shared/http.ts';
+import { fieldProblems, fixedProblemBody } from '../../functions/shared/http.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamodb.ts';
 import { createLocalServer, listen, LOOPBACK, reachableHost, type LocalRoute } from './server.ts';
 import { devCorsOrigins } from '../stage-config.ts';
@@ -104,7 +104,7 @@ export function localRoutes(secret: Buffer, outboxDir: string | undefined): Loca
       async handle(body) {
         const event = body as { detail?: { eventType?: unknown; mail?: { messageId?: unknown } } };
         if (typeof event?.detail?.eventType !== 'string' || typeof event.detail.mail?.messageId !== 'string') {
-          return { status: 400, body: problemBody('validation-failed', 'Send an SES event: { "detail-type", "detail": { "eventType", "mail": { "messageId", "tags" } } }.') };
+          return { status: 400, body: fixedProblemBody('validation-failed', { key: 'detail.local-ses-event' }) };
         }
         const outcome = await (await loadWorker('trackDelivery'))(event);
         return { status: 200, body: { outcome } };
@@ -116,7 +116,7 @@ export function localRoutes(secret: Buffer, outboxDir: string | undefined): Loca
       async handle(body) {
         const parsed = TokenRequest.safeParse(body);
         if (!parsed.success) {
-          return { status: 400, body: problemBody('validation-failed', 'The token request is not valid.', fieldProblems(parsed.error, undefined, body)) };
+          return { status: 400, body: fixedProblemBody('validation-failed', { key: 'detail.local-token-invalid' }, fieldProblems(parsed.error, undefined, body)) };
         }
         return { status: 200, body: { token: signToken(parsed.data, secret) } };
       },

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { AppError, type ProblemCode } from '../../functions/domain/errors.ts';
-import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, problemBody } from '../../functions/shared/http.ts';
+import type { Message } from '../../functions/domain/i18n/catalogues.ts';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, fixedProblemBody } from '../../functions/shared/http.ts';
 import type { RouteSpec } from '../../functions/shared/routes.ts';
 import { FUNCTION_TIMEOUT_SECONDS } from '../bundling.ts';
 import { devCorsOrigins } from '../stage-config.ts';
@@ -61,9 +62,10 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
-function sendProblem(res: ServerResponse, code: ProblemCode, detail: string | undefined, cors: Record<string, string>) {
-  const p = problemBody(code, detail);
-  send(res, p.status, { 'content-type': 'application/problem+json; charset=utf-8' }, JSON.stringify(p), cors);
+/** What API Gateway answers itself (api.ts, addGatewayResponses): English, the other languages in `translations`. */
+function sendProblem(res: ServerResponse, code: ProblemCode, detail: Message | undefined, cors: Record<string, string>) {
+  const p = fixedProblemBody(code, detail);
+  send(res, p.status, { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': 'en' }, JSON.stringify(p), cors);
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -83,11 +85,11 @@ function isOwnLoopbackOrigin(req: IncomingMessage, origin: string): boolean {
  * must not reach them. A foreign Origin is refused outright; a POST must be JSON, which no page can send to
  * another origin without a preflight (that the foreign origin fails).
  */
-function localRouteRefusal(req: IncomingMessage, allowed: Set<string>): [ProblemCode, string] | undefined {
+function localRouteRefusal(req: IncomingMessage, allowed: Set<string>): [ProblemCode, Message] | undefined {
   const origin = req.headers.origin;
-  if (origin !== undefined && !allowed.has(origin) && !isOwnLoopbackOrigin(req, origin)) return ['forbidden', `The local routes answer no page of ${origin}.`];
+  if (origin !== undefined && !allowed.has(origin) && !isOwnLoopbackOrigin(req, origin)) return ['forbidden', { key: 'detail.local-origin-refused', params: { origin } }];
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (req.method === 'POST' && type !== 'application/json') return ['validation-failed', 'Send the body as application/json.'];
+  if (req.method === 'POST' && type !== 'application/json') return ['validation-failed', { key: 'detail.local-json-only' }];
   return undefined;
 }
 
@@ -131,7 +133,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
         return send(res, 204, maxAge, '', cors);
       }
       const body = await readBody(req);
-      if (body === 'too-large') return sendProblem(res, 'payload-too-large', 'The request is larger than 10 MB.', cors);
+      if (body === 'too-large') return sendProblem(res, 'payload-too-large', { key: 'detail.request-too-large' }, cors);
 
       const local = opts.localRoutes?.find((r) => r.method === method && r.path === url.pathname);
       if (local) {
@@ -142,17 +144,18 @@ export function createLocalServer(opts: LocalServerOptions): Server {
           try {
             parsed = JSON.parse(body.toString('utf8'));
           } catch {
-            return sendProblem(res, 'validation-failed', 'The body is not valid JSON.', cors);
+            return sendProblem(res, 'validation-failed', { key: 'detail.invalid-json' }, cors);
           }
         }
         const out = await local.handle(parsed, url);
-        return send(res, out.status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(out.body), cors);
+        // The local routes speak English only, their problems with `translations` as API Gateway's own answers.
+        return send(res, out.status, { 'content-type': 'application/json; charset=utf-8', 'content-language': 'en' }, JSON.stringify(out.body), cors);
       }
 
       const matched = matcher.match(method, url.pathname);
       if (matched === undefined || matched === 'method-not-allowed') {
         // API Gateway answers an unknown path or method alike; the deployed API maps it to 404 too.
-        return sendProblem(res, 'not-found', `No route ${method} ${url.pathname}.`, cors);
+        return sendProblem(res, 'not-found', { key: 'detail.no-route.local', params: { method, path: url.pathname } }, cors);
       }
 
       // The authorizer: a non-public route needs a valid token before the function is called at all.
@@ -161,7 +164,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
       if (matched.route.access !== 'public') {
         const verified = bearer ? verifyToken(bearer, opts.secret) : undefined;
-        if (!verified) return sendProblem(res, 'unauthorized', 'Send a valid bearer token.', cors);
+        if (!verified) return sendProblem(res, 'unauthorized', { key: 'detail.unauthorized' }, cors);
         claims = authorizerClaims(verified);
       }
 

@@ -11,6 +11,8 @@ export const TokenRequest = z.strictObject({
   sub: z.string().regex(/^[A-Za-z0-9._@:+-]{1,128}$/, 'letters, digits and . _ @ : + - (at most 128)'),
   email: z.email().max(254),
   groups: z.array(z.enum(['organisers', 'reviewers'])).max(2).default([]),
+  /** The account's `locale` attribute, as Cognito keeps what the user signed up with (a language tag, e.g. zh-CN). */
+  locale: z.string().regex(/^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/, 'a language tag such as en or zh-CN').max(35).optional(),
 });
 export type TokenRequest = z.infer<typeof TokenRequest>;
 
@@ -18,6 +20,7 @@ export interface Claims {
   sub: string;
   email: string;
   'cognito:groups': string[];
+  locale?: string;
   token_use: 'id';
   iss: string;
   iat: number;
@@ -39,7 +42,16 @@ export function loadSecret(file?: string): Buffer {
 
 export function signToken(req: TokenRequest, secret: Buffer, now = Date.now()): string {
   const iat = Math.floor(now / 1000);
-  const claims: Claims = { sub: req.sub, email: req.email, 'cognito:groups': req.groups, token_use: 'id', iss: 'local', iat, exp: iat + TOKEN_LIFETIME_S };
+  const claims: Claims = {
+    sub: req.sub,
+    email: req.email,
+    'cognito:groups': req.groups,
+    ...(req.locale ? { locale: req.locale } : {}),
+    token_use: 'id',
+    iss: 'local',
+    iat,
+    exp: iat + TOKEN_LIFETIME_S,
+  };
   const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
@@ -67,6 +79,7 @@ export function authorizerClaims(c: Claims): Record<string, string> {
     email: c.email,
     email_verified: 'true',
     ...(c['cognito:groups'].length ? { 'cognito:groups': c['cognito:groups'].join(',') } : {}),
+    ...(c.locale ? { locale: c.locale } : {}),
     token_use: c.token_use,
     iss: c.iss,
     iat: String(c.iat),

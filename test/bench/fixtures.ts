@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { APIGatewayProxyEvent, Context, DynamoDBStreamEvent, S3Event, ScheduledEvent } from 'aws-lambda';
+import type { APIGatewayProxyEvent, Context, CustomMessageTriggerEvent, DynamoDBStreamEvent, S3Event, ScheduledEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import {
@@ -27,6 +27,7 @@ import { CaseCreateInput, CasePatchInput, ContactConfirmInput, type CaseFields }
 import { hashContactCode, utcDay, type ContactCodeRecord } from '#domain/contact';
 import { CONTACT_CODE_TTL_SECONDS } from '#domain/limits';
 import { EditionInput, ExtensionInput } from '#domain/edition-input';
+import { PreferencesInput } from '#domain/preferences-input';
 import { AssignmentsInput, ConflictInput, ReviewInput } from '#domain/review-input';
 import { DecisionInput } from '#domain/selection-input';
 import { CATEGORY_IDS, CRITERIA, RECOMMENDATIONS, type RecipientStatus, type SelectedDecision } from '#domain/vocabulary';
@@ -495,7 +496,7 @@ function mailItem(mailId: string, createdAt: Date, due: Date, edition: object, c
   const c = caseRecord as unknown as CaseRecord;
   const created = createdAt.toISOString();
   const m: MailRecord = {
-    ...submissionConfirmation(c, edition as unknown as EditionRecord, c.receipt!),
+    ...submissionConfirmation('en', c, edition as unknown as EditionRecord, c.receipt!),
     mailId,
     kind: 'submission-confirmation',
     caseId: c.caseId,
@@ -985,6 +986,34 @@ export function sesDeliveryEventFor(now: Date) {
   };
 }
 
+// ---------- Cognito's own mails (issue 15) ----------
+
+/** Cognito's placeholder for the code in a message: its custom message trigger must keep it as it came. */
+export const COGNITO_CODE_PARAMETER = '{####}';
+
+/**
+ * What the user pool sends its custom message trigger (customMessage) before it mails the sign-up code of a user who
+ * signed up in Chinese (locale zh-CN), as Cognito sends it: its placeholders for the code and the link, no SMS text.
+ */
+export function cognitoSignUpEvent(): CustomMessageTriggerEvent {
+  const sub = '3c9a7e15-2b84-4d0f-9e61-7a5c2f8b4d03';
+  return {
+    version: '1',
+    region: 'eu-west-1',
+    userPoolId: 'eu-west-1_Bench0001',
+    triggerSource: 'CustomMessage_SignUp',
+    userName: sub,
+    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: '5h2k9q8m3n7p1r4t6v0w2x4y6z' },
+    request: {
+      userAttributes: { sub, 'cognito:user_status': 'UNCONFIRMED', email_verified: 'false', locale: 'zh-CN', email: 'zhang.min@example.cn' },
+      codeParameter: COGNITO_CODE_PARAMETER,
+      linkParameter: '{##Click Here##}',
+      usernameParameter: null,
+    },
+    response: { smsMessage: null, emailMessage: null, emailSubject: null },
+  };
+}
+
 // ---------- request bodies ----------
 
 /** A valid body for each body schema in use; a route with another schema needs one here. */
@@ -1017,6 +1046,7 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
     }],
     [ConflictInput, { reason: 'I was an external evaluator of this project for the funding agency in 2021.' }],
     [DecisionInput, { decision: 'outstanding', note: 'Committee vote 6-1 on 12 June; strongest evidence of impact in the round.' }],
+    [PreferencesInput, { locale: 'zh-CN' }],
     [ReviewInput, {
       scores: { innovation: 8, impact: 7, cooperation: 9, sustainability: 6 },
       recommendation: 'collection',

@@ -58,7 +58,7 @@ const PACE_MS = 1000;
 const STACK_MAX_RATE = 40;
 const ORGANISER = { sub: '5a7c9e1b-3d5f-4b6a-8c0e-2f4a6c8e0b1d', email: 'secretariat@example.org' };
 const DAY = 86_400_000;
-/** A selection notice's subject (functions/domain/notification.ts, selectionNotice). */
+/** A selection notice's subject (functions/domain/notification.ts, selectionNotice), in English: the seeded owners have no other language. */
 const SELECTION = /^(Outstanding case|Selected for the case collection): /;
 /**
  * The pause before the run and before the baseline. Longer than the 5 s after which the stand-in (a Node HTTP
@@ -211,7 +211,7 @@ async function run(ses: FakeSes, flows: LocalStepFunctions): Promise<NotifyResul
   const perAddress = new Map<string, number>();
   for (const m of notices) {
     const c = byCase.get(m.tags.caseId ?? '');
-    const subject = c && selectionNotice(records.get(c.caseId)!, edition).subject;
+    const subject = c && selectionNotice('en', records.get(c.caseId)!, edition).subject;
     if (!c || m.to[0] !== c.email || m.to.length !== 1 || m.subject !== subject || m.tags.runId !== runId) mismatched++;
     perAddress.set(m.to[0] ?? '', (perAddress.get(m.to[0] ?? '') ?? 0) + 1);
   }
@@ -263,7 +263,7 @@ async function run(ses: FakeSes, flows: LocalStepFunctions): Promise<NotifyResul
   for (let i = 0; i < seeded.length; i++) {
     await sleep(p0 + (i * 1000) / rate - performance.now());
     const c = seeded[i]!;
-    const message = selectionNotice(records.get(c.caseId)!, edition);
+    const message = selectionNotice('en', records.get(c.caseId)!, edition);
     sends.push(
       (async () => {
         for (;;) {

@@ -249,7 +249,8 @@ try {
       `\nsuccess: its records marked 'ready' (verifyUpload), the due edition closed (closeDueEditions), every due mail sent and recorded (retryMail, sendNewMail),` +
       `\nthe run's execution started (startNotificationRun), no stalled run (startStalledNotificationRuns),` +
       `\nthe selected cases listed (pageSelected: "n ids"), the notice sent and its recipient recorded sent in the transaction (sendNotification),` +
-      `\nthe recipient recorded failed (markNotificationFailed), the run recorded succeeded (finishNotificationRun), the recipient delivered (trackDelivery).`,
+      `\nthe recipient recorded failed (markNotificationFailed), the run recorded succeeded (finishNotificationRun), the recipient delivered (trackDelivery),` +
+      `\nCognito's sign-up mail written in Chinese, with its code placeholder (customMessage: "zh-CN").`,
   );
   const duplicates = duplicateReport([
     ...rows.flatMap((r) => (r.bundle ? [[r.target.name, r.bundle] as const] : [])),

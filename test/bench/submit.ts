@@ -78,7 +78,7 @@ async function run(): Promise<SubmitResult> {
   // owner, written 12 drafts (24 items) a request with BatchWriteItem: DynamoDB Local takes a few ms per
   // transaction, too long for thousands of drafts.
   const first = newDraft();
-  const outcome = await createCase(newCase(first.caseId, EDITION_ID, { sub: first.sub, email: first.email, groups: [] }, CASE_FIELDS, now), deadlineChecks(EDITION_ID, now.toISOString()));
+  const outcome = await createCase(newCase(first.caseId, EDITION_ID, { sub: first.sub, email: first.email, groups: [] }, CASE_FIELDS, 'en', now), deadlineChecks(EDITION_ID, now.toISOString()));
   if (outcome !== 'ok') throw new BenchFailure(`creating a draft answered ${outcome}`);
   const stored = JSON.stringify([await getItem(ddb, keys.case(first.caseId)), await getItem(ddb, keys.caseText(first.caseId))].filter((i) => i !== undefined));
   const copyFor = (d: Draft): Item[] => {

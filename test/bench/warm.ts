@@ -22,12 +22,12 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { APIGatewayProxyResult, Context, CustomMessageTriggerEvent } from 'aws-lambda';
 import { ROUTES } from '#shared/routes';
 import { WORKERS } from '#shared/workers';
 import { MAIL_SHARDS } from '#adapters/table-design';
 import {
-  cannedItems, eventFor, lambdaContext, newMailStreamEventFor, newRunStreamEventFor, NOTIFY_RUN_ID, s3EventFor, sampleBodies, scheduledEventFor, SELECTED_2023, sesDeliveryEventFor,
+  cannedItems, COGNITO_CODE_PARAMETER, cognitoSignUpEvent, eventFor, lambdaContext, newMailStreamEventFor, newRunStreamEventFor, NOTIFY_RUN_ID, s3EventFor, sampleBodies, scheduledEventFor, SELECTED_2023, sesDeliveryEventFor,
   stubBucket, stubMail, stubTable, stubWorkflow, uploadedFile, workflowPayloads,
 } from './fixtures.ts';
 import { PRESIGNER_PACKAGES, presignSpy, replayPresign, type PresignCall } from './presign-spy.ts';
@@ -256,6 +256,18 @@ const WORKER_SCENARIOS: Record<string, () => Subject> = {
     },
     mark: () => table.statusSets.delivered ?? 0,
     outcome: () => 'delivered',
+  }),
+  /** Cognito's sign-up mail for a user who signed up in Chinese: success is a Chinese subject and a message keeping Cognito's code placeholder. */
+  customMessage: () => ({
+    event: cognitoSignUpEvent(),
+    check: (r) => {
+      const response = (r as CustomMessageTriggerEvent | undefined)?.response;
+      const written = /\p{Script=Han}/u.test(response?.emailSubject ?? '') && response?.emailMessage?.includes(COGNITO_CODE_PARAMETER);
+      return written ? undefined : `returned ${JSON.stringify(r)}, not a Chinese sign-up mail with the code placeholder`;
+    },
+    checkBatch: () => undefined,
+    mark: () => 0,
+    outcome: () => 'zh-CN',
   }),
 };
 

@@ -451,6 +451,31 @@ function headersArb(route: RouteSpec, hasBody: boolean, valid: boolean): fc.Arbi
   return arb;
 }
 
+/**
+ * Accept-Language values and the language each must be answered in (RFC 9110 weights; zh, zh-CN, zh-SG and zh-Hans are
+ * Simplified Chinese, anything else English): written out here, not computed by the negotiation under test. None: '',
+ * and the header is left out.
+ */
+export const ACCEPT_LANGUAGES: Readonly<Record<string, 'en' | 'zh-CN'>> = {
+  '': 'en',
+  en: 'en',
+  zh: 'zh-CN',
+  'zh-CN': 'zh-CN',
+  'zh-CN;q=0.9': 'zh-CN',
+  'zh-Hans-CN': 'zh-CN',
+  'zh-SG, en;q=0.5': 'zh-CN',
+  fr: 'en',
+  'zh-TW': 'en',
+  'zh-HK, zh;q=0.8': 'zh-CN',
+  'en-US,en;q=0.9,zh-CN;q=0.8': 'en',
+  'fr;q=1, zh;q=0.4': 'zh-CN',
+  'zh;q=0, en': 'en',
+  'zh-CN;q=0': 'en',
+  '*': 'en',
+  'zh;q=2': 'en',
+  'garbage;;;': 'en',
+};
+
 /** `arb` about one time in `every`, otherwise `none`. */
 const sometimes = <T, N>(arb: fc.Arbitrary<T>, every: number, none: N) => fc.oneof({ weight: every - 1, arbitrary: fc.constant(none) }, { weight: 1, arbitrary: arb });
 
@@ -469,7 +494,14 @@ function buildHeadersArb(route: RouteSpec, hasBody: boolean, valid: boolean): fc
   const extra = valid
     ? fc.constant({})
     : sometimes(fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'toString', 'x-forwarded-for', 'x-amzn-trace-id', 'x-http-method-override'), fc.constantFrom('1', 'GET', '127.0.0.1', ''), { minKeys: 1, maxKeys: 2 }), 4, {});
-  return fc.tuple(ifMatch, contentType, origin, extra).map(([m, ct, o, x]) => ({ ...x, ...(m === undefined ? {} : { 'if-match': m }), ...(ct ? { 'content-type': ct } : {}), ...(o ? { origin: o } : {}) }));
+  const language = fc.constantFrom(...Object.keys(ACCEPT_LANGUAGES));
+  return fc.tuple(ifMatch, contentType, origin, extra, language).map(([m, ct, o, x, l]) => ({
+    ...x,
+    ...(m === undefined ? {} : { 'if-match': m }),
+    ...(ct ? { 'content-type': ct } : {}),
+    ...(o ? { origin: o } : {}),
+    ...(l ? { 'accept-language': l } : {}),
+  }));
 }
 
 // ---------- whole requests ----------

@@ -3,7 +3,9 @@
  *
  * - never a 5xx, and nothing but 2xx and 4xx;
  * - every 4xx is problem details (application/problem+json; type, title, status and code agreeing with
- *   the status and the code's registered title);
+ *   the status and the code's registered title), in the language Accept-Language asked for: Content-Language says
+ *   it, the title is that language's, the detail and every field problem's message are non-empty and (in Chinese)
+ *   Chinese. What the gateway answers itself, before any handler, is English with the Chinese in `translations`;
  * - every 2xx is a status the route table declares, with its content type (JSON unless the route says CSV
  *   or HTML), an empty body where none is declared, and a JSON body that the declared response schema reads;
  * - no stack trace, runtime error name or AWS error name in any body, and no victim canary;
@@ -14,7 +16,7 @@
  *   (functions/shared/handler.ts): a refused request never reaches code that could change data.
  */
 import { PROBLEM_STATUS, type ProblemCode } from '../../functions/domain/errors.ts';
-import { t } from '../../functions/domain/i18n/catalogues.ts';
+import { t, type Locale } from '../../functions/domain/i18n/catalogues.ts';
 import { MAX_BODY_BYTES } from '../../functions/shared/handler.ts';
 import { PROBLEM_TYPE_BASE } from '../../functions/shared/http.ts';
 import { responseSchemas } from '../../functions/shared/responses.ts';
@@ -88,7 +90,34 @@ export function expectForgedCursor(exp: Expectation, url: URL, forged: readonly 
 export interface Answer {
   status: number;
   contentType: string;
+  contentLanguage: string;
   text: string;
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+/** The refusals the gateway (the local server) answers itself, from a fixed template. */
+const BY_GATEWAY = new Set(['no route', 'no valid token', 'over the gateway limit']);
+
+/** The language properties of a problem `p` answered to a request that asked for `locale`. */
+function languageViolations(exp: Expectation, res: Answer, p: Record<string, unknown>, code: ProblemCode, locale: Locale): string[] {
+  const out: string[] = [];
+  const nonEmpty = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  const inLanguage = (v: unknown, l: Locale) => nonEmpty(v) && (l !== 'zh-CN' || CJK.test(String(v)));
+  if (exp.why !== undefined && BY_GATEWAY.has(exp.why)) {
+    if (res.contentLanguage !== 'en') out.push(`a gateway problem with Content-Language ${res.contentLanguage || '(none)'}`);
+    if (p.title !== t('en', `problem.${code}.title`)) out.push(`gateway problem title ${String(p.title)} for ${code}`);
+    const zh = (p.translations as Record<string, Record<string, unknown>> | undefined)?.['zh-CN'];
+    if (!zh || !inLanguage(zh.title, 'zh-CN')) out.push('a gateway problem without its Chinese title in translations');
+    if (zh && p.detail !== undefined && !inLanguage(zh.detail, 'zh-CN')) out.push('a gateway problem without its Chinese detail in translations');
+    return out;
+  }
+  if (res.contentLanguage !== locale) out.push(`Content-Language ${res.contentLanguage || '(none)'}, expected ${locale}`);
+  if (p.title !== t(locale, `problem.${code}.title`)) out.push(`problem title ${String(p.title)} for ${code} in ${locale}`);
+  if (!inLanguage(p.detail, locale)) out.push(`problem detail ${JSON.stringify(p.detail)} is not ${locale} words`);
+  for (const e of Array.isArray(p.errors) ? (p.errors as { path?: unknown; message?: unknown }[]) : []) {
+    if (!inLanguage(e.message, locale)) out.push(`field problem ${String(e.path)}: message ${JSON.stringify(e.message)} is not ${locale} words`);
+  }
+  return out;
 }
 
 const STACK = /\bat (?:async )?[\w$.<>[\] ]*\(?(?:file:|node:|\/)[^\s)]*:\d+:\d+\)?|\n\s+at\s/;
@@ -104,8 +133,8 @@ const AWS_ERRORS = new RegExp(
     ')',
 );
 
-/** The violations of the universal properties by one answer (empty when it is fine). */
-export function violations(exp: Expectation, res: Answer, canaries: string[]): string[] {
+/** The violations of the universal properties by one answer to a request that asked for `locale` (empty when it is fine). */
+export function violations(exp: Expectation, res: Answer, canaries: string[], locale: Locale): string[] {
   const out: string[] = [];
   const { status, contentType, text } = res;
   if (status >= 500) out.push(`a ${status}`);
@@ -130,8 +159,7 @@ export function violations(exp: Expectation, res: Answer, canaries: string[]): s
       else {
         if (PROBLEM_STATUS[code] !== status) out.push(`problem code ${code} on a ${status}`);
         if (p.type !== PROBLEM_TYPE_BASE + code) out.push(`problem type ${String(p.type)} for ${code}`);
-        // The requests name no language: English.
-        if (p.title !== t('en', `problem.${code}.title`)) out.push(`problem title ${String(p.title)} for ${code}`);
+        out.push(...languageViolations(exp, res, p, code, locale));
       }
       if (p.detail !== undefined && typeof p.detail !== 'string') out.push('problem detail is not a string');
       if (p.errors !== undefined && !(Array.isArray(p.errors) && p.errors.every((e) => e && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { path?: unknown }).path === 'string'))) {

@@ -24,7 +24,7 @@ import type { StreamPoller } from '../../lib/local/streams.ts';
 import { executionStarted, startRunStream } from '../support/run-stream.ts';
 import { signToken } from '../../lib/local/tokens.ts';
 import { startLocalApi, type LocalApi } from '../integration/local-api.ts';
-import { bodyText, CALLERS, pathOf, requestArb, type CallerName, type CallerPools, type FuzzRequest, type GenContext } from './arbitraries.ts';
+import { ACCEPT_LANGUAGES, bodyText, CALLERS, pathOf, requestArb, type CallerName, type CallerPools, type FuzzRequest, type GenContext } from './arbitraries.ts';
 import { expectForgedCursor, expectationFor, violations } from './oracle.ts';
 import { seedWorld, snapshot, type Pools, type World } from './world.ts';
 
@@ -215,7 +215,8 @@ async function send(route: (typeof ROUTES)[number], req: FuzzRequest) {
   const mine = stats.byRoute.get(route.operationId) ?? new Map<number, number>();
   stats.byRoute.set(route.operationId, mine.set(res.status, (mine.get(res.status) ?? 0) + 1));
   const sent: Sent = { method: route.method, path, headers, body };
-  return { sent, url: new URL(api.base + path), answer: { status: res.status, contentType: res.headers.get('content-type') ?? '', text } };
+  const contentLanguage = res.headers.get('content-language') ?? '';
+  return { sent, url: new URL(api.base + path), answer: { status: res.status, contentType: res.headers.get('content-type') ?? '', contentLanguage, text } };
 }
 
 const clip = (s: string | undefined, n = 400) => (s === undefined ? '(none)' : s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
@@ -294,7 +295,7 @@ describe('every route of the route table, fuzzed', () => {
             const exp = expectForgedCursor(expectationFor(route.method, url, req.caller, sent.body), url, ctx.forgedCursors);
             if (!exp.statuses && exp.route === route) stats.pastChecks += 1;
             learn(route.operationId, answer.status, answer.text, req);
-            const found = violations(exp, answer, world.canaries);
+            const found = violations(exp, answer, world.canaries, ACCEPT_LANGUAGES[req.headers['accept-language'] ?? '']!);
             if (found.length) {
               throw new Error(
                 `${found.join('; ')}\n  request: ${sent.method} ${clip(sent.path, 300)} as ${req.caller}\n  headers: ${JSON.stringify(sent.headers)}\n  body: ${clip(sent.body)}` +

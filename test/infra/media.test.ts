@@ -265,9 +265,11 @@ describe.each(STAGES)('the %s stack', (stage) => {
       );
 
       const configs = ofType(s.resources, 'AWS::Lambda::EventInvokeConfig');
-      // The workers invoked asynchronously (S3, EventBridge); the state machine's tasks are invoked synchronously and
-      // have no async settings (workflow.test.ts), and a stream's mapping retries by its own settings (stream.test.ts).
-      for (const spec of WORKERS.filter((w) => w.trigger.source !== 'workflow' && w.trigger.source !== 'table:stream')) {
+      // The workers invoked asynchronously (S3, EventBridge); the state machine's tasks and Cognito's custom message
+      // trigger are invoked synchronously and have no async settings (workflow.test.ts, cognito-mails.test.ts), and a
+      // stream's mapping retries by its own settings (stream.test.ts).
+      const synchronousOrPolled = ['workflow', 'table:stream', 'cognito:customMessage'];
+      for (const spec of WORKERS.filter((w) => !synchronousOrPolled.includes(w.trigger.source))) {
         const fnId = backendFunctions(s).workers.get(spec.name) ?? '';
         const config = configs.filter(([, r]) => JSON.stringify(r.Properties?.FunctionName) === JSON.stringify({ Ref: fnId }));
         expect(config, spec.name).toHaveLength(1);

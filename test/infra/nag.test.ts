@@ -141,7 +141,11 @@ describe.each(['dev', 'prod'])('cdk-nag Serverless on the %s stack', (stage) => 
     expect(functionPaths).toHaveLength(ROUTES.length + WORKERS.length);
     for (const worker of WORKERS) {
       const ack = lambdaDlq.find((a) => a.path === stack.workers.functions.get(worker.name)?.lambda.node.path);
-      const invoked = { workflow: /synchronously by the notification state machine/, 'table:stream': /event source mapping on the table's stream, whose on-failure destination/ };
+      const invoked = {
+        workflow: /synchronously by the notification state machine/,
+        'table:stream': /event source mapping on the table's stream, whose on-failure destination/,
+        'cognito:customMessage': /synchronously by the Cognito user pool/,
+      };
       expect(ack?.reason, worker.name).toMatch(invoked[worker.trigger.source as keyof typeof invoked] ?? /Invoked asynchronously, with an on-failure destination/);
     }
     // The dead-letter queue has no dead-letter queue; the alarm topic's e-mail subscription no redrive queue.

@@ -5,6 +5,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
@@ -128,6 +129,7 @@ describe('schedule wiring', () => {
       mediaBucket: new s3.Bucket(stack, 'Bucket'),
       workers: [spec],
       mailer: { sender: stage.settings.sesSender, configurationSet: new ses.ConfigurationSet(stack, 'ConfigurationSet') },
+      userPool: new cognito.UserPool(stack, 'UserPool'),
     });
     return Template.fromStack(stack);
   }

@@ -458,7 +458,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
       });
     });
 
-    it('answers gateway errors as problem+json with the stable codes of API.md', () => {
+    it('answers gateway errors as problem+json with the stable codes of API.md, in English with the Chinese words in translations', () => {
       const { resources } = synths[stage];
       const responses = new Map(
         ofType(resources, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => [String(r.Properties?.ResponseType), r.Properties ?? {}]),
@@ -483,6 +483,13 @@ describe.each(STAGES)('the %s stack', (stage) => {
         expect(params['gatewayresponse.header.Access-Control-Expose-Headers'], type).toBe(`'${CORS_EXPOSE_HEADERS.join(',')}'`);
         const body = JSON.parse((response?.ResponseTemplates as Record<string, string>)['application/json'] ?? '{}') as Record<string, unknown>;
         expect(body, type).toMatchObject({ status, code, type: expect.stringMatching(new RegExp(`/${code}$`)), title: expect.any(String) });
+        // A template cannot follow Accept-Language (no VTL runs in a gateway response): English, said so, with the
+        // words of every other language in the RFC 9457 extension member `translations`.
+        expect(params['gatewayresponse.header.Content-Language'], type).toBe("'en'");
+        const zh = (body.translations as Record<string, { title: string; detail?: string }>)['zh-CN'];
+        expect(zh?.title, type).toMatch(/[\u4e00-\u9fff]/);
+        expect(zh?.detail === undefined, type).toBe(body.detail === undefined);
+        if (zh?.detail !== undefined) expect(zh.detail, type).toMatch(/[\u4e00-\u9fff]/);
       }
       for (const [type, response] of responses) {
         const body = JSON.parse((response.ResponseTemplates as Record<string, string>)['application/json'] ?? '{}') as { status: number };
@@ -537,7 +544,9 @@ describe.each(STAGES)('the %s stack', (stage) => {
       const headersOf = (rule: Json) => {
         const response = ((rule.Action as Json).Block as Json).CustomResponse as { ResponseCode: number; CustomResponseBodyKey: string; ResponseHeaders: { Name: string; Value: string }[] };
         expect(response, String(rule.Name)).toMatchObject({ ResponseCode: 429, CustomResponseBodyKey: 'rate-limited' });
-        return Object.fromEntries(response.ResponseHeaders.map((h) => [h.Name.toLowerCase(), h.Value]));
+        const headers = Object.fromEntries(response.ResponseHeaders.map((h) => [h.Name.toLowerCase(), h.Value]));
+        expect(headers['content-language'], String(rule.Name)).toBe('en');
+        return headers;
       };
       origins.forEach((origin, i) => {
         const rule = rules.find((r) => r.Name === rateLimitedCorsRuleName(i))!;
@@ -563,7 +572,12 @@ describe.each(STAGES)('the %s stack', (stage) => {
 
       const body = (acl.CustomResponseBodies as Record<string, { ContentType: string; Content: string }>)['rate-limited']!;
       expect(body.ContentType).toBe('APPLICATION_JSON');
-      expect(JSON.parse(body.Content)).toMatchObject({ status: 429, code: 'rate-limited' });
+      expect(JSON.parse(body.Content)).toMatchObject({
+        status: 429,
+        code: 'rate-limited',
+        detail: 'Too many requests from your address; retry in a few minutes.',
+        translations: { 'zh-CN': { title: '请求过于频繁', detail: '来自您地址的请求过多，请几分钟后重试。' } },
+      });
     });
 
     it("puts a web ACL on the user pool too: per-address rate rules on Cognito's sign-in and sign-up operations", () => {

@@ -6,6 +6,7 @@
  * the only functions that may start it.
  */
 import { App, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
@@ -247,6 +248,7 @@ describe('the workflow construct', () => {
       mediaBucket: new s3.Bucket(stack, 'Bucket'),
       workers,
       mailer: { sender: settings.sesSender, configurationSet: new ses.ConfigurationSet(stack, 'ConfigurationSet') },
+      userPool: new cognito.UserPool(stack, 'UserPool'),
     });
     return new Workflows(stack, 'Workflows', { settings, workers, functions: built.functions });
   }

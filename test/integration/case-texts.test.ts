@@ -21,7 +21,7 @@ describe('the texts of a case, in their own item', () => {
     const editionId = await openEdition();
     const owner = { sub: uniq('ann'), email: 'ann@example.org', groups: [] };
     const now = () => new Date().toISOString();
-    const created = newCase(uniq('case'), editionId, owner, { title: 'Draft', summary: 'First summary' }, new Date());
+    const created = newCase(uniq('case'), editionId, owner, { title: 'Draft', summary: 'First summary' }, 'en', new Date());
     expect(await createCase(created, deadlineChecks(editionId, now()))).toBe('ok');
     const caseId = created.caseId;
     expect(await raw(keys.case(caseId))).not.toHaveProperty('summary');
@@ -30,8 +30,11 @@ describe('the texts of a case, in their own item', () => {
     // An edit of the texts rewrites the text item, and the case reads whole.
     const read = (await getCase(caseId, true))!;
     expect(read).toEqual(created);
-    const edited = next(read, { ...completeFields, summary: '摘要'.repeat(50), description: '描述'.repeat(2000) });
+    const edited = next(read, { ...completeFields, titleZh: '草稿', summaryZh: '摘要'.repeat(50), description: '描述'.repeat(2000) });
     expect(await replaceCase(edited, read, deadlineChecks(editionId, now()))).toBe('ok');
+    expect(await raw(keys.caseText(caseId))).toMatchObject({ summary: completeFields.summary, summaryZh: edited.summaryZh });
+    expect(await raw(keys.case(caseId))).toMatchObject({ titleZh: '草稿' });
+    expect(await raw(keys.case(caseId))).not.toHaveProperty('summaryZh');
     expect(await getCase(caseId, true)).toEqual(edited);
     expect(await getCases([caseId], true)).toEqual([edited]);
     expect((await listCasesByOwner(owner.sub, 10)).items).toEqual([edited]);
@@ -61,7 +64,7 @@ describe('the texts of a case, in their own item', () => {
 
   it('reads a case item written before the split as before, and moves its texts out with the first change of one', async () => {
     const editionId = await openEdition();
-    const c = newCase(uniq('case'), editionId, { sub: uniq('ann'), email: 'ann@example.org', groups: [] }, { ...completeFields }, new Date());
+    const c = newCase(uniq('case'), editionId, { sub: uniq('ann'), email: 'ann@example.org', groups: [] }, { ...completeFields }, 'en', new Date());
     const [head] = caseItems(c);
     await ddb.send(new PutCommand({ TableName: env.TABLE_NAME, Item: { ...head, summary: c.summary, description: c.description } }));
     expect(await getCase(c.caseId, true)).toEqual(c);

@@ -45,7 +45,7 @@ const owner = () => {
   return { sub, email: `${sub}@example.org`, groups: [] };
 };
 /** A draft case of `editionId`, not written. */
-const draftOf = (editionId: string, who = owner()) => newCase(uniq('case'), editionId, who, { ...completeFields }, new Date());
+const draftOf = (editionId: string, who = owner()) => newCase(uniq('case'), editionId, who, { ...completeFields }, 'en', new Date());
 /** A case stored as given (status, decision, revision...), straight into the table. */
 async function storedCase(editionId: string, over: Partial<CaseRecord> = {}): Promise<CaseRecord> {
   const c = { ...draftOf(editionId), ...over };

@@ -82,8 +82,12 @@ describe('local server', () => {
     const problem = await call('GET', '/editions/1999', { headers: { 'accept-language': 'zh' } });
     expect(problem.status).toBe(404);
     expect(problem.headers.get('content-language')).toBe('zh-CN');
-    expect(problem.json).toMatchObject({ code: 'not-found', title: '未找到' });
-    expect((await call('GET', '/editions/1999')).json?.title).toBe('Not found');
+    expect(problem.json).toMatchObject({ code: 'not-found', title: '未找到', detail: '该届征集不存在，或您无权查看。' });
+    expect((await call('GET', '/editions/1999')).json).toMatchObject({ title: 'Not found', detail: 'The edition does not exist or is not visible to you.' });
+    // What the gateway answers itself cannot follow the request: English, said so, the Chinese in `translations`.
+    const gateway = await call('GET', '/no-such-route', { headers: { 'accept-language': 'zh' } });
+    expect(gateway.headers.get('content-language')).toBe('en');
+    expect(gateway.json).toMatchObject({ code: 'not-found', title: 'Not found', translations: { 'zh-CN': { title: '未找到' } } });
   });
 
   it('drafts a case, reads it back and patches it, with ETags and problem details', async () => {

@@ -26,7 +26,8 @@ export interface CallOptions {
 
 export interface LocalApi {
   base: string;
-  token: (sub: string, groups?: Role[]) => string;
+  /** `locale`: the account's locale attribute, as Cognito puts it in the ID token. */
+  token: (sub: string, groups?: Role[], locale?: string) => string;
   call: (method: string, path: string, opts?: CallOptions) => Promise<Answer>;
   close: () => Promise<void>;
 }
@@ -37,7 +38,7 @@ export async function startLocalApi(): Promise<LocalApi> {
   const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   return {
     base,
-    token: (sub, groups = []) => signToken({ sub, email: `${sub}@example.org`, groups }, secret),
+    token: (sub, groups = [], locale) => signToken({ sub, email: `${sub}@example.org`, groups, ...(locale ? { locale } : {}) }, secret),
     async call(method, path, opts = {}) {
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;

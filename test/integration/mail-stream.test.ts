@@ -42,6 +42,7 @@ const retryPorts = {
   editions: await import('../../functions/adapters/editions-repo.ts'),
   mails: await import('../../functions/adapters/mail-repo.ts'),
   mailer: await import('../../functions/adapters/mailer.ts'),
+  preferences: await import('../../functions/adapters/preferences-repo.ts'),
   log: (await import('../../functions/shared/logger.ts')).logger,
 };
 

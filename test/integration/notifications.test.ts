@@ -197,6 +197,42 @@ describe('decisions, the notification workflow and the release', () => {
     expect((await api.call('PUT', `/cases/${cases.c}/decision`, { token: org, body: { decision: 'outstanding' } })).status).toBe(409);
   });
 
+  it("notifies a Chinese-speaking owner in Chinese, and previews the notice so to an organiser who reads English", async () => {
+    const { putPreferences } = await import('../../functions/adapters/preferences-repo.ts');
+    const org = api.token(uniq('olga'), ['organisers']);
+    const editionId = await openEdition();
+    const settings = await api.call('GET', `/editions/${editionId}`);
+    // Midnight in Beijing, a month ahead: written 24:00 of the day before.
+    const materialsDeadline = new Date(Math.floor((Date.now() + 30 * 86_400_000) / 86_400_000) * 86_400_000 + 16 * 3_600_000);
+    const put = await api.call('PUT', `/editions/${editionId}`, {
+      token: org,
+      headers: { 'if-match': `"${String(settings.json?.version)}"` },
+      body: { name: 'Notify edition', opensAt: settings.json?.opensAt, deadline: settings.json?.deadline, timeZone: 'Asia/Shanghai', materialsDeadline: materialsDeadline.toISOString() },
+    });
+    expect(put.status, put.text).toBe(200);
+    const li = uniq('ok');
+    const caseId = String((await api.call('POST', `/editions/${editionId}/cases`, { token: api.token(li), body: { ...completeFields, titleZh: '跨境网络应急联合培训' } })).json?.caseId);
+    await putPreferences(li, { locale: 'zh-CN', chosen: true, updatedAt: new Date().toISOString() });
+    expect((await api.call('POST', `/cases/${caseId}/submit`, { token: api.token(li) })).status).toBe(200);
+    await api.call('POST', `/editions/${editionId}/close`, { token: org });
+    expect((await api.call('PUT', `/cases/${caseId}/decision`, { token: org, body: { decision: 'outstanding' } })).status).toBe(200);
+
+    const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(materialsDeadline.getTime() - 1));
+    const preview = await api.call('GET', `/editions/${editionId}/notifications/preview?caseId=${caseId}`, { token: org, headers: { 'accept-language': 'en' } });
+    expect(preview.json).toMatchObject({ to: [`${li}@example.org`], subject: `优秀案例：${caseId}` });
+    expect(preview.headers.get('content-language')).toBe('zh-CN');
+
+    const run = await api.call('POST', `/editions/${editionId}/notifications`, { token: org });
+    expect(run.status).toBe(202);
+    expect((await ran(String(run.json?.runId)))?.status).toBe('SUCCEEDED');
+    const notices = ses.accepted.filter((m) => m.to[0] === `${li}@example.org`);
+    expect(notices.map((m) => m.subject)).toEqual([`优秀案例：${caseId}`]);
+    expect(notices[0]!.text).toContain('专家委员会已将您的案例“跨境网络应急联合培训”评选为优秀案例。');
+    expect(notices[0]!.text).toContain(`请于${day} 24:00（北京时间）前提交展示材料`);
+    expect(notices[0]!.html).toContain('<b>跨境网络应急联合培训</b>');
+    expect(notices[0]!.text).toBe(preview.json?.text);
+  });
+
   it('refuses notifications and the release before the edition closes, and a decision on a draft', async () => {
     const org = api.token(uniq('olga'), ['organisers']);
     const editionId = await openEdition();

@@ -477,7 +477,9 @@ describe("the organisers' list and the CSV export", () => {
       'Plain title',
     ];
     const ids: string[] = [];
-    for (const title of titles) ids.push(await submittedCase(editionId, owner, { ...completeFields, title }));
+    // The last also titled in Chinese (a formula-like start is neutralised in either language).
+    const inChinese = { titleZh: '=乡村宽带, "共建"' };
+    for (const [i, title] of titles.entries()) ids.push(await submittedCase(editionId, owner, { ...completeFields, title, ...(i === 7 ? inChinese : {}) }));
     const org = api.token(uniq('olga'), ['organisers']);
     await api.call('POST', `/editions/${editionId}/close`, { token: org });
     const rita = uniq('rita');
@@ -495,7 +497,10 @@ describe("the organisers' list and the CSV export", () => {
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(titles.length);
     expect(rows[0]).toMatchObject({ caseId: ids[7], title: 'Plain title', reviews: '1', meanTotal: '34', mean_innovation: '7', recommended_outstanding: '1', countries: 'KE; CN', attachments: '0' });
+    expect(rows[0]).toMatchObject({ titleZh: `'${inChinese.titleZh}` });
+    expect(Object.keys(rows[0]!)).not.toContain('summary');
     const byId = new Map(rows.map((r) => [r.caseId, r]));
+    expect(byId.get(ids[0]!)).toMatchObject({ titleZh: '' });
     titles.forEach((title, i) => {
       const expected = /^[=+\-@]/.test(title) ? `'${title}` : title;
       expect(byId.get(ids[i]!)?.title).toBe(expected);

@@ -45,9 +45,11 @@ const mailPorts = {
   editions: await import('../../functions/adapters/editions-repo.ts'),
   mails: await import('../../functions/adapters/mail-repo.ts'),
   mailer: await import('../../functions/adapters/mailer.ts'),
+  preferences: await import('../../functions/adapters/preferences-repo.ts'),
   log: (await import('../../functions/shared/logger.ts')).logger,
 };
 const attemptMail = (mailId: string, clock: () => Date) => attempt({ ...mailPorts, clock }, mailId);
+const { putPreferences } = mailPorts.preferences;
 
 let streams: StreamPoller;
 const streamLog: string[] = [];
@@ -65,7 +67,7 @@ const org: Who = { sub: uniq('olga'), groups: ['organisers'] };
 const draft = async (editionId: string, who: Who, body: unknown = completeFields) =>
   invoke(createCase, apiEvent(routes.createCase, { path: `/editions/${editionId}/cases`, who, body }));
 const submit = (caseId: string, who: Who) => invoke(submitCase, apiEvent(routes.submitCase, { path: `/cases/${caseId}/submit`, who }));
-const mails = () => readdirSync(outbox).map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as { to: string[]; cc: string[]; subject: string; text: string });
+const mails = () => readdirSync(outbox).map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as { to: string[]; cc: string[]; subject: string; text: string; html: string });
 /** The mails that satisfy `where`, once the stream's mail function has sent them (it runs after the answer). */
 const sentMails = async (where: (m: ReturnType<typeof mails>[number]) => boolean, count = 1) => {
   await expect.poll(() => mails().filter(where).length, { timeout: 10_000 }).toBe(count);
@@ -97,8 +99,8 @@ describe('submitting', () => {
 
     const [mail] = await sentMails((m) => m.text.includes(receipt.sha256));
     expect(mail).toMatchObject({ to: [`${ann.sub}@example.org`], cc: [], subject: `Case submitted: ${caseId}` });
-    expect(mail!.text).toContain('(Asia/Shanghai)');
-    expect(mail!.text).toContain(' UTC');
+    expect(mail!.text).toContain('(Beijing time)');
+    expect(mail!.text).toContain('(UTC)');
     // Sent: recorded so, and off the queue.
     const { confirmation } = (await ddb.send(new GetCommand({ TableName: env.TABLE_NAME, Key: keys.case(caseId) }))).Item!;
     const mailKey = keys.mail((confirmation as { mailId: string }).mailId);
@@ -106,6 +108,20 @@ describe('submitting', () => {
     const queues = await Promise.all(Array.from({ length: MAIL_SHARDS }, (_, shard) =>
       ddb.send(new QueryCommand({ TableName: env.TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.mailQueuePartition(shard) } }))));
     expect(queues.flatMap((q) => q.Items ?? []).filter((i) => i.caseId === caseId)).toEqual([]);
+  });
+
+  it("e-mails a Chinese-speaking applicant in Chinese: their stored preference, the Chinese title, the time in Beijing time", async () => {
+    const editionId = await openEdition();
+    const li: Who = { sub: uniq('li') };
+    const caseId = String((await draft(editionId, li, { ...completeFields, titleZh: '跨境网络应急联合培训' })).json?.caseId);
+    await putPreferences(li.sub, { locale: 'zh-CN', chosen: true, updatedAt: new Date().toISOString() });
+    const receipt = (await submit(caseId, li)).json?.receipt as { sha256: string };
+
+    const [mail] = await sentMails((m) => m.text.includes(receipt.sha256));
+    expect(mail).toMatchObject({ to: [`${li.sub}@example.org`], subject: `案例已提交：${caseId}` });
+    expect(mail!.text).toContain('您的案例“跨境网络应急联合培训”已提交至');
+    expect(mail!.text).toMatch(/提交时间：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间），\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（UTC）/);
+    expect(mail!.html).toContain('<b>跨境网络应急联合培训</b>');
   });
 
   it('lists every problem at once (422), and issues a new receipt when a submitted case is edited', async () => {

@@ -7,6 +7,8 @@ export interface Who {
   sub: string;
   email?: string;
   groups?: string[];
+  /** The account's `locale` attribute, as the ID token carries it. */
+  locale?: string;
 }
 
 export function apiEvent(
@@ -22,6 +24,7 @@ export function apiEvent(
         sub: opts.who.sub,
         email: opts.who.email ?? `${opts.who.sub}@example.org`,
         ...(opts.who.groups?.length ? { 'cognito:groups': opts.who.groups.join(',') } : {}),
+        ...(opts.who.locale ? { locale: opts.who.locale } : {}),
       }
     : undefined;
   return proxyEvent({

@@ -15,6 +15,13 @@ function localeOfRange(range: string): Locale | undefined {
   return undefined;
 }
 
+/**
+ * The locale of one language tag, such as an account's `locale` attribute ("zh-CN", "zh_CN", "en-GB"), or
+ * undefined for a language we do not speak.
+ */
+export const localeOfTag = (tag: string): Locale | undefined =>
+  /^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/.test(tag) ? localeOfRange(tag.replace(/_/g, '-')) : undefined;
+
 /** The highest-weighted range we speak, the first of equals; weight 0 refuses. Malformed entries are skipped; nothing usable gives English. */
 export function negotiateLocale(acceptLanguage: string | undefined): Locale {
   let best: { locale: Locale; q: number } | undefined;

@@ -13,7 +13,7 @@ export const routes = {
   createCase: route({
     operationId: 'createCase', method: 'POST', path: '/editions/{editionId}/cases', entry: 'cases/create-case.ts', access: 'signed-in',
     tag: 'Cases', summary: 'Draft a new case',
-    description: 'Any signed-in user, while the edition is open (409 edition-not-open before it opens, deadline-passed after). Any field may be missing in a draft; readiness lists what stands between it and submission. Answers 201 with the case, its version as the ETag and its URL as the Location.',
+    description: 'Any signed-in user, while the edition is open (409 edition-not-open before it opens, deadline-passed after). Any field may be missing in a draft; readiness lists what stands between it and submission. The title and summary may be given in English (title, summary), in Chinese (titleZh, summaryZh) or both. locale, the language of the case (and of the e-mails to its contact), defaults to that of the request (Accept-Language). Answers 201 with the case, its version as the ETag and its URL as the Location.',
     schemas: inputs((i) => ({ params: i.EditionParams, body: i.CaseCreateInput })),
     responses: { 201: { description: 'The new draft', schema: (v) => v.Case, etag: true, location: true } },
     problems: ['not-found', 'edition-not-open', 'deadline-passed'], table: 'write',
@@ -36,7 +36,7 @@ export const routes = {
   patchCase: route({
     operationId: 'patchCase', method: 'PATCH', path: '/cases/{caseId}', entry: 'cases/patch-case.ts', access: 'signed-in',
     tag: 'Cases', summary: 'Change fields of a case',
-    description: 'Merge: a given field replaces the stored one, null removes it. Only while the edition accepts submissions. A submitted case must stay eligible (422).',
+    description: 'Merge: a given field replaces the stored one, null removes it (but locale, which a case always has). Only while the edition accepts submissions. A submitted case must stay eligible (422).',
     schemas: inputs((i) => ({ params: i.CaseParams, body: i.CasePatchInput })),
     responses: { 200: { description: 'The case as stored', schema: (v) => v.Case, etag: true } },
     problems: ['not-found', 'forbidden', 'conflict', 'edition-not-open', 'deadline-passed', 'precondition-failed', 'not-eligible'],

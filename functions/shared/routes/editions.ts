@@ -73,7 +73,7 @@ export const routes = {
   getResults: route({
     operationId: 'getResults', method: 'GET', path: '/editions/{editionId}/results', entry: 'editions/get-results.ts', access: 'public',
     tag: 'Selection', summary: 'The published results',
-    description: '404 until the edition is released. Outstanding and collection cases, by title, with public fields only: no e-mail addresses, contact details or reviews.',
+    description: '404 until the edition is released. Outstanding and collection cases, by title, with public fields only (the title and summary in English and Chinese where the case gives them): no e-mail addresses, contact details or reviews.',
     schemas: kit((i) => ({ params: i.EditionParams })),
     responses: { 200: { description: 'The results', schema: (v) => v.Results } },
     problems: ['not-found'], table: 'read',

@@ -20,7 +20,8 @@ export const routes = {
     operationId: 'exportEditionCases', method: 'GET', path: '/editions/{editionId}/cases.csv', entry: 'selection/export-edition-cases.ts', access: 'organisers',
     tag: 'Selection', summary: "An edition's cases as CSV",
     description:
-      'One row per case, with the same filters and sort as the list, and no paging: the fields (without the long texts), countries, the attachment count, ' +
+      'One row per case, with the same filters and sort as the list, and no paging: the fields (the title and summary in English and Chinese, ' +
+      'title, titleZh, summary, summaryZh; not the description), countries, the attachment count, ' +
       'the review aggregate and the decision. UTF-8 with a byte order mark and CRLF line ends (RFC 4180); a cell that a spreadsheet would read as a ' +
       "formula (starting with = + - @, tab or carriage return) is prefixed with '.",
     schemas: inputs((i) => ({ params: i.EditionParams, query: i.EditionCasesCsvQuery })),

@@ -1,25 +1,30 @@
 import { decisionFor, fieldsOf, reviewsFor, type CaseRecord } from '#domain/case';
 import { contactConfirmed } from '#domain/contact';
+import { fieldProblemIn } from '#domain/errors';
+import type { Locale } from '#domain/i18n/catalogues';
 import type { EditionRecord } from '#domain/edition';
 import { readiness } from '#domain/rules';
 import type { Viewer } from '#domain/vocabulary';
 import type { ResponseBody } from '../responses.ts';
 
 /** What every view of a case starts with. */
-const headOf = (c: Pick<CaseRecord, 'caseId' | 'editionId' | 'status' | 'title' | 'category' | 'caseType'>) => ({
+const headOf = (c: Pick<CaseRecord, 'caseId' | 'editionId' | 'status' | 'title' | 'titleZh' | 'category' | 'caseType'>) => ({
   caseId: c.caseId,
   editionId: c.editionId,
   status: c.status,
   title: c.title ?? null,
+  titleZh: c.titleZh ?? null,
   category: c.category ?? null,
   caseType: c.caseType ?? null,
 });
 
-/** A case as `viewer` may see it: reviewers get it without contact details. */
-export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, now: Date): ResponseBody<'Case'> {
+/** A case as `viewer` may see it, its readiness worded in `locale`: reviewers get it without contact details. */
+export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, now: Date, locale: Locale): ResponseBody<'Case'> {
+  const ready = readiness(fieldsOf(c), edition.rules, edition.timeZone, now);
   const view: ResponseBody<'Case'> = {
     ...headOf(c),
     summary: c.summary ?? null,
+    summaryZh: c.summaryZh ?? null,
     description: c.description ?? null,
     implementedOn: c.implementedOn ?? null,
     countries: c.countries ?? null,
@@ -27,9 +32,10 @@ export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, 
     partners: c.partners ?? null,
     contact: c.contact ?? null,
     links: c.links ?? null,
-    readiness: readiness(fieldsOf(c), edition.rules, edition.timeZone, now),
+    readiness: { ready: ready.ready, problems: ready.problems.map((p) => fieldProblemIn(locale, p)) },
     receipt: c.receipt ?? null,
     decision: decisionFor(c, edition, viewer),
+    locale: c.locale ?? null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     version: c.version,
@@ -46,7 +52,7 @@ export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, 
  * A case as the organisers' list shows it to `viewerSub`: no long texts, with its owner, decision and review
  * aggregate (null on the viewer's own case).
  */
-export function caseSummary(c: Omit<CaseRecord, 'summary' | 'description' | 'version'>, viewerSub: string): ResponseBody<'CaseSummary'> {
+export function caseSummary(c: Omit<CaseRecord, 'summary' | 'summaryZh' | 'description' | 'version'>, viewerSub: string): ResponseBody<'CaseSummary'> {
   return {
     ...headOf(c),
     implementedOn: c.implementedOn ?? null,
@@ -66,9 +72,11 @@ export function publicCase(c: CaseRecord): ResponseBody<'PublicCase'> {
   return {
     caseId: c.caseId,
     title: c.title ?? null,
+    titleZh: c.titleZh ?? null,
     category: c.category ?? null,
     caseType: c.caseType ?? null,
     summary: c.summary ?? null,
+    summaryZh: c.summaryZh ?? null,
     countries: c.countries ?? [],
     organisation: c.organisation ?? null,
     partners: c.partners ?? [],

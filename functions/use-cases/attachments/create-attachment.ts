@@ -32,10 +32,10 @@ export async function createAttachment(
 
   const outcome = await ports.attachments.addAttachment(attachment, now.toISOString(), viaExtension ? record.ownerId : undefined);
   if (outcome === 'limit-reached') {
-    throw new AppError('conflict', `A case can have at most ${MAX_ATTACHMENTS_PER_PURPOSE} ${file.purpose} files. Delete one to add another.`);
+    throw new AppError('conflict', { key: 'detail.attachments-per-purpose', params: { max: MAX_ATTACHMENTS_PER_PURPOSE, purpose: file.purpose } });
   }
   if (outcome === 'window-closed') {
-    throw file.purpose === 'supporting' ? await refusal(ports, edition, now, record.caseId) : new AppError('deadline-passed', 'Presentation materials can no longer be added.');
+    throw file.purpose === 'supporting' ? await refusal(ports, edition, now, record.caseId) : new AppError('deadline-passed', 'detail.materials-closed');
   }
 
   const upload = await ports.media.presignUpload(objectKeys.quarantine(attachment), attachment.contentType, attachment.size, expiresAt, now);

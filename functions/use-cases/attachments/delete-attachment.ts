@@ -19,13 +19,13 @@ export async function deleteAttachment(ports: DeleteAttachmentPorts, input: { ca
   const { now } = input;
   const { record, edition, extension } = await caseFor(ports, input.caseId, input.caller, 'own');
   const attachment = await ports.attachments.getAttachment(input.caseId, input.attachmentId);
-  if (!attachment) throw notFound('The attachment');
+  if (!attachment) throw notFound('attachment');
   const { viaExtension } = fileWindow(attachment.purpose, record, edition, now, extension?.deadline);
 
   const outcome = await ports.attachments.removeAttachment(attachment, now.toISOString(), viaExtension ? record.ownerId : undefined);
-  if (outcome === 'changed') throw new AppError('conflict', 'The attachment changed meanwhile (its verification finished); try again.');
+  if (outcome === 'changed') throw new AppError('conflict', 'detail.attachment-changed');
   if (outcome === 'window-closed') {
-    throw attachment.purpose === 'supporting' ? await refusal(ports, edition, now, record.caseId) : new AppError('deadline-passed', 'Presentation materials can no longer be changed.');
+    throw attachment.purpose === 'supporting' ? await refusal(ports, edition, now, record.caseId) : new AppError('deadline-passed', 'detail.materials-locked');
   }
   await Promise.all([ports.media.deleteObject(objectKeys.quarantine(attachment)), ports.media.deleteObject(objectKeys.verified(attachment))]);
 }

@@ -18,7 +18,7 @@ export async function getAttachment(
 ): Promise<{ attachment: AttachmentRecord; downloadUrl?: string | undefined }> {
   await caseFor(ports, input.caseId, input.caller, 'view');
   const attachment = await ports.attachments.getAttachment(input.caseId, input.attachmentId);
-  if (!attachment) throw notFound('The attachment');
+  if (!attachment) throw notFound('attachment');
   const downloadUrl =
     attachment.status === 'ready'
       ? await ports.media.presignDownload(objectKeys.verified(attachment), attachment.contentType, contentDisposition(attachment.fileName))

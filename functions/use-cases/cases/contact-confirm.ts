@@ -10,13 +10,14 @@ import type { Caller } from '#domain/caller';
 import { checkContactCode, contactConfirmed } from '#domain/contact';
 import type { EditionRecord } from '#domain/edition';
 import { AppError } from '#domain/errors';
+import type { Message } from '#domain/i18n/catalogues';
 import { CONTACT_CODE_MAX_ATTEMPTS } from '#domain/limits';
 import { caseFor, type CaseAccessPorts } from '../case-access.ts';
 import type { Contacts } from '../ports.ts';
 
 export type ConfirmContactPorts = CaseAccessPorts & { contacts: Pick<Contacts, 'getContactCode' | 'recordWrongCode' | 'confirmContact'> };
 
-const codeProblem = (code: string, message: string) => new AppError('validation-failed', 'The code is not valid.', [{ path: 'code', code, message }]);
+const codeProblem = (code: string, message: Message) => new AppError('validation-failed', 'detail.code-invalid', [{ path: 'code', code, message }]);
 
 export async function confirmContact(
   ports: ConfirmContactPorts,
@@ -29,17 +30,17 @@ export async function confirmContact(
 
   const code = await ports.contacts.getContactCode(record.caseId);
   const check = checkContactCode(code, email, input.code, now);
-  if (check === 'none') throw new AppError('conflict', 'No code is outstanding for the current contact address; ask for one (POST /cases/{caseId}/contact/verification).');
-  if (check === 'locked') throw new AppError('conflict', `${CONTACT_CODE_MAX_ATTEMPTS} wrong codes were tried: this code is locked; ask for a new one.`);
-  if (check === 'expired') throw codeProblem('code-expired', 'The code has expired; ask for a new one.');
+  if (check === 'none') throw new AppError('conflict', 'detail.no-code');
+  if (check === 'locked') throw new AppError('conflict', { key: 'detail.code-locked', params: { max: CONTACT_CODE_MAX_ATTEMPTS } });
+  if (check === 'expired') throw codeProblem('code-expired', { key: 'field.code-expired' });
   if (check === 'wrong') {
     await ports.contacts.recordWrongCode(record.caseId, code!.codeHash!, now);
     const left = Math.max(0, CONTACT_CODE_MAX_ATTEMPTS - code!.attempts - 1);
-    throw codeProblem('wrong-code', `That is not the code that was sent; ${left} ${left === 1 ? 'try' : 'tries'} left.`);
+    throw codeProblem('wrong-code', { key: left === 1 ? 'field.wrong-code.one' : 'field.wrong-code.other', params: { left } });
   }
 
   const outcome = await ports.contacts.confirmContact(record, email!, code!.codeHash!, now);
-  if (outcome === 'code-changed') throw new AppError('conflict', 'The code was used or replaced meanwhile; ask for a new one.');
-  if (outcome === 'case-changed') throw new AppError('conflict', 'The case changed meanwhile; read it again and retry.');
+  if (outcome === 'code-changed') throw new AppError('conflict', 'detail.code-replaced');
+  if (outcome === 'case-changed') throw new AppError('conflict', 'detail.case-changed-retry');
   return { record: { ...record, contactConfirmedEmail: email!, updatedAt: now.toISOString(), version: record.version + 1 }, edition };
 }

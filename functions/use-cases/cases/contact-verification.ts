@@ -5,7 +5,7 @@
  * 2. The limits (domain/contact.ts, codeSendRefusal; 429): one code a case per CONTACT_CODE_RESEND_SECONDS, so many
  *    a day, and the applicant's daily cap over all their cases.
  * 3. One transaction: the new code, hashed, in place of the one read (so two requests cannot both pass the limits),
- *    the applicant's daily count, and the mail with the code to the contact address alone.
+ *    the applicant's daily count, and the mail with the code to the contact address alone, in the case's language.
  * 4. The mail is sent after the answer, from the table's stream (functions/mail/send-new-mail.ts); a failed attempt is
  *    the retry worker's.
  */
@@ -17,6 +17,7 @@ import { CONTACT_CODE_RESEND_SECONDS, CONTACT_CODES_PER_APPLICANT_PER_DAY } from
 import { contactVerification, type MailRecord } from '#domain/mail';
 import { caseFor, type CaseAccessPorts } from '../case-access.ts';
 import type { Contacts, Log } from '../ports.ts';
+import { caseLocale } from '../recipient-locale.ts';
 
 export type SendContactCodePorts = CaseAccessPorts & { contacts: Pick<Contacts, 'getContactCode' | 'issueContactCode'>; log: Log };
 
@@ -24,10 +25,10 @@ export type SendContactCodePorts = CaseAccessPorts & { contacts: Pick<Contacts, 
 export async function sendContactCode(ports: SendContactCodePorts, input: { caseId: string; caller: Caller; now: Date }): Promise<{ issued: ContactCodeRecord; nextCodeAfter: string }> {
   const { now } = input;
   const { record, edition } = await caseFor(ports, input.caseId, input.caller, 'own');
-  if (record.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
+  if (record.status === 'withdrawn') throw new AppError('conflict', 'detail.case-withdrawn');
   const email = record.contact?.email;
-  if (!email) throw new AppError('conflict', 'The case has no contact e-mail address to confirm.');
-  if (contactConfirmed(record)) throw new AppError('conflict', 'The contact address is already confirmed.');
+  if (!email) throw new AppError('conflict', 'detail.contact-missing');
+  if (contactConfirmed(record)) throw new AppError('conflict', 'detail.contact-confirmed');
 
   const previous = await ports.contacts.getContactCode(record.caseId);
   const refused = codeSendRefusal(previous, now);
@@ -37,7 +38,7 @@ export async function sendContactCode(ports: SendContactCodePorts, input: { case
   const issued = issuedCode(record.caseId, email, code, previous, now);
   const t = now.toISOString();
   const mail: MailRecord = {
-    ...contactVerification(record.caseId, email, edition, code, issued.codeExpiresAt),
+    ...contactVerification(caseLocale(record), record.caseId, email, edition, code, issued.codeExpiresAt),
     mailId: ulid(now.getTime()),
     kind: 'contact-verification',
     caseId: record.caseId,
@@ -49,9 +50,9 @@ export async function sendContactCode(ports: SendContactCodePorts, input: { case
     updatedAt: t,
   };
   const outcome = await ports.contacts.issueContactCode(record.ownerId, issued, previous, mail);
-  if (outcome === 'changed') throw new AppError('rate-limited', 'A code for this case was sent a moment ago; ask again later.');
+  if (outcome === 'changed') throw new AppError('rate-limited', 'detail.code-sent-moment-ago');
   if (outcome === 'applicant-limit') {
-    throw new AppError('rate-limited', `At most ${CONTACT_CODES_PER_APPLICANT_PER_DAY} codes a day are sent for one applicant's cases; ask again tomorrow (UTC).`);
+    throw new AppError('rate-limited', { key: 'detail.codes-per-applicant', params: { max: CONTACT_CODES_PER_APPLICANT_PER_DAY } });
   }
 
   ports.log.info('contact code queued', { caseId: record.caseId, mailId: mail.mailId });

@@ -33,21 +33,21 @@ export async function patchCase(
   const { ifMatch, now } = input;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const { record: current, edition, extension } = await caseFor(ports, input.caseId, input.caller, 'edit');
-    assertVersion(ifMatch, current.version, 'The case');
+    assertVersion(ifMatch, current.version, 'case');
     const gate = gateFor(ports, edition, extension, now);
-    if (current.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
+    if (current.status === 'withdrawn') throw new AppError('conflict', 'detail.case-withdrawn');
 
     let next = patchedCase(current, input.patch, now);
     if (next.status === 'submitted') {
       const r = readiness(fieldsOf(next), edition.rules, edition.timeZone, now);
-      if (!r.ready) throw new AppError('not-eligible', 'A submitted case must stay eligible.', r.problems);
+      if (!r.ready) throw new AppError('not-eligible', 'detail.case-must-stay-eligible', r.problems);
       next = stamp(next, await attachmentsOf(ports, next.caseId), now);
     }
 
     const outcome = await ports.cases.replaceCase(next, current, gate.checks);
     if (outcome === 'ok') return { record: next, edition };
     if (outcome === 'gate-closed') throw await refusal(ports, edition, now);
-    if (typeof ifMatch === 'number') throw changedMeanwhile('The case');
+    if (typeof ifMatch === 'number') throw changedMeanwhile('case');
   }
-  throw new AppError('conflict', 'The case is being changed elsewhere; try again.');
+  throw new AppError('conflict', 'detail.case-being-changed');
 }

@@ -41,15 +41,15 @@ export async function submitCase(
   const { now } = input;
   const { record: read, attachments } = await ports.cases.getCaseWithAttachments(input.caseId);
   const { record, edition, extension } = await accessTo(ports, read, input.caller, 'edit');
-  if (record.status === 'withdrawn') throw new AppError('conflict', 'The case is withdrawn.');
-  assertVersion(input.ifMatch, record.version, 'The case');
+  if (record.status === 'withdrawn') throw new AppError('conflict', 'detail.case-withdrawn');
+  assertVersion(input.ifMatch, record.version, 'case');
   const gate = gateFor(ports, edition, extension, now);
 
   const problems = readiness(fieldsOf(record), edition.rules, edition.timeZone, now).problems;
   for (const a of attachments.filter((x) => x.status === 'pending' && x.purpose === 'supporting')) {
-    problems.push({ path: `attachments.${a.attachmentId}`, code: 'attachment-pending', message: `${a.fileName} is still being verified (or was never uploaded); wait, or delete it` });
+    problems.push({ path: `attachments.${a.attachmentId}`, code: 'attachment-pending', message: { key: 'field.attachment-pending', params: { fileName: a.fileName } } });
   }
-  if (problems.length) throw new AppError('not-eligible', 'The case cannot be submitted yet.', problems);
+  if (problems.length) throw new AppError('not-eligible', 'detail.case-not-ready', problems);
 
   const mail = queuedConfirmation(record, now);
   const submitted: CaseRecord = {
@@ -60,7 +60,7 @@ export async function submitCase(
   };
   const outcome = await ports.cases.replaceCase(submitted, record, gate.checks, mail ? [ports.mails.mailPut(mail)] : []);
   if (outcome === 'gate-closed') throw await refusal(ports, edition, now);
-  if (outcome === 'version-mismatch') throw changedMeanwhile('The case');
+  if (outcome === 'version-mismatch') throw changedMeanwhile('case');
 
   const queued = !mail ? 'none' : mail.nextAttemptAt > now.toISOString() ? 'deferred' : 'queued';
   ports.log.info('case submitted', { caseId: record.caseId, receipt: submitted.receipt!.sha256, mail: queued, mailId: mail?.mailId });

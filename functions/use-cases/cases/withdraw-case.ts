@@ -12,7 +12,7 @@ import { assertNotReleased, releasedConflict, type AuditRecord, type EditionReco
 import { caseFor, type CaseAccessPorts } from '../case-access.ts';
 import type { Cases, Transactions } from '../ports.ts';
 
-const CONSEQUENCE = 'the case can no longer be withdrawn';
+const CONSEQUENCE = 'no-withdrawal';
 
 export type WithdrawCasePorts = CaseAccessPorts & { cases: Pick<Cases, 'replaceCase'>; transactions: Pick<Transactions, 'notReleasedCheck'> };
 
@@ -23,11 +23,11 @@ export async function withdrawCase(
   const { record, edition } = await caseFor(ports, input.caseId, input.caller, 'edit');
   assertNotReleased(edition, CONSEQUENCE);
   if (record.status === 'withdrawn') return { record, edition };
-  assertVersion(input.ifMatch, record.version, 'The case');
+  assertVersion(input.ifMatch, record.version, 'case');
   const next: CaseRecord = { ...record, status: 'withdrawn', updatedAt: input.now.toISOString(), version: record.version + 1 };
   const withdrawn: AuditRecord = { editionId: edition.editionId, at: next.updatedAt, action: 'case-withdrawn', by: input.caller.sub, subject: record.caseId, details: { previousStatus: record.status } };
   const outcome = await ports.cases.replaceCase(next, record, [ports.transactions.notReleasedCheck(edition.editionId)], [], [withdrawn]);
   if (outcome === 'gate-closed') throw releasedConflict(CONSEQUENCE);
-  if (outcome === 'version-mismatch') throw changedMeanwhile('The case');
+  if (outcome === 'version-mismatch') throw changedMeanwhile('case');
   return { record: next, edition };
 }

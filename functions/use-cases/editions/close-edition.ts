@@ -13,7 +13,7 @@ import { getEdition } from './get-edition.ts';
 export type CloseEditionPorts = { editions: Pick<Editions, 'getEdition' | 'closeEdition'> };
 
 export async function closeEdition(ports: CloseEditionPorts, input: { editionId: string; caller: Caller; now: Date }): Promise<EditionRecord> {
-  assertNotReleased(await getEdition(ports, input), 'the edition is closed for good');
+  assertNotReleased(await getEdition(ports, input), 'closed-for-good');
   await ports.editions.closeEdition(input.editionId, input.now.toISOString(), input.caller.sub, 'closed by an organiser');
   return (await ports.editions.getEdition(input.editionId))!;
 }

@@ -10,6 +10,6 @@ export type GetEditionPorts = { editions: Pick<Editions, 'getEdition'> };
 
 export async function getEdition(ports: GetEditionPorts, input: { editionId: string }): Promise<EditionRecord> {
   const edition = await ports.editions.getEdition(input.editionId);
-  if (!edition) throw notFound('The edition');
+  if (!edition) throw notFound('edition');
   return edition;
 }

@@ -3,7 +3,7 @@
  * Primary course:
  * 1. Read the edition: released, or 404.
  * 2. The ids of its selected cases, page after page, then the cases in one batch.
- * 3. The outstanding and the collection cases, each ordered by title.
+ * 3. The outstanding and the collection cases, each ordered by title (the Chinese one where a case has no English one).
  */
 import type { CaseRecord } from '#domain/case';
 import type { EditionRecord } from '#domain/edition';
@@ -20,7 +20,7 @@ export interface Results {
 
 export async function getResults(ports: GetResultsPorts, input: { editionId: string }): Promise<Results> {
   const edition = await ports.editions.getEdition(input.editionId);
-  if (!edition?.releasedAt) throw notFound('The results');
+  if (!edition?.releasedAt) throw notFound('results');
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
@@ -29,7 +29,8 @@ export async function getResults(ports: GetResultsPorts, input: { editionId: str
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   const cases = await ports.cases.getCases(ids);
-  const byTitle = (a: CaseRecord, b: CaseRecord) => (a.title ?? '').localeCompare(b.title ?? '') || a.caseId.localeCompare(b.caseId);
+  const titleOf = (c: CaseRecord) => c.title ?? c.titleZh ?? '';
+  const byTitle = (a: CaseRecord, b: CaseRecord) => titleOf(a).localeCompare(titleOf(b)) || a.caseId.localeCompare(b.caseId);
   const of = (d: 'outstanding' | 'collection') => cases.filter((c) => c.decision === d).sort(byTitle);
   return { edition: { ...edition, releasedAt: edition.releasedAt }, outstanding: of('outstanding'), collection: of('collection') };
 }

@@ -24,16 +24,16 @@ export async function putEdition(
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const current = await ports.editions.getEdition(editionId);
     if (!current) {
-      assertVersion(ifMatch, undefined, 'The edition');
+      assertVersion(ifMatch, undefined, 'edition');
       const created = newEdition(editionId, settings, now);
       if (await ports.editions.createEdition(created, caller.sub)) return { edition: created, created: true };
       continue;
     }
-    assertNotReleased(current, 'it can no longer change');
-    assertVersion(ifMatch, current.version, 'The edition');
+    assertNotReleased(current, 'no-change');
+    assertVersion(ifMatch, current.version, 'edition');
     const next = updatedEdition(current, settings, now);
     if (await ports.editions.replaceEdition(next, current.version, caller.sub)) return { edition: next, created: false };
-    if (typeof ifMatch === 'number') throw changedMeanwhile('The edition');
+    if (typeof ifMatch === 'number') throw changedMeanwhile('edition');
   }
-  throw new AppError('conflict', 'The edition is being changed by someone else; try again.');
+  throw new AppError('conflict', 'detail.edition-being-changed');
 }

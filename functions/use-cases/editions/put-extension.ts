@@ -13,10 +13,10 @@ import type { Editions } from '../ports.ts';
 
 /** Why the edition takes no extension now, or undefined when it does. */
 function refusalOf(edition: EditionRecord | undefined): AppError | undefined {
-  if (!edition) return notFound('The edition');
-  if (edition.releasedAt) return releasedConflict('extensions no longer apply');
+  if (!edition) return notFound('edition');
+  if (edition.releasedAt) return releasedConflict('no-extensions');
   // An extension after a decision would let an owner rewrite a case that was decided on.
-  if (edition.decisionsFrom) return new AppError('conflict', `Decisions have been recorded for this edition since ${edition.decisionsFrom}; extensions are no longer granted.`);
+  if (edition.decisionsFrom) return new AppError('conflict', { key: 'detail.extensions-ended', params: { since: edition.decisionsFrom } });
   return undefined;
 }
 
@@ -30,7 +30,7 @@ export async function putExtension(
   if (refused) throw refused;
   const extension = { editionId: input.editionId, sub: input.sub, deadline: input.deadline, reason: input.reason, grantedBy: input.caller.sub, grantedAt: input.now.toISOString() };
   if ((await ports.editions.putExtension(extension)) !== 'ok') {
-    throw refusalOf(await ports.editions.getEdition(input.editionId)) ?? new AppError('conflict', 'The edition changed meanwhile; read it again.');
+    throw refusalOf(await ports.editions.getEdition(input.editionId)) ?? new AppError('conflict', 'detail.edition-changed');
   }
   return extension;
 }

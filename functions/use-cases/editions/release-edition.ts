@@ -19,7 +19,7 @@ export async function releaseEdition(ports: ReleaseEditionPorts, input: { editio
   if (!current.releasedAt) {
     const outcome = await ports.editions.releaseEdition(input.editionId, input.now.toISOString(), input.caller.sub);
     const after = await ports.editions.getEdition(input.editionId);
-    if (outcome === 'refused' && !after?.releasedAt) throw new AppError('conflict', 'Only a closed edition can be released.');
+    if (outcome === 'refused' && !after?.releasedAt) throw new AppError('conflict', 'detail.release-not-closed');
   }
   return (await ports.editions.getEdition(input.editionId))!;
 }

@@ -3,7 +3,8 @@
  * queued it, or the retry worker. Never throws for a send failure.
  * Primary course:
  * 1. Claim the mail; one another sender holds, or that is not due, is 'not-claimed'.
- * 2. Render what it says now (contentOf); with nothing left to confirm it is cancelled.
+ * 2. Render what it says now (contentOf), a confirmation in its owner's language as it is then; with nothing left to
+ *    confirm it is cancelled.
  * 3. A submission confirmation, at its first attempt, counts against its applicant's daily cap
  *    (CONFIRMATIONS_PER_APPLICANT_PER_DAY, UTC days); past the cap it is cancelled unsent.
  * 4. Send it and record it sent. A failure is recorded: for a retry with backoff, or as failed when retrying
@@ -14,13 +15,14 @@ import { utcDay } from '#domain/contact';
 import { CONFIRMATIONS_PER_APPLICANT_PER_DAY } from '#domain/limits';
 import { submissionConfirmation, type MailMessage, type MailRecord } from '#domain/mail';
 import type { Cases, Editions, Log, Mailer, Mails } from '../ports.ts';
+import { ownerLocale, type RecipientLocalePorts } from '../recipient-locale.ts';
 
 export type SendOutcome = 'sent' | 'retry' | 'failed' | 'cancelled' | 'not-claimed';
 
 /** Why a confirmation past the applicant's daily cap is not sent (kept on the mail record as its lastError). */
 export const DAILY_CAP_REACHED = `Not sent: the applicant reached their daily cap of ${CONFIRMATIONS_PER_APPLICANT_PER_DAY} submission confirmations (UTC day).`;
 
-export interface SendMailPorts {
+export interface SendMailPorts extends RecipientLocalePorts {
   mails: Pick<Mails, 'claimMail' | 'countConfirmation' | 'recordCancelled' | 'recordFailure' | 'recordSent'>;
   mailer: Pick<Mailer, 'mailer' | 'mailFailure'>;
   cases: Pick<Cases, 'getCase'>;
@@ -43,8 +45,8 @@ async function contentOf(ports: SendMailPorts, m: MailRecord): Promise<{ message
   }
   const c = await ports.cases.getCase(m.caseId, true);
   if (!c || c.status !== 'submitted' || !c.receipt) return undefined;
-  const edition = await ports.editions.getEdition(c.editionId);
-  return edition ? { message: submissionConfirmation(c, edition, c.receipt), confirmed: c } : undefined;
+  const [edition, locale] = await Promise.all([ports.editions.getEdition(c.editionId), ownerLocale(ports, c)]);
+  return edition ? { message: submissionConfirmation(locale, c, edition, c.receipt), confirmed: c } : undefined;
 }
 
 export async function attemptMail(ports: SendMailPorts, mailId: string): Promise<SendOutcome> {

@@ -20,6 +20,6 @@ export async function listNotifications(
     ports.notifications.listRuns(input.editionId, RUNS_SHOWN),
     ports.notifications.listRecipients(input.editionId, input.limit, input.cursor),
   ]);
-  if (!edition) throw notFound('The edition');
+  if (!edition) throw notFound('edition');
   return { runs: runs.items, recipients: recipients.items, nextCursor: recipients.nextCursor };
 }

@@ -1,9 +1,9 @@
 /**
  * Workflow task, once per selected case.
  * Primary course:
- * 1. Read the case and the edition; a case no longer selected is skipped (and counted).
+ * 1. Read the case and the edition; a case no longer selected is skipped (and counted). Then its owner's language.
  * 2. Claim the recipient; one already claimed or settled (by this run or an earlier one) is skipped.
- * 3. Render the notice for the case's decision and send it through SES with the case in its tags.
+ * 3. Render the notice for the case's decision in that language, and send it through SES with the case in its tags.
  * 4. Record it sent, and hold the Map's slot for the rest of the pace.
  *
  * Errors the state machine acts on (their names are its Retry/Catch rules):
@@ -16,6 +16,7 @@ import { isSelectedCase } from '#domain/case';
 import { selectionNotice } from '#domain/notification';
 import type { SelectedDecision } from '#domain/vocabulary';
 import type { Cases, Editions, Mailer, Notifications } from '../ports.ts';
+import { ownerLocale, type RecipientLocalePorts } from '../recipient-locale.ts';
 import type { Telemetry } from './telemetry.ts';
 
 export interface SendInput {
@@ -36,7 +37,7 @@ export class MailPermanent extends Error {
   override readonly name = 'MailPermanent';
 }
 
-export type SendNotificationPorts = Telemetry & {
+export type SendNotificationPorts = Telemetry & RecipientLocalePorts & {
   cases: Pick<Cases, 'getCase'>;
   editions: Pick<Editions, 'getEdition'>;
   notifications: Pick<Notifications, 'claimRecipient' | 'countRun' | 'recordFailed' | 'recordSent' | 'releaseClaim'>;
@@ -60,6 +61,8 @@ export async function sendNotification(ports: SendNotificationPorts, input: Send
     await ports.notifications.countRun(editionId, runId, 'skipped');
     return { outcome: 'skipped', reason: 'no longer selected' };
   }
+  // Read before the claim: a failed read leaves nothing claimed, and the error is not taken for a send's.
+  const locale = await ownerLocale(ports, c);
   // isSelectedCase has checked the decision (it is no type guard).
   const claim = await ports.notifications.claimRecipient({ editionId, runId, caseId, email: c.ownerEmail, decision: c.decision as SelectedDecision }, now());
   if ('existing' in claim) {
@@ -71,7 +74,7 @@ export async function sendNotification(ports: SendNotificationPorts, input: Send
   const recipient = claim.claimed;
   let messageId: string;
   try {
-    ({ messageId } = await ports.mailer.mailer.send(selectionNotice(c, edition), { editionId, caseId, runId }));
+    ({ messageId } = await ports.mailer.mailer.send(selectionNotice(locale, c, edition), { editionId, caseId, runId }));
   } catch (err) {
     const why = `${(err as Error).name}: ${(err as Error).message}`;
     const kind = ports.mailer.mailFailure(err);

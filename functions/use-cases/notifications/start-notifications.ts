@@ -25,13 +25,13 @@ export async function startNotifications(
 ): Promise<RunRecord> {
   const { editionId, now } = input;
   const edition = await ports.editions.getEdition(editionId);
-  if (!edition) throw notFound('The edition');
+  if (!edition) throw notFound('edition');
   const status = editionStatus(edition, now);
-  if (status !== 'closed' && status !== 'released') throw new AppError('conflict', 'Notifications are sent once the edition has closed.');
+  if (status !== 'closed' && status !== 'released') throw new AppError('conflict', 'detail.notices-not-closed');
   const { activeRun, seq } = await ports.notifications.getActiveRun(editionId);
-  if (activeRun) throw new AppError('conflict', `A notification run is going (${activeRun}); wait for it to finish.`);
+  if (activeRun) throw new AppError('conflict', { key: 'detail.notices-running', params: { runId: activeRun } });
   const started = await ports.notifications.startRun(editionId, seq, input.caller.sub, now.toISOString(), input.correlationId);
-  if (started.outcome !== 'ok') throw new AppError('conflict', 'Another notification run has just started; wait for it to finish.');
+  if (started.outcome !== 'ok') throw new AppError('conflict', 'detail.notices-just-started');
   ports.log.info('notification run recorded; the stream starts its workflow', { runId: started.run.runId });
   return started.run;
 }

@@ -16,7 +16,7 @@ export async function bulkAssign(
   ports: BulkAssignPorts,
   input: { editionId: string; assign?: Pair[]; unassign?: Pair[]; caller: Caller; now: Date },
 ): Promise<AssignmentResult> {
-  if (!(await ports.editions.getEdition(input.editionId))) throw notFound('The edition');
+  if (!(await ports.editions.getEdition(input.editionId))) throw notFound('edition');
   const changes: AssignmentChange[] = [
     ...(input.assign ?? []).map((pair, i) => ({ kind: 'assign' as const, pair, path: `assign.${i}` })),
     ...(input.unassign ?? []).map((pair, i) => ({ kind: 'unassign' as const, pair, path: `unassign.${i}` })),

@@ -6,6 +6,7 @@ import type { Caller } from '#domain/caller';
 import type { CaseRecord } from '#domain/case';
 import { releasedConflict, type AuditRecord } from '#domain/edition';
 import { AppError, notFound, type FieldProblem } from '#domain/errors';
+import type { Message } from '#domain/i18n/catalogues';
 import { aggregateOf, MAX_REVIEWERS_PER_CASE, type ReviewerRecord, type ReviewRecord } from '#domain/review';
 import type { Pair } from '#domain/review-input';
 import { editionStatus } from '#domain/rules';
@@ -48,7 +49,7 @@ export interface AssignmentResult {
 /** Refused pairs: nothing was changed; each error names its pair's place in the request and why. */
 class AssignmentRefused extends AppError {
   constructor(errors: FieldProblem[]) {
-    super('conflict', `None of the changes were made: ${errors.length} of them cannot be applied.`, errors);
+    super('conflict', { key: 'detail.pairs-refused', params: { count: errors.length } }, errors);
   }
 }
 
@@ -58,8 +59,8 @@ const OWNER_ORGANISER = 'owner-organiser';
 /** The single-pair routes answer a refused pair as the resource it names: 404 for what is not there, 403 for the owner's case. */
 export function singlePairRefusal(err: unknown): never {
   const code = err instanceof AssignmentRefused ? err.errors?.[0]?.code : undefined;
-  if (code === 'not-found') throw notFound('The case');
-  if (code === 'not-assigned') throw notFound('The assignment');
+  if (code === 'not-found') throw notFound('case');
+  if (code === 'not-assigned') throw notFound('assignment');
   if (code === OWNER_ORGANISER) throw ownCaseForbidden();
   throw err;
 }
@@ -95,7 +96,7 @@ async function plan(ports: AssignmentPorts, changes: AssignmentChange[], caller:
   const editions = await ports.editions.getEditions([...new Set([...cases.values()].map((c) => c.editionId))]);
 
   const errors: FieldProblem[] = [];
-  const refuse = (c: AssignmentChange, code: string, message: string) => errors.push({ path: c.path, code, message });
+  const refuse = (c: AssignmentChange, code: string, message: Message) => errors.push({ path: c.path, code, message });
   const result: AssignmentResult = { assigned: [], unassigned: [], unchanged: [] };
   const newPerCase = new Map<string, number>();
   const removedReviewers = new Map<string, Set<string>>();
@@ -105,33 +106,33 @@ async function plan(ports: AssignmentPorts, changes: AssignmentChange[], caller:
     const c = cases.get(caseId);
     const edition = c && editions.get(c.editionId);
     if (!c || !edition || (editionId !== undefined && c.editionId !== editionId)) {
-      refuse(change, 'not-found', editionId ? `There is no case ${caseId} in edition ${editionId}` : `There is no case ${caseId}`);
+      refuse(change, 'not-found', editionId ? { key: 'field.not-found.in-edition', params: { caseId, editionId } } : { key: 'field.not-found', params: { caseId } });
       continue;
     }
     if (c.ownerId === caller.sub) {
       // A conflict of interest: who reviews a case is not for its owner to choose, even as an organiser.
-      refuse(change, OWNER_ORGANISER, `You own case ${caseId}: another organiser assigns its reviewers`);
+      refuse(change, OWNER_ORGANISER, { key: 'field.owner-organiser', params: { caseId } });
       continue;
     }
     const status = editionStatus(edition, now);
     if (status !== 'closed') {
-      refuse(change, 'edition-not-closed', status === 'released' ? 'The results are released; the committee has finished' : 'Reviewers are assigned once the edition has closed');
+      refuse(change, 'edition-not-closed', { key: status === 'released' ? 'field.edition-not-closed.released' : 'field.edition-not-closed' });
       continue;
     }
     const existing = pairOf.get(pairKey(change.pair));
     if (change.kind === 'assign') {
-      if (c.status !== 'submitted') refuse(change, 'not-submitted', `Case ${caseId} is ${c.status}; only submitted cases are reviewed`);
-      else if (sub === c.ownerId) refuse(change, 'owner', `${sub} owns case ${caseId} and cannot review it`);
-      else if (existing?.state === 'conflicted') refuse(change, 'conflict-of-interest', `${sub} declared a conflict of interest on case ${caseId}`);
+      if (c.status !== 'submitted') refuse(change, 'not-submitted', { key: 'field.not-submitted', params: { caseId, status: c.status } });
+      else if (sub === c.ownerId) refuse(change, 'owner', { key: 'field.owner', params: { sub, caseId } });
+      else if (existing?.state === 'conflicted') refuse(change, 'conflict-of-interest', { key: 'field.conflict-of-interest', params: { sub, caseId } });
       else if (existing) result.unchanged.push(existing);
       else {
         result.assigned.push({ caseId, editionId: c.editionId, sub, state: 'assigned', assignedAt: t, assignedBy: caller.sub });
         newPerCase.set(caseId, (newPerCase.get(caseId) ?? 0) + 1);
       }
     } else if (existing?.state !== 'assigned') {
-      refuse(change, 'not-assigned', `${sub} is not assigned to case ${caseId}`);
+      refuse(change, 'not-assigned', { key: 'field.not-assigned', params: { sub, caseId } });
     } else {
-      if (existing.reviewedAt && c.decision) refuse(change, 'decided', `A decision is recorded on case ${caseId}; its reviews are final`);
+      if (existing.reviewedAt && c.decision) refuse(change, 'decided', { key: 'field.decided', params: { caseId } });
       else {
         result.unassigned.push(existing);
         if (existing.reviewedAt) removedReviewers.set(caseId, (removedReviewers.get(caseId) ?? new Set()).add(sub));
@@ -143,7 +144,7 @@ async function plan(ports: AssignmentPorts, changes: AssignmentChange[], caller:
   for (const [caseId, added, existing] of counts) {
     if (existing + added > MAX_REVIEWERS_PER_CASE) {
       for (const change of changes.filter((c) => c.kind === 'assign' && c.pair.caseId === caseId)) {
-        refuse(change, 'too-many-reviewers', `Case ${caseId} would have ${existing + added} reviewers; at most ${MAX_REVIEWERS_PER_CASE}`);
+        refuse(change, 'too-many-reviewers', { key: 'field.too-many-reviewers', params: { caseId, count: existing + added, max: MAX_REVIEWERS_PER_CASE } });
       }
     }
   }
@@ -170,8 +171,8 @@ async function plan(ports: AssignmentPorts, changes: AssignmentChange[], caller:
   }
   const audit = assignmentAudit(result, caller.sub, t);
   if (items.length + audit.length > TRANSACTION_MAX_ITEMS) {
-    throw new AppError('validation-failed', `These changes need ${items.length + audit.length} writes, and one request can make at most ${TRANSACTION_MAX_ITEMS} all or nothing.`, [
-      { path: '', code: 'too-many-changes', message: 'Send the pairs in smaller groups (30 pairs always fit)' },
+    throw new AppError('validation-failed', { key: 'detail.too-many-writes', params: { writes: items.length + audit.length, max: TRANSACTION_MAX_ITEMS } }, [
+      { path: '', code: 'too-many-changes', message: { key: 'field.too-many-changes' } },
     ]);
   }
   return { items, audit, result };
@@ -191,7 +192,7 @@ export async function applyAssignments(ports: AssignmentPorts, changes: Assignme
     if (outcome === 'ok') return result;
     // 'edition' or 'stale': the next plan reads the new state and says precisely what changed.
   }
-  throw new AppError('rate-limited', 'These cases are changing fast right now; retry in a moment.');
+  throw new AppError('rate-limited', 'detail.cases-busy');
 }
 
 /**
@@ -206,12 +207,12 @@ export async function changeReviews<T>(
 ): Promise<T> {
   for (let n = 1; n <= PLAN_ATTEMPTS; n++) {
     const [current, reviews] = await Promise.all([ports.cases.getCase(caseId, true), ports.reviews.allReviews(caseId)]);
-    if (!current) throw new AppError('not-found', 'The case does not exist or is not visible to you.');
+    if (!current) throw notFound('case');
     const step = await attempt(current, reviews);
     if ('answer' in step) return step.answer;
     const outcome = await ports.audit.auditedTransact(step.items, step.audit ?? []);
     if (outcome === 'ok') return step.done();
-    if (outcome === 'edition') throw releasedConflict('the committee has finished');
+    if (outcome === 'edition') throw releasedConflict('committee-finished');
   }
-  throw new AppError('rate-limited', 'The reviews of this case are changing fast right now; retry in a moment.');
+  throw new AppError('rate-limited', 'detail.reviews-busy');
 }

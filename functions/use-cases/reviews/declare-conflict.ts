@@ -26,12 +26,12 @@ export async function declareConflict(
   const { caseId, reason, caller } = input;
   const { edition, reviewer } = await caseFor(ports, caseId, caller, 'review');
   if (reviewer?.state === 'conflicted') return reviewer;
-  assertNotReleased(edition, 'the committee has finished');
+  assertNotReleased(edition, 'committee-finished');
   const t = input.now.toISOString();
 
   return changeReviews<ReviewerRecord>(ports, caseId, async (current, reviews) => {
     const pair = await ports.reviews.getReviewer(caseId, caller.sub, true);
-    if (!pair) throw notFound('The case');
+    if (!pair) throw notFound('case');
     if (pair.state === 'conflicted') return { answer: pair };
     const mine = reviews.find((r) => r.reviewerId === caller.sub);
     const next: ReviewerRecord = { ...pair, state: 'conflicted', conflictReason: reason, declaredAt: t };

@@ -14,8 +14,8 @@ export async function getMyReview(
   input: { caseId: string; caller: Caller },
 ): Promise<ReviewRecord> {
   const { reviewer } = await caseFor(ports, input.caseId, input.caller, 'review');
-  if (reviewer?.state !== 'assigned') throw notFound('The case');
+  if (reviewer?.state !== 'assigned') throw notFound('case');
   const review = await ports.reviews.getReview(input.caseId, input.caller.sub);
-  if (!review) throw notFound('Your review');
+  if (!review) throw notFound('review');
   return review;
 }

@@ -36,16 +36,16 @@ export interface PutMyReviewInput {
 export async function putMyReview(ports: PutMyReviewPorts, input: PutMyReviewInput): Promise<{ review: ReviewRecord; created: boolean }> {
   const { caseId, caller } = input;
   const { edition, reviewer } = await caseFor(ports, caseId, caller, 'review');
-  if (reviewer?.state !== 'assigned') throw notFound('The case');
-  assertNotReleased(edition, 'reviews are final');
-  if (editionStatus(edition, input.now) !== 'closed') throw new AppError('conflict', 'Reviews open when the edition closes.');
+  if (reviewer?.state !== 'assigned') throw notFound('case');
+  assertNotReleased(edition, 'reviews-final');
+  if (editionStatus(edition, input.now) !== 'closed') throw new AppError('conflict', 'detail.reviews-not-open');
   const t = input.now.toISOString();
 
   return changeReviews(ports, caseId, async (current, reviews) => {
-    if (current.decision) throw new AppError('conflict', 'The organisers have recorded a decision on this case; its reviews are final.');
-    if (current.status !== 'submitted') throw new AppError('conflict', `The case is ${current.status}; only submitted cases are reviewed.`);
+    if (current.decision) throw new AppError('conflict', 'detail.reviews-final');
+    if (current.status !== 'submitted') throw new AppError('conflict', { key: 'detail.review-not-submitted', params: { status: current.status } });
     const mine = reviews.find((r) => r.reviewerId === caller.sub);
-    assertVersion(input.ifMatch, mine?.version, 'Your review');
+    assertVersion(input.ifMatch, mine?.version, 'review');
     const next: ReviewRecord = {
       caseId: current.caseId,
       editionId: current.editionId,

@@ -2,7 +2,8 @@
  * Primary course:
  * 1. The edition exists (404 otherwise).
  * 2. Its cases, filtered as asked, page after page, each row with its attachment count and (but for the caller's
- *    own cases: a conflict of interest) its review columns.
+ *    own cases: a conflict of interest) its review columns. Titles in both languages; no long texts (the listing
+ *    carries none: the summaries are in GET /cases/{caseId} and the published results).
  * 3. A synchronous Lambda answer is at most 6 MB: the CSV stops short of it with a 413 that says how to split
  *    the export. A row is about 400 bytes, so some 12,000 cases fit in one file.
  */
@@ -25,7 +26,7 @@ export type ExportPorts = {
 /** The CSV text, byte-order mark and header row included. */
 export async function exportEditionCases(ports: ExportPorts, input: { editionId: string; filters: CaseListFilters; caller: Caller }): Promise<string> {
   const edition = await ports.editions.getEdition(input.editionId);
-  if (!edition) throw notFound('The edition');
+  if (!edition) throw notFound('edition');
   let csv = BOM + csvRow(EXPORT_COLUMNS.map((c) => c.header));
   let rows = 0;
   for await (const page of ports.listing.allEditionCases(input.editionId, input.filters)) {
@@ -37,7 +38,7 @@ export async function exportEditionCases(ports: ExportPorts, input: { editionId:
     }
     rows += page.length;
     if (Buffer.byteLength(csv) > MAX_CSV_BYTES) {
-      throw new AppError('payload-too-large', `The export passed ${MAX_CSV_BYTES} bytes after ${rows} cases; export one category (or status) at a time.`);
+      throw new AppError('payload-too-large', { key: 'detail.export-too-large', params: { max: MAX_CSV_BYTES, rows } });
     }
   }
   return csv;

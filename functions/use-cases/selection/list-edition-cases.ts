@@ -15,6 +15,6 @@ export async function listEditionCases(
     ports.editions.getEdition(input.editionId),
     ports.listing.listEditionCases(input.editionId, input.filters, input.limit, input.cursor),
   ]);
-  if (!edition) throw notFound('The edition');
+  if (!edition) throw notFound('edition');
   return page;
 }

@@ -23,17 +23,17 @@ export async function putDecision(
 ): Promise<{ decided: CaseRecord; edition: EditionRecord }> {
   const { decision, note, caller, now } = input;
   const { record, edition } = await caseFor(ports, input.caseId, caller, 'committee');
-  assertNotReleased(edition, 'decisions are final');
-  if (editionStatus(edition, now) !== 'closed') throw new AppError('conflict', 'Decisions are recorded once the edition has closed.');
-  if (record.status !== 'submitted') throw new AppError('conflict', `The case is ${record.status}; only submitted cases are decided.`);
-  if (record.notifiedAt && record.decision !== decision) throw new AppError('conflict', `The owner has already been notified that the case is ${record.decision}; the decision can no longer change.`);
+  assertNotReleased(edition, 'decisions-final');
+  if (editionStatus(edition, now) !== 'closed') throw new AppError('conflict', 'detail.decision-not-closed');
+  if (record.status !== 'submitted') throw new AppError('conflict', { key: 'detail.decision-not-submitted', params: { status: record.status } });
+  if (record.notifiedAt && record.decision !== decision) throw new AppError('conflict', { key: 'detail.decision-notified', params: { decision: String(record.decision) } });
   const at = now.toISOString();
   const outcome = await ports.cases.recordDecision(
     { caseId: record.caseId, editionId: record.editionId, decision, note: note ?? undefined, by: caller.sub, at },
     { editionId: record.editionId, at, action: 'decision-recorded', by: caller.sub, subject: record.caseId, details: { decision, ...(note ? { note } : {}) } },
   );
-  if (outcome === 'edition') throw new AppError('conflict', 'The edition changed meanwhile (released or reopened); read it again.');
-  if (outcome === 'case-changed') throw new AppError('conflict', 'The case changed meanwhile (withdrawn, or its owner was just notified); read it again.');
+  if (outcome === 'edition') throw new AppError('conflict', 'detail.decision-edition-changed');
+  if (outcome === 'case-changed') throw new AppError('conflict', 'detail.decision-case-changed');
   const decided: CaseRecord = { ...record, decision, decidedAt: at, decidedBy: caller.sub, ...(note ? { decisionNote: note } : {}) };
   return { decided, edition };
 }

@@ -36,6 +36,16 @@ describe('the items of a case', () => {
     expect([String(text.sk), 'CONFIRMATION', String(head.sk)].sort()).toEqual([head.sk, text.sk, 'CONFIRMATION']);
   });
 
+  it('keeps the Chinese summary with the other texts, and the Chinese title on the case item (the lists show it)', () => {
+    const bilingual = annsCase({ caseId: c.caseId, titleZh: '联合培训', summaryZh: '两个组织联合开展培训。' });
+    const [zhHead, zhText] = caseItems(bilingual) as [Record<string, unknown>, Record<string, unknown>];
+    expect(zhHead).toMatchObject({ title: c.title, titleZh: '联合培训' });
+    expect(zhHead).not.toHaveProperty('summaryZh');
+    expect(zhText).toEqual({ ...keys.caseText(c.caseId), type: 'case-text', summary: c.summary, summaryZh: '两个组织联合开展培训。', description: c.description });
+    const { summary: _s, description: _d, ...withoutEnglishTexts } = bilingual;
+    expect(caseItems({ ...withoutEnglishTexts, caseId: c.caseId })[1]).toEqual({ ...keys.caseText(c.caseId), type: 'case-text', summaryZh: '两个组织联合开展培训。' });
+  });
+
   it('has no text item without a text', () => {
     expect(caseItems({ ...c, summary: undefined, description: undefined } as CaseRecord)).toHaveLength(1);
   });
@@ -126,6 +136,17 @@ describe("an owner's replacement", () => {
     expect(items[1]!.Put).toMatchObject({ Item: { ...keys.caseText(c.caseId), type: 'case-text', summary: c.summary, description: 'New' } });
     expect(items[1]!.Put).not.toHaveProperty('ConditionExpression');
     expect(effectOf(items[0]!.Update).set).not.toHaveProperty('description');
+  });
+
+  it('rewrites the text item when only the Chinese summary changed, and leaves it off the case item', async () => {
+    expect(await replaceCase(next(c, { summaryZh: '新的摘要' }), c, [])).toBe('ok');
+    const items = transaction();
+    expect(items).toHaveLength(2);
+    expect(items[1]!.Put).toMatchObject({ Item: { ...keys.caseText(c.caseId), summary: c.summary, summaryZh: '新的摘要', description: c.description } });
+    const { set, remove } = effectOf(items[0]!.Update);
+    expect(set).not.toHaveProperty('summaryZh');
+    // As for any text change: a case item written before the split loses its own texts.
+    expect(remove).toEqual(expect.arrayContaining(['summary', 'summaryZh', 'description']));
   });
 
   it('deletes the text item when both texts are gone', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '#domain/canonical-json';
-import { formatInZone, receiptHash } from '#domain/receipt';
+import { receiptHash } from '#domain/receipt';
+import { stamp } from '#domain/submission';
+import { annsCase } from '../../support/cases.ts';
 import { recipients } from '#domain/mail';
 import type { CaseRecord } from '#domain/case';
 import type { AttachmentRecord } from '#domain/attachment';
@@ -25,15 +27,14 @@ describe('receipt hash', () => {
     expect(two).not.toBe(h);
     expect(receiptHash({ ...base, attachments: [att('B', 'ready', 'bb'), att('A', 'ready', 'aa')] })).toBe(two);
   });
-});
 
-describe('times as people read them', () => {
-  it('writes the WIC deadline as 24:00, 20 June 2024 in Beijing, one wording everywhere', () => {
-    expect(formatInZone('2024-06-20T16:00:00.000Z', 'Asia/Shanghai')).toBe('24:00, 20 June 2024');
-    expect(formatInZone('2024-06-20T15:59:59.999Z', 'Asia/Shanghai')).toBe('23:59, 20 June 2024');
-    expect(formatInZone('2024-06-20T16:00:00.001Z', 'Asia/Shanghai')).toBe('00:00, 21 June 2024');
-    expect(formatInZone('2024-06-20T16:00:00.000Z', 'UTC')).toBe('16:00, 20 June 2024');
-    expect(formatInZone('2024-06-21T00:00:00.000Z', 'UTC')).toBe('24:00, 20 June 2024');
+  it("covers the title and summary in Chinese, and not the case's language (no part of the content)", () => {
+    const at = new Date('2024-06-20T15:00:00.000Z');
+    const hashOf = (over: Partial<CaseRecord>) => stamp(annsCase(over), [], at).receipt!.sha256;
+    const h = hashOf({ locale: 'en' });
+    expect(hashOf({ locale: 'zh-CN' })).toBe(h);
+    expect(hashOf({ locale: 'en', titleZh: '联合培训' })).not.toBe(h);
+    expect(hashOf({ locale: 'en', summaryZh: '联合培训。' })).not.toBe(h);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptance, dateIn, editionStatus, readiness } from '#domain/rules';
 import { DEFAULT_RULES } from '#domain/categories';
 import type { CaseFields } from '#domain/case-input';
+import { render } from '#domain/i18n/catalogues';
 import { completeFields } from '../../support/cases.ts';
 
 const edition = { opensAt: '2024-05-01T00:00:00.000Z', deadline: '2024-06-20T16:00:00.000Z' };
@@ -73,6 +74,24 @@ describe('readiness', () => {
     expect(codes({})).toEqual([
       'title:required', 'category:required', 'caseType:required', 'summary:required', 'description:required',
       'implementedOn:required', 'countries:required', 'organisation:required', 'contact:required',
+    ]);
+  });
+
+  it('takes the title and the summary in either language, or both', () => {
+    const { title: _title, summary: _summary, ...rest } = complete;
+    expect(check({ ...rest, titleZh: '联合培训', summaryZh: '两个组织联合开展培训。' })).toEqual({ ready: true, problems: [] });
+    expect(check({ ...rest, title: 'Joint training', summaryZh: '两个组织联合开展培训。' }).ready).toBe(true);
+    expect(check({ ...complete, titleZh: '联合培训', summaryZh: '两个组织联合开展培训。' }).ready).toBe(true);
+  });
+
+  it('asks for a title and a summary, in either language, under title and summary', () => {
+    const { title: _title, summary: _summary, ...rest } = complete;
+    expect(codes(rest)).toEqual(['title:required', 'summary:required']);
+    expect(codes({ ...rest, titleZh: '联合培训' })).toEqual(['summary:required']);
+    expect(codes({ ...rest, summaryZh: '两个组织联合开展培训。' })).toEqual(['title:required']);
+    expect(check(rest).problems.map((p) => render('en', p.message))).toEqual([
+      'A title (title or titleZh) is required to submit',
+      'A summary (summary or summaryZh) is required to submit',
     ]);
   });
 

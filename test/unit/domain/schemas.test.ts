@@ -57,6 +57,22 @@ describe('case input', () => {
     expect(CasePatchInput.safeParse({ summary: null }).success).toBe(true);
     expect(check(CasePatchInput, ({}))).toEqual([':empty-patch']);
   });
+
+  it('takes the title and summary in Chinese with the limits of the English ones', () => {
+    expect(check(CaseCreateInput, { titleZh: '跨境网络安全联合培训', summaryZh: '两个应急响应组织联合开展培训。\n为期一年。' })).toEqual([]);
+    expect(check(CaseCreateInput, { titleZh: '训'.repeat(200), summaryZh: '训'.repeat(2000) })).toEqual([]);
+    expect(check(CaseCreateInput, { titleZh: '训'.repeat(201), summaryZh: '训'.repeat(2001) }).sort()).toEqual(['summaryZh:too-long', 'titleZh:too-long']);
+    expect(check(CaseCreateInput, { titleZh: '标题\n换行', summaryZh: '  ' }).sort()).toEqual(['summaryZh:too-short', 'titleZh:control-character']);
+    expect(CasePatchInput.safeParse({ titleZh: null, summaryZh: null }).success).toBe(true);
+  });
+
+  it("takes the case's language from the locales the product speaks, and never removes it", () => {
+    expect(CaseCreateInput.parse({ locale: 'zh-CN' })).toEqual({ locale: 'zh-CN' });
+    expect(CasePatchInput.parse({ locale: 'en' })).toEqual({ locale: 'en' });
+    expect(check(CaseCreateInput, { locale: 'zh' })).toEqual(['locale:invalid-value']);
+    expect(check(CaseCreateInput, { locale: 'fr' })).toEqual(['locale:invalid-value']);
+    expect(check(CasePatchInput, { locale: null })).toEqual(['locale:invalid-value']);
+  });
 });
 
 describe('control characters in free text (no header injection)', () => {

@@ -84,8 +84,34 @@ describe('POST /editions/{editionId}/cases', () => {
             }),
           }),
         },
+        {
+          // The account's first language, unless it has one: an update that cannot fail the transaction.
+          Update: expect.objectContaining({
+            Key: keys.preferences('ann'),
+            ExpressionAttributeValues: expect.objectContaining({ ':locale': 'en', ':no': false }),
+          }),
+        },
       ],
     });
+    const [update] = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!.filter((t) => t.Update?.Key?.pk === keys.preferences('ann').pk);
+    expect(update!.Update!.ConditionExpression).toBeUndefined();
+    expect(update!.Update!.UpdateExpression).toContain('locale = if_not_exists(locale, :locale)');
+  });
+
+  it("stores the case's language: the one the body names, else the request's (Accept-Language)", async () => {
+    await editionReads(ddb, editionItem());
+    ddb.on(TransactWriteCommand).resolves({});
+    const create = (body: object, acceptLanguage?: string) =>
+      invoke(handler, apiEvent(routes.createCase, { path: '/editions/2024/cases', who: ann, body, ...(acceptLanguage ? { headers: { 'Accept-Language': acceptLanguage } } : {}) }));
+    const stored = (i: number) => ddb.commandCalls(TransactWriteCommand)[i]!.args[0].input.TransactItems!.find((t) => t.Put)!.Put!.Item;
+    expect((await create({ titleZh: '联合培训' }, 'zh-CN,zh;q=0.9,en;q=0.8')).json).toMatchObject({ titleZh: '联合培训', title: null, locale: 'zh-CN' });
+    expect(stored(0)).toMatchObject({ titleZh: '联合培训', locale: 'zh-CN' });
+    expect((await create({ title: 'Joint training', locale: 'en' }, 'zh-CN')).json?.locale).toBe('en');
+    expect(stored(1)).toMatchObject({ locale: 'en' });
+    expect((await create({ title: 'Joint training' })).json?.locale).toBe('en');
+    // The language the account signed up with comes before the request's.
+    const signedUpInChinese = await invoke(handler, apiEvent(routes.createCase, { path: '/editions/2024/cases', who: { sub: 'mei', locale: 'zh-CN' }, body: { title: 'X' } }));
+    expect(signedUpInChinese.json?.locale).toBe('zh-CN');
   });
 
   it('answers 409 when the applicant has created the most cases an edition allows', async () => {

@@ -29,6 +29,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
   caseRead(ddb).resolves(caseFound(selected));
   ddb.on(GetCommand, { Key: keys.edition('2024') }).resolves({ Item: edition });
+  ddb.on(GetCommand, { Key: keys.preferences('ann') }).resolves({});
   ddb.on(UpdateCommand).resolves({ Attributes: claimed });
   ddb.on(TransactWriteCommand).resolves({});
 });
@@ -93,6 +94,16 @@ describe('sending one selection notice', () => {
     expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
   });
 
+  it("writes the notice in the owner's preferred language: a Chinese subject and body, the deadline in Beijing time", async () => {
+    ddb.on(GetCommand, { Key: keys.preferences('ann') }).resolves({ Item: { ...keys.preferences('ann'), type: 'preferences', locale: 'zh-CN', chosen: true, updatedAt: NOW.toISOString() } });
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-zh' });
+    expect(await sendNotification(input)).toEqual({ outcome: 'sent', messageId: 'ses-zh' });
+    const message = ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Message!;
+    expect(message.Subject?.Data).toBe(`优秀案例：${CASE_ID}`);
+    expect(message.Body?.Text?.Data).toContain('请于2024年9月1日 24:00（北京时间）前提交展示材料');
+    expect(message.Body?.Html?.Data).toContain(`<b>${completeFields.title}</b>`);
+  });
+
   it('answers a case that is no longer selected with skipped', async () => {
     caseRead(ddb).resolves(caseFound({ ...selected, status: 'withdrawn' }));
     expect(await sendNotification(input)).toMatchObject({ outcome: 'skipped', reason: 'no longer selected' });
@@ -115,20 +126,20 @@ describe('the Catch of a failed recipient', () => {
 describe('the notice', () => {
   it('names the case, the edition, the materials deadline in the edition time zone and the contact; collection owners get their own wording', () => {
     const record = { ...selected, ownerId: 'ann' } as never;
-    const outstanding = selectionNotice(record, edition as never);
+    const outstanding = selectionNotice('en', record, edition as never);
     expect(outstanding.text).toContain(completeFields.title);
     expect(outstanding.text).toContain('Practice cases 2024');
-    expect(outstanding.text).toContain('24:00, 1 September 2024 (Asia/Shanghai)');
+    expect(outstanding.text).toContain('24:00, 1 September 2024 (Beijing time)');
     expect(outstanding.text).toContain('WIC secretariat <cases@example.org>');
     expect(outstanding.html).toContain(`<b>${completeFields.title}</b>`);
-    const collection = selectionNotice({ ...selected, decision: 'collection' } as never, edition as never);
+    const collection = selectionNotice('en', { ...selected, decision: 'collection' } as never, edition as never);
     expect(collection.subject).toBe(`Selected for the case collection: ${CASE_ID}`);
-    const unconfirmed = selectionNotice({ ...selected, contactConfirmedEmail: undefined } as never, edition as never);
+    const unconfirmed = selectionNotice('en', { ...selected, contactConfirmedEmail: undefined } as never, edition as never);
     expect({ to: unconfirmed.to, cc: unconfirmed.cc }).toEqual({ to: ['ann@example.org'], cc: [] });
-    const injected = selectionNotice({ ...selected, title: 'Hi\r\nBcc: victim@example.org' } as never, edition as never);
+    const injected = selectionNotice('en', { ...selected, title: 'Hi\r\nBcc: victim@example.org' } as never, edition as never);
     expect(injected.subject).toBe(`Outstanding case: ${CASE_ID}`);
     expect(collection.text).not.toContain('presentation');
-    const hostile = selectionNotice({ ...selected, title: '<script>alert(1)</script>' } as never, edition as never);
+    const hostile = selectionNotice('en', { ...selected, title: '<script>alert(1)</script>' } as never, edition as never);
     expect(hostile.html).not.toContain('<script>');
   });
 });

@@ -9,6 +9,7 @@ import * as cases from '#adapters/cases-repo';
 import * as editions from '#adapters/editions-repo';
 import * as mails from '#adapters/mail-repo';
 import * as mailer from '#adapters/mailer';
+import * as preferences from '#adapters/preferences-repo';
 import { logger } from '#shared/logger';
 import { attemptMail as attempt } from '#use-cases/mail/send-mail';
 import { routes } from '#shared/routes';
@@ -17,7 +18,7 @@ import { apiEvent, invoke } from '../../support/api-event.ts';
 import { ann, cancelled, CASE_ID, caseFound, caseItem, caseRead, completeFields, editionItem, editionReads } from './fixtures.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
-const attemptMail = (mailId: string) => attempt({ cases, editions, mails, mailer, clock: () => new Date(), log: logger }, mailId);
+const attemptMail = (mailId: string) => attempt({ cases, editions, mails, mailer, preferences, clock: () => new Date(), log: logger }, mailId);
 const ses = mockClient(SESClient);
 const DEADLINE = '2024-06-20T16:00:00.000Z';
 const submit = () => invoke(submitCase, apiEvent(routes.submitCase, { path: `/cases/${CASE_ID}/submit`, who: ann }));
@@ -33,6 +34,7 @@ beforeEach(async () => {
   ddb.on(UpdateCommand).resolves({ Attributes: { mailId: 'M', status: 'pending', attempts: 1, to: ['ann@example.org'], cc: [], subject: 's', text: 't', html: 'h' } });
   ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
   await editionReads(ddb, editionItem({ deadline: DEADLINE }));
+  ddb.on(GetCommand, { Key: keys.preferences('ann') }).resolves({});
 });
 afterEach(() => vi.useRealTimers());
 
@@ -171,6 +173,32 @@ describe('sending a recorded mail', () => {
     caseRead(ddb).resolves(caseFound({ ...submitted, contactConfirmedEmail: 'a@example.org' }));
     expect(await attemptMail('M')).toBe('sent');
     expect(ses.commandCalls(SendEmailCommand)[1]!.args[0].input.Destination).toEqual({ ToAddresses: ['ann@example.org'], CcAddresses: ['a@example.org'] });
+  });
+
+  it("renders a confirmation in its owner's preferred language, else in the case's", async () => {
+    const claimedConfirmation = { mailId: 'M', kind: 'submission-confirmation', caseId: CASE_ID, editionId: '2024', status: 'pending', attempts: 1, to: ['ann@example.org'], cc: [], subject: `Case submitted: ${CASE_ID}` };
+    ddb.on(UpdateCommand).resolves({ Attributes: claimedConfirmation });
+    const receipt = { submittedAt: '2024-06-20T16:00:00.000Z', sha256: 'e'.repeat(64) };
+    const submitted = caseItem({ ...completeFields, titleZh: '联合应急响应培训', status: 'submitted', receipt });
+    caseRead(ddb).resolves(caseFound(submitted));
+    ddb.on(GetCommand, { Key: keys.preferences('ann') }).resolves({ Item: { ...keys.preferences('ann'), type: 'preferences', locale: 'zh-CN', chosen: true, updatedAt: '2024-06-01T00:00:00.000Z' } });
+    expect(await attemptMail('M')).toBe('sent');
+    const zh = ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Message!;
+    expect(zh.Subject?.Data).toBe(`案例已提交：${CASE_ID}`);
+    expect(zh.Body?.Text?.Data).toContain('您的案例“联合应急响应培训”已提交至');
+    expect(zh.Body?.Text?.Data).toContain('提交时间：2024年6月20日 24:00（北京时间），2024年6月20日 16:00（UTC）');
+    expect(zh.Body?.Html?.Data).toContain('<b>联合应急响应培训</b>');
+    // What went out is what the record keeps.
+    expect(ddb.commandCalls(UpdateCommand).at(-1)!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':subject': `案例已提交：${CASE_ID}` });
+
+    // No preference stored: the case's language.
+    ddb.on(GetCommand, { Key: keys.preferences('ann') }).resolves({});
+    caseRead(ddb).resolves(caseFound({ ...submitted, locale: 'zh-CN' }));
+    expect(await attemptMail('M')).toBe('sent');
+    expect(ses.commandCalls(SendEmailCommand)[1]!.args[0].input.Message?.Subject?.Data).toBe(`案例已提交：${CASE_ID}`);
+    caseRead(ddb).resolves(caseFound({ ...submitted, locale: 'en' }));
+    expect(await attemptMail('M')).toBe('sent');
+    expect(ses.commandCalls(SendEmailCommand)[2]!.args[0].input.Message?.Body?.Text?.Data).toContain('Submitted: 24:00, 20 June 2024 (Beijing time), 16:00, 20 June 2024 (UTC)');
   });
 
   describe("the applicant's daily cap of confirmations, counted when a confirmation is sent", () => {

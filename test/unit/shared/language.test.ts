@@ -1,6 +1,6 @@
 /**
  * Every answer says its language and varies with Accept-Language, through either wrapper (handler.ts,
- * static-handler.ts); a problem's title is in that language, its code and detail are not.
+ * static-handler.ts); a problem's title and detail are in that language, its code is not.
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '#domain/errors';
@@ -20,7 +20,7 @@ const ask = (acceptLanguage?: string, more: Record<string, string> = {}) =>
 
 describe.each(wrappers)('%s', (_name, wrap) => {
   const ok = wrap(async () => ({ status: 200, body: { a: 1 } }));
-  const refused = wrap(() => Promise.reject(new AppError('deadline-passed', 'Closed at 16:00Z')));
+  const refused = wrap(() => Promise.reject(new AppError('deadline-passed', { key: 'detail.edition-closed', params: { at: '2024-06-20T16:00:00.000Z' } })));
 
   it.each([
     [undefined, 'en'],
@@ -33,13 +33,13 @@ describe.each(wrappers)('%s', (_name, wrap) => {
     expect(res.headers.vary).toBe('Origin, Accept-Language');
   });
 
-  it('titles a problem in the language asked for, with the same code, type, status and (English) detail', async () => {
+  it('words a problem in the language asked for, with the same code, type and status', async () => {
     const zh = await invoke(refused, ask('zh-CN'));
     const en = await invoke(refused, ask('en'));
     expect(zh.headers['content-language']).toBe('zh-CN');
-    expect(zh.json).toMatchObject({ title: '已过截止时间', code: 'deadline-passed', status: 409, detail: 'Closed at 16:00Z' });
-    expect(en.json).toMatchObject({ title: 'The deadline has passed', code: 'deadline-passed' });
-    expect({ ...zh.json, title: undefined }).toEqual({ ...en.json, title: undefined });
+    expect(zh.json).toMatchObject({ title: '已过截止时间', code: 'deadline-passed', status: 409, detail: '该届征集已于 2024-06-20T16:00:00.000Z 截止。' });
+    expect(en.json).toMatchObject({ title: 'The deadline has passed', code: 'deadline-passed', detail: 'The edition closed at 2024-06-20T16:00:00.000Z.' });
+    expect({ ...zh.json, title: undefined, detail: undefined }).toEqual({ ...en.json, title: undefined, detail: undefined });
   });
 
   it('titles the 500 it answers for an unexpected failure in that language too', async () => {

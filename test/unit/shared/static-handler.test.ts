@@ -30,7 +30,7 @@ const answers: [string, () => Promise<Reply>][] = [
   ['HTML', async () => ({ status: 200, headers: { 'content-security-policy': "default-src 'self'" }, raw: { contentType: 'text/html; charset=utf-8', text: '<p>hi</p>' } })],
   ['304', async () => ({ status: 304, headers: { etag: '"x"' } })],
   ['its own language and Vary', async () => ({ status: 200, headers: { 'content-language': 'zh-CN', vary: 'Accept-Encoding' }, body: { a: 1 } })],
-  ['a problem', async () => Promise.reject(new AppError('not-found', 'No such file.'))],
+  ['a problem', async () => Promise.reject(new AppError('not-found', 'detail.docs-not-found'))],
 ];
 
 afterEach(() => {

@@ -36,6 +36,7 @@ function sendPorts(send: () => Promise<{ messageId: string }>, failure: 'permane
       releaseClaim: vi.fn(async () => undefined),
     },
     mailer: { mailer: { send: vi.fn(send) }, mailFailure: () => failure },
+    preferences: { getPreferences: async () => undefined },
     clock: () => NOW,
     log,
     count: vi.fn(),
@@ -58,6 +59,20 @@ describe('sending one selection notice', () => {
     expect(ports.notifications.releaseClaim).toHaveBeenCalledOnce();
     expect(ports.notifications.recordSent).not.toHaveBeenCalled();
     expect(ports.count).not.toHaveBeenCalled();
+  });
+
+  it("writes the notice in the owner's preferred language, read before the claim: a failed read claims nothing", async () => {
+    const ports = sendPorts(async () => ({ messageId: 'ses-zh' }));
+    const getPreferences = vi.fn(async () => ({ locale: 'zh-CN' as const, chosen: true, updatedAt: NOW.toISOString() }));
+    expect(await sendNotification({ ...ports, preferences: { getPreferences } }, input)).toEqual({ outcome: 'sent', messageId: 'ses-zh' });
+    expect(getPreferences).toHaveBeenCalledWith('ann');
+    expect(ports.mailer.mailer.send).toHaveBeenCalledWith(expect.objectContaining({ subject: '优秀案例：C1', text: expect.stringContaining('专家委员会已将您的案例') }), expect.anything());
+
+    const failing = sendPorts(async () => ({ messageId: 'never' }));
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' });
+    await expect(sendNotification({ ...failing, preferences: { getPreferences: async () => Promise.reject(throttled) } }, input)).rejects.toBe(throttled);
+    expect(failing.notifications.claimRecipient).not.toHaveBeenCalled();
+    expect(failing.mailer.mailer.send).not.toHaveBeenCalled();
   });
 });
 

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Caller } from '#domain/caller';
 import type { CaseRecord } from '#domain/case';
 import type { EditionRecord } from '#domain/edition';
+import type { Locale } from '#domain/i18n/catalogues';
 import { previewNotification } from '#use-cases/selection/preview-notification';
 import { putDecision } from '#use-cases/selection/put-decision';
 import { CASE_ID, edition, NOW, olga, submitted } from './committee-records.ts';
@@ -45,12 +46,23 @@ describe('putDecision', () => {
 });
 
 describe('previewNotification', () => {
-  const previewOf = (c: CaseRecord, caller: Caller = olga) =>
-    previewNotification({ cases: { getCase: async () => c }, editions: { getEdition: async () => edition() } }, { editionId: '2024', caseId: CASE_ID, caller });
+  const previewOf = (c: CaseRecord, caller: Caller = olga, prefers?: Locale) =>
+    previewNotification(
+      {
+        cases: { getCase: async () => c },
+        editions: { getEdition: async () => edition() },
+        preferences: { getPreferences: async () => (prefers ? { locale: prefers, chosen: true, updatedAt: NOW.toISOString() } : undefined) },
+      },
+      { editionId: '2024', caseId: CASE_ID, caller },
+    );
 
-  it("is the notice the owner of a selected case gets", async () => {
-    const notice = await previewOf(submitted({ decision: 'collection' }));
-    expect(notice.subject).toBe(`Selected for the case collection: ${CASE_ID}`);
+  it("is the notice the owner of a selected case gets, in the owner's language", async () => {
+    const { notice, locale } = await previewOf(submitted({ decision: 'collection' }));
+    expect({ subject: notice.subject, locale }).toEqual({ subject: `Selected for the case collection: ${CASE_ID}`, locale: 'en' });
+    const chosen = await previewOf(submitted({ decision: 'collection' }), olga, 'zh-CN');
+    expect({ subject: chosen.notice.subject, locale: chosen.locale }).toEqual({ subject: `入选案例集：${CASE_ID}`, locale: 'zh-CN' });
+    // No preference: the case's language.
+    expect((await previewOf(submitted({ decision: 'collection', locale: 'zh-CN' }))).notice.subject).toBe(`入选案例集：${CASE_ID}`);
   });
 
   it('answers 409 for a case not selected, and 403 to its owner', async () => {

@@ -151,7 +151,7 @@ export interface paths {
         };
         /**
          * The published results
-         * @description 404 until the edition is released. Outstanding and collection cases, by title, with public fields only: no e-mail addresses, contact details or reviews.
+         * @description 404 until the edition is released. Outstanding and collection cases, by title, with public fields only (the title and summary in English and Chinese where the case gives them): no e-mail addresses, contact details or reviews.
          *
          *     Who may call: anyone, without a token.
          */
@@ -181,7 +181,7 @@ export interface paths {
         put?: never;
         /**
          * Draft a new case
-         * @description Any signed-in user, while the edition is open (409 edition-not-open before it opens, deadline-passed after). Any field may be missing in a draft; readiness lists what stands between it and submission. Answers 201 with the case, its version as the ETag and its URL as the Location.
+         * @description Any signed-in user, while the edition is open (409 edition-not-open before it opens, deadline-passed after). Any field may be missing in a draft; readiness lists what stands between it and submission. The title and summary may be given in English (title, summary), in Chinese (titleZh, summaryZh) or both. locale, the language of the case (and of the e-mails to its contact), defaults to that of the request (Accept-Language). Answers 201 with the case, its version as the ETag and its URL as the Location.
          *
          *     Who may call: every signed-in user.
          */
@@ -235,7 +235,7 @@ export interface paths {
         head?: never;
         /**
          * Change fields of a case
-         * @description Merge: a given field replaces the stored one, null removes it. Only while the edition accepts submissions. A submitted case must stay eligible (422).
+         * @description Merge: a given field replaces the stored one, null removes it (but locale, which a case always has). Only while the edition accepts submissions. A submitted case must stay eligible (422).
          *
          *     Who may call: every signed-in user.
          */
@@ -561,7 +561,7 @@ export interface paths {
         };
         /**
          * An edition's cases as CSV
-         * @description One row per case, with the same filters and sort as the list, and no paging: the fields (without the long texts), countries, the attachment count, the review aggregate and the decision. UTF-8 with a byte order mark and CRLF line ends (RFC 4180); a cell that a spreadsheet would read as a formula (starting with = + - @, tab or carriage return) is prefixed with '.
+         * @description One row per case, with the same filters and sort as the list, and no paging: the fields (the title and summary in English and Chinese, title, titleZh, summary, summaryZh; not the description), countries, the attachment count, the review aggregate and the decision. UTF-8 with a byte order mark and CRLF line ends (RFC 4180); a cell that a spreadsheet would read as a formula (starting with = + - @, tab or carriage return) is prefixed with '.
          *
          *     Who may call: members of the organisers group.
          */
@@ -633,12 +633,40 @@ export interface paths {
         };
         /**
          * The exact notice a case's owner would receive
-         * @description Not for the owner of the case, even as an organiser (403: it tells the decision).
+         * @description In the language of the owner's e-mails (their preferred language, else the case's), whatever the caller's Accept-Language: Content-Language says which. Problems follow the caller's. Not for the owner of the case, even as an organiser (403: it tells the decision).
          *
          *     Who may call: members of the organisers group.
          */
         get: operations["previewNotification"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's preferences
+         * @description The language of every e-mail to the account, including those sent later by workers and the notification workflow (an API answer follows each request's Accept-Language instead). Until the account chooses one, it is the language given at sign-up (the `locale` attribute), else that of its first request. The first read records that default (`chosen` false); it never changes a language already recorded.
+         *
+         *     Who may call: every signed-in user.
+         */
+        get: operations["getMyPreferences"];
+        /**
+         * Set the caller's preferences
+         * @description The language of every e-mail to the account, including those sent later by workers and the notification workflow (an API answer follows each request's Accept-Language instead). Until the account chooses one, it is the language given at sign-up (the `locale` attribute), else that of its first request. Replaces them whole; idempotent.
+         *
+         *     Who may call: every signed-in user.
+         */
+        put: operations["putMyPreferences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -860,9 +888,13 @@ export interface components {
             /** @example 01J8Z3N4QK7M2XG5V6R9T0BCDE */
             caseId: string;
             title: string | null;
+            /** @description The title in Chinese; `title` holds the English one. A case needs either to be submitted. */
+            titleZh: string | null;
             category: ("internet-infrastructure" | "cultural-exchange" | "digital-economy" | "cybersecurity" | "global-governance") | null;
             caseType: ("project" | "initiative" | "program" | "action" | "meeting" | "training" | "communication" | "product" | "service" | "other") | null;
             summary: string | null;
+            /** @description The summary in Chinese; `summary` holds the English one. A case needs either to be submitted. */
+            summaryZh: string | null;
             countries: string[];
             organisation: {
                 name?: string;
@@ -882,9 +914,13 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "submitted" | "withdrawn";
             title: string | null;
+            /** @description The title in Chinese; `title` holds the English one. A case needs either to be submitted. */
+            titleZh: string | null;
             category: ("internet-infrastructure" | "cultural-exchange" | "digital-economy" | "cybersecurity" | "global-governance") | null;
             caseType: ("project" | "initiative" | "program" | "action" | "meeting" | "training" | "communication" | "product" | "service" | "other") | null;
             summary: string | null;
+            /** @description The summary in Chinese; `summary` holds the English one. A case needs either to be submitted. */
+            summaryZh: string | null;
             description: string | null;
             implementedOn: string | null;
             countries: string[] | null;
@@ -917,17 +953,23 @@ export interface components {
                 sha256: string;
             } | null;
             decision: ("outstanding" | "collection" | "not-selected") | null;
+            /** @description The case's language: e-mails to its contact are written in it. Null on a case created before cases had one (English). */
+            locale: ("en" | "zh-CN") | null;
             createdAt: components["schemas"]["Timestamp"];
             updatedAt: components["schemas"]["Timestamp"];
             version: number;
         };
         CaseCreateInput: {
             title?: string;
+            /** @description The title in Chinese; `title` holds the English one. Either is enough to submit. */
+            titleZh?: string;
             /** @enum {string} */
             category?: "internet-infrastructure" | "cultural-exchange" | "digital-economy" | "cybersecurity" | "global-governance";
             /** @enum {string} */
             caseType?: "project" | "initiative" | "program" | "action" | "meeting" | "training" | "communication" | "product" | "service" | "other";
             summary?: string;
+            /** @description The summary in Chinese; `summary` holds the English one. Either is enough to submit. */
+            summaryZh?: string;
             description?: string;
             /**
              * Format: date
@@ -959,12 +1001,19 @@ export interface components {
                 phone?: string;
             };
             links?: string[];
+            /**
+             * @description The case's language: e-mails to its contact are written in it. Defaults to the creator's language.
+             * @enum {string}
+             */
+            locale?: "en" | "zh-CN";
         };
         CasePatchInput: {
             title?: string | null;
+            titleZh?: string | null;
             category?: ("internet-infrastructure" | "cultural-exchange" | "digital-economy" | "cybersecurity" | "global-governance") | null;
             caseType?: ("project" | "initiative" | "program" | "action" | "meeting" | "training" | "communication" | "product" | "service" | "other") | null;
             summary?: string | null;
+            summaryZh?: string | null;
             description?: string | null;
             implementedOn?: string | null;
             countries?: string[] | null;
@@ -991,6 +1040,11 @@ export interface components {
                 phone?: string;
             } | null;
             links?: string[] | null;
+            /**
+             * @description The case's language: e-mails to its contact are written in it. Defaults to the creator's language.
+             * @enum {string}
+             */
+            locale?: "en" | "zh-CN";
         };
         /** @description A code is on its way to the contact address: valid until expiresAt; another can be asked for from nextCodeAfter. */
         ContactVerification: {
@@ -1092,6 +1146,8 @@ export interface components {
             /** @example 2024 */
             editionId: string;
             title: string | null;
+            /** @description The title in Chinese; `title` holds the English one. A case needs either to be submitted. */
+            titleZh: string | null;
             category: ("internet-infrastructure" | "cultural-exchange" | "digital-economy" | "cybersecurity" | "global-governance") | null;
             /** @enum {string} */
             caseStatus: "draft" | "submitted" | "withdrawn";
@@ -1169,6 +1225,8 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "submitted" | "withdrawn";
             title: string | null;
+            /** @description The title in Chinese; `title` holds the English one. A case needs either to be submitted. */
+            titleZh: string | null;
             category: ("internet-infrastructure" | "cultural-exchange" | "digital-economy" | "cybersecurity" | "global-governance") | null;
             caseType: ("project" | "initiative" | "program" | "action" | "meeting" | "training" | "communication" | "product" | "service" | "other") | null;
             implementedOn: string | null;
@@ -1241,6 +1299,17 @@ export interface components {
             text: string;
             html: string;
         };
+        Preferences: {
+            /** @enum {string} */
+            locale: "en" | "zh-CN";
+            /** @description Whether the account chose the language (PUT), rather than it being the default */
+            chosen: boolean;
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        PreferencesInput: {
+            /** @enum {string} */
+            locale: "en" | "zh-CN";
+        };
         /** @description Each list in the order the API defines it; labels in `locale`. */
         Vocabulary: {
             /** @enum {string} */
@@ -1285,14 +1354,14 @@ export interface components {
     responses: never;
     parameters: {
         /**
-         * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+         * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
          * @example zh-CN,zh;q=0.9,en;q=0.8
          */
         AcceptLanguage: string;
     };
     requestBodies: never;
     headers: {
-        /** @description The language of the answer's words: the labels and problem titles (a problem's code and detail are the same in every language). The one Accept-Language asks for, or the one `lang` names where an operation takes it. */
+        /** @description The language of the answer's words: labels, readiness messages, and a problem's title, detail and field messages (its `code` and each field problem's `path` and `code` are the same in every language). The one Accept-Language asks for, or the one `lang` names where an operation takes it. */
         "Content-Language": "en" | "zh-CN";
         /** @description The id that ties this answer to its log lines: the X-Correlation-Id the request carried (letters, digits and . _ : -, at most 128), else the request's id. Quote it when reporting a problem. The few answers API Gateway makes itself, before any handler (a missing or expired token, throttling), carry only its x-amzn-RequestId. */
         "X-Correlation-Id": string;
@@ -1313,7 +1382,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1377,7 +1446,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1454,7 +1523,7 @@ export interface operations {
                 /** @description The ETag last read; 412 if the resource has changed since */
                 "If-Match"?: string;
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1589,7 +1658,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1697,7 +1766,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1823,7 +1892,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1919,7 +1988,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2027,7 +2096,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2109,7 +2178,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2208,7 +2277,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2324,7 +2393,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2399,7 +2468,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2487,7 +2556,7 @@ export interface operations {
                 /** @description The ETag last read; 412 if the resource has changed since */
                 "If-Match"?: string;
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2634,7 +2703,7 @@ export interface operations {
                 /** @description The ETag last read; 412 if the resource has changed since */
                 "If-Match"?: string;
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2764,7 +2833,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2871,7 +2940,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2996,7 +3065,7 @@ export interface operations {
                 /** @description The ETag last read; 412 if the resource has changed since */
                 "If-Match"?: string;
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -3118,7 +3187,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -3206,7 +3275,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -3329,7 +3398,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -3415,7 +3484,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -3521,7 +3590,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -3646,7 +3715,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -3745,7 +3814,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -3864,7 +3933,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -3973,7 +4042,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -4059,7 +4128,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -4181,7 +4250,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -4280,7 +4349,7 @@ export interface operations {
                 /** @description The ETag last read; 412 if the resource has changed since */
                 "If-Match"?: string;
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -4429,7 +4498,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -4531,7 +4600,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -4638,7 +4707,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -4764,7 +4833,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -4860,7 +4929,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -4970,7 +5039,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -5072,6 +5141,154 @@ export interface operations {
             };
         };
     };
+    getMyPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
+                 * @example zh-CN,zh;q=0.9,en;q=0.8
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Problem: unauthorized */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate-limited */
+            429: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: internal-error */
+            500: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMyPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
+                 * @example zh-CN,zh;q=0.9,en;q=0.8
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesInput"];
+            };
+        };
+        responses: {
+            /** @description The preferences as stored */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Problem: validation-failed */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unauthorized */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload-too-large */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate-limited */
+            429: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: internal-error */
+            500: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getVocabulary: {
         parameters: {
             query?: {
@@ -5079,7 +5296,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -5140,7 +5357,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -5190,7 +5407,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -5242,7 +5459,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler, are in English.
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
                  * @example zh-CN,zh;q=0.9,en;q=0.8
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
