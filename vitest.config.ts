@@ -54,6 +54,8 @@ export default defineConfig({
           // Headless Chromium (test/browser/support/browser.ts) against the local environment of npm start.
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // Builds the web app once for the run, if web/dist is missing or stale (test/browser/support/app.ts serves it).
+          globalSetup: ['test/browser/global-setup.ts'],
           setupFiles: ['test/unit/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

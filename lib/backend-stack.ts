@@ -2,11 +2,12 @@
  * The backend, one stack per stage: identity (auth), the single table and the media bucket (storage), the SES
  * configuration set and sender (mail), the event-, schedule- and workflow-triggered functions (workers), the
  * notification state machine over the workflow workers (workflows), which the run-starting workers start, and the
- * HTTP API with one function per route (api); and the alarms and dashboard over all of it (ops, a nested
- * stack). Physical names are left to CloudFormation or derived from the stack's name, so dev and prod can live in one
- * account. Every log group of the stack has the stage's retention (logRetentionDays).
+ * HTTP API with one function per route (api); the web app behind CloudFront, with its managed login (web); and the
+ * alarms and dashboard over all of it (ops, a nested stack). Physical names are left to CloudFormation or derived from
+ * the stack's name, so dev and prod can live in one account. Every log group of the stack has the stage's retention
+ * (logRetentionDays).
  */
-import { CfnOutput, CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnResource, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -18,6 +19,7 @@ import { Auth } from './constructs/auth.ts';
 import { Mail } from './constructs/mail.ts';
 import { Ops } from './constructs/ops.ts';
 import { Storage } from './constructs/storage.ts';
+import { WEB_APP_MEDIA_ORIGIN, Web } from './constructs/web.ts';
 import { Workers } from './constructs/workers.ts';
 import { Workflows } from './constructs/workflows.ts';
 import { removalPolicy, type Stage, type StageSettings } from './stage-config.ts';
@@ -33,19 +35,24 @@ export class BackendStack extends Stack {
   readonly api: Api;
   readonly workers: Workers;
   readonly workflows: Workflows;
+  readonly web: Web;
   readonly ops: Ops;
 
   constructor(scope: Construct, id: string, props: BackendStackProps) {
     super(scope, id, props);
     const { name, settings } = props.stage;
+    // The web app is built last (its CSP names the API, its config.json the API and the app client), but the API and
+    // the app client name its origin: a token that resolves once it exists.
+    const appOrigin = Lazy.string({ produce: () => this.web.origin });
 
     this.auth = new Auth(this, 'Auth', {
       removal: settings.removal,
       email: settings.cognitoEmail === 'ses' ? { kind: 'ses', from: settings.sesSender } : { kind: 'cognito' },
+      appOrigins: [appOrigin, ...settings.web.localOrigins],
     });
     this.storage = new Storage(this, 'Storage', {
       removal: settings.removal,
-      corsOrigins: settings.corsOrigins,
+      corsOrigins: [...settings.corsOrigins, WEB_APP_MEDIA_ORIGIN],
       accessLogDays: settings.media.accessLogDays,
       noncurrentVersionDays: settings.media.noncurrentVersionDays,
     });
@@ -65,9 +72,18 @@ export class BackendStack extends Stack {
       stageName: name,
       settings,
       userPool: this.auth.userPool,
+      corsOrigins: [...settings.corsOrigins, appOrigin],
       table: this.storage.table,
       mediaBucket: this.storage.mediaBucket,
       routes: ROUTES,
+    });
+    this.web = new Web(this, 'Web', {
+      stageName: name,
+      settings,
+      restApi: this.api.restApi,
+      userPool: this.auth.userPool,
+      client: this.auth.client,
+      mediaBucket: this.storage.mediaBucket,
     });
 
     this.ops = new Ops(this, 'Ops', {
@@ -87,6 +103,7 @@ export class BackendStack extends Stack {
     this.giveHandlersLogGroups(settings);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'AppUrl', { value: this.web.origin, description: 'The web app' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });

@@ -86,8 +86,33 @@ export const StageSettings = z
         noncurrentVersionDays: z.number().int().min(1),
       })
       .strict(),
+    /** The web app (lib/constructs/web.ts). */
+    web: z
+      .object({
+        /**
+         * The CloudFront edge locations that serve the app: PriceClass_100 (North America, Europe, Israel), PriceClass_200
+         * (and Asia, the Middle East, Africa) or PriceClass_All (and South America, Oceania). Viewers elsewhere are served
+         * from the nearest included location, only slower.
+         */
+        priceClass: z.enum(['PriceClass_100', 'PriceClass_200', 'PriceClass_All']),
+        /** Days the distribution's access logs and the app bucket's server access logs are kept. */
+        accessLogDays: z.number().int().min(1),
+        /**
+         * Origins of a developer's copy of the app (npm start, npm run dev) that may sign in to this stage's user pool:
+         * Cognito accepts their /callback and / as redirects, besides the distribution's. Each must be in corsOrigins.
+         */
+        localOrigins: z.array(Origin),
+      })
+      .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((settings, ctx) => {
+    for (const [index, origin] of settings.web.localOrigins.entries()) {
+      if (!settings.corsOrigins.includes(origin)) {
+        ctx.addIssue({ code: 'custom', path: ['web', 'localOrigins', index], message: `${origin} must be in corsOrigins too, or the app there could not call the API` });
+      }
+    }
+  });
 
 export type StageSettings = z.infer<typeof StageSettings>;
 

@@ -3,8 +3,8 @@
  * function per route with only the grants the route names (the table, prefixes of the media bucket; no route sends
  * mail or starts a workflow: a request records what is to happen, and workers do it from the table's stream), the Cognito
  * authorizer on every route that is not public, problem+json gateway responses, stage throttling, JSON access
- * logs, tracing, CORS for the stage's origins, and a WAF web ACL in front of the stage; and a second web ACL on the
- * user pool, whose sign-in and sign-up endpoints are Cognito's own and so not behind the stage's.
+ * logs, tracing, CORS for the stage's origins and the web app's, and a WAF web ACL in front of the stage; and a second
+ * web ACL on the user pool, whose sign-in and sign-up endpoints are Cognito's own and so not behind the stage's.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
@@ -61,7 +61,7 @@ export const WAF_RATE_WINDOW_SECONDS = 300;
  */
 export const RATE_LIMITED_LABEL = 'practice-cases:rate-limited';
 
-/** The WAF rule that answers a rate-limited request from the index-th of the stage's corsOrigins. */
+/** The WAF rule that answers a rate-limited request from the index-th of the API's allowed origins (ApiProps.corsOrigins). */
 export const rateLimitedCorsRuleName = (index: number) => `RateLimitedCors${index}`;
 
 const exactly = (fieldToMatch: wafv2.CfnWebACL.FieldToMatchProperty, searchString: string): wafv2.CfnWebACL.StatementProperty => ({
@@ -95,6 +95,8 @@ export interface ApiProps {
   stageName: StageName;
   settings: StageSettings;
   userPool: cognito.IUserPool;
+  /** Browser origins allowed to call the API (CORS): the stage's corsOrigins and the web app's. */
+  corsOrigins: readonly string[];
   table: ITable;
   /** The media bucket, for routes with `bucket` grants. */
   mediaBucket: IBucket;
@@ -186,7 +188,7 @@ export class Api extends Construct {
         'them and answer with a different body.',
     });
 
-    this.addGatewayResponses(settings.corsOrigins);
+    this.addGatewayResponses(props.corsOrigins);
     this.addRoutes(props);
     this.webAcl = this.addWebAcl(props);
     this.signInWebAcl = this.addSignInWebAcl(props);
@@ -253,7 +255,7 @@ export class Api extends Construct {
         removal: settings.removal,
         logLevel: settings.logLevel,
         environment: {
-          CORS_ALLOWED_ORIGINS: settings.corsOrigins.join(','),
+          CORS_ALLOWED_ORIGINS: props.corsOrigins.join(','),
           ...(docsAssets ? { [DOCS_ASSETS_DIR_VARIABLE]: `${LAMBDA_TASK_ROOT}/${DOCS_ASSET_FILES.dir}` } : {}),
         },
         ...(docsAssets ? { bundledFiles: DOCS_ASSET_FILES } : {}),
@@ -296,7 +298,7 @@ export class Api extends Construct {
     // Preflight only where there are methods, naming exactly those methods.
     for (const [resource, methods] of methodsByResource) {
       resource.addCorsPreflight({
-        allowOrigins: [...settings.corsOrigins],
+        allowOrigins: [...props.corsOrigins],
         allowMethods: [...methods],
         allowHeaders: CORS_ALLOW_HEADERS,
         exposeHeaders: CORS_EXPOSE_HEADERS,
@@ -325,7 +327,7 @@ export class Api extends Construct {
         },
       },
     });
-    const origins = props.settings.corsOrigins;
+    const origins = props.corsOrigins;
     // A rate-limited address's preflights still pass: they reach only API Gateway's mock integration, and a blocked
     // preflight would keep the 429 that follows from the page.
     const notPreflight: wafv2.CfnWebACL.StatementProperty = { notStatement: { statement: exactly({ method: {} }, 'OPTIONS') } };

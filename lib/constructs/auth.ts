@@ -18,6 +18,11 @@ export interface AuthProps {
   removal: Removal;
   /** Who sends sign-up and recovery mails: Cognito's own sender (50 mails a day) or the stage's SES identity. */
   email: { kind: 'cognito' } | { kind: 'ses'; from: string };
+  /**
+   * Where the web app runs (its distribution's origin, and on dev a developer's copy): it signs in through the managed
+   * login (lib/constructs/web.ts), which returns to <origin>/callback and, on sign-out, to <origin>/.
+   */
+  appOrigins: readonly string[];
 }
 
 export class Auth extends Construct {
@@ -77,8 +82,16 @@ export class Auth extends Construct {
       // Public clients (browser, CLI) cannot keep a secret.
       generateSecret: false,
       authFlows: { userSrp: true },
-      // SRP sign-in and token refresh only; no hosted UI or OAuth flows are offered.
-      disableOAuth: true,
+      // The web app signs in with the managed login's authorization code flow and PKCE (the app sends a code challenge,
+      // so Cognito demands its verifier at the exchange); never the implicit flow, which puts tokens in the URL. Tools
+      // sign in with SRP.
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: props.appOrigins.map((origin) => `${origin}/callback`),
+        logoutUrls: props.appOrigins.map((origin) => `${origin}/`),
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),

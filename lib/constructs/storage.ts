@@ -261,8 +261,9 @@
  *     stage setting) to undo mistakes, then removed, and so are the delete markers left behind.
  *   - Versioned, so a deleted file leaves a noncurrent version until that expiry: "deleted" means unreachable by
  *     the API at once, and gone from storage after media.noncurrentVersionDays.
- *   - CORS (mediaCorsRules in bucket-design.ts, the same rules s3rver gets locally): the stage's corsOrigins may POST
- *     the upload form and GET or HEAD presigned downloads, and read the headers a page needs; nothing else.
+ *   - CORS (mediaCorsRules in bucket-design.ts, the same rules s3rver gets locally): the stage's corsOrigins and the
+ *     web app's (WEB_APP_MEDIA_ORIGIN, lib/constructs/web.ts) may POST the upload form and GET or HEAD presigned
+ *     downloads, and read the headers a page needs; nothing else.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -288,7 +289,7 @@ export interface StorageProps {
    * deletion protection and both buckets are kept.
    */
   removal: Removal;
-  /** Browser origins allowed to upload to and download from the media bucket (the stage's corsOrigins). */
+  /** Browser origins allowed to upload to and download from the media bucket (the stage's corsOrigins and the web app's). */
   corsOrigins: readonly string[];
   /** Days the media bucket's server access logs are kept. */
   accessLogDays: number;

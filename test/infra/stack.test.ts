@@ -28,6 +28,9 @@ type Json = Record<string, unknown>;
 
 const synths = useStages();
 
+/** The web app's distribution domain, as the template names it. */
+const appDomain = (s: Synth) => ({ 'Fn::GetAtt': [logicalIdOf(s, s.stack.web.distribution), 'DomainName'] });
+
 const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
 const WRITE_ONLY_ACTIONS = ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
@@ -272,11 +275,11 @@ describe.each(STAGES)('the %s stack', (stage) => {
       expect(groups.sort()).toEqual(['organisers', 'reviewers']);
     });
 
-    it('has a public app client: no secret, SRP and refresh only, no OAuth flows', () => {
+    it("has a public app client: no secret, SRP and refresh only, and the web app's code flow (web.test.ts)", () => {
       synths[stage].template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         GenerateSecret: false,
         ExplicitAuthFlows: Match.arrayEquals(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
-        AllowedOAuthFlowsUserPoolClient: false,
+        AllowedOAuthFlows: ['code'],
       });
     });
   });
@@ -319,6 +322,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
         const preflight = methodFor(resources, { method: 'OPTIONS' as never, path: route.path });
         const text = JSON.stringify(preflight.props.Integration);
         for (const origin of settings.corsOrigins) expect(text).toContain(origin);
+        expect(text).toContain(JSON.stringify(appDomain(synths[stage])));
         expect(text).toContain(`'${CORS_ALLOW_HEADERS.join(',')}'`);
         expect(text).toContain(`'${CORS_EXPOSE_HEADERS.join(',')}'`);
         const integration = preflight.props.Integration as { IntegrationResponses: { ResponseParameters: Record<string, string> }[] };
@@ -531,7 +535,8 @@ describe.each(STAGES)('the %s stack', (stage) => {
       const { resources } = synths[stage];
       const acl = (ofType(resources, 'AWS::WAFv2::WebACL')[0] as [string, { Properties?: Json }])[1].Properties ?? {};
       const rules = [...(acl.Rules as Json[])].sort((a, b) => Number(a.Priority) - Number(b.Priority));
-      const origins = settings.corsOrigins;
+      // The web app's origin is the distribution's domain, a CloudFormation value.
+      const origins: unknown[] = [...settings.corsOrigins, { 'Fn::Join': ['', ['https://', appDomain(synths[stage])]] }];
       expect(rules.map((r) => r.Name)).toEqual(['RateLimitPerIp', ...origins.map((_, i) => rateLimitedCorsRuleName(i)), 'RateLimited', 'AWSManagedRulesCommonRuleSet']);
       expect(new Set(rules.map((r) => r.Priority)).size).toBe(rules.length);
 
@@ -550,7 +555,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
       };
       origins.forEach((origin, i) => {
         const rule = rules.find((r) => r.Name === rateLimitedCorsRuleName(i))!;
-        expect(rule.Statement, origin).toEqual({
+        expect(rule.Statement, JSON.stringify(origin)).toEqual({
           AndStatement: {
             Statements: [
               overLimit,
@@ -559,7 +564,7 @@ describe.each(STAGES)('the %s stack', (stage) => {
             ],
           },
         });
-        expect(headersOf(rule), origin).toMatchObject({
+        expect(headersOf(rule), JSON.stringify(origin)).toMatchObject({
           'access-control-allow-origin': origin,
           'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(','),
           vary: 'Origin',
@@ -604,10 +609,10 @@ describe.each(STAGES)('the %s stack', (stage) => {
       expect(targets('SignUpPerIp')).toEqual(expect.arrayContaining(['AWSCognitoIdentityProviderService.SignUp', 'AWSCognitoIdentityProviderService.ForgotPassword']));
     });
 
-    it('outputs the API URL, the user pool and client ids, the table name, the media bucket name and the dashboard name', () => {
+    it('outputs the API and app URLs, the user pool and client ids, the table name, the media bucket name and the dashboard name', () => {
       const s = synths[stage];
       const outputs = s.template.toJSON().Outputs as Record<string, { Value: unknown }>;
-      expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'DashboardName', 'MediaBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+      expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'AppUrl', 'DashboardName', 'MediaBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId']);
       expect(outputs.MediaBucketName?.Value).toEqual({ Ref: logicalIdOf(s, s.stack.storage.mediaBucket) });
     });
   });

@@ -6,7 +6,7 @@ import { beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CfnElement } from 'aws-cdk-lib';
+import { type CfnElement, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../lib/build-app.ts';
 import { ROUTES, type RouteSpec } from '../../functions/shared/routes.ts';
@@ -219,4 +219,18 @@ export function definitionOf(resources: Record<string, CfnResource>, stateMachin
   const definition = resources[stateMachineId]?.Properties?.DefinitionString;
   if (definition === undefined) throw new Error(`${stateMachineId} has no DefinitionString`);
   return JSON.parse(arnText(definition)) as Json;
+}
+
+/** The acknowledgements (suppressions) on the stack, by rule id, each with the construct paths and reasons. */
+export function acknowledgements(stack: ReturnType<typeof buildForTest>['stack']) {
+  const found: { path: string; id: string; reason: string }[] = [];
+  for (const construct of stack.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+      for (const [key, reason] of Object.entries(entry.data as Record<string, string>)) {
+        found.push({ path: construct.node.path, id: key.replace(/^annotation::/i, ''), reason });
+      }
+    }
+  }
+  return found;
 }

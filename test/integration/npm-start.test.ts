@@ -13,10 +13,10 @@ import { listeningAddresses } from '../support/listeners.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function start(port: number, dataDir: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function start(port: number, dataDir: string, webPort: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOCAL_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'SILENT', HOST: '' },
+    env: { ...process.env, PORT: String(port), WEB_PORT: String(webPort), LOCAL_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'SILENT', HOST: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -38,12 +38,17 @@ describe('npm start', () => {
   it('is ready within 30 s with an open demo edition, and Ctrl-C stops everything, Java included', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pc-local-'));
     const port = await freePort();
+    const webPort = await freePort();
     const t0 = Date.now();
-    const run = start(port, dataDir);
+    const run = start(port, dataDir, webPort);
     try {
       await waitFor(() => run.output().includes(`Local API ready at http://localhost:${port}`), 30_000);
       const readyMs = Date.now() - t0;
       expect(readyMs).toBeLessThan(30_000);
+      // The web app, served next to the API, with its runtime configuration pointing at it.
+      expect(run.output()).toContain(`Web app at http://localhost:${webPort}`);
+      const config = (await (await fetch(`http://localhost:${webPort}/config.json`)).json()) as { apiUrl: string };
+      expect(config.apiUrl).toBe(`http://localhost:${port}`);
 
       const editions = (await (await fetch(`http://localhost:${port}/editions`)).json()) as { items: { status: string; timeZone: string }[] };
       expect(editions.items[0]).toMatchObject({ status: 'open', timeZone: 'Asia/Shanghai' });
@@ -69,7 +74,7 @@ describe('npm start', () => {
     try {
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
-        const run = start(port, dataDir);
+        const run = start(port, dataDir, await freePort());
         await waitFor(() => run.output().includes('Local API ready'), 30_000);
         const body = (await (await fetch(`http://localhost:${port}/editions`)).json()) as { items: unknown[] };
         expect(body.items).toHaveLength(1);
@@ -88,7 +93,7 @@ describe('npm start', () => {
     await new Promise<void>((r) => blocker.listen(port, r));
     const dataDir = mkdtempSync(join(tmpdir(), 'pc-local-'));
     try {
-      const run = start(port, dataDir);
+      const run = start(port, dataDir, await freePort());
       expect(await run.exited).toBe(1);
       expect(run.output()).toContain(`Port ${port} is already in use`);
       expect(run.output()).not.toMatch(/\n\s+at /);

@@ -1,0 +1,148 @@
+/**
+ * The shell: language, session, the API client that carries both, and the routes. Signed out, every route shows the
+ * sign-in in its place, so that signing in (again, after a 401) returns to the same page with what was typed.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
+import { AppContext, useApp, type AppContextValue } from './app-context';
+import { CaseEditorPage } from './cases/case-editor-page';
+import { MyCasesPage } from './cases/my-cases-page';
+import type { AppConfig } from './config';
+import { applyLocale, otherLocale, translator, type Locale } from './i18n/i18n';
+import { createAppApi } from './shared/api';
+import { OfflineBanner } from './shared/ui';
+import { CallbackPage } from './session/callback-page';
+import { CALLBACK_PATH } from './session/session';
+import { signOutLocally } from './session/local';
+import type { Session } from './session/session';
+import { SignInPage } from './session/sign-in-page';
+
+interface AppProps {
+  config: AppConfig;
+  initialLocale: Locale;
+  initialSession: Session | undefined;
+}
+
+export function App({ config, initialLocale, initialSession }: AppProps) {
+  const [locale, setLocaleState] = useState(initialLocale);
+  const [session, setSession] = useState(initialSession);
+  const [expired, setExpired] = useState(false);
+  const t = useMemo(() => translator(locale), [locale]);
+  // The client reads the current values at each request: it is made once.
+  const current = useRef({ locale, session });
+  current.current = { locale, session };
+
+  /** Forgets the token; `leave` also ends the session at Cognito's managed login (which navigates away). */
+  const forget = async (leave: boolean): Promise<void> => {
+    if (config.auth.kind === 'local') return signOutLocally();
+    const cognito = await import('./session/cognito');
+    await (leave ? cognito.signOutCognito(config.auth) : cognito.forgetCognito(config.auth));
+  };
+
+  const api = useMemo(
+    () =>
+      createAppApi(config.apiUrl, {
+        token: () => current.current.session?.token,
+        locale: () => current.current.locale,
+        unauthorized: () => {
+          if (!current.current.session) return;
+          void forget(false);
+          setSession(undefined);
+          setExpired(true);
+        },
+      }),
+    [config],
+  );
+
+  useEffect(() => {
+    applyLocale(locale);
+    document.title = t('app.title');
+  }, [locale, t]);
+
+  // Signed in, the account's language wins once the account has chosen one (GET /me/preferences).
+  useEffect(() => {
+    if (!session) return;
+    let current = true;
+    api.GET('/me/preferences').then(({ data }) => {
+      if (current && data?.chosen) setLocaleState(data.locale);
+    }, () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [api, session]);
+
+  const value: AppContextValue = {
+    config,
+    api,
+    locale,
+    t,
+    setLocale: (next) => {
+      setLocaleState(next);
+      // The account's language (its e-mails follow it); a failure leaves the page's choice, which is what counts here.
+      if (current.current.session) api.PUT('/me/preferences', { body: { locale: next } }).catch(() => undefined);
+    },
+    session,
+    signedIn: (next) => {
+      setExpired(false);
+      setSession(next);
+    },
+    signOut: () => {
+      setSession(undefined);
+      void forget(true);
+    },
+  };
+
+  return (
+    <AppContext.Provider value={value}>
+      <LocationProvider>
+        <Header />
+        <OfflineBanner />
+        <main id="main" tabIndex={-1}>
+          <Pages expired={expired} />
+        </main>
+      </LocationProvider>
+    </AppContext.Provider>
+  );
+}
+
+function Pages({ expired }: { expired: boolean }) {
+  const { session, config } = useApp();
+  const { path } = useLocation();
+  if (config.auth.kind === 'cognito' && path === CALLBACK_PATH) return <CallbackPage auth={config.auth} />;
+  if (!session) return <SignInPage expired={expired} />;
+  return (
+    <Router>
+      <Route path="/" component={MyCasesPage} />
+      <Route path="/cases/:caseId" component={CaseEditorPage} />
+      <Route default component={MyCasesPage} />
+    </Router>
+  );
+}
+
+function Header() {
+  const { t, locale, setLocale, session, signOut } = useApp();
+  const other = otherLocale(locale);
+  return (
+    <header class="site-header">
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <a class="brand" href="/">
+        {t('app.title')}
+      </a>
+      <nav class="header-actions">
+        <button type="button" class="link" lang={other} onClick={() => setLocale(other)}>
+          {t('lang.other')}
+        </button>
+        {session && (
+          <>
+            <span class="who">{t('session.signedInAs', { name: session.name })}</span>
+            <button type="button" class="link" onClick={signOut}>
+              {t('session.signOut')}
+            </button>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Country pickers: ISO 3166-1 alpha-2 codes (the API's list, functions/domain/countries.ts) named in the page's
+ * language by Intl.DisplayNames and sorted by those names; HK, MO and TW named as regions.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { COUNTRY_CODES } from '../../../functions/domain/countries.ts';
+import { useApp } from '../app-context';
+import { countryName } from '../i18n/i18n';
+import type { ControlProps } from '../shared/field';
+
+interface Option {
+  code: string;
+  name: string;
+}
+
+function useCountryOptions(): Option[] {
+  const { locale, t } = useApp();
+  return useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return [...COUNTRY_CODES].map((code) => ({ code, name: countryName(locale, t, code) })).sort((a, b) => collator.compare(a.name, b.name));
+  }, [locale, t]);
+}
+
+/** One country or region, or none. */
+export function CountrySelect({ value, onChange, ...control }: ControlProps & { value: string; onChange: (code: string) => void }) {
+  const { t } = useApp();
+  const options = useCountryOptions();
+  return (
+    <select {...control} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+      <option value="">{t('field.choose')}</option>
+      {options.map((o) => (
+        <option key={o.code} value={o.code}>
+          {o.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+interface CountriesProps {
+  id: string;
+  legend: string;
+  hint: string;
+  error: string | undefined;
+  value: string[];
+  onChange: (codes: string[]) => void;
+}
+
+/** Several countries and regions: pick one and add it; each chosen one has its own remove button. */
+export function CountriesPicker({ id, legend, hint, error, value, onChange }: CountriesProps) {
+  const { t, locale } = useApp();
+  const options = useCountryOptions().filter((o) => !value.includes(o.code));
+  const [next, setNext] = useState('');
+  const described = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  const add = () => {
+    if (next && !value.includes(next)) onChange([...value, next]);
+    setNext('');
+  };
+  return (
+    <fieldset class={error ? 'field invalid' : 'field'} aria-describedby={described}>
+      <legend>{legend}</legend>
+      <p class="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {value.length === 0 ? (
+        <p class="hint">{t('field.countries.none')}</p>
+      ) : (
+        <ul class="chips" aria-label={legend}>
+          {value.map((code) => {
+            const name = countryName(locale, t, code);
+            return (
+              <li key={code}>
+                <span>{name}</span>
+                <button type="button" class="link" aria-label={t('field.countries.remove', { name })} onClick={() => onChange(value.filter((c) => c !== code))}>
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div class="inline">
+        <label for={id}>{t('field.countries.choose')}</label>
+        <select id={id} value={next} {...(error ? { 'aria-invalid': true } : {})} onChange={(e) => setNext(e.currentTarget.value)}>
+          <option value="">{t('field.choose')}</option>
+          {options.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" class="secondary" onClick={add} disabled={!next}>
+          {t('field.countries.add')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
