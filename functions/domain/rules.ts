@@ -4,7 +4,7 @@
 import { AppError, type FieldProblem } from './errors.ts';
 import type { Message } from './i18n/catalogues.ts';
 import type { CaseFields } from './case-input.ts';
-import type { EditionStatus } from './vocabulary.ts';
+import type { CaseFieldName, EditionStatus } from './vocabulary.ts';
 
 /** What a case must meet to be submitted, per edition. */
 export interface Rules {
@@ -71,9 +71,9 @@ export function dateIn(timeZone: string, now: Date): string {
 
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
-const REQUIRED: (keyof CaseFields)[] = ['title', 'category', 'caseType', 'summary', 'description', 'implementedOn', 'countries', 'organisation', 'contact'];
+const REQUIRED: CaseFieldName[] = ['title', 'category', 'caseType', 'summary', 'description', 'implementedOn', 'countries', 'organisation', 'contact'];
 /** The fields a case may carry in either language: one of the two is enough. */
-const OR_IN_CHINESE: Partial<Record<keyof CaseFields, keyof CaseFields>> = { title: 'titleZh', summary: 'summaryZh' };
+const OR_IN_CHINESE: Partial<Record<CaseFieldName, CaseFieldName>> = { title: 'titleZh', summary: 'summaryZh' };
 
 /**
  * Everything that stands between a case and submission, all at once. "Today" is the date in the edition's
@@ -81,13 +81,14 @@ const OR_IN_CHINESE: Partial<Record<keyof CaseFields, keyof CaseFields>> = { tit
  */
 export function readiness(c: CaseFields, rules: Rules, timeZone: string, now: Date): Readiness {
   const problems: FieldProblem[] = [];
-  /** `what`: the field's name, or the words for it. */
-  const missing = (path: string, what: string | Message) => problems.push({ path, code: 'required', message: { key: 'field.required-to-submit', params: { what } } });
+  /** `what`: the words for the missing field. */
+  const missing = (path: string, what: Message) => problems.push({ path, code: 'required', message: { key: 'field.required-to-submit', params: { what } } });
 
   const absent = (f: keyof CaseFields) => c[f] === undefined || c[f] === null;
   for (const f of REQUIRED) {
     const zh = OR_IN_CHINESE[f];
-    if (absent(f) && (!zh || absent(zh))) missing(f, zh ? { key: 'field.required.either', params: { field: f, other: zh } } : f);
+    const name = (field: CaseFieldName): Message => ({ key: `caseField.${field}` });
+    if (absent(f) && (!zh || absent(zh))) missing(f, zh ? { key: 'field.required.either', params: { field: name(f), other: name(zh) } } : name(f));
   }
 
   if (c.implementedOn) {

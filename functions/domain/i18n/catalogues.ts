@@ -4,7 +4,7 @@
  * number formats yet, and a MessageFormat library would cost every function its load time (Intl.PluralRules is
  * built in when one does).
  */
-import type { CaseStatus, CaseType, CategoryId, Criterion, Decision, EditionStatus } from '../vocabulary.ts';
+import type { CaseFieldName, CaseStatus, CaseType, CategoryId, Criterion, Decision, EditionStatus } from '../vocabulary.ts';
 import { en, type MessageKey } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -25,7 +25,8 @@ type Labelled = Record<
   | `criterion.${Criterion}`
   | `decision.${Decision}`
   | `caseStatus.${CaseStatus}`
-  | `editionStatus.${EditionStatus}`,
+  | `editionStatus.${EditionStatus}`
+  | `caseField.${CaseFieldName}`,
   string
 >;
 

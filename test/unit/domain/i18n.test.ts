@@ -4,7 +4,8 @@ import { negotiateLocale } from '#domain/i18n/negotiate';
 import { zhCN } from '#domain/i18n/zh-CN';
 import { PROBLEM_STATUS } from '#domain/errors';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The names a text fills in, each once: a translation may name one more or fewer times than English does. */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('catalogues', () => {
   const keys = Object.keys(CATALOGUES.en) as MessageKey[];

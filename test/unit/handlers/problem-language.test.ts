@@ -121,7 +121,7 @@ describe('problems in the language asked for', () => {
     expect(en.length).toBeGreaterThan(0);
     expect(zh.map(({ path, code }) => ({ path, code }))).toEqual(en.map(({ path, code }) => ({ path, code })));
     expect(en.find((p) => p.path === 'category')?.message).toBe('category is required to submit');
-    expect(zh.find((p) => p.path === 'category')?.message).toBe('提交前必须填写：category');
+    expect(zh.find((p) => p.path === 'category')?.message).toBe('提交前必须填写：类别');
     for (const p of zh) expect(p.message, p.path).toMatch(CJK);
   });
 
