@@ -17,6 +17,7 @@ import { draftOf, keepUnsaved, patchOf, sameValue, unsavedOf, type Draft, type D
 import { ConflictPanel } from './conflict-panel';
 import { CountriesPicker, CountrySelect } from './country-fields';
 import { FieldLink } from './field-link';
+import { FilesSection } from './files-section';
 import { Partners } from './partners-field';
 import { labelOf, loadEditions, loadVocabulary, type Case, type Edition, type Vocabulary } from './queries';
 import { Receipt } from './receipt';
@@ -410,6 +411,8 @@ function Editor({ initial, edition, vocabulary }: EditorProps) {
           )}
           {!readOnly && <WithdrawButton onConfirm={withdraw} />}
         </aside>
+
+        <FilesSection theCase={saved} edition={edition} editable={!readOnly} />
       </div>
     </article>
   );
