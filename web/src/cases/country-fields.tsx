@@ -21,18 +21,26 @@ function useCountryOptions(): Option[] {
   }, [locale, t]);
 }
 
-/** One country or region, or none. */
-export function CountrySelect({ value, onChange, ...control }: ControlProps & { value: string; onChange: (code: string) => void }) {
+/** The options of a country select: none chosen, then `options` by name. */
+function CountryOptions({ options }: { options: { code: string; name: string }[] }) {
   const { t } = useApp();
-  const options = useCountryOptions();
   return (
-    <select {...control} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+    <>
       <option value="">{t('field.choose')}</option>
       {options.map((o) => (
         <option key={o.code} value={o.code}>
           {o.name}
         </option>
       ))}
+    </>
+  );
+}
+
+/** One country or region, or none. */
+export function CountrySelect({ value, onChange, ...control }: ControlProps & { value: string; onChange: (code: string) => void }) {
+  return (
+    <select {...control} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+      <CountryOptions options={useCountryOptions()} />
     </select>
   );
 }
@@ -87,12 +95,7 @@ export function CountriesPicker({ id, legend, hint, error, value, onChange }: Co
       <div class="inline">
         <label for={id}>{t('field.countries.choose')}</label>
         <select id={id} value={next} {...(error ? { 'aria-invalid': true } : {})} onChange={(e) => setNext(e.currentTarget.value)}>
-          <option value="">{t('field.choose')}</option>
-          {options.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.name}
-            </option>
-          ))}
+          <CountryOptions options={options} />
         </select>
         <button type="button" class="secondary" onClick={add} disabled={!next}>
           {t('field.countries.add')}
