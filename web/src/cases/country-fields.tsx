@@ -6,7 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { COUNTRY_CODES } from '../../../functions/domain/countries.ts';
 import { useApp } from '../app-context';
 import { countryName } from '../i18n/i18n';
-import type { ControlProps } from '../shared/field';
+import { describedBy, FieldNotes, type ControlProps } from '../shared/field';
 
 interface Option {
   code: string;
@@ -59,7 +59,7 @@ export function CountriesPicker({ id, legend, hint, error, value, onChange }: Co
   const { t, locale } = useApp();
   const options = useCountryOptions().filter((o) => !value.includes(o.code));
   const [next, setNext] = useState('');
-  const described = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  const described = describedBy(id, hint, error);
   const add = () => {
     if (next && !value.includes(next)) onChange([...value, next]);
     setNext('');
@@ -67,14 +67,7 @@ export function CountriesPicker({ id, legend, hint, error, value, onChange }: Co
   return (
     <fieldset class={error ? 'field invalid' : 'field'} aria-describedby={described}>
       <legend>{legend}</legend>
-      <p class="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {value.length === 0 ? (
         <p class="hint">{t('field.countries.none')}</p>
       ) : (

@@ -18,11 +18,14 @@ interface FieldProps {
   children: (props: ControlProps) => ComponentChildren;
 }
 
-export function Field({ id, label, hint, error, children }: FieldProps) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+/** The ids of a field's hint and error, as its control's aria-describedby names them. */
+export const describedBy = (id: string, hint: string | undefined, error: string | undefined): string =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+
+/** A field's hint and error, with the ids describedBy names (a fieldset of several controls uses them too). */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
   return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{label}</label>
+    <>
       {hint && (
         <p class="hint" id={`${id}-hint`}>
           {hint}
@@ -33,6 +36,16 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+export function Field({ id, label, hint, error, children }: FieldProps) {
+  const described = describedBy(id, hint, error);
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      <FieldNotes id={id} hint={hint} error={error} />
       {children({ id, ...(described ? { 'aria-describedby': described } : {}), ...(error ? { 'aria-invalid': true } : {}) })}
     </div>
   );
