@@ -21,7 +21,7 @@ import { FilesSection } from './files-section';
 import { Partners } from './partners-field';
 import { labelOf, loadEditions, loadVocabulary, type Case, type Edition, type Vocabulary } from './queries';
 import { Receipt } from './receipt';
-import { WithdrawButton } from './withdraw-button';
+import { ConfirmButton } from '../shared/confirm-button';
 
 /** How long typing may pause before the changes are saved. */
 const SAVE_DELAY_MS = 800;
@@ -409,7 +409,17 @@ function Editor({ initial, edition, vocabulary }: EditorProps) {
               {submitting ? t('submit.submitting') : t('submit.button')}
             </button>
           )}
-          {!readOnly && <WithdrawButton onConfirm={withdraw} />}
+          {!readOnly && (
+            <ConfirmButton
+              id="withdraw"
+              button={t('withdraw.button')}
+              title={t('withdraw.title')}
+              text={t('withdraw.text')}
+              confirm={t('withdraw.confirm')}
+              cancel={t('withdraw.cancel')}
+              onConfirm={withdraw}
+            />
+          )}
         </aside>
 
         <FilesSection theCase={saved} edition={edition} editable={!readOnly} />

@@ -3,7 +3,6 @@
  * with confirmation), and the checks a chosen file passes before it is sent: the server's types and sizes
  * (functions/domain/uploads.ts, vocabulary.ts), so that the two cannot disagree.
  */
-import { useRef } from 'preact/hooks';
 import { MAX_ATTACHMENTS_PER_PURPOSE, maxBytesOf } from '../../../functions/domain/uploads.ts';
 import { CONTENT_TYPES, UPLOAD_KINDS, type ContentType, type Purpose } from '../../../functions/domain/vocabulary.ts';
 import { ok } from '../api/client';
@@ -11,6 +10,7 @@ import type { Attachment } from '../api/upload';
 import { useApp } from '../app-context';
 import type { Locale, Translate } from '../i18n/i18n';
 import { useResource } from '../shared/use-resource';
+import { ConfirmButton } from '../shared/confirm-button';
 
 export type { Purpose };
 
@@ -87,7 +87,17 @@ export function FileItem({ attachment: a, onDelete }: { attachment: Attachment; 
         </p>
       )}
       {a.status === 'ready' && PREVIEWED.has(a.contentType) && <Preview attachment={a} />}
-      {onDelete && <DeleteButton id={a.attachmentId} name={a.fileName} onConfirm={onDelete} />}
+      {onDelete && (
+        <ConfirmButton
+          id={`delete-${a.attachmentId}`}
+          button={t('files.delete', { name: a.fileName })}
+          title={t('files.deleteTitle')}
+          text={t('files.deleteText', { name: a.fileName })}
+          confirm={t('files.deleteConfirm')}
+          cancel={t('files.deleteCancel')}
+          onConfirm={onDelete}
+        />
+      )}
     </li>
   );
 }
@@ -115,28 +125,3 @@ function Preview({ attachment: a }: { attachment: Attachment }) {
   );
 }
 
-/** Deleting asks first, in a modal dialog (focus kept inside, Escape cancels), as withdrawing does. */
-function DeleteButton({ id, name, onConfirm }: { id: string; name: string; onConfirm: () => void }) {
-  const { t } = useApp();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = `delete-title-${id}`;
-  return (
-    <>
-      <button type="button" class="danger" onClick={() => dialog.current?.showModal()}>
-        {t('files.delete', { name })}
-      </button>
-      <dialog ref={dialog} aria-labelledby={titleId}>
-        <h2 id={titleId}>{t('files.deleteTitle')}</h2>
-        <p>{t('files.deleteText', { name })}</p>
-        <form method="dialog">
-          <button type="submit" class="danger" onClick={onConfirm}>
-            {t('files.deleteConfirm')}
-          </button>{' '}
-          <button type="submit" class="secondary" autofocus>
-            {t('files.deleteCancel')}
-          </button>
-        </form>
-      </dialog>
-    </>
-  );
-}
