@@ -1,6 +1,6 @@
 import { queryPage } from './paging.ts';
 import type { AttachmentRecord } from '#domain/attachment';
-import { MAX_ATTACHMENTS_PER_PURPOSE } from '#domain/uploads';
+import { MAX_ATTACHMENTS_PER_PURPOSE, type Rejection } from '#domain/uploads';
 import { batchGet } from './batch.ts';
 import { OWNER_MAY_CHANGE } from './cases-repo.ts';
 import { ENTITIES, keys, recordOf } from './table-design.ts';
@@ -137,13 +137,13 @@ export async function markReady(a: AttachmentRecord, sha256: string, now: string
  * pending → rejected with a reason, and the file no longer counts. False when it was not pending, or another
  * object holds the claim (without `claim`: when any does).
  */
-export async function markRejected(a: AttachmentRecord, reason: string, now: string, claim?: string): Promise<boolean> {
+export async function markRejected(a: AttachmentRecord, reason: Rejection, now: string, claim?: string): Promise<boolean> {
   const cond = pendingFor(claim);
   const outcome = await transact<'not-pending'>([
     {
       item: tx.update({
         Key: keys.attachment(a.caseId, a.attachmentId),
-        UpdateExpression: 'SET #s = :rejected, rejectionReason = :reason, updatedAt = :now REMOVE verifying',
+        UpdateExpression: 'SET #s = :rejected, rejection = :reason, updatedAt = :now REMOVE verifying',
         ...cond,
         ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':rejected': 'rejected', ':reason': reason, ':now': now },
       }),

@@ -25,6 +25,23 @@ export async function getEditions(ids: string[]): Promise<Map<string, EditionRec
   return new Map(items.map((item) => fromItem(item)).map((e) => [e.editionId, e]));
 }
 
+/** Editions by id, each with `sub`'s extension to it when they hold one, in one BatchGet. */
+export async function getEditionsFor(ids: string[], sub: string): Promise<Map<string, { edition: EditionRecord; extension?: ExtensionRecord }>> {
+  const unique = [...new Set(ids)];
+  const items = await batchGet(unique.flatMap((id) => [keys.edition(id), keys.extension(id, sub)]));
+  const extensionSks = new Set(unique.map((id) => keys.extension(id, sub).sk));
+  const extensions = new Map(items.filter((i) => extensionSks.has(i.sk as string)).map((i) => recordOf<ExtensionRecord>(i)).map((x) => [x.editionId, x]));
+  return new Map(
+    items
+      .filter((i) => !extensionSks.has(i.sk as string))
+      .map((i) => fromItem(i))
+      .map((edition) => {
+        const extension = extensions.get(edition.editionId);
+        return [edition.editionId, { edition, ...(extension ? { extension } : {}) }];
+      }),
+  );
+}
+
 export function listEditions(limit: number, cursor?: string) {
   return queryPage({ index: INDEXES.gsi1, partition: keys.editionsPartition, newestFirst: true }, limit, cursor, fromItem);
 }

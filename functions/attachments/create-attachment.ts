@@ -16,7 +16,7 @@ const ports = {
   reviews: { getReviewer },
 };
 
-export const handler = httpHandler(routes.createAttachment, async ({ params, body, caller, now }) => {
+export const handler = httpHandler(routes.createAttachment, async ({ params, body, caller, locale, now }) => {
   const { attachment, upload } = await createAttachment(ports, { caseId: params.caseId, caller, file: body, now });
-  return { status: 201, body: { attachment: attachmentView(attachment), upload }, headers: { location: `/cases/${attachment.caseId}/attachments/${attachment.attachmentId}` } };
+  return { status: 201, body: { attachment: attachmentView(attachment, locale), upload }, headers: { location: `/cases/${attachment.caseId}/attachments/${attachment.attachmentId}` } };
 });

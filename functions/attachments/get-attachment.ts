@@ -16,7 +16,7 @@ const ports = {
   reviews: { getReviewer },
 };
 
-export const handler = httpHandler(routes.getAttachment, async ({ params, caller }) => {
+export const handler = httpHandler(routes.getAttachment, async ({ params, caller, locale }) => {
   const { attachment, downloadUrl } = await getAttachment(ports, { caseId: params.caseId, attachmentId: params.attachmentId, caller });
-  return { status: 200, body: attachmentView(attachment, downloadUrl) };
+  return { status: 200, body: attachmentView(attachment, locale, downloadUrl) };
 });

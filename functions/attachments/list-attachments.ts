@@ -14,7 +14,7 @@ const ports = {
   reviews: { getReviewer },
 };
 
-export const handler = httpHandler(routes.listAttachments, async ({ params, query, caller }) => {
+export const handler = httpHandler(routes.listAttachments, async ({ params, query, caller, locale }) => {
   const page = await listAttachments(ports, { caseId: params.caseId, caller, limit: query.limit, cursor: query.cursor });
-  return { status: 200, body: { items: page.items.map((a) => attachmentView(a)), nextCursor: page.nextCursor } };
+  return { status: 200, body: { items: page.items.map((a) => attachmentView(a, locale)), nextCursor: page.nextCursor } };
 });

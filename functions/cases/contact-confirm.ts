@@ -15,6 +15,6 @@ const ports = {
 };
 
 export const handler = httpHandler(routes.confirmContact, async ({ params, body, caller, locale, now }) => {
-  const { record, edition } = await confirmContact(ports, { caseId: params.caseId, caller, code: body.code, now });
-  return { status: 200, body: caseView(record, edition, 'owner', now, locale), version: record.version };
+  const { record, edition, extension } = await confirmContact(ports, { caseId: params.caseId, caller, code: body.code, now });
+  return { status: 200, body: caseView(record, edition, 'owner', now, locale, extension), version: record.version };
 });

@@ -16,7 +16,7 @@ const ports = {
 };
 
 export const handler = httpHandler(routes.createCase, async ({ params, body, caller, locale, now }) => {
-  const { record, edition } = await createCase(ports, { editionId: params.editionId, caller, fields: body, locale, now });
+  const { record, edition, extension } = await createCase(ports, { editionId: params.editionId, caller, fields: body, locale, now });
   count(BUSINESS_METRICS.casesCreated);
-  return { status: 201, body: caseView(record, edition, 'owner', now, locale), version: record.version, headers: { location: `/cases/${record.caseId}` } };
+  return { status: 201, body: caseView(record, edition, 'owner', now, locale, extension), version: record.version, headers: { location: `/cases/${record.caseId}` } };
 });

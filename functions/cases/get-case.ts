@@ -9,6 +9,6 @@ import { caseFor } from '#use-cases/case-access';
 const ports = { cases: { getCase }, editions: { getEditionFor }, reviews: { getReviewer } };
 
 export const handler = httpHandler(routes.getCase, async ({ params, caller, locale, now }) => {
-  const { record, edition, viewer } = await caseFor(ports, params.caseId, caller, 'view');
-  return { status: 200, body: caseView(record, edition, viewer, now, locale), version: record.version };
+  const { record, edition, extension, viewer } = await caseFor(ports, params.caseId, caller, 'view');
+  return { status: 200, body: caseView(record, edition, viewer, now, locale, extension), version: record.version };
 });

@@ -17,6 +17,6 @@ const ports = {
 };
 
 export const handler = httpHandler(routes.patchCase, async ({ params, body, caller, ifMatch, locale, now }) => {
-  const { record, edition } = await patchCase(ports, { caseId: params.caseId, caller, patch: body, ifMatch, now });
-  return { status: 200, body: caseView(record, edition, 'owner', now, locale), version: record.version };
+  const { record, edition, extension } = await patchCase(ports, { caseId: params.caseId, caller, patch: body, ifMatch, now });
+  return { status: 200, body: caseView(record, edition, 'owner', now, locale, extension), version: record.version };
 });

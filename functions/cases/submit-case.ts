@@ -20,7 +20,7 @@ const ports = {
 };
 
 export const handler = httpHandler(routes.submitCase, async ({ params, caller, ifMatch, locale, now }) => {
-  const { record, edition } = await submitCase(ports, { caseId: params.caseId, caller, ifMatch, now });
+  const { record, edition, extension } = await submitCase(ports, { caseId: params.caseId, caller, ifMatch, now });
   count(BUSINESS_METRICS.casesSubmitted);
-  return { status: 200, body: caseView(record, edition, 'owner', now, locale), version: record.version };
+  return { status: 200, body: caseView(record, edition, 'owner', now, locale, extension), version: record.version };
 });

@@ -15,6 +15,6 @@ const ports = {
 };
 
 export const handler = httpHandler(routes.withdrawCase, async ({ params, caller, ifMatch, locale, now }) => {
-  const { record, edition } = await withdrawCase(ports, { caseId: params.caseId, caller, ifMatch, now });
-  return { status: 200, body: caseView(record, edition, 'owner', now, locale), version: record.version };
+  const { record, edition, extension } = await withdrawCase(ports, { caseId: params.caseId, caller, ifMatch, now });
+  return { status: 200, body: caseView(record, edition, 'owner', now, locale, extension), version: record.version };
 });

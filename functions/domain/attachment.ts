@@ -3,7 +3,7 @@ import { frozenConflict, isFrozen, type CaseRecord } from './case.ts';
 import type { EditionRecord } from './edition.ts';
 import { AppError } from './errors.ts';
 import { acceptance } from './rules.ts';
-import { UPLOAD_URL_SECONDS } from './uploads.ts';
+import { UPLOAD_URL_SECONDS, type Rejection } from './uploads.ts';
 import type { AttachmentStatus, ContentType, Purpose } from './vocabulary.ts';
 
 /** An attachment as stored. */
@@ -17,6 +17,9 @@ export interface AttachmentRecord {
   contentType: ContentType;
   size: number;
   status: AttachmentStatus;
+  /** Why it was rejected, to be worded in the reader's language. */
+  rejection?: Rejection;
+  /** Written in English before rejections were kept as texts to word (the API still shows it). */
   rejectionReason?: string;
   sha256?: string;
   /** The upload window: an object that lands later is rejected, whatever the storage service let through. */

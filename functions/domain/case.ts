@@ -1,10 +1,11 @@
 import type { Caller } from './caller.ts';
 import type { CaseFields, CasePatch } from './case-input.ts';
 import { keptConfirmation } from './contact.ts';
-import type { EditionRecord } from './edition.ts';
+import type { EditionRecord, ExtensionRecord } from './edition.ts';
 import type { Locale } from './i18n/catalogues.ts';
 import { AppError } from './errors.ts';
 import { aggregateView, type ReviewAggregate } from './review.ts';
+import { acceptance } from './rules.ts';
 import { CASE_FIELDS, SELECTED_DECISIONS, type CaseStatus, type Decision, type SelectedDecision, type Viewer } from './vocabulary.ts';
 
 /** A case's latest submission confirmation: which mail, due when. */
@@ -77,6 +78,17 @@ export const isSelectedCase = <C extends Pick<CaseRecord, 'status' | 'decision'>
 
 export const frozenConflict = (): AppError =>
   new AppError('conflict', 'detail.case-frozen');
+
+/**
+ * Until when its owner may change and submit the case: the edition's deadline, or their extension's when that is
+ * later; null when they may not now (the edition not open yet, closed, released; the case withdrawn or frozen).
+ * What the owner's writes check (use-cases/deadline.ts), said in advance.
+ */
+export function editableUntil(c: Pick<CaseRecord, 'status' | 'decision' | 'notifiedAt'>, edition: EditionRecord, extension: Pick<ExtensionRecord, 'deadline'> | undefined, now: Date): string | null {
+  if (c.status === 'withdrawn' || isFrozen(c)) return null;
+  const a = acceptance(edition, now, extension?.deadline);
+  return a.ok ? a.until : null;
+}
 
 /** A new draft; in `locale` (the creator's language) unless the fields name the case's language. */
 export function newCase(caseId: string, editionId: string, owner: Caller, fields: CaseFields, locale: Locale, now: Date): CaseRecord {

@@ -2,7 +2,8 @@
  * What may be uploaded: the size limit of each kind of file (the kinds and their content types: vocabulary.ts)
  * and how each type is recognised from its first bytes. The one place these facts live.
  */
-import { UPLOAD_KINDS, type ContentType, type UploadKind } from './vocabulary.ts';
+import type { Message } from './i18n/catalogues.ts';
+import { UPLOAD_KINDS, type ContentType, type RejectionCode, type UploadKind } from './vocabulary.ts';
 
 const MiB = 1024 * 1024;
 
@@ -37,18 +38,6 @@ export function kindOf(contentType: ContentType): UploadKind {
 
 export const maxBytesOf = (contentType: ContentType): number => MAX_BYTES[kindOf(contentType)];
 
-/** What a person calls each type, for rejection reasons they can act on. */
-const LABELS: Record<ContentType, string> = {
-  'application/pdf': 'a PDF',
-  'image/jpeg': 'a JPEG image',
-  'image/png': 'a PNG image',
-  'audio/mpeg': 'an MP3 audio file',
-  'audio/mp4': 'an M4A audio file',
-  'audio/wav': 'a WAV audio file',
-  'video/mp4': 'an MP4 video',
-  'video/quicktime': 'a QuickTime (MOV) video',
-};
-export const labelOf = (t: ContentType): string => LABELS[t];
 
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
@@ -84,10 +73,27 @@ export function matchesDeclared(declared: ContentType, b: Uint8Array): boolean {
   return declared === 'audio/mp4' && seen === 'video/mp4';
 }
 
-/** The reason a person reads when the bytes do not fit the declared type. */
-export function mismatchReason(declared: ContentType, b: Uint8Array): string {
-  const seen = sniff(b);
-  return seen
-    ? `The file is ${labelOf(seen)} but was declared as ${declared}. Upload it again with the type ${seen}.`
-    : `The file is not ${labelOf(declared)} (its first bytes match none of the accepted types). Check the file and upload it again.`;
+/** Why a file was rejected, as its owner reads it in their language: `rejection.<code>` with what it names. */
+export interface Rejection extends Message {
+  key: `rejection.${RejectionCode}`;
 }
+
+export const rejectionCodeOf = (r: Rejection): RejectionCode => r.key.slice('rejection.'.length) as RejectionCode;
+
+const fileSize = (n: number): Message => (n >= MiB ? { key: 'fileSize.mib', params: { n: (n / MiB).toFixed(1) } } : { key: 'fileSize.bytes', params: { n } });
+/** What a person calls each type ("a PDF"). */
+const fileKind = (t: ContentType): Message => ({ key: `fileKind.${t}` });
+
+export const rejections = {
+  /** It landed after the upload window (`at`) and its grace: it cannot have started in time. */
+  late: (at: string): Rejection => ({ key: 'rejection.late', params: { at } }),
+  sizeMismatch: (actual: number, declared: number): Rejection => ({ key: 'rejection.size-mismatch', params: { actual: fileSize(actual), declared: fileSize(declared) } }),
+  /** The bytes do not fit the declared type: what they are, when recognised. */
+  typeMismatch(declared: ContentType, b: Uint8Array): Rejection {
+    const seen = sniff(b);
+    return seen
+      ? { key: 'rejection.type-mismatch', params: { seen: fileKind(seen), declared, seenType: seen } }
+      : { key: 'rejection.unrecognised', params: { expected: fileKind(declared) } };
+  },
+  replaced: (): Rejection => ({ key: 'rejection.replaced' }),
+};

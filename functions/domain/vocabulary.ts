@@ -87,6 +87,9 @@ export const CONTENT_TYPES = Object.values(UPLOAD_KINDS).flat() as [ContentType,
 
 /** pending until the verifier has checked the uploaded object. */
 export const ATTACHMENT_STATUSES = ['pending', 'ready', 'rejected'] as const;
+/** Why a file was rejected (its `rejection.<code>` text says what to do about it). */
+export const REJECTION_CODES = ['late', 'size-mismatch', 'type-mismatch', 'unrecognised', 'replaced'] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
 export type AttachmentStatus = (typeof ATTACHMENT_STATUSES)[number];
 
 // ---------- e-mail ----------

@@ -21,6 +21,7 @@ import {
   EDITION_STATUSES,
   PURPOSES,
   RECOMMENDATIONS,
+  REJECTION_CODES,
   REPORTED_RECIPIENT_STATUSES,
   REVIEWER_STATES,
   RUN_STATUSES,
@@ -104,6 +105,17 @@ function buildResponseSchemas() {
       locale: z.nullable(z.enum(LOCALES)).register(z.globalRegistry, {
         description: "The case's language: e-mails to its contact are written in it. Null on a case created before cases had one (English).",
       }),
+      editableUntil: z.optional(
+        z.nullable(Timestamp).register(z.globalRegistry, {
+          description:
+            "Given to the owner: until when they may change and submit the case (the edition's deadline, or their extension's when later); null when they may not now (the edition not open yet, closed or released; the case withdrawn, decided or its owner notified).",
+        }),
+      ),
+      extension: z.optional(
+        z.nullable(z.object({ deadline: Timestamp })).register(z.globalRegistry, {
+          description: 'Given to the owner: the extension the organisers granted them for this edition (its deadline), or null.',
+        }),
+      ),
       createdAt: Timestamp,
       updatedAt: Timestamp,
       version: z.number().check(z.int()),
@@ -126,7 +138,10 @@ function buildResponseSchemas() {
       contentType: z.enum(CONTENT_TYPES),
       size: z.number().check(z.int()),
       status: z.enum(ATTACHMENT_STATUSES),
-      rejectionReason: z.nullable(z.string()),
+      rejectionCode: z.nullable(z.enum(REJECTION_CODES)).register(z.globalRegistry, {
+        description: 'Why a rejected file was rejected: late (the upload started after its window), size-mismatch, type-mismatch (the bytes are another accepted type), unrecognised (no accepted type), replaced (another upload to the same form replaced it while it was checked). Null unless rejected (and on files rejected before codes were kept).',
+      }),
+      rejectionReason: z.nullable(z.string()).register(z.globalRegistry, { description: 'What to do about a rejected file, in the language of the answer.' }),
       sha256: z.nullable(z.string()),
       createdAt: Timestamp,
       downloadUrl: z.optional(z.string()),

@@ -27,6 +27,9 @@ export interface CaseAccess {
   reviewer?: ReviewerRecord;
 }
 
+/** A case with its edition and its owner's extension (when they hold one): what the owner's view of it says. */
+export type CaseInEdition = Pick<CaseAccess, 'record' | 'edition' | 'extension'>;
+
 export type CaseNeed = 'view' | 'own' | 'edit' | 'committee' | 'review';
 
 /**

@@ -561,7 +561,7 @@ export function cannedItems(now: Date): Item[] {
     attachmentItem(PENDING_ATTACHMENT_ID, 'pending', new Date(t - 5 * 60_000), new Date(t + 10 * 60_000)),
     attachmentItem('01J8Z4C9GM2N7XF4V5R8T0BCA3', 'rejected', new Date(t - DAY), new Date(t - DAY + 15 * 60_000), {
       fileName: 'scan.pdf',
-      rejectionReason: 'The file is a PNG image but was declared as application/pdf. Upload it again with the type image/png.',
+      rejection: { key: 'rejection.type-mismatch', params: { seen: { key: 'fileKind.image/png' }, declared: 'application/pdf', seenType: 'image/png' } },
     }),
     // Live (not rejected) attachments per purpose, as the transactions keep them.
     { ...keys.uploadCounts(CASE_ID), supporting: 2 },

@@ -50,10 +50,10 @@ afterAll(async () => {
 
 const token = (sub: string, groups: ('organisers' | 'reviewers')[] = []) => signToken({ sub, email: `${sub}@example.org`, groups }, secret);
 
-async function call(method: string, path: string, t?: string, body?: unknown) {
+async function call(method: string, path: string, t?: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(base + path, {
     method,
-    headers: { ...(t ? { authorization: `Bearer ${t}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...headers, ...(t ? { authorization: `Bearer ${t}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -125,8 +125,18 @@ describe('uploads through presigned POSTs', () => {
     await upload(started, pdf(2048));
     await media.idle();
     const got = await call('GET', `/cases/${caseId}/attachments/${started.attachment.attachmentId}`, ann);
-    expect(got.json).toMatchObject({ status: 'rejected', rejectionReason: 'The file is a PDF but was declared as image/png. Upload it again with the type application/pdf.' });
+    expect(got.json).toMatchObject({
+      status: 'rejected',
+      rejectionCode: 'type-mismatch',
+      rejectionReason: 'The file is a PDF but was declared as image/png. Upload it again with the type application/pdf.',
+    });
     expect(got.json).not.toHaveProperty('downloadUrl');
+    // The reason is worded when read, in the reader's language; the code stays.
+    const inChinese = await call('GET', `/cases/${caseId}/attachments`, ann, undefined, { 'accept-language': 'zh-CN' });
+    expect((inChinese.json?.items as Record<string, unknown>[])[0]).toMatchObject({
+      rejectionCode: 'type-mismatch',
+      rejectionReason: '该文件是 PDF 文件，但声明的类型为 image/png。请以类型 application/pdf 重新上传。',
+    });
     const r = ref(editionId, caseId, started.attachment.attachmentId);
     expect(await exists(objectKeys.quarantine(r))).toBe(false);
     expect(await exists(objectKeys.verified(r))).toBe(false);
@@ -138,7 +148,10 @@ describe('uploads through presigned POSTs', () => {
     const started = (await call('POST', `/cases/${caseId}/attachments`, ann, { fileName: 'a.png', contentType: 'image/png', size: 5000, purpose: 'supporting' })).json as unknown as Started;
     await upload(started, png);
     await media.idle();
-    expect((await call('GET', `/cases/${caseId}/attachments/${started.attachment.attachmentId}`, ann)).json?.rejectionReason).toContain('but was declared as 5000 bytes');
+    expect((await call('GET', `/cases/${caseId}/attachments/${started.attachment.attachmentId}`, ann)).json).toMatchObject({
+      rejectionCode: 'size-mismatch',
+      rejectionReason: expect.stringContaining('but was declared as 5000 bytes'),
+    });
   });
 
   it('handles a duplicated event without harm', async () => {

@@ -9,7 +9,7 @@ import { newCase, type CaseRecord } from '../../functions/domain/case.ts';
 import { newEdition, type EditionRecord } from '../../functions/domain/edition.ts';
 import { aggregateOf, type ReviewRecord } from '../../functions/domain/review.ts';
 import { MAX_CASES_PER_APPLICANT } from '../../functions/domain/limits.ts';
-import { MAX_ATTACHMENTS_PER_PURPOSE } from '../../functions/domain/uploads.ts';
+import { MAX_ATTACHMENTS_PER_PURPOSE, rejections } from '../../functions/domain/uploads.ts';
 import type { AttachmentRecord } from '../../functions/domain/attachment.ts';
 import type { MailRecord } from '../../functions/domain/mail.ts';
 import { ddb, env } from '../../functions/adapters/clients.ts';
@@ -213,13 +213,13 @@ describe('attachments', () => {
     expect(await markReady(ready, 'f'.repeat(64), now, 'v2')).toBe(false);
     expect(await markReady(ready, 'f'.repeat(64), now, 'v1')).toBe(true);
     expect(await markReady(ready, 'f'.repeat(64), now, 'v1')).toBe(false);
-    expect(await markRejected(ready, 'late', now, 'v1')).toBe(false);
+    expect(await markRejected(ready, rejections.late(now), now, 'v1')).toBe(false);
     expect((await getAttachment(c.caseId, ready.attachmentId))?.status).toBe('ready');
 
-    expect(await markRejected(rejected, 'replaced', now, 'v2')).toBe(false);
-    expect(await markRejected(rejected, 'replaced', now, 'v1')).toBe(true);
+    expect(await markRejected(rejected, rejections.replaced(), now, 'v2')).toBe(false);
+    expect(await markRejected(rejected, rejections.replaced(), now, 'v1')).toBe(true);
     expect(await markReady(rejected, 'f'.repeat(64), now, 'v1')).toBe(false);
-    expect((await getAttachment(c.caseId, rejected.attachmentId))?.status).toBe('rejected');
+    expect(await getAttachment(c.caseId, rejected.attachmentId)).toMatchObject({ status: 'rejected', rejection: { key: 'rejection.replaced' } });
   });
 });
 

@@ -34,6 +34,7 @@ const { handler: patchCase } = await import('../../functions/cases/patch-case.ts
 const { handler: submitCase } = await import('../../functions/cases/submit-case.ts');
 const { handler: withdrawCase } = await import('../../functions/cases/withdraw-case.ts');
 const { handler: getCase } = await import('../../functions/cases/get-case.ts');
+const { handler: listMyCases } = await import('../../functions/cases/list-my-cases.ts');
 const { handler: closeEdition } = await import('../../functions/editions/close-edition.ts');
 const { handler: putExtension } = await import('../../functions/editions/put-extension.ts');
 const { handler: listAudit } = await import('../../functions/editions/list-audit.ts');
@@ -177,6 +178,17 @@ describe('extensions, closing and the audit trail', () => {
     await setDeadline(editionId, new Date(Date.now() - 1000).toISOString());
     const ext = await invoke(putExtension, apiEvent(routes.putExtension, { path: `/editions/${editionId}/extensions/${ann.sub}`, who: org, body: { deadline: new Date(Date.now() + 3_600_000).toISOString(), reason: 'Hospital stay' } }));
     expect(ext.status).toBe(200);
+    const extended = String(ext.json?.deadline);
+    // Each owner is told until when they may still change their case: Ann until her extension, Ben no longer.
+    const view = async (caseId: string, who: Who) => (await invoke(getCase, apiEvent(routes.getCase, { path: `/cases/${caseId}`, who }))).json;
+    expect(await view(annCase, ann)).toMatchObject({ editableUntil: extended, extension: { deadline: extended } });
+    expect(await view(benCase, ben)).toMatchObject({ editableUntil: null, extension: null });
+    const annList = (await invoke(listMyCases, apiEvent(routes.listMyCases, { path: '/me/cases', who: ann }))).json?.items as Record<string, unknown>[];
+    expect(annList.find((c) => c.caseId === annCase)).toMatchObject({ editableUntil: extended, extension: { deadline: extended } });
+    // Neither is anyone else's to know, not even the organisers'.
+    const asOrganiser = await view(annCase, org);
+    expect(asOrganiser).not.toHaveProperty('extension');
+    expect(asOrganiser).not.toHaveProperty('editableUntil');
     expect((await submit(annCase, ann)).status).toBe(200);
     expect((await submit(benCase, ben)).json?.code).toBe('deadline-passed');
     expect((await draft(editionId, ann, { title: 'late but allowed' })).status).toBe(201);

@@ -4,7 +4,7 @@
  * number formats yet, and a MessageFormat library would cost every function its load time (Intl.PluralRules is
  * built in when one does).
  */
-import type { CaseFieldName, CaseStatus, CaseType, CategoryId, Criterion, Decision, EditionStatus } from '../vocabulary.ts';
+import type { CaseFieldName, CaseStatus, CaseType, CategoryId, ContentType, Criterion, Decision, EditionStatus, RejectionCode } from '../vocabulary.ts';
 import { en, type MessageKey } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -26,7 +26,9 @@ type Labelled = Record<
   | `decision.${Decision}`
   | `caseStatus.${CaseStatus}`
   | `editionStatus.${EditionStatus}`
-  | `caseField.${CaseFieldName}`,
+  | `caseField.${CaseFieldName}`
+  | `rejection.${RejectionCode}`
+  | `fileKind.${ContentType}`,
   string
 >;
 

@@ -258,6 +258,23 @@ export const en = {
   'field.zod.invalid-element': 'Invalid value in {origin}',
   'field.zod.invalid': 'Invalid input',
 
+  // --- verdicts on uploaded files (domain/uploads.ts): rejection.<code> says what to do ---
+  'rejection.late': 'The upload started after its window closed at {at}. Start a new upload.',
+  'rejection.size-mismatch': 'The file is {actual} but was declared as {declared}. Upload it again with its exact size.',
+  'rejection.type-mismatch': 'The file is {seen} but was declared as {declared}. Upload it again with the type {seenType}.',
+  'rejection.unrecognised': 'The file is not {expected} (its first bytes match none of the accepted types). Check the file and upload it again.',
+  'rejection.replaced': 'The file was replaced by another upload while it was being checked. Upload it again.',
+  'fileSize.bytes': '{n} bytes',
+  'fileSize.mib': '{n} MiB',
+  'fileKind.application/pdf': 'a PDF',
+  'fileKind.image/jpeg': 'a JPEG image',
+  'fileKind.image/png': 'a PNG image',
+  'fileKind.audio/mpeg': 'an MP3 audio file',
+  'fileKind.audio/mp4': 'an M4A audio file',
+  'fileKind.audio/wav': 'a WAV audio file',
+  'fileKind.video/mp4': 'an MP4 video',
+  'fileKind.video/quicktime': 'a QuickTime (MOV) video',
+
   // --- e-mails and time wording (mail.*, time.*) ---
   // An instant (domain/i18n/dates.ts): the time, the date as Intl writes it in time.intlLocale, the zone's name.
   'time.at': '{time}, {date} ({zone})',

@@ -1,8 +1,8 @@
-import { decisionFor, fieldsOf, reviewsFor, type CaseRecord } from '#domain/case';
+import { decisionFor, editableUntil, fieldsOf, reviewsFor, type CaseRecord } from '#domain/case';
 import { contactConfirmed } from '#domain/contact';
 import { fieldProblemIn } from '#domain/errors';
 import type { Locale } from '#domain/i18n/catalogues';
-import type { EditionRecord } from '#domain/edition';
+import type { EditionRecord, ExtensionRecord } from '#domain/edition';
 import { readiness } from '#domain/rules';
 import type { Viewer } from '#domain/vocabulary';
 import type { ResponseBody } from '../responses.ts';
@@ -18,8 +18,11 @@ const headOf = (c: Pick<CaseRecord, 'caseId' | 'editionId' | 'status' | 'title' 
   caseType: c.caseType ?? null,
 });
 
-/** A case as `viewer` may see it, its readiness worded in `locale`: reviewers get it without contact details. */
-export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, now: Date, locale: Locale): ResponseBody<'Case'> {
+/**
+ * A case as `viewer` may see it, its readiness worded in `locale`: reviewers get it without contact details; its
+ * owner gets until when they may change it, and `extension`, theirs for the edition if they hold one.
+ */
+export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, now: Date, locale: Locale, extension?: ExtensionRecord): ResponseBody<'Case'> {
   const ready = readiness(fieldsOf(c), edition.rules, edition.timeZone, now);
   const view: ResponseBody<'Case'> = {
     ...headOf(c),
@@ -41,6 +44,10 @@ export function caseView(c: CaseRecord, edition: EditionRecord, viewer: Viewer, 
     version: c.version,
   };
   if (c.contact?.email) view.contactConfirmed = contactConfirmed(c);
+  if (viewer === 'owner') {
+    view.editableUntil = editableUntil(c, edition, extension, now);
+    view.extension = extension ? { deadline: extension.deadline } : null;
+  }
   if (viewer === 'reviewer') {
     delete view.contact;
     delete view.contactConfirmed;

@@ -16,7 +16,7 @@
  * is thrown, for Lambda to retry and then park the event in the dead-letter queue.
  */
 import type { AttachmentRecord } from '#domain/attachment';
-import { matchesDeclared, mismatchReason, TRANSFER_GRACE_SECONDS } from '#domain/uploads';
+import { matchesDeclared, rejections, TRANSFER_GRACE_SECONDS, type Rejection } from '#domain/uploads';
 import { objectKeys, parseQuarantineKey } from '#adapters/bucket-design';
 import type { ObjectVersion } from '#adapters/media-store';
 import type { Attachments, Media } from '../ports.ts';
@@ -28,29 +28,25 @@ export interface VerifyUploadPorts {
   clock: () => Date;
 }
 
-export type Verdict = { kind: 'ready'; sha256: string } | { kind: 'rejected'; reason: string } | { kind: 'leftover'; why: string } | { kind: 'gone' };
-
-const mib = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`);
+export type Verdict = { kind: 'ready'; sha256: string } | { kind: 'rejected'; reason: Rejection } | { kind: 'leftover'; why: string } | { kind: 'gone' };
 
 async function judge(ports: VerifyUploadPorts, a: AttachmentRecord, object: ObjectVersion, arrivedAt: string): Promise<Verdict> {
   const latest = new Date(Date.parse(a.uploadBy) + TRANSFER_GRACE_SECONDS * 1000).toISOString();
-  if (arrivedAt > latest) return { kind: 'rejected', reason: `The upload started after its window closed at ${a.uploadBy}. Start a new upload.` };
+  if (arrivedAt > latest) return { kind: 'rejected', reason: rejections.late(a.uploadBy) };
   const size = await ports.media.sizeOf(object);
   if (size === undefined) return { kind: 'gone' };
-  if (size !== a.size) return { kind: 'rejected', reason: `The file is ${mib(size)} but was declared as ${mib(a.size)}. Upload it again with its exact size.` };
+  if (size !== a.size) return { kind: 'rejected', reason: rejections.sizeMismatch(size, a.size) };
   const content = await ports.media.digest(object);
   if (!content) return { kind: 'gone' };
-  if (!matchesDeclared(a.contentType, content.head)) return { kind: 'rejected', reason: mismatchReason(a.contentType, content.head) };
+  if (!matchesDeclared(a.contentType, content.head)) return { kind: 'rejected', reason: rejections.typeMismatch(a.contentType, content.head) };
   return { kind: 'ready', sha256: content.sha256 };
 }
-
-const REPLACED = 'The file was replaced by another upload while it was being checked. Upload it again.';
 
 /**
  * Marks the attachment rejected after removing any copy of it from cases/: one that this event wrote and found
  * wrong, or one an earlier, interrupted try of it left behind. A rejected file is never kept as verified.
  */
-async function reject(ports: VerifyUploadPorts, a: AttachmentRecord, reason: string, claim: string): Promise<void> {
+async function reject(ports: VerifyUploadPorts, a: AttachmentRecord, reason: Rejection, claim: string): Promise<void> {
   await ports.media.deleteObject(objectKeys.verified(a));
   await ports.attachments.markRejected(a, reason, ports.clock().toISOString(), claim);
 }
@@ -65,8 +61,8 @@ async function publish(ports: VerifyUploadPorts, a: AttachmentRecord, object: Ob
   const copied = await ports.media.copyObject(object, target);
   const intact = copied && (object.versionId !== undefined || (await ports.media.digest({ key: target }))?.sha256 === sha256);
   if (!intact) {
-    await reject(ports, a, REPLACED, claim);
-    return { kind: 'rejected', reason: REPLACED };
+    await reject(ports, a, rejections.replaced(), claim);
+    return { kind: 'rejected', reason: rejections.replaced() };
   }
   if (!(await ports.attachments.markReady(a, sha256, ports.clock().toISOString(), claim))) {
     const current = await ports.attachments.getAttachment(a.caseId, a.attachmentId);
@@ -101,7 +97,7 @@ export async function verifyUpload(ports: VerifyUploadPorts, input: { object: Ob
   else if (verdict.kind === 'rejected') await reject(ports, attachment, verdict.reason, claim);
   else {
     // Gone: replaced (or removed) before it could be read. This post holds the claim, so no other decides.
-    await reject(ports, attachment, REPLACED, claim);
+    await reject(ports, attachment, rejections.replaced(), claim);
     // Without a version id the key now holds the replacing bytes, which are not this event's to remove.
     if (object.versionId) await discard();
     return verdict;

@@ -5,14 +5,12 @@
  *    after CONTACT_CODE_MAX_ATTEMPTS wrong ones, is a 409; expired or wrong a 400 (a wrong one is counted).
  * 3. One transaction uses up the code and marks the case confirmed, if neither changed since they were read.
  */
-import type { CaseRecord } from '#domain/case';
 import type { Caller } from '#domain/caller';
 import { checkContactCode, contactConfirmed } from '#domain/contact';
-import type { EditionRecord } from '#domain/edition';
 import { AppError } from '#domain/errors';
 import type { Message } from '#domain/i18n/catalogues';
 import { CONTACT_CODE_MAX_ATTEMPTS } from '#domain/limits';
-import { caseFor, type CaseAccessPorts } from '../case-access.ts';
+import { caseFor, type CaseAccessPorts, type CaseInEdition } from '../case-access.ts';
 import type { Contacts } from '../ports.ts';
 
 export type ConfirmContactPorts = CaseAccessPorts & { contacts: Pick<Contacts, 'getContactCode' | 'recordWrongCode' | 'confirmContact'> };
@@ -22,10 +20,10 @@ const codeProblem = (code: string, message: Message) => new AppError('validation
 export async function confirmContact(
   ports: ConfirmContactPorts,
   input: { caseId: string; caller: Caller; code: string; now: Date },
-): Promise<{ record: CaseRecord; edition: EditionRecord }> {
+): Promise<CaseInEdition> {
   const { now } = input;
-  const { record, edition } = await caseFor(ports, input.caseId, input.caller, 'own');
-  if (contactConfirmed(record)) return { record, edition };
+  const { record, edition, extension } = await caseFor(ports, input.caseId, input.caller, 'own');
+  if (contactConfirmed(record)) return { record, edition, extension };
   const email = record.contact?.email;
 
   const code = await ports.contacts.getContactCode(record.caseId);
@@ -42,5 +40,5 @@ export async function confirmContact(
   const outcome = await ports.contacts.confirmContact(record, email!, code!.codeHash!, now);
   if (outcome === 'code-changed') throw new AppError('conflict', 'detail.code-replaced');
   if (outcome === 'case-changed') throw new AppError('conflict', 'detail.case-changed-retry');
-  return { record: { ...record, contactConfirmedEmail: email!, updatedAt: now.toISOString(), version: record.version + 1 }, edition };
+  return { record: { ...record, contactConfirmedEmail: email!, updatedAt: now.toISOString(), version: record.version + 1 }, edition, extension };
 }

@@ -6,10 +6,9 @@
  *    raced past step 1. The case is in the language the fields name, else the caller's (defaultLocale), which the
  *    same transaction records as the account's if it has none yet: a first case is often an account's first request.
  */
-import { newCase, type CaseRecord } from '#domain/case';
+import { newCase } from '#domain/case';
 import type { CaseFields } from '#domain/case-input';
 import type { Caller } from '#domain/caller';
-import type { EditionRecord } from '#domain/edition';
 import { AppError, notFound } from '#domain/errors';
 import type { Locale } from '#domain/i18n/catalogues';
 import { ulid } from '#domain/ids';
@@ -17,6 +16,7 @@ import { defaultLocale } from '#domain/preferences';
 import { MAX_CASES_PER_APPLICANT } from '#domain/limits';
 import { gateFor, refusal, type GatePorts, type RefusalPorts } from '../deadline.ts';
 import type { Cases, Editions, Preferences } from '../ports.ts';
+import type { CaseInEdition } from '../case-access.ts';
 
 export type CreateCasePorts = GatePorts & RefusalPorts & {
   cases: Pick<Cases, 'createCase'>;
@@ -28,7 +28,7 @@ export async function createCase(
   ports: CreateCasePorts,
   /** locale: the request's language (Accept-Language). */
   input: { editionId: string; caller: Caller; fields: CaseFields; locale: Locale; now: Date },
-): Promise<{ record: CaseRecord; edition: EditionRecord }> {
+): Promise<CaseInEdition> {
   const { caller, now } = input;
   const { edition, extension } = await ports.editions.getEditionFor(input.editionId, caller.sub);
   if (!edition) throw notFound('edition');
@@ -41,5 +41,5 @@ export async function createCase(
     throw new AppError('conflict', { key: 'detail.cases-per-applicant', params: { max: MAX_CASES_PER_APPLICANT } });
   }
   if (outcome !== 'ok') throw await refusal(ports, edition, now);
-  return { record, edition };
+  return { record, edition, extension };
 }

@@ -7,15 +7,14 @@
  * 4. Write it in one transaction, conditioned on the version read and on the deadline.
  *    A concurrent edit is a 412 with If-Match; without it, the merge is redone on the fresh case.
  */
-import { fieldsOf, patchedCase, type CaseRecord } from '#domain/case';
+import { fieldsOf, patchedCase } from '#domain/case';
 import type { CasePatch } from '#domain/case-input';
 import type { Caller } from '#domain/caller';
 import { assertVersion, changedMeanwhile, type IfMatch } from '#domain/concurrency';
-import type { EditionRecord } from '#domain/edition';
 import { AppError } from '#domain/errors';
 import { readiness } from '#domain/rules';
 import { stamp } from '#domain/submission';
-import { caseFor, type CaseAccessPorts } from '../case-access.ts';
+import { caseFor, type CaseAccessPorts, type CaseInEdition } from '../case-access.ts';
 import { gateFor, refusal, type GatePorts, type RefusalPorts } from '../deadline.ts';
 import type { Attachments, Cases } from '../ports.ts';
 import { attachmentsOf } from '../receipts.ts';
@@ -29,7 +28,7 @@ export type PatchCasePorts = CaseAccessPorts &
 export async function patchCase(
   ports: PatchCasePorts,
   input: { caseId: string; caller: Caller; patch: CasePatch; ifMatch: IfMatch; now: Date },
-): Promise<{ record: CaseRecord; edition: EditionRecord }> {
+): Promise<CaseInEdition> {
   const { ifMatch, now } = input;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const { record: current, edition, extension } = await caseFor(ports, input.caseId, input.caller, 'edit');
@@ -45,7 +44,7 @@ export async function patchCase(
     }
 
     const outcome = await ports.cases.replaceCase(next, current, gate.checks);
-    if (outcome === 'ok') return { record: next, edition };
+    if (outcome === 'ok') return { record: next, edition, extension };
     if (outcome === 'gate-closed') throw await refusal(ports, edition, now);
     if (typeof ifMatch === 'number') throw changedMeanwhile('case');
   }

@@ -16,13 +16,12 @@
 import { fieldsOf, type CaseRecord, type ConfirmationSlot } from '#domain/case';
 import type { Caller } from '#domain/caller';
 import { assertVersion, changedMeanwhile, type IfMatch } from '#domain/concurrency';
-import type { EditionRecord } from '#domain/edition';
 import { AppError } from '#domain/errors';
 import { ulid } from '#domain/ids';
 import { confirmationDue, recipients, submissionSubject, type MailRecord } from '#domain/mail';
 import { readiness } from '#domain/rules';
 import { stamp } from '#domain/submission';
-import { accessTo, type CaseAccessPorts } from '../case-access.ts';
+import { accessTo, type CaseAccessPorts, type CaseInEdition } from '../case-access.ts';
 import { gateFor, refusal, type GatePorts, type RefusalPorts } from '../deadline.ts';
 import type { Cases, Log, Mails } from '../ports.ts';
 
@@ -37,7 +36,7 @@ export type SubmitCasePorts = Omit<CaseAccessPorts, 'cases'> &
 export async function submitCase(
   ports: SubmitCasePorts,
   input: { caseId: string; caller: Caller; ifMatch: IfMatch; now: Date },
-): Promise<{ record: CaseRecord; edition: EditionRecord }> {
+): Promise<CaseInEdition> {
   const { now } = input;
   const { record: read, attachments } = await ports.cases.getCaseWithAttachments(input.caseId);
   const { record, edition, extension } = await accessTo(ports, read, input.caller, 'edit');
@@ -64,7 +63,7 @@ export async function submitCase(
 
   const queued = !mail ? 'none' : mail.nextAttemptAt > now.toISOString() ? 'deferred' : 'queued';
   ports.log.info('case submitted', { caseId: record.caseId, receipt: submitted.receipt!.sha256, mail: queued, mailId: mail?.mailId });
-  return { record: submitted, edition };
+  return { record: submitted, edition, extension };
 }
 
 /**

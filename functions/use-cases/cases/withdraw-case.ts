@@ -8,8 +8,8 @@
 import type { CaseRecord } from '#domain/case';
 import type { Caller } from '#domain/caller';
 import { assertVersion, changedMeanwhile, type IfMatch } from '#domain/concurrency';
-import { assertNotReleased, releasedConflict, type AuditRecord, type EditionRecord } from '#domain/edition';
-import { caseFor, type CaseAccessPorts } from '../case-access.ts';
+import { assertNotReleased, releasedConflict, type AuditRecord } from '#domain/edition';
+import { caseFor, type CaseAccessPorts, type CaseInEdition } from '../case-access.ts';
 import type { Cases, Transactions } from '../ports.ts';
 
 const CONSEQUENCE = 'no-withdrawal';
@@ -19,15 +19,15 @@ export type WithdrawCasePorts = CaseAccessPorts & { cases: Pick<Cases, 'replaceC
 export async function withdrawCase(
   ports: WithdrawCasePorts,
   input: { caseId: string; caller: Caller; ifMatch: IfMatch; now: Date },
-): Promise<{ record: CaseRecord; edition: EditionRecord }> {
-  const { record, edition } = await caseFor(ports, input.caseId, input.caller, 'edit');
+): Promise<CaseInEdition> {
+  const { record, edition, extension } = await caseFor(ports, input.caseId, input.caller, 'edit');
   assertNotReleased(edition, CONSEQUENCE);
-  if (record.status === 'withdrawn') return { record, edition };
+  if (record.status === 'withdrawn') return { record, edition, extension };
   assertVersion(input.ifMatch, record.version, 'case');
   const next: CaseRecord = { ...record, status: 'withdrawn', updatedAt: input.now.toISOString(), version: record.version + 1 };
   const withdrawn: AuditRecord = { editionId: edition.editionId, at: next.updatedAt, action: 'case-withdrawn', by: input.caller.sub, subject: record.caseId, details: { previousStatus: record.status } };
   const outcome = await ports.cases.replaceCase(next, record, [ports.transactions.notReleasedCheck(edition.editionId)], [], [withdrawn]);
   if (outcome === 'gate-closed') throw releasedConflict(CONSEQUENCE);
   if (outcome === 'version-mismatch') throw changedMeanwhile('case');
-  return { record: next, edition };
+  return { record: next, edition, extension };
 }

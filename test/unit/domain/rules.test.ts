@@ -3,6 +3,8 @@ import { acceptance, dateIn, editionStatus, readiness } from '#domain/rules';
 import { DEFAULT_RULES } from '#domain/categories';
 import type { CaseFields } from '#domain/case-input';
 import { render } from '#domain/i18n/catalogues';
+import { editableUntil } from '#domain/case';
+import type { EditionRecord } from '#domain/edition';
 import { completeFields } from '../../support/cases.ts';
 
 const edition = { opensAt: '2024-05-01T00:00:00.000Z', deadline: '2024-06-20T16:00:00.000Z' };
@@ -49,6 +51,27 @@ describe('acceptance', () => {
   it('refuses everyone once released, extension or not', () => {
     const released = { ...edition, releasedAt: '2024-06-10T00:00:00.000Z' };
     expect(acceptance(released, at('2024-06-11T00:00:00.000Z'), '2024-07-01T00:00:00.000Z')).toMatchObject({ ok: false });
+  });
+});
+
+describe('editableUntil (what the owner is told)', () => {
+  const e = edition as EditionRecord;
+  const draft = { status: 'draft' as const };
+  const ext = { deadline: '2024-06-22T16:00:00.000Z' };
+  it('is the deadline while open, the extension after it, and null when the owner may not change the case now', () => {
+    expect(editableUntil(draft, e, undefined, at('2024-06-01T00:00:00.000Z'))).toBe(edition.deadline);
+    expect(editableUntil(draft, e, ext, at('2024-06-21T00:00:00.000Z'))).toBe(ext.deadline);
+    expect(editableUntil(draft, e, undefined, at('2024-06-21T00:00:00.000Z'))).toBeNull();
+    expect(editableUntil(draft, e, ext, at(ext.deadline))).toBeNull();
+    expect(editableUntil(draft, e, undefined, at('2024-04-30T00:00:00.000Z'))).toBeNull();
+  });
+
+  it('is null for a withdrawn or frozen case, extension or not', () => {
+    const now = at('2024-06-01T00:00:00.000Z');
+    expect(editableUntil({ status: 'withdrawn' }, e, ext, now)).toBeNull();
+    expect(editableUntil({ status: 'submitted', decision: 'collection' }, e, ext, now)).toBeNull();
+    expect(editableUntil({ status: 'submitted', notifiedAt: '2024-05-30T00:00:00.000Z' }, e, ext, now)).toBeNull();
+    expect(editableUntil({ ...draft }, { ...e, releasedAt: '2024-05-31T00:00:00.000Z' }, ext, now)).toBeNull();
   });
 });
 

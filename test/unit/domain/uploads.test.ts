@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesDeclared, mismatchReason, sniff, maxBytesOf } from '#domain/uploads';
+import { matchesDeclared, rejectionCodeOf, rejections, sniff, maxBytesOf } from '#domain/uploads';
+import { render } from '#domain/i18n/catalogues';
 import { CONTENT_TYPES } from '#domain/vocabulary';
 import { contentDisposition, fileWindow, uploadDeadline } from '#domain/attachment';
 import { parseQuarantineKey, objectKeys } from '#adapters/bucket-design';
@@ -40,9 +41,22 @@ describe('magic bytes', () => {
     expect(matchesDeclared('video/mp4', ftyp('M4A '))).toBe(false);
   });
 
-  it('says what the file is and what to do', () => {
-    expect(mismatchReason('image/png', bytes('%PDF-1.4'))).toBe('The file is a PDF but was declared as image/png. Upload it again with the type application/pdf.');
-    expect(mismatchReason('application/pdf', bytes('plain text'))).toMatch(/^The file is not a PDF/);
+  it('says what the file is and what to do, in either language, with a code', () => {
+    const pdfAsPng = rejections.typeMismatch('image/png', bytes('%PDF-1.4'));
+    expect(rejectionCodeOf(pdfAsPng)).toBe('type-mismatch');
+    expect(render('en', pdfAsPng)).toBe('The file is a PDF but was declared as image/png. Upload it again with the type application/pdf.');
+    expect(render('zh-CN', pdfAsPng)).toBe('该文件是 PDF 文件，但声明的类型为 image/png。请以类型 application/pdf 重新上传。');
+    const text = rejections.typeMismatch('application/pdf', bytes('plain text'));
+    expect(rejectionCodeOf(text)).toBe('unrecognised');
+    expect(render('en', text)).toMatch(/^The file is not a PDF/);
+    expect(render('zh-CN', text)).toMatch(/^该文件不是 PDF 文件/);
+  });
+
+  it('names sizes in bytes below a MiB and in MiB above, in either language', () => {
+    const r = rejections.sizeMismatch(5 * 1024 * 1024, 5000);
+    expect(rejectionCodeOf(r)).toBe('size-mismatch');
+    expect(render('en', r)).toBe('The file is 5.0 MiB but was declared as 5000 bytes. Upload it again with its exact size.');
+    expect(render('zh-CN', r)).toBe('文件大小为 5.0 MiB，但声明的大小为 5000 字节。请按文件的实际大小重新上传。');
   });
 });
 

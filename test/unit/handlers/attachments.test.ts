@@ -174,7 +174,7 @@ describe('verification', () => {
     expect(readyUpdates()).toEqual([]);
     // This post held the claim, so nobody else will decide: the owner is told to upload again.
     expect(ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Update).toMatchObject({
-      ExpressionAttributeValues: expect.objectContaining({ ':reason': expect.stringContaining('replaced'), ':claim': 'v1' }),
+      ExpressionAttributeValues: expect.objectContaining({ ':reason': { key: 'rejection.replaced' }, ':claim': 'v1' }),
     });
   });
 
@@ -183,7 +183,7 @@ describe('verification', () => {
     ddb.on(UpdateCommand).resolves({});
     ddb.on(TransactWriteCommand).resolves({});
     s3.on(CopyObjectCommand).rejects(status(412, 'PreconditionFailed'));
-    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('replaced') });
+    expect(await verifyObject(object, arrived)).toEqual({ kind: 'rejected', reason: { key: 'rejection.replaced' } });
     expect(readyUpdates()).toEqual([]);
     // A rejection leaves nothing in cases/ (even what an interrupted earlier try may have copied).
     expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: objectKeys.verified(ref) });
@@ -243,9 +243,9 @@ describe('verification', () => {
     ddb.on(GetCommand, { Key: keys.attachment(CASE_ID, ATT_ID) }).resolves({ Item: attachmentItem({ contentType: 'image/png' }) });
     ddb.on(UpdateCommand).resolves({});
     ddb.on(TransactWriteCommand).resolves({});
-    expect(await verifyObject(object, arrived)).toEqual({ kind: 'rejected', reason: 'The file is a PDF but was declared as image/png. Upload it again with the type application/pdf.' });
+    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'rejected', reason: { key: 'rejection.type-mismatch', params: { declared: 'image/png', seenType: 'application/pdf' } } });
     const tx = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(tx[0]!.Update?.ExpressionAttributeValues).toMatchObject({ ':rejected': 'rejected' });
+    expect(tx[0]!.Update?.ExpressionAttributeValues).toMatchObject({ ':rejected': 'rejected', ':reason': { key: 'rejection.type-mismatch' } });
     expect(tx[1]!.Update).toMatchObject({ Key: keys.uploadCounts(CASE_ID), ExpressionAttributeValues: { ':d': -1 } });
     expect(s3).not.toHaveReceivedCommand(CopyObjectCommand);
     expect(s3).toHaveReceivedCommandWith(DeleteObjectCommand, { Key: key, VersionId: 'v1' });
@@ -256,7 +256,7 @@ describe('verification', () => {
     ddb.on(UpdateCommand).resolves({});
     ddb.on(TransactWriteCommand).resolves({});
     s3.on(HeadObjectCommand).resolves({ ContentLength: 4096, ETag: '"0123abcd"' });
-    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('4096 bytes but was declared as 2048 bytes') });
+    expect(await verifyObject(object, arrived)).toMatchObject({ kind: 'rejected', reason: { key: 'rejection.size-mismatch' } });
     expect(s3).not.toHaveReceivedCommand(GetObjectCommand);
   });
 

@@ -955,6 +955,12 @@ export interface components {
             decision: ("outstanding" | "collection" | "not-selected") | null;
             /** @description The case's language: e-mails to its contact are written in it. Null on a case created before cases had one (English). */
             locale: ("en" | "zh-CN") | null;
+            /** @description Given to the owner: until when they may change and submit the case (the edition's deadline, or their extension's when later); null when they may not now (the edition not open yet, closed or released; the case withdrawn, decided or its owner notified). */
+            editableUntil?: components["schemas"]["Timestamp"] | null;
+            /** @description Given to the owner: the extension the organisers granted them for this edition (its deadline), or null. */
+            extension?: {
+                deadline: components["schemas"]["Timestamp"];
+            } | null;
             createdAt: components["schemas"]["Timestamp"];
             updatedAt: components["schemas"]["Timestamp"];
             version: number;
@@ -1082,6 +1088,9 @@ export interface components {
             size: number;
             /** @enum {string} */
             status: "pending" | "ready" | "rejected";
+            /** @description Why a rejected file was rejected: late (the upload started after its window), size-mismatch, type-mismatch (the bytes are another accepted type), unrecognised (no accepted type), replaced (another upload to the same form replaced it while it was checked). Null unless rejected (and on files rejected before codes were kept). */
+            rejectionCode: ("late" | "size-mismatch" | "type-mismatch" | "unrecognised" | "replaced") | null;
+            /** @description What to do about a rejected file, in the language of the answer. */
             rejectionReason: string | null;
             sha256: string | null;
             createdAt: components["schemas"]["Timestamp"];
