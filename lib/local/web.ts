@@ -1,10 +1,12 @@
 /**
  * The built web app (web/dist) on localhost, served as CloudFront serves it on AWS: the same security headers
  * (lib/web-headers.ts), hashed assets cached for good, index.html and config.json always revalidated, index.html for
- * any path without an extension (the app's own routes), and config.json answered from memory.
+ * any path without an extension (the app's own routes), config.json answered from memory, and text compressed with
+ * gzip for a browser that accepts it (CloudFront compresses them too).
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 import { CONFIG_PATH, type AppConfig } from '../../web/src/config.ts';
 import { webSecurityHeaders } from '../web-headers.ts';
@@ -51,6 +53,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
 };
+
+/** What is worth compressing: text (images, fonts and media come compressed). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.webmanifest', '.txt', '.svg']);
 
 /** Vite names what it writes under assets/ by its content's hash: a changed file gets a new name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -109,14 +114,20 @@ export async function serveWebApp(opts: WebAppOptions): Promise<WebApp> {
       notFound();
       return;
     }
+    const type = extname(file).toLowerCase();
+    const gzip = COMPRESSIBLE.has(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(200, {
       ...security,
-      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': String(size),
+      'content-type': CONTENT_TYPES[type] ?? 'application/octet-stream',
+      ...(gzip ? { 'content-encoding': 'gzip' } : { 'content-length': String(size) }),
+      ...(COMPRESSIBLE.has(type) ? { vary: 'Accept-Encoding' } : {}),
       'cache-control': file.startsWith(join(root, 'assets') + sep) ? IMMUTABLE : REVALIDATE,
     });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    else {
+      const content = createReadStream(file).on('error', () => res.destroy());
+      (gzip ? content.pipe(createGzip()) : content).pipe(res);
+    }
   });
 
   const port = await listen(server, opts.port, host);

@@ -12,19 +12,22 @@
  * capacity to page through 5,000 submitted cases sorted by score, next to plain Queries of the same items;
  * and the notification section (notify.ts): 1,000 selection notices through the local workflow and an SES
  * stand-in limited to R sends a second, the rate achieved as a fraction of R and the duplicate and lost
- * e-mails, next to a paced loop of the same SES client. `--only-submit` / `--only-ranking` / `--only-notify`
- * run just that section (several: those sections), `--skip-submit` / `--skip-ranking` / `--skip-notify` leave
- * it out; `--only` (some functions) leaves all three out.
+ * e-mails, next to a paced loop of the same SES client; and the web section (lighthouse.ts): Lighthouse's
+ * performance and accessibility scores of the built app's "My cases" and editor, signed in, with the key metrics
+ * and the JavaScript loaded. `--only-submit` / `--only-ranking` / `--only-notify` / `--only-web` run just that
+ * section (several: those sections), `--skip-submit` / `--skip-ranking` / `--skip-notify` / `--skip-web` leave
+ * it out; `--only` (some functions) leaves all four out.
  *
  *   npm run bench -- --only-submit [--submits 300 --submit-rounds 3 --submit-warmup 50 --submit-warm-round 600 --in-flight 32]
  *   npm run bench -- --only-ranking [--ranking-cases 5000 --ranking-rounds 5]
  *   npm run bench -- --only-notify [--notify-rate 50 --notify-cases 1000]
+ *   npm run bench -- --only-web [--lighthouse-runs 3]
  *
  * Exit status: 0 when everything was measured (missed targets included: this is a report), 1 when a
  * bundle fails to build, an import fails, a route answers anything but 2xx, a worker does not take its
  * success path, a submit answers anything but 200 or leaves its case unsubmitted, a page of the ranking
- * answers anything but 200 or the pages do not list every case once, best first, or a notification run fails,
- * sends a notice twice or loses one.
+ * answers anything but 200 or the pages do not list every case once, best first, a notification run fails,
+ * sends a notice twice or loses one, or a Lighthouse run fails or audits anything but the signed-in page.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,6 +45,7 @@ import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
 import { SUBMIT_RESULT_PREFIX, submitReport, type SubmitResult } from './submit-result.ts';
 import { RANKING_RESULT_PREFIX, rankingReport, type RankingResult } from './ranking-result.ts';
 import { NOTIFY_RESULT_PREFIX, notifyReport, type NotifyResult } from './notify-result.ts';
+import { LIGHTHOUSE_RESULT_PREFIX, lighthouseReport, type LighthouseResult } from './lighthouse-result.ts';
 
 const IMPORT_TARGET = 1.1;
 /** Issue 14, goal 2: a function with no SDK client (floor EMPTY_FLOOR) imports in under this, whatever its ratio to an empty module. */
@@ -72,6 +76,9 @@ const { values: opts } = parseArgs({
     'skip-notify': { type: 'boolean', default: false },
     'notify-rate': { type: 'string', default: '50' },
     'notify-cases': { type: 'string', default: '1000' },
+    'only-web': { type: 'boolean', default: false },
+    'skip-web': { type: 'boolean', default: false },
+    'lighthouse-runs': { type: 'string', default: '3' },
   },
 });
 const submitArgs = [opts.submits, opts['submit-rounds'], opts['submit-warmup'], opts['submit-warm-round'], opts['in-flight']].map(Number);
@@ -83,11 +90,15 @@ if (opts['only-ranking'] && (opts['skip-ranking'] || opts.only)) throw new Error
 const notifyArgs = [opts['notify-cases'], opts['notify-rate']].map(Number);
 if (!(Number.isInteger(notifyArgs[0]) && notifyArgs[0]! >= 1 && Number.isInteger(notifyArgs[1]) && notifyArgs[1]! >= 1)) throw new Error('--notify-cases and --notify-rate must be whole numbers of at least 1');
 if (opts['only-notify'] && (opts['skip-notify'] || opts.only)) throw new Error('--only-notify runs the notification section alone: it does not go with --skip-notify or --only');
-/** --only-submit, --only-ranking and --only-notify: those sections and nothing else. */
-const sectionsOnly = opts['only-submit'] || opts['only-ranking'] || opts['only-notify'];
+const lighthouseRuns = Number(opts['lighthouse-runs']);
+if (!(Number.isInteger(lighthouseRuns) && lighthouseRuns >= 1)) throw new Error('--lighthouse-runs must be a whole number of at least 1');
+if (opts['only-web'] && (opts['skip-web'] || opts.only)) throw new Error('--only-web runs the web section alone: it does not go with --skip-web or --only');
+/** --only-submit, --only-ranking, --only-notify and --only-web: those sections and nothing else. */
+const sectionsOnly = opts['only-submit'] || opts['only-ranking'] || opts['only-notify'] || opts['only-web'];
 const runSubmit = sectionsOnly ? opts['only-submit'] : !opts['skip-submit'] && !opts.only;
 const runRanking = sectionsOnly ? opts['only-ranking'] : !opts['skip-ranking'] && !opts.only;
 const runNotify = sectionsOnly ? opts['only-notify'] : !opts['skip-notify'] && !opts.only;
+const runWeb = sectionsOnly ? opts['only-web'] : !opts['skip-web'] && !opts.only;
 const runs = Number(opts.runs);
 const rounds = Number(opts.rounds);
 const iterations = Number(opts.iterations);
@@ -138,14 +149,15 @@ const machine = `Node ${process.version} (Lambda: nodejs24.x) · ${os.cpus().len
 /** "a", "a and b", "a, b and c". */
 const listed = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
 if (sectionsOnly) {
-  console.log(`${listed([runSubmit ? 'Submit' : '', runRanking ? 'Ranking' : '', runNotify ? 'Notification' : ''].filter(Boolean))} benchmark · ${machine}`);
+  console.log(`${listed([runSubmit ? 'Submit' : '', runRanking ? 'Ranking' : '', runNotify ? 'Notification' : '', runWeb ? 'Web app' : ''].filter(Boolean))} benchmark · ${machine}`);
   if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
   const submitOk = runSubmit ? await submitSection() : true;
   const rankingOk = runRanking ? await rankingSection() : true;
   const notifyOk = runNotify ? await notifySection() : true;
-  process.exit(submitOk && rankingOk && notifyOk ? 0 : 1);
+  const webOk = runWeb ? await webSection() : true;
+  process.exit(submitOk && rankingOk && notifyOk && webOk ? 0 : 1);
 }
-const sections = listed([runSubmit ? 'of the submit' : '', runRanking ? 'of the ranking' : '', runNotify ? 'of the notifications' : ''].filter(Boolean));
+const sections = listed([runSubmit ? 'of the submit' : '', runRanking ? 'of the ranking' : '', runNotify ? 'of the notifications' : '', runWeb ? 'of the web app' : ''].filter(Boolean));
 console.log(`Benchmark of ${rows.length} functions${sections ? ` and ${sections}` : ''} · ${machine}`);
 if (major !== 24) console.log(`WARNING: Node ${process.version} is not Node 24; export PATH=$PWD/node_modules/.bin:$PATH first.`);
 console.log(
@@ -287,6 +299,7 @@ try {
   if (runSubmit && !(await submitSection())) exitCode = 1;
   if (runRanking && !(await rankingSection())) exitCode = 1;
   if (runNotify && !(await notifySection())) exitCode = 1;
+  if (runWeb && !(await webSection())) exitCode = 1;
 
   if (opts.explain) await explain(rows, floorSources);
 } finally {
@@ -309,32 +322,53 @@ function duplicateReport(bundles: (readonly [string, Bundle])[]): string[] {
   return [...where].map(([line, names]) => `${line}: ${names.join(', ')}`);
 }
 
+/**
+ * Runs a section's script (test/bench/`script`) in a fresh process and returns its exit status and its result: the
+ * JSON after `prefix` on its stdout. The child gets the Lambda-like environment of the other children without the
+ * session token: each script points the SDK at its local stand-ins before it loads any handler. Its stderr (progress
+ * lines `[tag +…s]`) goes through to ours. Rejects, with what it said besides progress, when it gives no result or,
+ * unless `figuresOnFailure`, exits other than 0.
+ */
+function runSection<T>(
+  script: string,
+  nodeArgs: string[],
+  args: number[],
+  prefix: string,
+  tag: string,
+  figuresOnFailure = false,
+): Promise<{ code: number | null; result: T }> {
+  const env = lambdaEnv();
+  delete env.AWS_SESSION_TOKEN;
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'test/bench', script), ...args.map(String)], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      process.stderr.write(d);
+    });
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(prefix));
+      if (!line || (code !== 0 && !figuresOnFailure)) {
+        return reject(new Error(`${script} failed (exit ${code}): ${err.trim().split('\n').filter((l) => !l.startsWith(`[${tag} +`)).join('\n') || out.trim()}`));
+      }
+      resolve({ code, result: JSON.parse(line.slice(prefix.length)) as T });
+    });
+  });
+}
+
 /** Runs submit.ts in a fresh process and prints its section of the report; false when it failed. */
 async function submitSection(): Promise<boolean> {
   const [submits, submitRounds, submitWarmup, warmRound, inFlight] = submitArgs as [number, number, number, number, number];
   progress(`submit: ${submitWarmup} + ${warmRound} × 3 warm-up, then ${submitRounds} rounds × ${submits} × 3 requests, ${inFlight} in flight, against DynamoDB Local`);
-  const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'test/bench/submit.ts'), ...submitArgs.map(String)];
-  // The Lambda-like environment of the other children, without the session token: submit.ts points the SDK
-  // at DynamoDB Local (lib/local/environment.ts, setLocalEnv) before it loads any handler.
-  const env = lambdaEnv();
-  delete env.AWS_SESSION_TOKEN;
   try {
-    const result = await new Promise<SubmitResult>((resolve, reject) => {
-      const p = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      p.stderr.on('data', (d: Buffer) => {
-        err += d.toString();
-        process.stderr.write(d);
-      });
-      p.on('error', reject);
-      p.on('close', (code) => {
-        const line = out.split('\n').find((l) => l.startsWith(SUBMIT_RESULT_PREFIX));
-        if (code !== 0 || !line) return reject(new Error(`submit.ts failed (exit ${code}): ${err.trim().split('\n').filter((l) => !l.startsWith('[submit +')).join('\n') || out.trim()}`));
-        resolve(JSON.parse(line.slice(SUBMIT_RESULT_PREFIX.length)) as SubmitResult);
-      });
-    });
+    const { result } = await runSection<SubmitResult>('submit.ts', ['--expose-gc'], submitArgs, SUBMIT_RESULT_PREFIX, 'submit');
     console.log(submitReport(result));
     return true;
   } catch (err) {
@@ -347,28 +381,8 @@ async function submitSection(): Promise<boolean> {
 async function rankingSection(): Promise<boolean> {
   const [cases, rankingRounds] = rankingArgs as [number, number];
   progress(`ranking: ${cases} submitted cases, a warm-up round and ${rankingRounds} rounds of three passes, against DynamoDB Local`);
-  const args = ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'test/bench/ranking.ts'), String(cases), String(rankingRounds)];
-  // As for the submit: the Lambda-like environment without the session token; ranking.ts points the SDK at
-  // DynamoDB Local before it loads the handler.
-  const env = lambdaEnv();
-  delete env.AWS_SESSION_TOKEN;
   try {
-    const result = await new Promise<RankingResult>((resolve, reject) => {
-      const p = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      p.stderr.on('data', (d: Buffer) => {
-        err += d.toString();
-        process.stderr.write(d);
-      });
-      p.on('error', reject);
-      p.on('close', (code) => {
-        const line = out.split('\n').find((l) => l.startsWith(RANKING_RESULT_PREFIX));
-        if (code !== 0 || !line) return reject(new Error(`ranking.ts failed (exit ${code}): ${err.trim().split('\n').filter((l) => !l.startsWith('[ranking +')).join('\n') || out.trim()}`));
-        resolve(JSON.parse(line.slice(RANKING_RESULT_PREFIX.length)) as RankingResult);
-      });
-    });
+    const { result } = await runSection<RankingResult>('ranking.ts', ['--expose-gc'], rankingArgs, RANKING_RESULT_PREFIX, 'ranking');
     console.log(rankingReport(result));
     return true;
   } catch (err) {
@@ -384,32 +398,25 @@ async function rankingSection(): Promise<boolean> {
 async function notifySection(): Promise<boolean> {
   const [cases, rate] = notifyArgs as [number, number];
   progress(`notifications: a warm-up run, then ${cases} recipients at ${rate}/s through the local workflow (about ${Math.ceil(cases / rate)} s), then the paced baseline`);
-  const args = ['--import', 'tsx', path.join(ROOT, 'test/bench/notify.ts'), String(cases), String(rate)];
-  // As for the submit: the Lambda-like environment without the session token; notify.ts points the SDK at
-  // DynamoDB Local, the SES stand-in and the local Step Functions before it loads the handlers.
-  const env = lambdaEnv();
-  delete env.AWS_SESSION_TOKEN;
   try {
-    const { code, result } = await new Promise<{ code: number | null; result: NotifyResult }>((resolve, reject) => {
-      const p = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      p.stderr.on('data', (d: Buffer) => {
-        err += d.toString();
-        process.stderr.write(d);
-      });
-      p.on('error', reject);
-      p.on('close', (exit) => {
-        const line = out.split('\n').find((l) => l.startsWith(NOTIFY_RESULT_PREFIX));
-        if (!line) return reject(new Error(`notify.ts failed (exit ${exit}): ${err.trim().split('\n').filter((l) => !l.startsWith('[notify +')).join('\n') || out.trim()}`));
-        resolve({ code: exit, result: JSON.parse(line.slice(NOTIFY_RESULT_PREFIX.length)) as NotifyResult });
-      });
-    });
+    const { code, result } = await runSection<NotifyResult>('notify.ts', [], notifyArgs, NOTIFY_RESULT_PREFIX, 'notify', true);
     console.log(notifyReport(result));
     return code === 0 && result.failures.length === 0;
   } catch (err) {
     console.log(`\n## Notifications: FAILED\n${(err as Error).message}`);
+    return false;
+  }
+}
+
+/** Runs lighthouse.ts in a fresh process and prints its section of the report; false when it failed. */
+async function webSection(): Promise<boolean> {
+  progress(`web app: the built app signed in, ${lighthouseRuns} Lighthouse runs of "My cases" and of the editor`);
+  try {
+    const { result } = await runSection<LighthouseResult>('lighthouse.ts', [], [lighthouseRuns], LIGHTHOUSE_RESULT_PREFIX, 'web');
+    console.log(lighthouseReport(result));
+    return true;
+  } catch (err) {
+    console.log(`\n## Web app: FAILED\n${(err as Error).message}`);
     return false;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,12 +53,15 @@ interface Answer {
 }
 
 /** A request with the path exactly as given: fetch would normalise the dot-segments a traversal attempt relies on. */
-function get(path: string, method = 'GET'): Promise<Answer> {
+function get(path: string, method = 'GET', headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: app.port, path, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port: app.port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: (res.headers['content-encoding'] === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8') });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -133,6 +137,20 @@ describe('the local web app server', () => {
     expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
     expect(csp).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
     expect(csp).toMatch(/(^|; )default-src 'none'(;|$)/);
+  });
+
+  it('compresses text with gzip for a client that accepts it, as CloudFront does, and only then', async () => {
+    const zipped = await get('/assets/index-B2x9kQ.js', 'GET', { 'accept-encoding': 'br, gzip, deflate' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    expect(zipped.body).toBe(SCRIPT);
+    const route = await get('/cases/01J', 'GET', { 'accept-encoding': 'gzip' });
+    expect([route.headers['content-encoding'], route.body]).toEqual(['gzip', INDEX]);
+    const plain = await get('/assets/index-B2x9kQ.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
+    // A client that accepts no gzip gets the file as it is.
+    expect((await get('/favicon.svg', 'GET', { 'accept-encoding': 'identity' })).headers['content-encoding']).toBeUndefined();
   });
 
   it('answers HEAD without a body and refuses other methods', async () => {
