@@ -13,7 +13,7 @@ export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 
  * The response headers a browser script may read cross-origin. Content-Language is CORS-safelisted, readable without:
  * listed all the same, as the OpenAPI document declares exactly these.
  */
-export const CORS_EXPOSE_HEADERS = ['Content-Language', 'ETag', 'Location', 'X-Correlation-Id'];
+export const CORS_EXPOSE_HEADERS = ['Content-Language', 'ETag', 'Location', 'Retry-After', 'X-Correlation-Id'];
 /**
  * How long a browser may cache a preflight's answer (seconds): API Gateway's and the local server's. Preflights are
  * cached per URL, so every case and attachment path costs one; browsers cap the value (Chromium at 2 hours).

@@ -41,6 +41,10 @@ const HEADERS = {
       '/dev/cases/{caseId} on an execute-api stage URL, /cases/{caseId} locally, the base path mapping first on a custom domain.',
     schema: { type: 'string' },
   },
+  'Retry-After': {
+    description: 'On a 429: how many seconds to wait before trying again.',
+    schema: { type: 'integer', minimum: 0 },
+  },
 } as const;
 type HeaderName = keyof typeof HEADERS;
 
@@ -145,7 +149,7 @@ export function buildOpenApi(routes: RouteSpec[], options: OpenApiOptions = {}):
     for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
       responses[String(status)] = {
         description: `Problem: ${codes.join(', ')}`,
-        headers: headersOf([CORRELATION, LANGUAGE]),
+        headers: headersOf([CORRELATION, LANGUAGE, ...(status === 429 ? (['Retry-After'] as const) : [])]),
         content: { 'application/problem+json': { schema: problemRef } },
       };
     }

@@ -8,6 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render } from '../../functions/domain/i18n/catalogues.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
 import { startAppEnvironment, type AppEnvironment } from './support/app.ts';
@@ -115,8 +116,9 @@ describe.each(LOCALES)('the files of a case ($locale)', ({ locale, browserLocale
   it('shows a file whose bytes are not of its declared type as rejected, and why', async () => {
     await picker().setInputFiles({ name: 'renamed.pdf', mimeType: 'application/pdf', buffer: PNG });
     await expect.poll(() => item('renamed.pdf').getByText(words['files.status.rejected'], { exact: true }).isVisible()).toBe(true);
-    // The verifier's reason, after the page's own words.
-    expect(await item('renamed.pdf').getByText(words['files.rejectedWhy']).textContent()).toMatch(/PNG/);
+    // The verifier's reason, after the page's own words, in the page's language.
+    const reason = render(locale, { key: 'rejection.type-mismatch', params: { seen: { key: 'fileKind.image/png' }, declared: 'application/pdf', seenType: 'image/png' } });
+    expect(await item('renamed.pdf').getByText(words['files.rejectedWhy']).textContent()).toContain(reason);
   });
 
   it('refuses a file of a type the server does not accept, before any request, and says why', async () => {

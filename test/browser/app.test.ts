@@ -5,6 +5,7 @@
  * its download. What the page shows and what the network carried (Accept-Language, If-Match) is asserted; axe finds no
  * serious or critical violation on "My cases" or the editor.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
@@ -212,16 +213,44 @@ describe.each(JOURNEYS)('the applicant journey ($locale)', ({ locale, browserLoc
     expect(await page.getByLabel(words['field.organisation.name'], { exact: true }).inputValue()).toBe('Example CERT of Kenya');
   });
 
+  it('tells of throttling (429) in the page\'s language and saves when the API says to try again, nothing typed lost', async () => {
+    await page.route(
+      (url) => url.href.startsWith(`${app.apiUrl}/cases/`),
+      (route) =>
+        route.request().method() === 'PATCH'
+          ? route.fulfill({
+              status: 429,
+              contentType: 'application/problem+json',
+              headers: { 'access-control-allow-origin': app.appUrl, 'access-control-expose-headers': 'Retry-After', 'retry-after': '1' },
+              body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate-limited' }),
+            })
+          : route.fallback(),
+      { times: 1 },
+    );
+    await page.getByLabel(words['field.contact.phone'], { exact: true }).fill('+254 20 000001');
+    const throttled = words['editor.save.failed'].replace('{reason}', words['error.rateLimited'].replace('{seconds}', '1'));
+    await expect.poll(() => saveState(page).textContent()).toBe(throttled);
+    // Tried again by itself a second later.
+    expect(await saved()).toBe(0);
+    expect(await page.getByLabel(words['field.contact.phone'], { exact: true }).inputValue()).toBe('+254 20 000001');
+    expect(sent.filter((s) => s.method === 'PATCH').length).toBeGreaterThan(0);
+  });
+
   it('submits, shows the receipt and downloads it as JSON', async () => {
     await page.getByRole('button', { name: words['submit.button'] }).click();
     await expect.poll(() => page.getByRole('heading', { name: words['receipt.title'] }).isVisible()).toBe(true);
     const hash = (await page.locator('.receipt code').textContent()) ?? '';
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: words['receipt.download'] }).click()]);
-    const receipt = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown>;
+    // The page rebuilt what was hashed and checked it: the file it offers hashes to the receipt, with any tool.
+    await expect.poll(() => page.getByText(words['receipt.verified']).isVisible()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: words['receipt.downloadDocument'] }).click()]);
+    const bytes = await readFile(await download.path());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(hash);
     const caseId = new URL(page.url()).pathname.split('/').pop();
-    expect(receipt).toEqual({ caseId, editionId: expect.any(String), submittedAt: expect.any(String), sha256: hash });
+    expect(download.suggestedFilename()).toBe(`receipt-document-${caseId}.json`);
+    expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ caseId, editionId: expect.any(String), submittedAt: expect.any(String), fields: { description: 'Changed in the first tab.' }, attachments: [] });
+    expect(await page.getByText(`sha256sum receipt-document-${caseId}.json`, { exact: false }).isVisible()).toBe(true);
 
     await page.getByRole('link', { name: words['editor.back'] }).click();
     await expect.poll(() => page.getByRole('link', { name: title.value }).isVisible()).toBe(true);

@@ -56,6 +56,8 @@ export class ApiProblem extends Error {
   readonly status: number;
   readonly problem: Problem | undefined;
   readonly correlationId: string | null;
+  /** On a 429: how long to wait before trying again (Retry-After), when the answer says. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(response: Response, problem: Problem | undefined) {
     super(problem ? `${problem.status} ${problem.code}: ${problem.detail ?? problem.title}` : `${response.status} ${response.statusText}`);
@@ -63,6 +65,8 @@ export class ApiProblem extends Error {
     this.status = response.status;
     this.problem = problem;
     this.correlationId = response.headers.get('X-Correlation-Id');
+    const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+    this.retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
   }
 }
 

@@ -1,11 +1,12 @@
 /**
  * The case editor: every field of the case, saved as the person types (a debounced PATCH with If-Match, so that a
  * change made elsewhere is shown, never overwritten), the readiness checklist of the last save, submit and its
- * receipt, withdraw. Read-only once the edition takes no more changes.
+ * receipt, withdraw. Read-only when the case takes no changes from its owner (the API says until when it does: the
+ * edition's deadline or their extension), with the reason; the decision once the owner may know it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso/router';
-import { ok } from '../api/client';
+import { ApiProblem, ok } from '../api/client';
 import { useApp } from '../app-context';
 import { zonedTime, type Translate } from '../i18n/i18n';
 import { failureText, fieldProblems, problemCode } from '../shared/api';
@@ -22,12 +23,16 @@ import { Partners } from './partners-field';
 import { labelOf, loadEditions, loadVocabulary, type Case, type Edition, type Vocabulary } from './queries';
 import { Receipt } from './receipt';
 import { ConfirmButton } from '../shared/confirm-button';
+import { DecisionPanel } from './decision';
 
 /** How long typing may pause before the changes are saved. */
 const SAVE_DELAY_MS = 800;
 
 /** The answers that mean the edition takes no more changes from this person (or the case is frozen by a decision). */
 const LOCKING_CODES = new Set(['deadline-passed', 'edition-not-open', 'conflict']);
+
+/** How long to wait after a 429 that does not say (Retry-After). */
+const RATE_LIMIT_WAIT_S = 5;
 
 /** The contract's entity tag of a version (API.md, "Optimistic concurrency"). */
 const ifMatch = (c: Case): string => `"${c.version}"`;
@@ -96,7 +101,8 @@ function Editor({ initial, edition, vocabulary }: EditorProps) {
   const online = useOnline();
 
   const { saved, draft, dirty } = state.current;
-  const readOnly = Boolean(locked) || edition.status !== 'open' || saved.status === 'withdrawn' || saved.decision !== null;
+  const readOnly = Boolean(locked) || !saved.editableUntil;
+  const extended = saved.extension && saved.editableUntil === saved.extension.deadline ? saved.editableUntil : undefined;
   state.current.blocked = readOnly || Boolean(conflict);
 
   const persist = () => {
@@ -117,6 +123,14 @@ function Editor({ initial, edition, vocabulary }: EditorProps) {
     } else if (code && LOCKING_CODES.has(code)) {
       setLocked(failureText(error, t, locale));
       setSaveState('failed');
+    } else if (error instanceof ApiProblem && error.status === 429) {
+      // Throttled: nothing is lost (the draft is kept); the save is tried again when the API says.
+      const seconds = Math.max(1, error.retryAfterSeconds ?? RATE_LIMIT_WAIT_S);
+      setFailure(t('error.rateLimited', { seconds }));
+      setSaveState('failed');
+      const s = state.current;
+      clearTimeout(s.timer);
+      s.timer = setTimeout(() => void save(), seconds * 1000);
     } else if (fieldProblems(error).length) {
       setProblems(fieldProblems(error));
       setSaveState('invalid');
@@ -272,9 +286,15 @@ function Editor({ initial, edition, vocabulary }: EditorProps) {
       <p class={`save-state save-${saveState}`} role="status" aria-live="polite">
         {readOnly ? '' : saveText(saveState, failure, t)}
       </p>
-      {(locked || (readOnly && !notice)) && (
+      {saved.decision && <DecisionPanel decision={saved.decision} edition={edition} vocabulary={vocabulary} />}
+      {(locked || (readOnly && !notice && !saved.decision)) && (
         <p class="notice" role="alert">
-          {locked ?? t('editor.readOnly')}
+          {locked ?? readOnlyText(saved, edition, t)}
+        </p>
+      )}
+      {extended && !readOnly && (
+        <p class="notice" role="status">
+          {t('editor.extension', { time: zonedTime(t, extended, edition.timeZone) })}
         </p>
       )}
       {notice && (
@@ -426,6 +446,13 @@ function Editor({ initial, edition, vocabulary }: EditorProps) {
       </div>
     </article>
   );
+}
+
+/** Why the owner may not change the case now (the API's editableUntil is null). */
+function readOnlyText(c: Case, edition: Edition, t: Translate): string {
+  if (c.status === 'withdrawn') return t('editor.readOnly.withdrawn');
+  if (edition.status === 'upcoming') return t('editor.readOnly.upcoming');
+  return t('editor.readOnly');
 }
 
 function saveText(state: SaveState, failure: string | undefined, t: Translate): string {

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { COUNTRY_CODES } from '../../../functions/domain/countries.ts';
 import { useApp } from '../app-context';
-import { countryName } from '../i18n/i18n';
+import { countryName, type Locale } from '../i18n/i18n';
 import { describedBy, FieldNotes, type ControlProps } from '../shared/field';
 
 interface Option {
@@ -13,12 +13,18 @@ interface Option {
   name: string;
 }
 
+/** Per language, built once: naming and sorting ~250 codes is a long task on a slow phone, and the editor has four pickers. */
+const OPTIONS = new Map<Locale, Option[]>();
+
 function useCountryOptions(): Option[] {
   const { locale, t } = useApp();
-  return useMemo(() => {
+  let options = OPTIONS.get(locale);
+  if (!options) {
     const collator = new Intl.Collator(locale);
-    return [...COUNTRY_CODES].map((code) => ({ code, name: countryName(locale, t, code) })).sort((a, b) => collator.compare(a.name, b.name));
-  }, [locale, t]);
+    options = [...COUNTRY_CODES].map((code) => ({ code, name: countryName(locale, t, code) })).sort((a, b) => collator.compare(a.name, b.name));
+    OPTIONS.set(locale, options);
+  }
+  return options;
 }
 
 /** The options of a country select: none chosen, then `options` by name. */
@@ -38,9 +44,12 @@ function CountryOptions({ options }: { options: { code: string; name: string }[]
 
 /** One country or region, or none. */
 export function CountrySelect({ value, onChange, ...control }: ControlProps & { value: string; onChange: (code: string) => void }) {
+  const options = useCountryOptions();
+  // The same element while the options are the same: the editor renders on every keystroke, the 250 options need not.
+  const list = useMemo(() => <CountryOptions options={options} />, [options]);
   return (
     <select {...control} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-      <CountryOptions options={useCountryOptions()} />
+      {list}
     </select>
   );
 }
@@ -57,7 +66,9 @@ interface CountriesProps {
 /** Several countries and regions: pick one and add it; each chosen one has its own remove button. */
 export function CountriesPicker({ id, legend, hint, error, value, onChange }: CountriesProps) {
   const { t, locale } = useApp();
-  const options = useCountryOptions().filter((o) => !value.includes(o.code));
+  const all = useCountryOptions();
+  const chosen = value.join();
+  const list = useMemo(() => <CountryOptions options={all.filter((o) => !value.includes(o.code))} />, [all, chosen]);
   const [next, setNext] = useState('');
   const described = describedBy(id, hint, error);
   const add = () => {
@@ -88,7 +99,7 @@ export function CountriesPicker({ id, legend, hint, error, value, onChange }: Co
       <div class="inline">
         <label for={id}>{t('field.countries.choose')}</label>
         <select id={id} value={next} {...(error ? { 'aria-invalid': true } : {})} onChange={(e) => setNext(e.currentTarget.value)}>
-          <CountryOptions options={options} />
+          {list}
         </select>
         <button type="button" class="secondary" onClick={add} disabled={!next}>
           {t('field.countries.add')}

@@ -4,8 +4,8 @@
  * anything is sent, then sent to storage with a progress bar and a Cancel button, and followed until the verdict.
  *
  * Which files may be added or removed now: supporting files while the case takes changes; presentation materials for
- * an outstanding case until the edition's materials deadline (the server also requires that the owner was notified,
- * which the case does not show: its 409 is shown if not).
+ * an outstanding case until the edition's materials deadline (its owner sees the decision once notified, or once the
+ * results are released: the server also requires the notice, and its 409 is shown if there was none).
  */
 import { useRef, useState } from 'preact/hooks';
 import { MAX_ATTACHMENTS_PER_PURPOSE } from '../../../functions/domain/uploads.ts';
@@ -18,10 +18,7 @@ import { Failure, Loading } from '../shared/ui';
 import { useResource } from '../shared/use-resource';
 import { CONTENT_TYPES, type ContentType } from '../../../functions/domain/vocabulary.ts';
 import { admission, FileItem, uploadHint, type Purpose } from './files-item';
-import type { Case, Edition } from './queries';
-
-/** The largest page of the list: a case holds at most 2 × MAX_ATTACHMENTS_PER_PURPOSE live files, so one or two pages. */
-const PAGE_LIMIT = 100;
+import { listAttachments, type Case, type Edition } from './queries';
 
 /** A file on its way: sent to storage (with its progress), then waiting for the verifier. */
 interface Sending {
@@ -47,16 +44,7 @@ export function FilesSection({ theCase, edition, editable }: { theCase: Case; ed
   const { api, t, locale } = useApp();
   const caseId = theCase.caseId;
   const purpose = openPurpose(theCase, edition, editable, Date.now());
-  const [listed, retry] = useResource(async () => {
-    const items: Attachment[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await ok(api.GET('/cases/{caseId}/attachments', { params: { path: { caseId }, query: { limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) } } }));
-      items.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return items;
-  }, [api, caseId, locale]);
+  const [listed, retry] = useResource(() => listAttachments(api, caseId), [api, caseId, locale]);
   /** Changes since the list was loaded: files added (by id, their latest state) and files deleted. */
   const [changed, setChanged] = useState<ReadonlyMap<string, Attachment | null>>(new Map());
   const [sending, setSending] = useState<Sending[]>([]);

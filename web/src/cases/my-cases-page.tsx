@@ -1,6 +1,6 @@
 /**
- * "My cases": every case of the caller in every edition (GET /me/cases, a page at a time), its status and its
- * edition's deadline; and a new case in an open edition.
+ * "My cases": every case of the caller in every edition (GET /me/cases, a page at a time), its status, its edition's
+ * deadline, the caller's extension and the decision when they have them; and a new case in an open edition.
  */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
@@ -104,6 +104,20 @@ function CaseItem({ item, edition, vocabulary }: { item: Case; edition: Edition 
             <dd>
               <Deadline edition={edition} />
             </dd>
+          </div>
+        )}
+        {edition && item.extension && (
+          <div>
+            <dt>{t('cases.extension')}</dt>
+            <dd>
+              <Deadline edition={{ deadline: item.extension.deadline, timeZone: edition.timeZone }} />
+            </dd>
+          </div>
+        )}
+        {item.decision && (
+          <div>
+            <dt>{t('cases.decision')}</dt>
+            <dd class={`decision-${item.decision}`}>{labelOf(vocabulary.decisions, item.decision)}</dd>
           </div>
         )}
       </dl>

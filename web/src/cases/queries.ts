@@ -3,6 +3,7 @@
  * hour too) and the editions. A failed read is forgotten, so that a retry asks again.
  */
 import { ok, type ApiClient, type Schemas } from '../api/client';
+import type { Attachment } from '../api/upload';
 import type { Locale } from '../i18n/i18n';
 
 export type Vocabulary = Schemas['Vocabulary'];
@@ -33,6 +34,21 @@ export function loadEditions(api: ApiClient): Promise<Edition[]> {
     () => (editions = undefined),
   );
   return editions;
+}
+
+/** The largest page of a case's files: a case holds at most 2 × MAX_ATTACHMENTS_PER_PURPOSE live files, so one or two pages. */
+const ATTACHMENTS_PAGE = 100;
+
+/** Every file of a case, every page. */
+export async function listAttachments(api: ApiClient, caseId: string): Promise<Attachment[]> {
+  const items: Attachment[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ok(api.GET('/cases/{caseId}/attachments', { params: { path: { caseId }, query: { limit: ATTACHMENTS_PAGE, ...(cursor ? { cursor } : {}) } } }));
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
 }
 
 /** A label from the vocabulary, else the id itself (a value newer than this page's vocabulary). */

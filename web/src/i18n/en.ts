@@ -35,6 +35,7 @@ export const en = {
   'error.config': 'The app is not configured correctly: {reason}',
   'error.reference': 'Reference for support: {id}',
   'error.summary': 'There is a problem',
+  'error.rateLimited': 'Too many requests at the moment: trying again in {seconds} s. Nothing you typed is lost.',
   'action.retry': 'Try again',
 
   'time.at': '{time}, {date} ({zone})',
@@ -55,6 +56,8 @@ export const en = {
   'cases.edition': 'Edition',
   'cases.status': 'Status',
   'cases.deadline': 'Deadline',
+  'cases.extension': 'Your extension',
+  'cases.decision': 'Decision',
 
   'editor.back': 'Back to my cases',
   'editor.heading': 'Your case',
@@ -65,6 +68,10 @@ export const en = {
   'editor.save.failed': 'Not saved: {reason}',
   'editor.save.offline': 'Not saved yet: you are offline. Your changes are kept and saved when you are back online.',
   'editor.readOnly': 'This edition no longer accepts changes: the case is shown as it was saved.',
+  'editor.readOnly.upcoming': 'This edition is not open yet: the case can be changed once it opens.',
+  'editor.readOnly.withdrawn': 'This case is withdrawn: it is shown as it was saved.',
+  'editor.readOnly.decided': 'The committee has decided on this case: it can no longer be changed.',
+  'editor.extension': 'You have an extension: you can change and submit this case until {time}.',
   'editor.conflict.title': 'This case was changed in another tab or on another device',
   'editor.conflict.text': 'Your changes to these fields are not saved. Choose which version to keep.',
   'editor.conflict.theirs': 'Saved elsewhere: {value}',
@@ -116,6 +123,11 @@ export const en = {
   'receipt.submittedAt': 'Submitted',
   'receipt.sha256': 'Receipt: the SHA-256 of what you submitted',
   'receipt.download': 'Download the receipt (JSON)',
+  'receipt.downloadDocument': 'Download what was hashed (JSON)',
+  'receipt.checking': 'Checking the receipt against the case…',
+  'receipt.verified': 'Checked in this browser: the SHA-256 of this file is your receipt.',
+  'receipt.recompute': 'To check it yourself, compute the SHA-256 of the file: {linux} (Linux), {mac} (macOS) or {windows} (Windows). The file is what was hashed: the fields you submitted and, for each verified file, its name, type, size and SHA-256, as canonical JSON.',
+  'receipt.changedSince': 'Files changed after this receipt was issued, so this page cannot rebuild what was hashed. The receipt is the SHA-256 of the fields and verified files as they were when you submitted.',
   'receipt.edits': 'Changes you make before the deadline are saved and give a new receipt.',
   'withdraw.button': 'Withdraw the case',
   'withdraw.title': 'Withdraw this case?',
@@ -123,6 +135,15 @@ export const en = {
   'withdraw.confirm': 'Yes, withdraw it',
   'withdraw.cancel': 'Cancel',
   'withdraw.done': 'The case is withdrawn.',
+
+  // The decision, shown to the owner once they are notified or the results are released.
+  'decision.title': 'The committee’s decision',
+  'decision.outstanding': 'Congratulations: your case was selected as an outstanding case.',
+  'decision.collection': 'Your case was selected for the collection of practice cases.',
+  'decision.not-selected': 'Your case was not selected this time. Thank you for taking part.',
+  'decision.materials': 'Please add your presentation materials for the summit below by {deadline}.',
+  'decision.materialsClosed': 'Presentation materials were due by {deadline}.',
+  'decision.materialsLater': 'The organisers will tell you when presentation materials are due.',
 
   // Files of a case (cases/files-*.tsx). The statuses are not in GET /vocabulary, so their words are here.
   'files.title': 'Files',

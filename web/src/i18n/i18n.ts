@@ -3,6 +3,7 @@
  * catalogues), the app's catalogues, the remembered choice, and dates and country names through the built-in Intl.
  */
 import { DEFAULT_LOCALE, format, LOCALES, type Locale } from '../../../functions/domain/i18n/catalogues.ts';
+import { zonedTimeIn } from '../../../functions/domain/i18n/dates.ts';
 import { localeOfTag } from '../../../functions/domain/i18n/negotiate.ts';
 import { en, type WebMessageKey } from './en.ts';
 import { zhCN } from './zh-CN.ts';
@@ -44,23 +45,12 @@ export function applyLocale(locale: Locale): void {
 /** The other language: the switch offers it (two languages for now). */
 export const otherLocale = (locale: Locale): Locale => LOCALES.find((l) => l !== locale) ?? DEFAULT_LOCALE;
 
-/** Zones with a name of their own in the catalogue; any other is named by its IANA id. */
-const ZONE_NAMES: Readonly<Partial<Record<string, WebMessageKey>>> = { 'Asia/Shanghai': 'time.zone.beijing', UTC: 'time.zone.utc' };
-
 /**
  * `iso` in `timeZone` as the call writes its deadlines: an instant at local midnight is 24:00 of the day before
- * ("24:00, 20 June 2024 (Beijing time)"), as the e-mails word it (functions/domain/i18n/dates.ts).
+ * ("24:00, 20 June 2024 (Beijing time)"), worded as the e-mails word it (functions/domain/i18n/dates.ts) with this
+ * catalogue's time.* texts.
  */
-export function zonedTime(t: Translate, iso: string, timeZone: string): string {
-  const at = new Date(iso);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at).map((p) => [p.type, p.value]),
-  );
-  const midnight = parts.hour === '00' && parts.minute === '00' && parts.second === '00' && at.getUTCMilliseconds() === 0;
-  const date = new Intl.DateTimeFormat(t('time.intlLocale'), { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(midnight ? new Date(at.getTime() - 1) : at);
-  const named = ZONE_NAMES[timeZone];
-  return t('time.at', { time: midnight ? '24:00' : `${parts.hour}:${parts.minute}`, date, zone: named ? t(named) : t('time.zone.other', { zone: timeZone }) });
-}
+export const zonedTime = (t: Translate, iso: string, timeZone: string): string => zonedTimeIn(t, iso, timeZone);
 
 /** `iso` in the viewer's own zone, with the zone as Intl names it. */
 export const localTime = (t: Translate, iso: string): string =>
