@@ -109,19 +109,37 @@ function Pages({ expired }: { expired: boolean }) {
   const { session, config } = useApp();
   const { path } = useLocation();
   if (config.auth.kind === 'cognito' && path === CALLBACK_PATH) return <CallbackPage auth={config.auth} />;
+  // Pages of the desks are loaded only when opened (preact-iso's lazy), so that an applicant's first load carries none.
+  // The published results (release/, under PUBLIC_PREFIX) need no sign-in: they are routed before this check.
   if (!session) return <SignInPage expired={expired} />;
   return (
     <Router>
       <Route path="/" component={MyCasesPage} />
       <Route path="/cases/:caseId" component={CaseEditorPage} />
+      {/* review/: the reviewers' desk, under /reviews */}
+      {/* console/: the organisers' console, under /console */}
+      {/* release/: notifications and the release, under /console/editions/:editionId/… */}
       <Route default component={MyCasesPage} />
     </Router>
   );
 }
 
+/** Pages anyone may open, signed in or not. */
+const PUBLIC_PREFIX = '/results';
+
+/** The sections the header links to: each desk only for its group (the API checks it again on every call). */
+const SECTIONS = [
+  { href: '/', label: 'nav.cases', group: undefined },
+  { href: '/reviews', label: 'nav.reviews', group: 'reviewers' },
+  { href: '/console', label: 'nav.console', group: 'organisers' },
+] as const;
+
 function Header() {
   const { t, locale, setLocale, session, signOut } = useApp();
+  const { path } = useLocation();
   const other = otherLocale(locale);
+  const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/cases/') : path === href || path.startsWith(`${href}/`));
+  const sections = session ? SECTIONS.filter((s) => !s.group || session.groups.includes(s.group)) : [];
   return (
     <header class="site-header">
       <a class="skip" href="#main">
@@ -130,7 +148,14 @@ function Header() {
       <a class="brand" href="/">
         {t('app.title')}
       </a>
-      <nav class="header-actions">
+      <nav class="sections" aria-label={t('nav.label')}>
+        {[...sections, { href: PUBLIC_PREFIX, label: 'nav.results' } as const].map((s) => (
+          <a key={s.href} href={s.href} {...(current(s.href) ? { 'aria-current': 'page' as const } : {})}>
+            {t(s.label)}
+          </a>
+        ))}
+      </nav>
+      <div class="header-actions">
         <button type="button" class="link" lang={other} onClick={() => setLocale(other)}>
           {t('lang.other')}
         </button>
@@ -142,7 +167,7 @@ function Header() {
             </button>
           </>
         )}
-      </nav>
+      </div>
     </header>
   );
 }

@@ -1,11 +1,24 @@
 /**
  * The app's own words in English: the source every other language translates (zh-CN.ts is typed by these keys, so a
  * key missing there fails `npm run typecheck`). Labels of the vocabulary (categories, case types, statuses) are not
- * here: they come from GET /vocabulary. A text may hold `{name}` placeholders, filled by t() (i18n/i18n.ts).
+ * here: they come from GET /vocabulary. A text may hold `{name}` placeholders, filled by t() (i18n/i18n.ts). The desks
+ * of reviewers and organisers keep their words beside their pages (review/, console/, release/ i18n.ts), merged here.
  */
+import { consoleEn } from '../console/i18n.ts';
+import { releaseEn } from '../release/i18n.ts';
+import { reviewEn } from '../review/i18n.ts';
+
 export const en = {
+  ...reviewEn,
+  ...consoleEn,
+  ...releaseEn,
   'app.title': 'Practice cases',
   'app.skip': 'Skip to main content',
+  'nav.label': 'Sections',
+  'nav.cases': 'My cases',
+  'nav.reviews': 'My reviews',
+  'nav.console': 'Organisers',
+  'nav.results': 'Results',
   // The switch names the other language in that language, so a reader who cannot read this one finds it.
   'lang.other': '中文',
 
@@ -20,7 +33,9 @@ export const en = {
   'signIn.email': 'E-mail address',
   'signIn.emailInvalid': 'Enter an e-mail address, like name@example.org',
   'signIn.role': 'Role',
-  'signIn.roleApplicant': 'Applicant',
+  'signIn.role.applicant': 'Applicant',
+  'signIn.role.reviewer': 'Reviewer (expert committee)',
+  'signIn.role.organiser': 'Organiser',
   'signIn.submit': 'Sign in',
   'signIn.cognitoIntro': 'Sign in, or create an account, to draft and submit your cases.',
   'signIn.cognito': 'Sign in or create an account',

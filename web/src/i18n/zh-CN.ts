@@ -1,9 +1,20 @@
 /** Simplified Chinese. Typed by the English keys: a key missing here, or one English does not have, fails the build. */
+import { consoleZh } from '../console/i18n.ts';
+import { releaseZh } from '../release/i18n.ts';
+import { reviewZh } from '../review/i18n.ts';
 import type { WebMessageKey } from './en.ts';
 
 export const zhCN: { [K in WebMessageKey]: string } = {
+  ...reviewZh,
+  ...consoleZh,
+  ...releaseZh,
   'app.title': '实践案例',
   'app.skip': '跳到主要内容',
+  'nav.label': '栏目',
+  'nav.cases': '我的案例',
+  'nav.reviews': '我的评审',
+  'nav.console': '组织方',
+  'nav.results': '评选结果',
   'lang.other': 'English',
 
   'session.signOut': '退出登录',
@@ -17,7 +28,9 @@ export const zhCN: { [K in WebMessageKey]: string } = {
   'signIn.email': '电子邮箱',
   'signIn.emailInvalid': '请输入电子邮箱，例如 name@example.org',
   'signIn.role': '角色',
-  'signIn.roleApplicant': '申报人',
+  'signIn.role.applicant': '申报人',
+  'signIn.role.reviewer': '评审专家（专家委员会）',
+  'signIn.role.organiser': '组织方',
   'signIn.submit': '登录',
   'signIn.cognitoIntro': '登录或注册账号后，即可起草并提交案例。',
   'signIn.cognito': '登录或注册',

@@ -1,6 +1,6 @@
 /**
  * The local sign-in (`npm start` only, when config.json says auth.kind "local"): the API's POST /local/token signs a
- * token with the claims a Cognito ID token carries (lib/local/tokens.ts). Applicants only, for now.
+ * token with the claims a Cognito ID token carries (lib/local/tokens.ts), in the groups of the role chosen.
  */
 import type { Locale } from '../i18n/i18n';
 import { sessionOf, stillValid, type Session } from './session';
@@ -15,7 +15,12 @@ export interface LocalSignIn {
   email: string;
   /** The account's language, as Cognito keeps the one signed up with. */
   locale: Locale;
+  role: LocalRole;
 }
+
+/** Who one may sign in as locally, and the Cognito groups each is in. */
+export const LOCAL_ROLES = { applicant: [], reviewer: ['reviewers'], organiser: ['organisers'] } as const satisfies Record<string, readonly string[]>;
+export type LocalRole = keyof typeof LOCAL_ROLES;
 
 /** A token from the local API; a failure is its problem's words (the route answers in the Accept-Language asked). */
 export async function signInLocally(apiUrl: string, who: LocalSignIn): Promise<Session> {
@@ -23,7 +28,7 @@ export async function signInLocally(apiUrl: string, who: LocalSignIn): Promise<S
   const response = await fetch(`${apiUrl}/local/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'accept-language': who.locale },
-    body: JSON.stringify({ sub: who.sub, email: who.email, groups: [], locale: who.locale }),
+    body: JSON.stringify({ sub: who.sub, email: who.email, groups: LOCAL_ROLES[who.role], locale: who.locale }),
   });
   const body = (await response.json().catch(() => ({}))) as { token?: string; detail?: string; title?: string };
   const session = body.token ? sessionOf(body.token) : undefined;

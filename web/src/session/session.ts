@@ -9,12 +9,16 @@ export interface Session {
   name: string;
   /** When the token stops being accepted (ms since the epoch). */
   expiresAt: number;
+  /** The Cognito groups the token names (`reviewers`, `organisers`): which desks the header offers. The API decides. */
+  groups: string[];
 }
 
 interface Claims {
   sub?: string;
   email?: string;
   exp?: number;
+  /** An array in Cognito's ID tokens (the local tokens too); a comma-separated string where API Gateway passes claims on. */
+  'cognito:groups'?: string[] | string;
 }
 
 /** The session a JWT gives, or undefined when it cannot be read. The API checks the signature (and the expiry: a device's clock may be wrong). */
@@ -28,7 +32,8 @@ export function sessionOf(token: string): Session | undefined {
   } catch {
     return undefined;
   }
-  return { token, name: claims.email ?? claims.sub ?? '', expiresAt: (claims.exp ?? 0) * 1000 };
+  const groups = claims['cognito:groups'] ?? [];
+  return { token, name: claims.email ?? claims.sub ?? '', expiresAt: (claims.exp ?? 0) * 1000, groups: Array.isArray(groups) ? groups : groups.split(',').filter(Boolean) };
 }
 
 /** A kept session that has not expired by this device's clock, worth offering to the API. */

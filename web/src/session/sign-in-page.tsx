@@ -6,7 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { useApp } from '../app-context';
 import { Field } from '../shared/field';
-import { LOCAL_SUB, signInLocally } from './local';
+import { LOCAL_ROLES, LOCAL_SUB, signInLocally, type LocalRole } from './local';
 import { rememberReturn } from './session';
 
 export function SignInPage({ expired }: { expired: boolean }) {
@@ -45,6 +45,7 @@ function LocalSignInForm() {
   const { t, locale, config, signedIn } = useApp();
   const [sub, setSub] = useState('');
   const [email, setEmail] = useState('');
+  const [role, setRole] = useState<LocalRole>('applicant');
   const [errors, setErrors] = useState<{ sub?: string; email?: string }>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -64,7 +65,7 @@ function LocalSignInForm() {
     }
     setBusy(true);
     try {
-      signedIn(await signInLocally(config.apiUrl, { sub, email, locale }));
+      signedIn(await signInLocally(config.apiUrl, { sub, email, locale, role }));
     } catch (error) {
       setFailure(error instanceof Error && !(error instanceof TypeError) ? error.message : t('error.network'));
     } finally {
@@ -101,9 +102,15 @@ function LocalSignInForm() {
       <Field id="sign-in-email" label={t('signIn.email')} error={errors.email}>
         {(props) => <input {...props} type="email" autocomplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value.trim())} />}
       </Field>
-      <p>
-        {t('signIn.role')}: <strong>{t('signIn.roleApplicant')}</strong>
-      </p>
+      <fieldset class="field">
+        <legend>{t('signIn.role')}</legend>
+        {(Object.keys(LOCAL_ROLES) as LocalRole[]).map((r) => (
+          <div class="choice" key={r}>
+            <input type="radio" name="role" id={`sign-in-role-${r}`} value={r} checked={role === r} onChange={() => setRole(r)} />
+            <label for={`sign-in-role-${r}`}>{t(`signIn.role.${r}`)}</label>
+          </div>
+        ))}
+      </fieldset>
       <button type="submit" disabled={busy}>
         {t('signIn.submit')}
       </button>
