@@ -106,6 +106,12 @@ export const ENTITY_DOCS = {
     note: "the case's latest submission confirmation: mailId, dueAt",
     access: ['GetItem, strongly consistent', 'Put with the submit'],
   },
+  directoryAccount: {
+    item: 'local account',
+    note: 'npm start only: the stand-in for the user pool (sub derived from the e-mail address); on AWS, Cognito keeps accounts',
+    indexNotes: { gsi1: 'only while in the group' },
+    access: ['GetItem by sub', 'Put attribute_not_exists(pk) (an invitation)', 'Query gsi1 GROUP#reviewers, by e-mail', 'conditional Update (join or leave the group, first sign-in)'],
+  },
   mail: {
     item: 'mail',
     note: `queued in gsi1 until sent or given up; shard = shardOf(mailId) mod ${MAIL_SHARDS}`,

@@ -89,6 +89,12 @@ export const ENTITIES = {
   review: { type: 'review', pk: 'CASE#{caseId}', sk: 'REVIEW#{sub}' },
   contactCode: { type: 'contact-code', pk: 'CASE#{caseId}', sk: 'CONTACTCODE' },
   confirmationSlot: { type: 'confirmation', pk: 'CASE#{caseId}', sk: 'CONFIRMATION' },
+  // The local stand-in for the user pool's accounts (adapters/table-directory.ts); on AWS the pool holds them.
+  directoryAccount: {
+    type: 'account', pk: 'DIRECTORY#{sub}', sk: 'ACCOUNT',
+    // Sparse: only while the account is in the group; by e-mail address.
+    indexes: { gsi1: { pk: 'GROUP#{group}', sk: '{email}' } },
+  },
   mail: {
     type: 'mail', pk: 'MAIL#{mailId}', sk: 'MAIL',
     indexes: { gsi1: { pk: 'MAILQ#{shard}', sk: '{nextAttemptAt}#{mailId}' } },
@@ -239,5 +245,8 @@ export const keys = {
   recipient: (editionId: string, caseId: string) => keyOf('recipient', { editionId, caseId }),
   recipientPrefix: prefixOf(ENTITIES.recipient.sk),
   review: (caseId: string, sub: string) => keyOf('review', { caseId, sub }),
+  directoryAccount: (sub: string) => keyOf('directoryAccount', { sub }),
+  groupMember: (group: string, email: string) => indexKeyOf('directoryAccount', 'gsi1', { group, email }),
+  groupPartition: (group: string) => indexPartitionOf('directoryAccount', 'gsi1', { group }),
   reviewPrefix: prefixOf(ENTITIES.review.sk),
 };

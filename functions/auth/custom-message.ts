@@ -3,18 +3,16 @@
  * Cognito calls it before it mails a sign-up or recovery code or an invitation, with placeholders for the code or
  * temporary password ({####}) and, in an invitation, the user name; it fills them in after, so the message must
  * carry them as they came. The language is the user's `locale` attribute: English without one, or for a language we
- * do not speak. Any other message (CustomMessage_Authentication, an MFA code; SMS) keeps Cognito's own text.
+ * do not speak. The texts are domain/account-mail.ts's, which the local directory's invitations use too. Any other message (CustomMessage_Authentication, an MFA code; SMS) keeps Cognito's own text.
  *
  * Only text work, on text Cognito gives: a throw here would fail the user's sign-up or recovery.
  */
 import type { CustomMessageTriggerEvent } from 'aws-lambda';
-import { DEFAULT_LOCALE, format, t, type Locale, type MessageKey } from '#domain/i18n/catalogues';
+import { accountMailHtml, accountMailSubject, type AccountMail } from '#domain/account-mail';
+import { DEFAULT_LOCALE, type Locale } from '#domain/i18n/catalogues';
 import { localeOfTag } from '#domain/i18n/negotiate';
-import { escapeHtml } from '#domain/text';
 import { workerHandler } from '#shared/worker-handler';
 import { workers } from '#shared/workers';
-
-type AccountMail = 'signUp' | 'forgotPassword' | 'verifyEmail' | 'invitation';
 
 /** The mail each trigger source asks for. A resent code is the sign-up's again; the pool verifies e-mail only. */
 const MAIL_OF: Partial<Record<CustomMessageTriggerEvent['triggerSource'], AccountMail>> = {
@@ -26,27 +24,8 @@ const MAIL_OF: Partial<Record<CustomMessageTriggerEvent['triggerSource'], Accoun
   CustomMessage_AdminCreateUser: 'invitation',
 };
 
-/** Each mail's paragraphs, in order; `{code}` and `{username}` are where Cognito's placeholders go. */
-const PARAGRAPHS: Record<AccountMail, MessageKey[]> = {
-  signUp: ['cognito.signUp.body', 'cognito.signUp.ignore'],
-  forgotPassword: ['cognito.forgotPassword.body', 'cognito.forgotPassword.ignore'],
-  verifyEmail: ['cognito.verifyEmail.body', 'cognito.verifyEmail.ignore'],
-  invitation: ['cognito.invitation.body', 'cognito.invitation.username', 'cognito.invitation.password', 'cognito.invitation.expiry'],
-};
-
-
 /** The language of the user's mails: their `locale` attribute, as the sign-up or an organiser set it. */
 const localeOfUser = (attributes: Readonly<Record<string, string>>): Locale => localeOfTag(attributes.locale ?? '') ?? DEFAULT_LOCALE;
-
-/**
- * The message as HTML: the catalogue's text escaped, then Cognito's placeholders put in unescaped (Cognito looks for
- * them as it sent them), in bold.
- */
-function messageHtml(locale: Locale, mail: AccountMail, placeholders: Record<string, string>): string {
-  const bold = Object.fromEntries(Object.entries(placeholders).map(([name, value]) => [name, `<b>${value}</b>`]));
-  const paragraphs = PARAGRAPHS[mail].map((key) => `<p>${format(escapeHtml(t(locale, key)), bold)}</p>`);
-  return `<div lang="${locale}">${paragraphs.join('')}</div>`;
-}
 
 /** The event with the subject and message of its mail set, in the user's language; unchanged for any other message. */
 export function customMessage(event: CustomMessageTriggerEvent): CustomMessageTriggerEvent {
@@ -62,7 +41,7 @@ export function customMessage(event: CustomMessageTriggerEvent): CustomMessageTr
   const locale = localeOfUser(userAttributes);
   return {
     ...event,
-    response: { ...event.response, emailSubject: t(locale, `cognito.${mail}.subject`), emailMessage: messageHtml(locale, mail, placeholders) },
+    response: { ...event.response, emailSubject: accountMailSubject(locale, mail), emailMessage: accountMailHtml(locale, mail, placeholders) },
   };
 }
 

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { Category } from './case-input.ts';
 import { CountryCode, customIssue, longText, named, PageQuery, Ulid } from './schema-kit.ts';
+import { LOCALES } from './i18n/catalogues.ts';
 import { CASE_SORTS, CASE_STATUSES, DECISION_FILTERS, DECISIONS } from './vocabulary.ts';
 
 export const DecisionInput = named(
@@ -9,7 +10,10 @@ export const DecisionInput = named(
   'DecisionInput',
   'The organisers\' decision on a submitted case, with an optional note for the audit trail (never shown to the owner).',
 );
-export const PreviewQuery = z.strictObject({ caseId: Ulid });
+export const PreviewQuery = z.strictObject({
+  caseId: Ulid,
+  lang: z.optional(z.enum(LOCALES)).register(z.globalRegistry, { description: "The notice in this language instead of the owner's (to read it in both before sending)" }),
+});
 
 const listFilters = {
   status: z.optional(z.enum(CASE_STATUSES)),

@@ -10,6 +10,10 @@
 export const GROUPS = ['organisers', 'reviewers'] as const;
 export type Group = (typeof GROUPS)[number];
 
+/** A committee member's account: invited until they first sign in and choose their password (Cognito's FORCE_CHANGE_PASSWORD), then active. */
+export const MEMBER_STATUSES = ['invited', 'active'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
 /** Who the caller is to a case. */
 export const VIEWERS = ['owner', 'organiser', 'reviewer'] as const;
 export type Viewer = (typeof VIEWERS)[number];

@@ -19,6 +19,7 @@ import {
   CRITERIA,
   DECISIONS,
   EDITION_STATUSES,
+  MEMBER_STATUSES,
   PURPOSES,
   RECOMMENDATIONS,
   REJECTION_CODES,
@@ -226,6 +227,17 @@ function buildResponseSchemas() {
     'Reviewer',
     'A reviewer on a case: assigned, or conflicted (declared a conflict of interest, and so cannot be assigned again).',
   );
+  const CommitteeMember = named(
+    z.object({
+      sub: z.string().register(z.globalRegistry, { description: 'The account: what the assignment routes take as {sub}' }),
+      email: z.string(),
+      name: z.string(),
+      status: z.enum(MEMBER_STATUSES).register(z.globalRegistry, { description: 'invited until the first sign-in (the temporary password not yet replaced), then active' }),
+      load: z.object({ assigned: z.number().check(z.int()), reviewed: z.number().check(z.int()) }),
+    }),
+    'CommitteeMember',
+    'A member of the reviewers group, with their live assignments and reviews over the editions not yet released.',
+  );
   const BulkAssignmentResult = named(
     z.object({ assigned: z.array(Pair), unassigned: z.array(Pair), unchanged: z.array(Pair) }),
     'BulkAssignmentResult',
@@ -335,7 +347,7 @@ function buildResponseSchemas() {
   return {
     Preferences, Vocabulary, MailPreview, NotificationRun, Recipient, Notifications, RunStarted, PublicCase, Results,
     FieldProblem, Problem, Rules, Edition, Readiness, Case, ContactVerification, Attachment, NewAttachment, Extension, AuditEntry, AuditPage, page,
-    ReviewAggregate, Review, CaseReviews, Reviewer, BulkAssignmentResult, MyAssignment, CaseSummary,
+    ReviewAggregate, Review, CaseReviews, Reviewer, CommitteeMember, BulkAssignmentResult, MyAssignment, CaseSummary,
   };
 }
 

@@ -17,6 +17,9 @@ import type { ResponseSchemas } from './responses.ts';
 export type BucketAccess = 'read' | 'write' | 'delete' | 'readVersion' | 'deleteVersion';
 export type BucketGrants = Partial<Record<Prefix, BucketAccess[]>>;
 
+/** What a route does with the committee's accounts: invite (create or find, and add to the group), list the group, remove from it. */
+export type DirectoryAccess = 'invite' | 'list' | 'remove';
+
 export type Method = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Who may call: anyone, any signed-in user, or members of a group. */
@@ -76,6 +79,8 @@ export interface RouteSpec {
   table?: 'read' | 'write';
   /** Grants on the media bucket, by prefix (see FunctionGrants). */
   bucket?: BucketGrants;
+  /** Grants on the user pool, for what the route does to the reviewers group (lib/constructs/function.ts, DIRECTORY_ACTIONS). */
+  directory?: DirectoryAccess;
   /** Reads If-Match for optimistic concurrency. */
   ifMatch?: boolean;
 }

@@ -7,6 +7,7 @@
  */
 import { routes as attachments } from './routes/attachments.ts';
 import { routes as cases } from './routes/cases.ts';
+import { routes as committee } from './routes/committee.ts';
 import { routes as docs } from './routes/docs.ts';
 import { routes as editions } from './routes/editions.ts';
 import { routes as notifications } from './routes/notifications.ts';
@@ -16,9 +17,9 @@ import { routes as selection } from './routes/selection.ts';
 import { routes as vocabulary } from './routes/vocabulary.ts';
 import type { RouteSpec, SchemasOf } from './route-spec.ts';
 
-export type { Access, BucketAccess, BucketGrants, Method, RouteSpec } from './route-spec.ts';
+export type { Access, BucketAccess, BucketGrants, DirectoryAccess, Method, RouteSpec } from './route-spec.ts';
 
-const declared = { ...editions, ...cases, ...attachments, ...reviews, ...selection, ...notifications, ...preferences, ...vocabulary, ...docs };
+const declared = { ...editions, ...cases, ...attachments, ...reviews, ...committee, ...selection, ...notifications, ...preferences, ...vocabulary, ...docs };
 
 type Loaded<R extends RouteSpec> = Omit<R, 'schemas'> & SchemasOf<R>;
 

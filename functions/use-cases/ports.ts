@@ -8,6 +8,7 @@ import type * as Audit from '#adapters/audit';
 import type * as CaseListing from '#adapters/case-listing';
 import type * as CasesRepo from '#adapters/cases-repo';
 import type * as ContactRepo from '#adapters/contact-repo';
+import type * as DirectoryModule from '#adapters/directory';
 import type * as EditionsRepo from '#adapters/editions-repo';
 import type * as MailRepo from '#adapters/mail-repo';
 import type * as MailerModule from '#adapters/mailer';
@@ -23,6 +24,8 @@ export type AuditTrail = typeof Audit;
 export type Listing = typeof CaseListing;
 export type Cases = typeof CasesRepo;
 export type Contacts = typeof ContactRepo;
+/** The accounts and the reviewers group (Cognito's user pool, or the table locally). */
+export type Directory = typeof DirectoryModule;
 export type Editions = typeof EditionsRepo;
 export type Mails = typeof MailRepo;
 export type Mailer = typeof MailerModule;

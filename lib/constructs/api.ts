@@ -1,7 +1,7 @@
 /**
  * The HTTP API: an API Gateway REST API built from the route table (functions/shared/routes.ts), one Lambda
- * function per route with only the grants the route names (the table, prefixes of the media bucket; no route sends
- * mail or starts a workflow: a request records what is to happen, and workers do it from the table's stream), the Cognito
+ * function per route with only the grants the route names (the table, prefixes of the media bucket, the user pool's
+ * reviewers group for the committee's routes; no route sends mail or starts a workflow: a request records what is to happen, and workers do it from the table's stream), the Cognito
  * authorizer on every route that is not public, problem+json gateway responses, stage throttling, JSON access
  * logs, tracing, CORS for the stage's origins and the web app's, and a WAF web ACL in front of the stage; and a second
  * web ACL on the user pool, whose sign-in and sign-up endpoints are Cognito's own and so not behind the stage's.
@@ -262,6 +262,7 @@ export class Api extends Construct {
       });
       if (route.table) fn.bindTable(props.table, route.table);
       if (route.bucket) fn.bindBucket(props.mediaBucket, route.bucket);
+      if (route.directory) fn.bindDirectory(props.userPool, route.directory);
       Validations.of(fn.lambda).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason:

@@ -11,6 +11,7 @@
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -22,7 +23,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { PREFIXES, type Prefix } from '../../functions/adapters/bucket-design.ts';
 import { AUDIT_KEY_PREFIX, INDEXES } from '../../functions/adapters/table-design.ts';
-import type { BucketAccess, BucketGrants } from '../../functions/shared/routes.ts';
+import type { BucketAccess, BucketGrants, DirectoryAccess } from '../../functions/shared/routes.ts';
 import { ESBUILD_SETTINGS, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, FUNCTIONS_DIR } from '../bundling.ts';
 import { functionEnvironment, type FunctionLogLevel } from '../function-settings.ts';
 import { removalPolicy, type Removal, type StageName } from '../stage-config.ts';
@@ -79,6 +80,17 @@ const BUCKET_ACTIONS: Record<BucketAccess, string> = {
   delete: 's3:DeleteObject',
   readVersion: 's3:GetObjectVersion',
   deleteVersion: 's3:DeleteObjectVersion',
+};
+
+/**
+ * The user pool actions per committee operation (functions/adapters/cognito-directory.ts), on the stage's pool only.
+ * An invitation creates the account or reads the existing one, then adds it to the reviewers group; the list reads the
+ * group; a removal checks the account's groups, then takes it out. Nothing deletes, disables or edits an account.
+ */
+export const DIRECTORY_ACTIONS: Record<DirectoryAccess, string[]> = {
+  invite: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup'],
+  list: ['cognito-idp:ListUsersInGroup'],
+  remove: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminRemoveUserFromGroup'],
 };
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -290,6 +302,19 @@ export class BackendFunction extends Construct {
         // The domain identity would let the function send as every address of the domain: only the stage's sender.
         conditions: { StringEquals: { 'ses:FromAddress': mailer.sender } },
       }),
+    );
+    return this;
+  }
+
+  /**
+   * Sets DIRECTORY=cognito and USER_POOL_ID, and grants exactly the user pool actions of `access` on that pool: no
+   * other pool, and no wildcard.
+   */
+  bindDirectory(userPool: IUserPool, access: DirectoryAccess): this {
+    this.lambda.addEnvironment('DIRECTORY', 'cognito');
+    this.lambda.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: `Directory${pascal(access)}`, actions: DIRECTORY_ACTIONS[access], resources: [userPool.userPoolArn] }),
     );
     return this;
   }

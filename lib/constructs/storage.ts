@@ -33,6 +33,8 @@
  *   review                review        CASE#<caseId>        REVIEW#<sub>        -
  *   contact code          contact-code  CASE#<caseId>        CONTACTCODE         -
  *   confirmation          confirmation  CASE#<caseId>        CONFIRMATION        -
+ *   local account         account       DIRECTORY#<sub>      ACCOUNT             gsi1 GROUP#<group> / <email>
+ *                                                                                     (only while in the group)
  *   mail                  mail          MAIL#<mailId>        MAIL                gsi1 MAILQ#<shard> / <nextAttemptAt>#<mailId>
  *                                                                                     (only while pending)
  *
@@ -56,6 +58,8 @@
  *     reviewer pair: assigned, or conflicted (a declared conflict of interest, out of gsi1)
  *     contact code: the hashed code sent to the contact, and what limits the next one; TTL
  *     confirmation: the case's latest submission confirmation: mailId, dueAt
+ *     local account: npm start only: the stand-in for the user pool (sub derived from the e-mail address); on AWS,
+ *         Cognito keeps accounts
  *     mail: queued in gsi1 until sent or given up; shard = shardOf(mailId) mod 8
  *
  *   Indexes
@@ -91,6 +95,8 @@
  *     review: GetItem, strongly consistent; Query begins_with(sk, REVIEW#) (strongly consistent for the aggregate)
  *     contact code: GetItem, strongly consistent; conditional Put / Update
  *     confirmation: GetItem, strongly consistent; Put with the submit
+ *     local account: GetItem by sub; Put attribute_not_exists(pk) (an invitation); Query gsi1 GROUP#reviewers, by
+ *         e-mail; conditional Update (join or leave the group, first sign-in)
  *     mail: Put in the transaction of its cause; Queries on gsi1 MAILQ#0..7, due first; conditional Update (the
  *         lease)
  *   END KEY DESIGN
@@ -192,6 +198,10 @@
  *                                            expired: REMOVE codeHash), Update case (version = :v, same contact
  *                                            address: SET contactConfirmedEmail, version + 1) ]; a wrong code: UpdateItem
  *                                            attempts + 1
+ *   32. Local accounts (npm start only) .... GetItem DIRECTORY#<sub>/ACCOUNT (sub derived from the e-mail address);
+ *                                            Put attribute_not_exists(pk) (an invitation); Query gsi1
+ *                                            gsi1pk=GROUP#reviewers (the committee, by e-mail); UpdateItem SET / REMOVE
+ *                                            gsi1pk, gsi1sk (join, leave). On AWS the user pool holds the accounts.
  *
  *   No Scan anywhere.
  *

@@ -90,6 +90,8 @@ export function setLocalEnv(
     CURSOR_SECRET: process.env.CURSOR_SECRET ?? randomBytes(32).toString('hex'),
     // Tells the docs page (functions/docs/docs.ts) to offer the local sign-in; never set on AWS.
     LOCAL_TOKEN_ROUTE,
+    // The committee's accounts in the table, invitations in the outbox (functions/adapters/table-directory.ts).
+    DIRECTORY: 'table',
   });
 }
 
@@ -118,7 +120,7 @@ export function localRoutes(secret: Buffer, outboxDir: string | undefined): Loca
         if (!parsed.success) {
           return { status: 400, body: fixedProblemBody('validation-failed', { key: 'detail.local-token-invalid' }, fieldProblems(parsed.error, undefined, body)) };
         }
-        return { status: 200, body: { token: signToken(parsed.data, secret) } };
+        return { status: 200, body: { token: signToken(await asDirectoryAccount(parsed.data), secret) } };
       },
     },
     {
@@ -136,6 +138,23 @@ export function localRoutes(secret: Buffer, outboxDir: string | undefined): Loca
       },
     },
   ];
+}
+
+/**
+ * An organiser's invitee signs in as their directory account (functions/adapters/table-directory.ts), whatever sub was
+ * typed: its sub, and the reviewers group if and only if the account is in it, as Cognito's token would say; its
+ * language unless one is asked for. Other groups are as asked (organisers are not in the local directory), and an
+ * address the directory does not hold signs in as typed.
+ */
+async function asDirectoryAccount(req: TokenRequest): Promise<TokenRequest> {
+  // Only where setLocalEnv put the directory in the table (a server under test without DynamoDB signs as typed).
+  if (process.env.DIRECTORY !== 'table') return req;
+  // Loaded on the first sign-in: its table client reads the environment setLocalEnv sets.
+  const { localSignIn } = await import('../../functions/adapters/table-directory.ts');
+  const account = await localSignIn(req.email);
+  if (!account) return req;
+  const groups = [...req.groups.filter((g) => g !== 'reviewers'), ...(account.reviewer ? (['reviewers'] as const) : [])];
+  return { ...req, sub: account.sub, groups, locale: req.locale ?? account.locale };
 }
 
 type WorkerHandler = (event: unknown) => Promise<unknown>;

@@ -70,6 +70,8 @@ export function lambdaEnv(): NodeJS.ProcessEnv {
     SES_SENDER: settings.sesSender,
     SES_CONFIGURATION_SET: 'practice-cases-prod',
     NOTIFY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:123456789012:stateMachine:practice-cases-prod-notify',
+    DIRECTORY: 'cognito',
+    USER_POOL_ID: 'eu-west-1_BenchPool',
     ...BENCH_OVERRIDES,
   };
 }

@@ -14,6 +14,10 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, AdminListGroupsForUserCommand, AdminRemoveUserFromGroupCommand, ListUsersInGroupCommand,
+  type CognitoIdentityProviderClient, type UserStatusType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { AttachmentRecord } from '#domain/attachment';
@@ -23,6 +27,7 @@ import { submissionConfirmation, type MailRecord } from '#domain/mail';
 import { runIdOf, type RecipientRecord, type RunRecord } from '#domain/notification';
 import { aggregateOf, scoreKey, type ReviewerRecord, type ReviewRecord, type Scores } from '#domain/review';
 import { AttachmentInput } from '#domain/attachment-input';
+import { ReviewerInvitationInput } from '#domain/committee-input';
 import { CaseCreateInput, CasePatchInput, ContactConfirmInput, type CaseFields } from '#domain/case-input';
 import { hashContactCode, utcDay, type ContactCodeRecord } from '#domain/contact';
 import { CONTACT_CODE_TTL_SECONDS } from '#domain/limits';
@@ -881,6 +886,32 @@ export function stubMail(mock: AwsClientStub<SESClient>): void {
 
 // ---------- the notification workflow (issue 6) ----------
 
+/**
+ * The user pool's committee calls: an account invited (its temporary password not yet replaced), the reviewers group and
+ * a reviewer to remove (EXTENDED_SUB, PATH_SAMPLES). The accounts are 2023's reviewers: the canned table has their
+ * assignments, whose load the invitation and the list count.
+ */
+export function stubDirectory(mock: AwsClientStub<CognitoIdentityProviderClient>): void {
+  const user = (sub: string, status: UserStatusType = 'CONFIRMED') => ({
+    Username: sub,
+    UserStatus: status,
+    Enabled: true,
+    Attributes: [
+      { Name: 'sub', Value: sub },
+      { Name: 'email', Value: `${sub.slice(0, 8)}@example.org` },
+      { Name: 'email_verified', Value: 'true' },
+      { Name: 'name', Value: `Reviewer ${sub.slice(0, 4)}` },
+      { Name: 'locale', Value: 'zh-CN' },
+    ],
+  });
+  mock.on(AdminCreateUserCommand).resolves({ User: user(SECOND_REVIEWER.sub, 'FORCE_CHANGE_PASSWORD') });
+  mock.on(AdminGetUserCommand).resolves({ ...user(SECOND_REVIEWER.sub), UserAttributes: user(SECOND_REVIEWER.sub).Attributes });
+  mock.on(AdminAddUserToGroupCommand).resolves({});
+  mock.on(ListUsersInGroupCommand).resolves({ Users: [REVIEWER.sub, SECOND_REVIEWER.sub].map((sub) => user(sub)) });
+  mock.on(AdminListGroupsForUserCommand).resolves({ Groups: [{ GroupName: 'reviewers' }] });
+  mock.on(AdminRemoveUserFromGroupCommand).resolves({});
+}
+
 /** Step Functions starts every execution it is asked for (a Standard workflow's answer: its ARN and start date). */
 export function stubWorkflow(mock: AwsClientStub<SFNClient>): void {
   mock.on(StartExecutionCommand).callsFake((input: { stateMachineArn?: string; name?: string }) => ({
@@ -1047,6 +1078,7 @@ export function sampleBodies(now: Date): Map<z.ZodMiniType, unknown> {
     [ConflictInput, { reason: 'I was an external evaluator of this project for the funding agency in 2021.' }],
     [DecisionInput, { decision: 'outstanding', note: 'Committee vote 6-1 on 12 June; strongest evidence of impact in the round.' }],
     [PreferencesInput, { locale: 'zh-CN' }],
+    [ReviewerInvitationInput, { email: 'li.wei@example.org', name: 'Li Wei', locale: 'zh-CN' }],
     [ReviewInput, {
       scores: { innovation: 8, impact: 7, cooperation: 9, sustainability: 6 },
       recommendation: 'collection',

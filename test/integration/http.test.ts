@@ -109,13 +109,14 @@ describe('object-level authorisation on every route that takes an id', () => {
 
   it('covers every id-taking route of the table', () => {
     // The attachment routes' object-level checks are in attachments.test.ts, submission's and the contact's in submission.test.ts, the review and
-    // list routes' in review.test.ts (the authorisation matrix), the decision, notification and release routes' in notifications.test.ts.
+    // list routes' in review.test.ts (the authorisation matrix), the decision, notification and release routes' in notifications.test.ts,
+    // removeReviewer's in committee.test.ts.
     // getDocsAsset's parameter names a public file of the reference page, no object (its allow-list: test/unit/handlers/docs.test.ts).
     expect(idRoutes.map((r) => r.operationId).sort()).toEqual([
       'assignReviewer', 'bulkAssign', 'closeEdition', 'confirmContact', 'createAttachment', 'createCase', 'declareConflict', 'deleteAttachment', 'exportEditionCases',
       'getAttachment', 'getCase', 'getDocsAsset', 'getEdition', 'getMyReview', 'getResults', 'listAttachments', 'listAudit', 'listCaseReviewers', 'listEditionCases',
       'listNotifications', 'listReviews', 'patchCase', 'previewNotification', 'putDecision', 'putEdition', 'putExtension', 'putMyReview',
-      'releaseEdition', 'sendContactCode', 'startNotifications', 'submitCase', 'unassignReviewer', 'withdrawCase',
+      'releaseEdition', 'removeReviewer', 'sendContactCode', 'startNotifications', 'submitCase', 'unassignReviewer', 'withdrawCase',
     ]);
   });
 

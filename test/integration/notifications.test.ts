@@ -221,6 +221,11 @@ describe('decisions, the notification workflow and the release', () => {
     const preview = await api.call('GET', `/editions/${editionId}/notifications/preview?caseId=${caseId}`, { token: org, headers: { 'accept-language': 'en' } });
     expect(preview.json).toMatchObject({ to: [`${li}@example.org`], subject: `优秀案例：${caseId}` });
     expect(preview.headers.get('content-language')).toBe('zh-CN');
+    // The organiser may read the same notice in English before sending it (lang), and that changes nothing sent.
+    const inEnglish = await api.call('GET', `/editions/${editionId}/notifications/preview?caseId=${caseId}&lang=en`, { token: org });
+    expect(inEnglish.json).toMatchObject({ to: [`${li}@example.org`], subject: `Outstanding case: ${caseId}` });
+    expect(inEnglish.headers.get('content-language')).toBe('en');
+    expect((await api.call('GET', `/editions/${editionId}/notifications/preview?caseId=${caseId}&lang=fr`, { token: org })).status).toBe(400);
 
     const run = await api.call('POST', `/editions/${editionId}/notifications`, { token: org });
     expect(run.status).toBe(202);

@@ -3,6 +3,7 @@
  * sign-in in its place, so that signing in (again, after a 401) returns to the same page with what was typed.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import lazy from 'preact-iso/lazy';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
 import { AppContext, useApp, type AppContextValue } from './app-context';
 import { CaseEditorPage } from './cases/case-editor-page';
@@ -16,6 +17,18 @@ import { CALLBACK_PATH } from './session/session';
 import { signOutLocally } from './session/local';
 import type { Session } from './session/session';
 import { SignInPage } from './session/sign-in-page';
+
+const AssignmentsPage = lazy(() => import('./review/assignments-page').then((m) => m.AssignmentsPage));
+const ReviewPage = lazy(() => import('./review/review-page').then((m) => m.ReviewPage));
+const NotificationsPage = lazy(() => import('./release/notifications-page').then((m) => m.NotificationsPage));
+const ReleasePage = lazy(() => import('./release/release-page').then((m) => m.ReleasePage));
+const ResultsIndexPage = lazy(() => import('./release/results-index-page').then((m) => m.ResultsIndexPage));
+const ResultsPage = lazy(() => import('./release/results-page').then((m) => m.ResultsPage));
+const EditionsPage = lazy(() => import('./console/editions-page').then((m) => m.EditionsPage));
+const NewEditionPage = lazy(() => import('./console/edition-page').then((m) => m.NewEditionPage));
+const EditionPage = lazy(() => import('./console/edition-page').then((m) => m.EditionPage));
+const ConsoleCasesPage = lazy(() => import('./console/cases-page').then((m) => m.CasesPage));
+const AssignPage = lazy(() => import('./console/assign-page').then((m) => m.AssignPage));
 
 interface AppProps {
   config: AppConfig;
@@ -111,14 +124,31 @@ function Pages({ expired }: { expired: boolean }) {
   if (config.auth.kind === 'cognito' && path === CALLBACK_PATH) return <CallbackPage auth={config.auth} />;
   // Pages of the desks are loaded only when opened (preact-iso's lazy), so that an applicant's first load carries none.
   // The published results (release/, under PUBLIC_PREFIX) need no sign-in: they are routed before this check.
+  if (path === PUBLIC_PREFIX || path.startsWith(`${PUBLIC_PREFIX}/`)) {
+    return (
+      <Router>
+        <Route path={PUBLIC_PREFIX} component={ResultsIndexPage} />
+        <Route path={`${PUBLIC_PREFIX}/:editionId`} component={ResultsPage} />
+      </Router>
+    );
+  }
   if (!session) return <SignInPage expired={expired} />;
   return (
     <Router>
       <Route path="/" component={MyCasesPage} />
       <Route path="/cases/:caseId" component={CaseEditorPage} />
       {/* review/: the reviewers' desk, under /reviews */}
+      <Route path="/reviews" component={AssignmentsPage} />
+      <Route path="/reviews/:caseId" component={ReviewPage} />
       {/* console/: the organisers' console, under /console */}
+      <Route path="/console" component={EditionsPage} />
+      <Route path="/console/new" component={NewEditionPage} />
+      <Route path="/console/editions/:editionId" component={EditionPage} />
+      <Route path="/console/editions/:editionId/cases" component={ConsoleCasesPage} />
+      <Route path="/console/editions/:editionId/assignments" component={AssignPage} />
       {/* release/: notifications and the release, under /console/editions/:editionId/… */}
+      <Route path="/console/editions/:editionId/notifications" component={NotificationsPage} />
+      <Route path="/console/editions/:editionId/release" component={ReleasePage} />
       <Route default component={MyCasesPage} />
     </Router>
   );

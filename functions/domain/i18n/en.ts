@@ -62,6 +62,7 @@ export const en = {
   'detail.thing.assignment': 'The assignment',
   'detail.thing.attachment': 'The attachment',
   'detail.thing.review': 'Your review',
+  'detail.thing.reviewer': 'The reviewer',
   'detail.not-found': '{thing} does not exist or is not visible to you.',
   'detail.docs-not-found': 'There is no such file of the API reference.',
   'detail.version-absent': '{thing} does not exist yet; send no If-Match to create it.',
@@ -114,6 +115,7 @@ export const en = {
   'detail.code-locked': '{max} wrong codes were tried: this code is locked; ask for a new one.',
   'detail.code-replaced': 'The code was used or replaced meanwhile; ask for a new one.',
   'detail.pairs-refused': 'None of the changes were made: {count} of them cannot be applied.',
+  'detail.directory-busy': 'The accounts service is busy: try again in a few seconds.',
   'detail.too-many-writes': 'These changes need {writes} writes, and one request can make at most {max} all or nothing.',
   'detail.cases-busy': 'These cases are changing fast right now; retry in a moment.',
   'detail.reviews-busy': 'The reviews of this case are changing fast right now; retry in a moment.',
@@ -326,6 +328,10 @@ export const en = {
   'cognito.invitation.username': 'User name: {username}',
   'cognito.invitation.password': 'Temporary password: {code}',
   'cognito.invitation.expiry': 'The temporary password is valid for a few days. If it has expired, ask the organisers to invite you again.',
+
+  // --- the committee (committee.*): the local directory's invitations (functions/adapters/table-directory.ts) ---
+  'committee.local.password': 'none (local environment)',
+  'committee.local.signIn': 'In the local environment there is no password: on the sign-in page, enter this e-mail address and any name, and choose the role Reviewer.',
 
   // --- bilingual case content (case.*) ---
 

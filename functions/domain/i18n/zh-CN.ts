@@ -58,6 +58,7 @@ export const zhCN: { [K in MessageKey]: string } = {
   'detail.thing.assignment': '该评审分配',
   'detail.thing.attachment': '该附件',
   'detail.thing.review': '您的评审意见',
+  'detail.thing.reviewer': '该评审专家',
   'detail.not-found': '{thing}不存在，或您无权查看。',
   'detail.docs-not-found': 'API 参考文档中没有此文件。',
   'detail.version-absent': '{thing}尚不存在；如需创建，请不要发送 If-Match。',
@@ -110,6 +111,7 @@ export const zhCN: { [K in MessageKey]: string } = {
   'detail.code-locked': '已尝试 {max} 次错误的验证码：此验证码已锁定，请申请新的验证码。',
   'detail.code-replaced': '该验证码已被使用或替换，请申请新的验证码。',
   'detail.pairs-refused': '未作任何更改：其中 {count} 项无法执行。',
+  'detail.directory-busy': '账户服务繁忙，请几秒钟后重试。',
   'detail.too-many-writes': '这些更改需要 {writes} 次写入，而一次请求最多只能以全部成功或全部失败的方式完成 {max} 次写入。',
   'detail.cases-busy': '这些案例当前变动频繁，请稍后重试。',
   'detail.reviews-busy': '该案例的评审当前变动频繁，请稍后重试。',
@@ -307,6 +309,8 @@ export const zhCN: { [K in MessageKey]: string } = {
   'cognito.invitation.username': '用户名：{username}',
   'cognito.invitation.password': '临时密码：{code}',
   'cognito.invitation.expiry': '临时密码的有效期为数天。如已过期，请联系组织方重新邀请。',
+  'committee.local.password': '无（本地环境）',
+  'committee.local.signIn': '本地环境不需要密码：在登录页面输入此电子邮件地址和任意姓名，并选择“评审专家”角色即可。',
 
   // --- bilingual case content (case.*) ---
 

@@ -31,7 +31,7 @@ export const routes = {
     operationId: 'previewNotification', method: 'GET', path: '/editions/{editionId}/notifications/preview', entry: 'notifications/preview-notification.ts', access: 'organisers',
     tag: 'Selection', summary: "The exact notice a case's owner would receive",
     description:
-      "In the language of the owner's e-mails (their preferred language, else the case's), whatever the caller's Accept-Language: Content-Language says which. Problems follow the caller's. " +
+      "In the language of the owner's e-mails (their preferred language, else the case's), whatever the caller's Accept-Language, or in `lang` when given: Content-Language says which. Problems follow the caller's. " +
       'Not for the owner of the case, even as an organiser (403: it tells the decision).',
     schemas: inputs((i) => ({ params: i.EditionParams, query: i.PreviewQuery })),
     responses: { 200: { description: 'Recipients, subject, text and HTML', schema: (v) => v.MailPreview } },

@@ -552,6 +552,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reviewers, with their load
+         * @description Every member of the reviewers group: name, e-mail address, whether they have signed in yet (invited, active), and their load. load counts the live assignments (not the cases the reviewer declared a conflict on) and those reviewed, over the editions not yet released.
+         *
+         *     Who may call: members of the organisers group.
+         */
+        get: operations["listCommittee"];
+        put?: never;
+        /**
+         * Invite a reviewer by e-mail
+         * @description A new address gets an account and an e-mail with a temporary password, in `locale` (201). An address that already has an account (an applicant, an organiser, a reviewer removed before) joins the reviewers without a second invitation (200). Either way the answer is the reviewer with their sub, which the assignment routes take. load counts the live assignments (not the cases the reviewer declared a conflict on) and those reviewed, over the editions not yet released.
+         *
+         *     Who may call: members of the organisers group.
+         */
+        post: operations["inviteReviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviewers/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a reviewer from the committee
+         * @description The account leaves the reviewers group (it is not deleted): from their next sign-in they are no longer a reviewer. Their assignments and reviews stay: unassign them case by case (DELETE /cases/{caseId}/reviewers/{sub}) or in bulk while the edition allows. 404 when the sub is not a reviewer's.
+         *
+         *     Who may call: members of the organisers group.
+         */
+        delete: operations["removeReviewer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/editions/{editionId}/cases.csv": {
         parameters: {
             query?: never;
@@ -633,7 +683,7 @@ export interface paths {
         };
         /**
          * The exact notice a case's owner would receive
-         * @description In the language of the owner's e-mails (their preferred language, else the case's), whatever the caller's Accept-Language: Content-Language says which. Problems follow the caller's. Not for the owner of the case, even as an organiser (403: it tells the decision).
+         * @description In the language of the owner's e-mails (their preferred language, else the case's), whatever the caller's Accept-Language, or in `lang` when given: Content-Language says which. Problems follow the caller's. Not for the owner of the case, even as an organiser (403: it tells the decision).
          *
          *     Who may call: members of the organisers group.
          */
@@ -1224,6 +1274,32 @@ export interface components {
                 collection: number;
                 "not-selected": number;
             };
+        };
+        /** @description A member of the reviewers group, with their live assignments and reviews over the editions not yet released. */
+        CommitteeMember: {
+            /** @description The account: what the assignment routes take as {sub} */
+            sub: string;
+            email: string;
+            name: string;
+            /**
+             * @description invited until the first sign-in (the temporary password not yet replaced), then active
+             * @enum {string}
+             */
+            status: "invited" | "active";
+            load: {
+                assigned: number;
+                reviewed: number;
+            };
+        };
+        ReviewerInvitationInput: {
+            /** Format: email */
+            email: string;
+            name: string;
+            /**
+             * @description The language of the invitation and of every later e-mail to the account
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
         };
         /** @description A row of the organisers' list: the case without its long texts, with its decision and review aggregate (null on a case the caller owns: a conflict of interest). */
         CaseSummary: {
@@ -4630,6 +4706,301 @@ export interface operations {
             };
         };
     };
+    listCommittee: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /**
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
+                 * @example zh-CN,zh;q=0.9,en;q=0.8
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reviewers */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommitteeMember"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: validation-failed */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unauthorized */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: forbidden */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate-limited */
+            429: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: internal-error */
+            500: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteReviewer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
+                 * @example zh-CN,zh;q=0.9,en;q=0.8
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewerInvitationInput"];
+            };
+        };
+        responses: {
+            /** @description An existing account, now a reviewer */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMember"];
+                };
+            };
+            /** @description Invited */
+            201: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMember"];
+                };
+            };
+            /** @description Problem: validation-failed */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unauthorized */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: forbidden */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload-too-large */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate-limited */
+            429: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: internal-error */
+            500: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeReviewer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language to answer in (RFC 9110, weights honoured): zh, zh-CN, zh-SG and zh-Hans give Simplified Chinese (zh-CN); anything else, or none, English (en). Content-Language says which. The few answers API Gateway makes itself, before any handler (a missing token, throttling), are in English, with the Chinese in their `translations` member. E-mails follow the account's preference instead (GET /me/preferences).
+                 * @example zh-CN,zh;q=0.9,en;q=0.8
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem: validation-failed */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unauthorized */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: forbidden */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not-found */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate-limited */
+            429: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: internal-error */
+            500: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     exportEditionCases: {
         parameters: {
             query?: {
@@ -5081,6 +5452,7 @@ export interface operations {
         parameters: {
             query: {
                 caseId: string;
+                lang?: "en" | "zh-CN";
             };
             header?: {
                 /**
