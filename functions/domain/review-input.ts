@@ -1,8 +1,7 @@
 /** What organisers send to staff the committee, and what reviewers send about the cases assigned to them. */
 import * as z from 'zod/mini';
-import { SCORE_MAX, SCORE_MIN } from './review.ts';
 import { customIssue, longText, named, Sub, text, Ulid } from './schema-kit.ts';
-import { CRITERIA, RECOMMENDATIONS, type Criterion } from './vocabulary.ts';
+import { CRITERIA, RECOMMENDATIONS, SCORE_MAX, SCORE_MIN, type Criterion } from './vocabulary.ts';
 
 export { ReviewerParams } from './schema-kit.ts';
 

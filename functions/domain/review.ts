@@ -5,10 +5,6 @@
 import { ULID_PATTERN } from './ids.ts';
 import { CRITERIA, RECOMMENDATIONS, type Criterion, type Recommendation, type ReviewerState } from './vocabulary.ts';
 
-/** Every criterion (vocabulary.ts) is scored with an integer from SCORE_MIN to SCORE_MAX. */
-export const SCORE_MIN = 1;
-export const SCORE_MAX = 10;
-
 /** At most this many reviewers (assigned or conflicted) on one case: a case's reviews are always one page. */
 export const MAX_REVIEWERS_PER_CASE = 20;
 

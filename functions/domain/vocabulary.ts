@@ -64,6 +64,9 @@ export const CASE_SORTS = ['newest', 'score'] as const;
 
 /** The four criteria every review scores (limits: review.ts). */
 export const CRITERIA = ['innovation', 'impact', 'cooperation', 'sustainability'] as const;
+/** Every criterion is scored with an integer from SCORE_MIN to SCORE_MAX. */
+export const SCORE_MIN = 1;
+export const SCORE_MAX = 10;
 export type Criterion = (typeof CRITERIA)[number];
 
 export const RECOMMENDATIONS = ['outstanding', 'collection', 'not-selected'] as const satisfies readonly Decision[];

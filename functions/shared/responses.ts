@@ -327,7 +327,13 @@ function buildResponseSchemas() {
       locale: z.enum(LOCALES),
       categories: labelled(CATEGORY_IDS),
       caseTypes: labelled(CASE_TYPES),
-      criteria: labelled(CRITERIA),
+      criteria: z.array(
+        z.object({
+          id: z.enum(CRITERIA),
+          label: z.string(),
+          guidance: z.string().register(z.globalRegistry, { description: 'What a reviewer weighs under the criterion, in `locale`' }),
+        }),
+      ),
       recommendations: labelled(RECOMMENDATIONS),
       decisions: labelled(DECISIONS),
       caseStatuses: labelled(CASE_STATUSES),

@@ -21,7 +21,7 @@ export function vocabularyIn(locale: Locale): ResponseBody<'Vocabulary'> {
     locale,
     categories: labelled(CATEGORY_IDS, (id) => t(locale, `category.${id}`)),
     caseTypes: labelled(CASE_TYPES, (id) => t(locale, `caseType.${id}`)),
-    criteria: labelled(CRITERIA, (id) => t(locale, `criterion.${id}`)),
+    criteria: labelled(CRITERIA, (id) => t(locale, `criterion.${id}`)).map((c) => ({ ...c, guidance: t(locale, `criterion.${c.id}.guidance`) })),
     // A reviewer recommends what the organisers decide: one set of labels.
     recommendations: labelled(RECOMMENDATIONS, (id) => t(locale, `decision.${id}`)),
     decisions: labelled(DECISIONS, (id) => t(locale, `decision.${id}`)),

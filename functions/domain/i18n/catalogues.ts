@@ -23,6 +23,7 @@ type Labelled = Record<
   | `category.${CategoryId}`
   | `caseType.${CaseType}`
   | `criterion.${Criterion}`
+  | `criterion.${Criterion}.guidance`
   | `decision.${Decision}`
   | `caseStatus.${CaseStatus}`
   | `editionStatus.${EditionStatus}`

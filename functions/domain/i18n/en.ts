@@ -26,6 +26,11 @@ export const en = {
   'criterion.impact': 'Impact',
   'criterion.cooperation': 'International cooperation',
   'criterion.sustainability': 'Sustainability',
+  // What a reviewer weighs under each criterion (GET /vocabulary gives it beside the label).
+  'criterion.innovation.guidance': 'How new the approach, technology or model is, for the partners and for the field; what others can learn from it.',
+  'criterion.impact.guidance': 'What changed, for whom and how much: people reached, services delivered, figures and evidence rather than intentions.',
+  'criterion.cooperation.guidance': 'How deeply the countries or regions involved worked together: shared planning, resources and results, not only a signed agreement.',
+  'criterion.sustainability.guidance': 'Whether it lasts and can grow or be repeated: funding, local ownership, skills handed over, plans after the project.',
 
   // A reviewer's recommendation and the organisers' decision share these.
   'decision.outstanding': 'Outstanding case',

@@ -24,6 +24,10 @@ export const zhCN: { [K in MessageKey]: string } = {
   'criterion.impact': '影响力',
   'criterion.cooperation': '国际合作',
   'criterion.sustainability': '可持续性',
+  'criterion.innovation.guidance': '方法、技术或模式对合作各方及所在领域而言有多新颖；他人可从中借鉴什么。',
+  'criterion.impact.guidance': '带来了哪些改变、惠及谁、程度如何：覆盖人数、提供的服务、数据与证据，而非意向。',
+  'criterion.cooperation.guidance': '相关国家或地区合作的深度：共同规划、共享资源与成果，而不仅是签署协议。',
+  'criterion.sustainability.guidance': '能否持续并扩展或复制：资金来源、本地主导、技能传授、项目结束后的安排。',
 
   'decision.outstanding': '优秀案例',
   'decision.collection': '入选案例集',

@@ -45,6 +45,14 @@ describe('GET /vocabulary', () => {
     expect(labelOf(res.json?.decisions, 'outstanding')).toBe('优秀案例');
   });
 
+  it('gives each criterion what a reviewer weighs under it, in the language asked', async () => {
+    const [en, zh] = await Promise.all([get({ lang: 'en' }), get({ lang: 'zh-CN' })]);
+    const guidance = (res: typeof en) => (res.json?.criteria as { id: string; guidance: string }[]).map((c) => [c.id, c.guidance]);
+    expect(guidance(en).map(([id]) => id)).toEqual(['innovation', 'impact', 'cooperation', 'sustainability']);
+    expect(guidance(en).find(([id]) => id === 'cooperation')?.[1]).toMatch(/^How deeply the countries or regions involved worked together/);
+    expect(guidance(zh).every(([, text]) => /[\u4e00-\u9fff]/.test(text!))).toBe(true);
+  });
+
   it('lets lang win over Accept-Language', async () => {
     const zh = await get({ lang: 'zh-CN' }, { 'accept-language': 'en' });
     expect(zh.json?.locale).toBe('zh-CN');

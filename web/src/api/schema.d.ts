@@ -1413,6 +1413,8 @@ export interface components {
                 /** @enum {string} */
                 id: "innovation" | "impact" | "cooperation" | "sustainability";
                 label: string;
+                /** @description What a reviewer weighs under the criterion, in `locale` */
+                guidance: string;
             }[];
             recommendations: {
                 /** @enum {string} */

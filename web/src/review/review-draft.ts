@@ -3,15 +3,8 @@
  * scores typed so far; what a draft becomes in a PUT; and the draft not saved yet, kept in this tab's sessionStorage so
  * that an expired session or a reload loses nothing.
  */
+import { SCORE_MAX, SCORE_MIN } from '../../../functions/domain/vocabulary.ts';
 import type { Criterion, Recommendation, Review, ReviewInput } from './queries';
-
-/**
- * The range of each score. The API's own limits are SCORE_MIN and SCORE_MAX in functions/domain/review.ts, which the
- * page cannot import (the module pulls in node:crypto through domain/ids.ts); a score out of range is refused by the
- * API anyway, and its field problem shown against the score.
- */
-export const SCORE_MIN = 1;
-export const SCORE_MAX = 10;
 
 export interface ReviewDraft {
   scores: Partial<Record<Criterion, string>>;

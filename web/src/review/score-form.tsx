@@ -12,6 +12,7 @@ import { labelOf, type Edition, type Vocabulary } from '../cases/queries';
 import { failureText, fieldProblems, problemCode } from '../shared/api';
 import { Field } from '../shared/field';
 import { useOnline } from '../shared/online';
+import { SCORE_MAX, SCORE_MIN } from '../../../functions/domain/vocabulary.ts';
 import { loadMyReview, type Review } from './queries';
 import { ReviewConflict } from './review-conflict';
 import {
@@ -19,8 +20,6 @@ import {
   draftOf,
   keepUnsavedReview,
   sameDraft,
-  SCORE_MAX,
-  SCORE_MIN,
   totalOf,
   unsavedReviewOf,
   type ReviewDraft,
@@ -214,7 +213,7 @@ export function ScoreForm({ caseId, edition, vocabulary, initial }: ScoreFormPro
         <fieldset class="plain" disabled={readOnly}>
           <p class="hint">{t('review.form.intro', { min: SCORE_MIN, max: SCORE_MAX })}</p>
           {vocabulary.criteria.map((c) => (
-            <Field key={c.id} id={controlId(`scores.${c.id}`)} label={c.label} hint={t('review.score.hint', { min: SCORE_MIN, max: SCORE_MAX })} error={errorAt(`scores.${c.id}`)}>
+            <Field key={c.id} id={controlId(`scores.${c.id}`)} label={c.label} hint={`${c.guidance} ${t('review.score.hint', { min: SCORE_MIN, max: SCORE_MAX })}`} error={errorAt(`scores.${c.id}`)}>
               {(control) => (
                 <input
                   {...control}
