@@ -84,3 +84,29 @@ describe('the web app in a browser', () => {
     expect([...requestedHosts].filter((host) => !own.has(host))).toEqual([]);
   });
 });
+
+describe("a desk whose code cannot be fetched", () => {
+  it('says so with a way to try again instead of a blank page, and loads once it can', async () => {
+    const other = await browser.newContext({ locale: 'en-GB' });
+    const tab = await other.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (err) => errors.push(err.message));
+    // The reviewers' desk is fetched only when opened: its file is unreachable (a deployment replaced it, or offline).
+    let blocked = true;
+    await tab.route(/\/assets\/assignments-page-[^/]+\.js$/, (route) => (blocked ? route.abort('failed') : route.fallback()));
+    await tab.goto(`${app.appUrl}/reviews`);
+    await tab.getByLabel(en['signIn.name'], { exact: true }).fill('reviewer-offline');
+    await tab.getByLabel(en['signIn.email'], { exact: true }).fill('reviewer-offline@example.org');
+    await tab.getByLabel(en['signIn.role.reviewer'], { exact: true }).check();
+    await tab.getByRole('button', { name: en['signIn.submit'] }).click();
+    const failure = tab.getByRole('alert').filter({ hasText: en['error.network'] });
+    await expect.poll(() => failure.isVisible()).toBe(true);
+    blocked = false;
+    await failure.getByRole('button', { name: en['action.retry'] }).click();
+    await expect.poll(() => tab.getByRole('heading', { level: 1 }).first().textContent()).not.toBe(en['signIn.title']);
+    expect(await failure.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await other.close();
+  });
+});
+

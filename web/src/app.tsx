@@ -3,7 +3,6 @@
  * sign-in in its place, so that signing in (again, after a 401) returns to the same page with what was typed.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import lazy from 'preact-iso/lazy';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
 import { AppContext, useApp, type AppContextValue } from './app-context';
 import { CaseEditorPage } from './cases/case-editor-page';
@@ -11,6 +10,7 @@ import { MyCasesPage } from './cases/my-cases-page';
 import type { AppConfig } from './config';
 import { applyLocale, otherLocale, translator, type Locale } from './i18n/i18n';
 import { createAppApi } from './shared/api';
+import { lazyPage } from './shared/lazy-page';
 import { OfflineBanner } from './shared/ui';
 import { CallbackPage } from './session/callback-page';
 import { CALLBACK_PATH } from './session/session';
@@ -18,17 +18,18 @@ import { signOutLocally } from './session/local';
 import type { Session } from './session/session';
 import { SignInPage } from './session/sign-in-page';
 
-const AssignmentsPage = lazy(() => import('./review/assignments-page').then((m) => m.AssignmentsPage));
-const ReviewPage = lazy(() => import('./review/review-page').then((m) => m.ReviewPage));
-const NotificationsPage = lazy(() => import('./release/notifications-page').then((m) => m.NotificationsPage));
-const ReleasePage = lazy(() => import('./release/release-page').then((m) => m.ReleasePage));
-const ResultsIndexPage = lazy(() => import('./release/results-index-page').then((m) => m.ResultsIndexPage));
-const ResultsPage = lazy(() => import('./release/results-page').then((m) => m.ResultsPage));
-const EditionsPage = lazy(() => import('./console/editions-page').then((m) => m.EditionsPage));
-const NewEditionPage = lazy(() => import('./console/edition-page').then((m) => m.NewEditionPage));
-const EditionPage = lazy(() => import('./console/edition-page').then((m) => m.EditionPage));
-const ConsoleCasesPage = lazy(() => import('./console/cases-page').then((m) => m.CasesPage));
-const AssignPage = lazy(() => import('./console/assign-page').then((m) => m.AssignPage));
+const AssignmentsPage = lazyPage(() => import('./review/assignments-page').then((m) => m.AssignmentsPage));
+const ReviewPage = lazyPage(() => import('./review/review-page').then((m) => m.ReviewPage));
+const NotificationsPage = lazyPage(() => import('./release/notifications-page').then((m) => m.NotificationsPage));
+const ReleasePage = lazyPage(() => import('./release/release-page').then((m) => m.ReleasePage));
+const ResultsIndexPage = lazyPage(() => import('./release/results-index-page').then((m) => m.ResultsIndexPage));
+const ResultsPage = lazyPage(() => import('./release/results-page').then((m) => m.ResultsPage));
+const EditionsPage = lazyPage(() => import('./console/editions-page').then((m) => m.EditionsPage));
+const NewEditionPage = lazyPage(() => import('./console/edition-page').then((m) => m.NewEditionPage));
+const EditionPage = lazyPage(() => import('./console/edition-page').then((m) => m.EditionPage));
+const ConsoleCasesPage = lazyPage(() => import('./console/cases-page').then((m) => m.CasesPage));
+const AssignPage = lazyPage(() => import('./console/assign-page').then((m) => m.AssignPage));
+const PeoplePage = lazyPage(() => import('./console/people-page').then((m) => m.PeoplePage));
 
 interface AppProps {
   config: AppConfig;
@@ -143,6 +144,7 @@ function Pages({ expired }: { expired: boolean }) {
       {/* console/: the organisers' console, under /console */}
       <Route path="/console" component={EditionsPage} />
       <Route path="/console/new" component={NewEditionPage} />
+      <Route path="/console/people" component={PeoplePage} />
       <Route path="/console/editions/:editionId" component={EditionPage} />
       <Route path="/console/editions/:editionId/cases" component={ConsoleCasesPage} />
       <Route path="/console/editions/:editionId/assignments" component={AssignPage} />

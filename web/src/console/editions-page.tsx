@@ -22,6 +22,9 @@ export function EditionsPage() {
           {t('console.edition.new')}
         </a>
       </p>
+      <p>
+        <a href="/console/people">{t('console.people.title')}</a>
+      </p>
       {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'failed' && <Failure error={loaded.error} retry={retry} />}
       {loaded.state === 'ready' &&
