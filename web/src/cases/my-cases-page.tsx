@@ -11,6 +11,7 @@ import { Failure, Loading } from '../shared/ui';
 import { useResource } from '../shared/use-resource';
 import { Deadline } from './deadline';
 import { labelOf, loadEditions, loadVocabulary, titleOf, type Case, type Edition, type Vocabulary } from './queries';
+import { useMore } from '../shared/use-more';
 
 const PAGE_SIZE = 20;
 
@@ -38,23 +39,8 @@ interface CaseListProps {
 
 function CaseList({ vocabulary, editions, firstPage }: CaseListProps) {
   const { api, t } = useApp();
-  const [items, setItems] = useState(firstPage.items);
-  const [cursor, setCursor] = useState(firstPage.nextCursor);
-  const [more, setMore] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
+  const { items, hasMore, busy, error, loadMore } = useMore(firstPage, (cursor) => ok(api.GET('/me/cases', { params: { query: { limit: PAGE_SIZE, cursor } } })));
   const byId = new Map(editions.map((e) => [e.editionId, e]));
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    setMore({ busy: true });
-    try {
-      const page = await ok(api.GET('/me/cases', { params: { query: { limit: PAGE_SIZE, cursor } } }));
-      setItems((before) => [...before, ...page.items]);
-      setCursor(page.nextCursor);
-      setMore({ busy: false });
-    } catch (error) {
-      setMore({ busy: false, error });
-    }
-  };
 
   return (
     <>
@@ -67,14 +53,14 @@ function CaseList({ vocabulary, editions, firstPage }: CaseListProps) {
           ))}
         </ul>
       )}
-      {cursor && (
+      {hasMore && (
         <p>
-          <button type="button" class="secondary" onClick={loadMore} disabled={more.busy}>
+          <button type="button" class="secondary" onClick={loadMore} disabled={busy}>
             {t('cases.more')}
           </button>
         </p>
       )}
-      {more.error !== undefined && <Failure error={more.error} retry={loadMore} />}
+      {error !== undefined && <Failure error={error} retry={loadMore} />}
       <NewCase editions={editions} />
     </>
   );

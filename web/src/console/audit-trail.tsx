@@ -3,7 +3,6 @@
  * chain holds over the whole trail; and the extensions granted, read from it: the API has no list of extensions, and
  * each grant is an `extension-granted` entry (subject: the applicant's sub; details: deadline, reason).
  */
-import { useState } from 'preact/hooks';
 import { ok, type ApiClient } from '../api/client';
 import { useApp } from '../app-context';
 import type { Edition } from '../cases/queries';
@@ -11,6 +10,7 @@ import { localTime, zonedTime } from '../i18n/i18n';
 import { Failure, Loading } from '../shared/ui';
 import { useResource } from '../shared/use-resource';
 import { allPages, MAX_PAGE, type AuditEntry } from './queries';
+import { useMore } from '../shared/use-more';
 
 const PAGE_SIZE = 25;
 
@@ -33,21 +33,7 @@ export function AuditTrail({ editionId, version }: { editionId: string; version:
 
 function AuditList({ editionId, first }: { editionId: string; first: { items: AuditEntry[]; nextCursor: string | null; chainValid: boolean } }) {
   const { api, t } = useApp();
-  const [items, setItems] = useState(first.items);
-  const [cursor, setCursor] = useState(first.nextCursor);
-  const [more, setMore] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
-  const loadMore = async () => {
-    if (!cursor) return;
-    setMore({ busy: true });
-    try {
-      const page = await auditPage(api, editionId, PAGE_SIZE, cursor);
-      setItems((before) => [...before, ...page.items]);
-      setCursor(page.nextCursor);
-      setMore({ busy: false });
-    } catch (error) {
-      setMore({ busy: false, error });
-    }
-  };
+  const { items, hasMore, busy, error, loadMore } = useMore(first, (cursor) => auditPage(api, editionId, PAGE_SIZE, cursor));
   return (
     <>
       {first.chainValid ? (
@@ -68,12 +54,12 @@ function AuditList({ editionId, first }: { editionId: string; first: { items: Au
           ))}
         </ol>
       )}
-      {cursor && (
-        <button type="button" class="secondary" onClick={loadMore} disabled={more.busy}>
+      {hasMore && (
+        <button type="button" class="secondary" onClick={loadMore} disabled={busy}>
           {t('console.audit.more')}
         </button>
       )}
-      {more.error !== undefined && <Failure error={more.error} retry={loadMore} />}
+      {error !== undefined && <Failure error={error} retry={loadMore} />}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { useResource } from '../shared/use-resource';
 import { CaseRow } from './case-row';
 import { CsvExport } from './csv-export';
 import { countOutstanding, loadEdition, OUTSTANDING_TARGET, type CaseFilters, type CaseSummary } from './queries';
+import { useMore } from '../shared/use-more';
 
 const PAGE_SIZE = 25;
 
@@ -103,21 +104,9 @@ interface RowsProps {
 
 function Rows({ edition, vocabulary, filters, first, onDecided }: RowsProps) {
   const { api, t } = useApp();
-  const [items, setItems] = useState(first.items);
-  const [cursor, setCursor] = useState(first.nextCursor);
-  const [more, setMore] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
-  const loadMore = async () => {
-    if (!cursor) return;
-    setMore({ busy: true });
-    try {
-      const page = await ok(api.GET('/editions/{editionId}/cases', { params: { path: { editionId: edition.editionId }, query: { ...filters, limit: PAGE_SIZE, cursor } } }));
-      setItems((before) => [...before, ...page.items]);
-      setCursor(page.nextCursor);
-      setMore({ busy: false });
-    } catch (error) {
-      setMore({ busy: false, error });
-    }
-  };
+  const { items, hasMore, busy, error, loadMore } = useMore(first, (cursor) =>
+    ok(api.GET('/editions/{editionId}/cases', { params: { path: { editionId: edition.editionId }, query: { ...filters, limit: PAGE_SIZE, cursor } } })),
+  );
   if (items.length === 0) return <p class="empty">{t('console.cases.empty')}</p>;
   return (
     <>
@@ -126,12 +115,12 @@ function Rows({ edition, vocabulary, filters, first, onDecided }: RowsProps) {
           <CaseRow key={c.caseId} item={c} edition={edition} vocabulary={vocabulary} onDecided={onDecided} />
         ))}
       </ul>
-      {cursor && (
-        <button type="button" class="secondary" onClick={loadMore} disabled={more.busy}>
+      {hasMore && (
+        <button type="button" class="secondary" onClick={loadMore} disabled={busy}>
           {t('console.cases.more')}
         </button>
       )}
-      {more.error !== undefined && <Failure error={more.error} retry={loadMore} />}
+      {error !== undefined && <Failure error={error} retry={loadMore} />}
     </>
   );
 }

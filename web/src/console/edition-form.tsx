@@ -12,6 +12,7 @@ import { failureText, fieldProblems, problemCode } from '../shared/api';
 import { Field } from '../shared/field';
 import { ifMatch, loadEdition } from './queries';
 import { fromZonedInput, isTimeZone, toZonedInput } from './zoned-input';
+import { ErrorSummary } from '../shared/error-summary';
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
 /** The API's pattern of an edition id (API.md, "Ids"). */
@@ -194,30 +195,7 @@ export function EditionForm({ edition, onSaved }: { edition: Edition | undefined
   return (
     <form class="console-form" onSubmit={submit} noValidate aria-labelledby="edition-form-title">
       <h2 id="edition-form-title">{t(base ? 'console.edition.settings' : 'console.edition.new')}</h2>
-      {problems.length > 0 && (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="edition-errors-title">
-          <h3 id="edition-errors-title">{t('error.summary')}</h3>
-          <ul>
-            {problems.map(([key, message]) => (
-              <li key={key}>
-                {key ? (
-                  <a
-                    href={`#${fieldId(key)}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      document.getElementById(fieldId(key))?.focus();
-                    }}
-                  >
-                    {message}
-                  </a>
-                ) : (
-                  message
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary id="edition-errors-title" level={3} focusRef={summary} items={problems.map(([key, text]) => ({ target: key ? fieldId(key) : undefined, text }))} />
       {conflict && <EditionConflict mine={values} theirs={valuesOf(conflict)} onResolve={resolve} />}
       {!base && text('editionId', 'text', t('console.edition.idHint'))}
       {text('name', 'text')}

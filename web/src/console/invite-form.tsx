@@ -9,6 +9,7 @@ import { useApp } from '../app-context';
 import { LOCALES, type Locale, type WebMessageKey } from '../i18n/i18n';
 import { failureText, fieldProblems } from '../shared/api';
 import { Field, FieldNotes, describedBy } from '../shared/field';
+import { ErrorSummary } from '../shared/error-summary';
 
 type Key = 'name' | 'email' | 'locale';
 type Errors = Partial<Record<Key | '', string>>;
@@ -64,30 +65,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
   return (
     <form class="console-form" onSubmit={submit} noValidate aria-labelledby="invite-title">
       <h2 id="invite-title">{t('console.people.invite.title')}</h2>
-      {problems.length > 0 && (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="invite-errors-title">
-          <h3 id="invite-errors-title">{t('error.summary')}</h3>
-          <ul>
-            {problems.map(([key, message]) => (
-              <li key={key}>
-                {key ? (
-                  <a
-                    href={`#${controlId(key)}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      document.getElementById(controlId(key))?.focus();
-                    }}
-                  >
-                    {message}
-                  </a>
-                ) : (
-                  message
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary id="invite-errors-title" level={3} focusRef={summary} items={problems.map(([key, text]) => ({ target: key ? controlId(key) : undefined, text }))} />
       <Field id="invite-name" label={t(LABELS.name)} error={errors.name}>
         {(control) => <input {...control} type="text" autocomplete="off" value={name} onInput={(e) => setName(e.currentTarget.value)} />}
       </Field>

@@ -11,7 +11,7 @@ import { Failure, Loading } from '../shared/ui';
 import { useResource } from '../shared/use-resource';
 import { InviteForm } from './invite-form';
 import type { CommitteeMember } from './queries';
-import { useMore, type Page } from './use-more';
+import { useMore, type Page } from '../shared/use-more';
 
 const PAGE_SIZE = 25;
 

@@ -15,6 +15,7 @@ import { useOnline } from '../shared/online';
 import { SCORE_MAX, SCORE_MIN } from '../../../functions/domain/vocabulary.ts';
 import { loadMyReview, type Review } from './queries';
 import { ReviewConflict } from './review-conflict';
+import { ErrorSummary } from '../shared/error-summary';
 import {
   checked,
   draftOf,
@@ -181,28 +182,7 @@ export function ScoreForm({ caseId, edition, vocabulary, initial }: ScoreFormPro
         </p>
       )}
       {conflict && <ReviewConflict mine={draft} theirs={conflict} vocabulary={vocabulary} onResolve={resolve} />}
-      {problems.length > 0 && (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="review-errors-title">
-          <h2 id="review-errors-title">{t('error.summary')}</h2>
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.path}:${p.message}`}>
-                <a
-                  href={`#${controlId(p.path)}`}
-                  onClick={(e) => {
-                    const target = document.getElementById(controlId(p.path));
-                    if (!target) return;
-                    e.preventDefault();
-                    target.focus();
-                  }}
-                >
-                  {p.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary id="review-errors-title" focusRef={summary} items={problems.map((p) => ({ target: controlId(p.path), text: p.message }))} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
