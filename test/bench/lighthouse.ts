@@ -1,14 +1,15 @@
 /**
- * The web section (issue 16, "Weight and speed"): Lighthouse's performance and accessibility scores, its key
- * metrics and the JavaScript loaded, for "My cases" and the case editor of the built app as `npm start` serves it,
- * signed in. Runs in its own process, because the local environment points the handlers at its stand-ins through
- * process.env:
+ * The web section (issue 16, "Weight and speed", and issue 17's same bars for the console's list page): Lighthouse's
+ * performance and accessibility scores, its key metrics and the JavaScript loaded, for "My cases" and the case editor
+ * signed in as an applicant, and an edition's case list in the organisers' console signed in as an organiser, of the
+ * built app as `npm start` serves it. Runs in its own process, because the local environment points the handlers at
+ * its stand-ins through process.env:
  *
  *   node --import tsx test/bench/lighthouse.ts <runs>
  *
  * The app keeps its session in the tab's sessionStorage, so Lighthouse audits a tab that puppeteer signed in through
- * the local sign-in page, and keeps its storage (disableStorageReset); the HTTP cache is cleared before each run
- * instead, so that every run is a first visit. Progress goes to stderr; the last stdout line is the result
+ * the local sign-in page (one tab per person), and keeps its storage (disableStorageReset); the HTTP cache is cleared
+ * before each run instead, so that every run is a first visit. Progress goes to stderr; the last stdout line is the result
  * (lighthouse-result.ts). Exit status 1 when a run fails or audits anything but the signed-in page.
  * How to read it: test/bench/README.md, "Web app".
  */
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { format } from '../../functions/domain/i18n/catalogues.ts';
 import { buildWebAppIfStale, WEB_DIST_DIR } from '../../lib/local/web-build.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { startAppEnvironment, type AppEnvironment } from '../browser/support/app.ts';
@@ -35,6 +37,14 @@ const progress = (msg: string) => process.stderr.write(`[web +${((performance.no
 class BenchFailure extends Error {}
 
 const WHO = { sub: 'lighthouse-bench', email: 'lighthouse-bench@example.org' };
+const ORGANISER = { sub: 'lighthouse-organiser', email: 'lighthouse-organiser@example.org' };
+/** The edition of the console's list page: its own, so that the list holds only the cases made for it. */
+const CONSOLE_EDITION = { editionId: '2031-lighthouse', name: 'Lighthouse edition' };
+/** How many submitted cases the console's list shows: a few, each from its own applicant. */
+const CONSOLE_CASES = 6;
+const HOUR_MS = 3_600_000;
+/** The local sign-in's roles audited (web/src/session/local.ts LOCAL_ROLES; its radio buttons' ids end in the role). */
+type Role = 'applicant' | 'organiser';
 const TITLE = 'Community broadband for mountain villages';
 /** The benchmarks' complete case of realistic size: the editor shows every field filled in, partners and links included. */
 const DRAFT = caseFields(TITLE, WHO.email);
@@ -42,9 +52,10 @@ const DRAFT = caseFields(TITLE, WHO.email);
 const DIAGNOSTIC_PASS = 0.9;
 const FLAGS: Flags = { disableStorageReset: true, onlyCategories: [...CATEGORIES], output: 'json', logLevel: 'error' };
 
-/** A page audited, and how to tell that the audit saw it signed in. */
+/** A page audited, in the tab of the person it is for, and how to tell that the audit saw it signed in. */
 interface Target {
   name: string;
+  tab: Page;
   route: string;
   /** The API request the page's load makes for its data: only a signed-in page makes it. */
   dataPath: string;
@@ -52,37 +63,61 @@ interface Target {
   heading: string;
 }
 
-/** Signs in through the app's local sign-in page, as a person would: a name and an e-mail address. */
-async function signIn(page: Page, appUrl: string): Promise<void> {
-  await page.goto(`${appUrl}/`);
+/** Opens `url` and signs in there through the app's local sign-in page, as a person would: a name, an e-mail address and a role. */
+async function signIn(page: Page, url: string, who: { sub: string; email: string }, role: Role, heading: string): Promise<void> {
+  await page.goto(url);
   await page.waitForSelector('#sign-in-sub');
-  await page.type('#sign-in-sub', WHO.sub);
-  await page.type('#sign-in-email', WHO.email);
+  await page.type('#sign-in-sub', who.sub);
+  await page.type('#sign-in-email', who.email);
+  await page.click(`#sign-in-role-${role}`);
   await page.click('form button[type=submit]');
-  await headingShown(page, en['cases.title'], 30_000);
+  await headingShown(page, heading, 30_000);
 }
 
 /** Waits until the page's h1 reads `text` (a string expression: this project's Node code has no DOM types). */
 const headingShown = (page: Page, text: string, timeout: number) =>
   page.waitForFunction(`document.querySelector('h1')?.textContent === ${JSON.stringify(text)}`, { timeout });
 
+/** A call to the local API; anything but 2xx fails the section. */
+async function call<T>(apiUrl: string, method: string, route: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${apiUrl}${route}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new BenchFailure(`${method} ${route} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const tokenOf = async (apiUrl: string, who: { sub: string; email: string }, groups: string[] = []) =>
+  (await call<{ token: string }>(apiUrl, 'POST', '/local/token', { ...who, groups, locale: 'en' })).token;
+
 /** Creates the draft through the API, as the same account (the local sign-in's name is the account). */
 async function createDraft(apiUrl: string): Promise<string> {
-  const call = async <T>(method: string, route: string, body?: unknown, token?: string): Promise<T> => {
-    const response = await fetch(`${apiUrl}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new BenchFailure(`${method} ${route} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const { token } = await call<{ token: string }>('POST', '/local/token', { ...WHO, groups: [], locale: 'en' });
-  const { items } = await call<{ items: { editionId: string; status: string }[] }>('GET', '/editions');
+  const token = await tokenOf(apiUrl, WHO);
+  const { items } = await call<{ items: { editionId: string; status: string }[] }>(apiUrl, 'GET', '/editions');
   const open = items.find((e) => e.status === 'open');
   if (!open) throw new BenchFailure('the local environment has no open edition (lib/local/seed.ts seeds one)');
-  const { caseId } = await call<{ caseId: string }>('POST', `/editions/${open.editionId}/cases`, DRAFT, token);
+  const { caseId } = await call<{ caseId: string }>(apiUrl, 'POST', `/editions/${open.editionId}/cases`, DRAFT, token);
   return caseId;
+}
+
+/**
+ * The console's edition, as an organiser finds it once the call has closed: CONSOLE_CASES complete cases of realistic
+ * size submitted by as many applicants, then closed by hand (so each row offers its decision).
+ */
+async function createConsoleEdition(apiUrl: string): Promise<void> {
+  const organiser = await tokenOf(apiUrl, ORGANISER, ['organisers']);
+  const now = Date.now();
+  const { editionId, name } = CONSOLE_EDITION;
+  await call(apiUrl, 'PUT', `/editions/${editionId}`, { name, opensAt: new Date(now - HOUR_MS).toISOString(), deadline: new Date(now + HOUR_MS).toISOString(), timeZone: 'Asia/Shanghai' }, organiser);
+  for (let i = 1; i <= CONSOLE_CASES; i++) {
+    const applicant = { sub: `lighthouse-applicant-${i}`, email: `lighthouse-applicant-${i}@example.org` };
+    const token = await tokenOf(apiUrl, applicant);
+    const { caseId } = await call<{ caseId: string }>(apiUrl, 'POST', `/editions/${editionId}/cases`, caseFields(`${TITLE} ${i}`, applicant.email), token);
+    await call(apiUrl, 'POST', `/cases/${caseId}/submit`, undefined, token);
+  }
+  await call(apiUrl, 'POST', `/editions/${editionId}/close`, undefined, organiser);
 }
 
 /** The rows of one of the result's table audits (network-requests...). */
@@ -151,18 +186,18 @@ function pageRun(lhr: Result, appOrigin: string): PageRun {
 }
 
 /** Fails unless the run audited `target` signed in: its URL, its data fetched with 200, and its heading on the page after the run. */
-async function checkSignedIn(lhr: Result, page: Page, target: Target, app: AppEnvironment): Promise<void> {
+async function checkSignedIn(lhr: Result, target: Target, app: AppEnvironment): Promise<void> {
   const what = `the run of ${target.name}`;
   if (lhr.runtimeError) throw new BenchFailure(`${what} failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   if (lhr.finalDisplayedUrl !== `${app.appUrl}${target.route}`) throw new BenchFailure(`${what} ended at ${lhr.finalDisplayedUrl}`);
   // Its CORS preflight (204) aside.
   const data = rows(lhr, 'network-requests').find((r) => String(r.url).startsWith(`${app.apiUrl}${target.dataPath}`) && r.statusCode !== 204);
   if (data?.statusCode !== 200) throw new BenchFailure(`${what} did not load its data (GET ${target.dataPath}: ${data ? `status ${String(data.statusCode)}` : 'not requested'}): it audited the sign-in page`);
-  const shown = await headingShown(page, target.heading, 10_000).then(
+  const shown = await headingShown(target.tab, target.heading, 10_000).then(
     () => true,
     () => false,
   );
-  if (!shown) throw new BenchFailure(`${what} left the page at "${await page.$eval('h1', (h) => h.textContent).catch(() => 'no h1')}", not "${target.heading}"`);
+  if (!shown) throw new BenchFailure(`${what} left the page at "${await target.tab.$eval('h1', (h) => h.textContent).catch(() => 'no h1')}", not "${target.heading}"`);
 }
 
 let app: AppEnvironment | undefined;
@@ -173,26 +208,34 @@ try {
   app = await startAppEnvironment();
   // --no-sandbox: as root on CI Chromium's sandbox refuses to start; --lang: the app's language follows the browser's.
   browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=en-GB'] });
-  const page = await browser.newPage();
-  await signIn(page, app.appUrl);
+  // The session is per tab: the applicant's and the organiser's each have their own.
+  const applicantTab = await browser.newPage();
+  await signIn(applicantTab, `${app.appUrl}/`, WHO, 'applicant', en['cases.title']);
   const caseId = await createDraft(app.apiUrl);
-  progress(`app at ${app.appUrl}, signed in as ${WHO.sub}, draft ${caseId}; ${runs} Lighthouse runs per page`);
+  await createConsoleEdition(app.apiUrl);
+  const organiserTab = await browser.newPage();
+  await signIn(organiserTab, `${app.appUrl}/console`, ORGANISER, 'organiser', en['console.title']);
+  progress(`app at ${app.appUrl}, signed in as ${WHO.sub} (draft ${caseId}) and ${ORGANISER.sub} (edition ${CONSOLE_EDITION.editionId}, ${CONSOLE_CASES} cases); ${runs} Lighthouse runs per page`);
 
+  const consoleCases = `/editions/${CONSOLE_EDITION.editionId}/cases`;
   const targets: Target[] = [
-    { name: 'My cases', route: '/', dataPath: '/me/cases', heading: en['cases.title'] },
-    { name: 'Case editor', route: `/cases/${caseId}`, dataPath: `/cases/${caseId}`, heading: TITLE },
+    { name: 'My cases', tab: applicantTab, route: '/', dataPath: '/me/cases', heading: en['cases.title'] },
+    { name: 'Case editor', tab: applicantTab, route: `/cases/${caseId}`, dataPath: `/cases/${caseId}`, heading: TITLE },
+    { name: 'Console cases', tab: organiserTab, route: `/console${consoleCases}`, dataPath: consoleCases, heading: format(en['console.cases.title'], { name: CONSOLE_EDITION.name }) },
   ];
-  const pages: PageResult[] = targets.map((t) => ({ name: t.name, route: t.route.replace(caseId, '{caseId}'), runs: [] }));
-  const cdp = await page.createCDPSession();
+  const pages: PageResult[] = targets.map((x) => ({ name: x.name, route: x.route.replace(caseId, '{caseId}').replace(CONSOLE_EDITION.editionId, '{editionId}'), runs: [] }));
+  const cdps = new Map(await Promise.all([applicantTab, organiserTab].map(async (tab) => [tab, await tab.createCDPSession()] as const)));
   let first: Result | undefined;
   // Pages interleaved: a busy moment of the machine does not land on one page only.
   for (let run = 1; run <= runs; run++) {
     for (const [i, target] of targets.entries()) {
       progress(`Lighthouse run ${run}/${runs}: ${target.name}`);
-      await cdp.send('Network.clearBrowserCache');
-      const lhr = (await lighthouse(`${app.appUrl}${target.route}`, FLAGS, undefined, page))?.lhr;
+      // Chromium does not paint a tab in the background (Lighthouse's NO_FCP): the audited one comes to the front.
+      await target.tab.bringToFront();
+      await cdps.get(target.tab)!.send('Network.clearBrowserCache');
+      const lhr = (await lighthouse(`${app.appUrl}${target.route}`, FLAGS, undefined, target.tab))?.lhr;
       if (!lhr) throw new BenchFailure(`Lighthouse returned no result for ${target.name}`);
-      await checkSignedIn(lhr, page, target, app);
+      await checkSignedIn(lhr, target, app);
       pages[i]!.runs.push(pageRun(lhr, app.appUrl));
       first ??= lhr;
     }

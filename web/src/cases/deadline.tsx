@@ -1,4 +1,7 @@
-/** An edition's deadline: in the edition's zone (Beijing time), in the viewer's, and counted down in its last 48 hours. */
+/**
+ * An edition's deadline: in the edition's zone (Beijing time), in the viewer's, and counted down in its last 48 hours
+ * while the edition is open (one closed by hand before its deadline counts nothing down).
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
 import { localTime, zonedTime } from '../i18n/i18n';
@@ -7,11 +10,11 @@ import type { Edition } from './queries';
 const COUNTDOWN_MS = 48 * 3600 * 1000;
 const MINUTE_MS = 60 * 1000;
 
-export function Deadline({ edition }: { edition: Pick<Edition, 'deadline' | 'timeZone'> }) {
+export function Deadline({ edition }: { edition: Pick<Edition, 'deadline' | 'timeZone'> & { status?: Edition['status'] } }) {
   const { t } = useApp();
   const [now, setNow] = useState(Date.now());
   const left = Date.parse(edition.deadline) - now;
-  const counting = left > 0 && left <= COUNTDOWN_MS;
+  const counting = left > 0 && left <= COUNTDOWN_MS && (edition.status === undefined || edition.status === 'open');
   useEffect(() => {
     if (!counting) return;
     const timer = setInterval(() => setNow(Date.now()), MINUTE_MS / 2);

@@ -60,6 +60,12 @@ function EditionView({ initial, vocabulary }: { initial: Edition; vocabulary: Vo
         <li>
           <a href={`/console/editions/${editionId}/assignments`}>{t('console.assign.link')}</a>
         </li>
+        <li>
+          <a href={`/console/editions/${editionId}/notifications`}>{t('release.toNotifications')}</a>
+        </li>
+        <li>
+          <a href={`/console/editions/${editionId}/release`}>{t('release.toRelease')}</a>
+        </li>
       </ul>
       <CloseEdition edition={edition} onClosed={setEdition} />
       <EditionForm edition={edition} onSaved={setEdition} />
