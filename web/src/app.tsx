@@ -123,7 +123,7 @@ function Pages({ expired }: { expired: boolean }) {
   const { session, config } = useApp();
   const { path } = useLocation();
   if (config.auth.kind === 'cognito' && path === CALLBACK_PATH) return <CallbackPage auth={config.auth} />;
-  // Pages of the desks are loaded only when opened (preact-iso's lazy), so that an applicant's first load carries none.
+  // Pages of the desks are fetched only when opened (shared/lazy-page.tsx), so that an applicant's first load carries none.
   // The published results (release/, under PUBLIC_PREFIX) need no sign-in: they are routed before this check.
   if (path === PUBLIC_PREFIX || path.startsWith(`${PUBLIC_PREFIX}/`)) {
     return (

@@ -1,6 +1,7 @@
 /**
- * The words of the organisers' console: editions, people, cases, assignment, decisions (console/), in English and Simplified Chinese: merged into the app's catalogues (i18n/en.ts, zh-CN.ts), so
- * t() takes them like any other. Keys start with `console.`; the Chinese object is typed by the English keys.
+ * The words of the organisers' console (console/): editions, people, cases, assignment and decisions, in English and
+ * Simplified Chinese, merged into the app's catalogues (i18n/en.ts, zh-CN.ts) so that t() takes them like any other.
+ * Keys start with `console.`; the Chinese object is typed by the English keys.
  */
 export const consoleEn = {
   'console.title': 'Organisers',

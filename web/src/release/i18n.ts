@@ -1,6 +1,7 @@
 /**
- * The words of notifications, the release and the public results page (release/), in English and Simplified Chinese: merged into the app's catalogues (i18n/en.ts, zh-CN.ts), so
- * t() takes them like any other. Keys start with `release.`; the Chinese object is typed by the English keys.
+ * The words of notifications, the release and the public results page (release/), in English and Simplified Chinese,
+ * merged into the app's catalogues (i18n/en.ts, zh-CN.ts) so that t() takes them like any other. Keys start with
+ * `release.`; the Chinese object is typed by the English keys.
  */
 export const releaseEn = {
   'release.language.en': 'English',

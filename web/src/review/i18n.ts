@@ -1,6 +1,7 @@
 /**
- * The words of the reviewers' desk (review/), in English and Simplified Chinese: merged into the app's catalogues (i18n/en.ts, zh-CN.ts), so
- * t() takes them like any other. Keys start with `review.`; the Chinese object is typed by the English keys.
+ * The words of the reviewers' desk (review/), in English and Simplified Chinese, merged into the app's
+ * catalogues (i18n/en.ts, zh-CN.ts) so that t() takes them like any other. Keys start with `review.`; the Chinese
+ * object is typed by the English keys.
  */
 export const reviewEn = {
   'review.title': 'My reviews',
