@@ -8,25 +8,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en.ts';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
-import { startAppEnvironment, type AppEnvironment } from './support/app.ts';
-import { launchChromium } from './support/browser.ts';
+import { app, browser, withAppAndBrowser } from './support/suite.ts';
 
-let app: AppEnvironment;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startAppEnvironment();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+withAppAndBrowser();
 
 interface Vocabulary {
   categories: { id: string; label: string }[];

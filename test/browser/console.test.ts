@@ -10,27 +10,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zonedTime } from '../../functions/domain/i18n/dates.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
 import { caseFields } from '../support/cases.ts';
-import { startAppEnvironment, type AppEnvironment } from './support/app.ts';
-import { launchChromium } from './support/browser.ts';
+import { app, browser, withAppAndBrowser } from './support/suite.ts';
 
-let app: AppEnvironment;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startAppEnvironment();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+withAppAndBrowser();
 
 const HOUR = 3_600_000;
 const BEIJING_OFFSET = 8 * HOUR;

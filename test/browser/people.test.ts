@@ -8,26 +8,14 @@
  * sent is the DELETE's, the one the list gave. axe finds no serious or critical violation; the pages log no error.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountMailSubject } from '../../functions/domain/account-mail.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
-import { startAppEnvironment, type AppEnvironment } from './support/app.ts';
-import { launchChromium } from './support/browser.ts';
+import { app, browser, withAppAndBrowser } from './support/suite.ts';
 
-let app: AppEnvironment;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startAppEnvironment();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+withAppAndBrowser();
 
 const LOCALES = [
   { locale: 'en', browserLocale: 'en-GB', words: en },

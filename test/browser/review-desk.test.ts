@@ -8,26 +8,15 @@
  * on the other case once confirmed. axe finds no serious or critical violation on either page.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en.ts';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
 import { caseFields } from '../support/cases.ts';
-import { startAppEnvironment, type AppEnvironment } from './support/app.ts';
-import { launchChromium } from './support/browser.ts';
+import { app, browser, withAppAndBrowser } from './support/suite.ts';
+import { setUpApi, type TestPerson } from './support/api.ts';
 
-let app: AppEnvironment;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startAppEnvironment();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+withAppAndBrowser();
 
 const HOUR = 3_600_000;
 /** A 1×1 PNG the browser can draw. */
@@ -41,33 +30,9 @@ const LOCALES = [
   { locale: 'zh-CN', browserLocale: 'zh-CN', words: zhCN },
 ] as const;
 
-interface Who {
-  sub: string;
-  email: string;
-  token: string;
-}
 
-async function call(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${app.apiUrl}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-}
-
-async function ok(method: string, path: string, token?: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await call(method, path, token, body);
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
-  return res.json;
-}
-
-async function person(sub: string, groups: string[] = []): Promise<Who> {
-  const email = `${sub}@example.org`;
-  const { token } = await ok('POST', '/local/token', undefined, { sub, email, groups });
-  return { sub, email, token: String(token) };
-}
+const { ok, person } = setUpApi(() => app.apiUrl);
+type Who = TestPerson;
 
 /** Attaches `bytes` to the case as a browser would (the presigned POST), and waits for the verifier's verdict. */
 async function attach(caseId: string, owner: Who, fileName: string, contentType: string, bytes: Buffer): Promise<void> {

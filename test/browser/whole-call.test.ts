@@ -10,26 +10,13 @@
  * reviewer's never carries contact details, an applicant's no decision before the notice, the public results no e-mail
  * address. Only the local outbox is read outside the pages.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en.ts';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
-import { startAppEnvironment, type AppEnvironment } from './support/app.ts';
-import { launchChromium } from './support/browser.ts';
+import { app, browser, withAppAndBrowser } from './support/suite.ts';
 import { bodies, fill, seriousViolations, signedInAs, visitor, type Person, type Visit } from './support/journey.ts';
 
-let app: AppEnvironment;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startAppEnvironment();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+withAppAndBrowser();
 
 const HOUR = 3_600_000;
 const BEIJING_OFFSET = 8 * HOUR;

@@ -5,7 +5,7 @@
  */
 import { t, type Locale } from './catalogues.ts';
 
-/** The catalogue keys an instant is worded with: any catalogue that has them can word one (the web app's does). */
+/** The catalogue keys an instant is worded with: every catalogue that has them can word one (the web app's does). */
 export type TimeKey = 'time.at' | 'time.intlLocale' | 'time.zone.beijing' | 'time.zone.utc' | 'time.zone.other';
 export type TimeWords = (key: TimeKey, params?: Readonly<Record<string, string>>) => string;
 
